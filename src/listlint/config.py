@@ -1,0 +1,251 @@
+"""Configuration: ``[tool.listlint]`` in pyproject.toml or a ``.listlint.toml``, the nearest walking up from a file.
+
+Values become frozen dataclasses. Unknown keys and wrong types are errors naming the file and the key, so a typo
+never silently turns a rule off. Per-rule options live under ``[tool.listlint.rules.<rule-name>]`` and are checked
+against the rule's ``Options`` dataclass when the run starts (see :mod:`listlint.registry`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from listlint.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = (".listlint.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class StatusSettings:
+    tags: tuple[str, ...] = ("READ", "UNREAD")
+    format: str = "[`{tag}`]"
+    position: str = "end"  # "end" or "any"
+    required: str = "auto"  # "auto", "always", "never"
+    default: str = "UNREAD"
+    checkbox_done: str = "READ"  # what a ticked GFM task box counts as
+    checkbox_todo: str = "UNREAD"
+
+
+@dataclass(frozen=True)
+class HostOverride:
+    concurrency: int | None = None
+    min_interval: float | None = None
+    timeout: float | None = None
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    enabled: bool = False
+    concurrency: int = 32
+    per_host: int = 4
+    min_interval: float = 0.0
+    timeout: float = 10.0
+    retries: int = 2
+    retry_after_cap: float = 10.0
+    max_time: float | None = None
+    accept: tuple[int, ...] = ()
+    allow_private: bool = False
+    user_agent: str = "listlint (+https://pypi.org/project/listlint/)"
+    exclude: tuple[str, ...] = ()
+    cache: bool = True
+    cache_path: str = ".listlint_cache/links.json"
+    cache_max_age: float = 86400.0
+    blocked_is_error: bool = False
+    hosts: dict[str, HostOverride] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DuplicateSettings:
+    scope: str = "file"  # "file" or "project"
+    allow: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BibtexSettings:
+    profile: str = "bibtex"  # "bibtex" or "biblatex"
+    title_threshold: float = 0.9
+    trailing_comma: str = "auto"  # "auto" (the file's dominant style), "always", "never"
+    field_order: tuple[str, ...] = ()  # empty: keep the order as written
+    key_pattern: str = "scholar"
+
+
+@dataclass(frozen=True)
+class TrackingSettings:
+    params: tuple[str, ...] = ()  # extra parameter names (or prefixes ending in "*") to strip
+    allow_hosts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UrlSettings:
+    https_hosts: tuple[str, ...] = ()  # extra hosts known to serve HTTPS (LL407)
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None  # the file this came from, None for defaults
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    layout: str = "auto"  # "auto", "list", "heading", "citation"
+    max_file_size: int = 20 * 1024 * 1024
+    exclude: tuple[str, ...] = ()
+    strict: bool = False
+    status: StatusSettings = field(default_factory=StatusSettings)
+    links: LinkSettings = field(default_factory=LinkSettings)
+    duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
+    bibtex: BibtexSettings = field(default_factory=BibtexSettings)
+    tracking: TrackingSettings = field(default_factory=TrackingSettings)
+    urls: UrlSettings = field(default_factory=UrlSettings)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule name -> raw options
+
+    def replace(self, **changes: Any) -> Config:
+        return dataclasses.replace(self, **changes)
+
+
+DEFAULT = Config()
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", None) or str(tp).replace("typing.", "")
+
+
+def convert(value: Any, tp: Any, path: str, key: str) -> Any:
+    """Check ``value`` against the annotation ``tp`` and convert lists to tuples; errors name ``key``."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        errors = []
+        for arg in args:
+            if arg is type(None):
+                continue
+            try:
+                return convert(value, arg, path, key)
+            except ConfigError as exc:
+                errors.append(exc)
+        raise errors[0] if errors else ConfigError(path, key, "must not be empty")
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ConfigError(path, key, f"expected a list, got {type(value).__name__} {value!r}")
+        item = args[0] if args else Any
+        return tuple(convert(v, item, path, f"{key}[{i}]") for i, v in enumerate(value))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(path, key, f"expected a table, got {type(value).__name__}")
+        return {k: convert(v, args[1], path, f"{key}.{k}") for k, v in value.items()}
+    if tp is Any:
+        return value
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise ConfigError(path, key, f"expected a table, got {type(value).__name__}")
+        return build_dataclass(tp, value, path, key)
+    if tp is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif tp is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif isinstance(tp, type) and isinstance(value, tp):
+        return value
+    raise ConfigError(path, key, f"expected {_type_name(tp)}, got {type(value).__name__} {value!r}")
+
+
+def build_dataclass(cls: Any, table: dict[str, Any], path: str, prefix: str = "") -> Any:
+    """Instantiate dataclass ``cls`` from a TOML table; unknown keys and wrong types raise ConfigError."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name: f for f in dataclasses.fields(cls) if f.init and f.name != "path"}
+    values: dict[str, Any] = {}
+    for raw_key, value in table.items():
+        name = raw_key.replace("-", "_")
+        key = f"{prefix}.{raw_key}" if prefix else raw_key
+        if name not in names:
+            known = ", ".join(sorted(n.replace("_", "-") for n in names))
+            raise ConfigError(path, key, f"unknown key (known: {known})")
+        values[name] = convert(value, hints[name], path, key)
+    return cls(**values)
+
+
+def _check_choices(config: Config) -> None:
+    choices = {
+        "layout": (config.layout, ("auto", "list", "heading", "citation")),
+        "status.position": (config.status.position, ("end", "any")),
+        "status.required": (config.status.required, ("auto", "always", "never")),
+        "duplicates.scope": (config.duplicates.scope, ("file", "project")),
+        "bibtex.profile": (config.bibtex.profile, ("bibtex", "biblatex")),
+        "bibtex.trailing-comma": (config.bibtex.trailing_comma, ("auto", "always", "never")),
+    }
+    for key, (value, allowed) in choices.items():
+        if value not in allowed:
+            raise ConfigError(config.path or "<config>", key, f"must be one of {', '.join(allowed)}, got {value!r}")
+    if "{tag}" not in config.status.format:
+        raise ConfigError(config.path or "<config>", "status.format", "must contain {tag}")
+
+
+def from_table(table: dict[str, Any], path: str) -> Config:
+    config: Config = build_dataclass(Config, table, path)
+    config = config.replace(path=path)
+    _check_choices(config)
+    return config
+
+
+def load_file(path: Path) -> Config | None:
+    """The listlint configuration in ``path``, or None when a pyproject.toml has no [tool.listlint]."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc.strerror}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("listlint")
+        if table is None:
+            return None
+        return from_table(table, str(path))
+    return from_table(data, str(path))
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``.listlint.toml`` or ``pyproject.toml`` with ``[tool.listlint]`` at or above ``start``."""
+    directory = start if start.is_dir() else start.parent
+    directory = directory.resolve()
+    for candidate_dir in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_dir / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and b"[tool.listlint" not in candidate.read_bytes():
+                    continue
+                return candidate
+    return None
+
+
+class ConfigResolver:
+    """Finds and caches the configuration for each file of a run; an explicit ``--config`` wins."""
+
+    def __init__(self, explicit: Path | None = None, overrides: dict[str, Any] | None = None) -> None:
+        self._explicit = load_file(explicit) or DEFAULT if explicit else None
+        self._overrides = overrides or {}
+        self._cache: dict[Path | None, Config] = {}
+
+    def for_path(self, path: Path | None) -> Config:
+        if self._explicit is not None:
+            return self._apply(self._explicit)
+        found = find_config_file(path if path is not None else Path.cwd())
+        if found not in self._cache:
+            base = (load_file(found) if found else None) or DEFAULT
+            self._cache[found] = self._apply(base)
+        return self._cache[found]
+
+    def _apply(self, config: Config) -> Config:
+        return config.replace(**self._overrides) if self._overrides else config

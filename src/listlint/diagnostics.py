@@ -1,0 +1,93 @@
+"""What rules produce: diagnostics, and fixes as data (edits on spans) that only the fixer applies."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from listlint.source import Span
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Applicability(enum.Enum):
+    """How far a fix may be trusted: safe fixes run by default, unsafe ones with --unsafe-fixes."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+class FixAvailability(enum.Enum):
+    """What a rule class promises about fixes (shown by ``listlint rules``)."""
+
+    NONE = "no"
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    SOMETIMES = "sometimes"
+
+
+class Alters(enum.Flag):
+    """What a fix is declared to change in the entry list; the fixer's guard accepts only these differences."""
+
+    NOTHING = 0
+    TITLES = enum.auto()
+    URLS = enum.auto()
+    ENTRIES = enum.auto()  # entries may be added or removed
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text at ``span`` with ``content`` (an insertion when the span is empty)."""
+
+    span: Span
+    content: str
+
+    @classmethod
+    def insert(cls, offset: int, content: str) -> Edit:
+        return cls(Span(offset, offset), content)
+
+    @classmethod
+    def delete(cls, span: Span) -> Edit:
+        return cls(span, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+    title: str = ""
+    alters: Alters = Alters.NOTHING
+
+    @classmethod
+    def safe(cls, *edits: Edit, title: str = "", alters: Alters = Alters.NOTHING) -> Fix:
+        return cls(tuple(edits), Applicability.SAFE, title, alters)
+
+    @classmethod
+    def unsafe(cls, *edits: Edit, title: str = "", alters: Alters = Alters.NOTHING) -> Fix:
+        return cls(tuple(edits), Applicability.UNSAFE, title, alters)
+
+    @property
+    def span(self) -> Span:
+        """The smallest span covering every edit."""
+        return Span(min(e.span.start for e in self.edits), max(e.span.end for e in self.edits))
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    span: Span
+    fix: Fix | None = None
+    path: str = field(default="", compare=False)
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None and self.fix.applicability is not Applicability.DISPLAY_ONLY

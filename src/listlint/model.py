@@ -1,0 +1,272 @@
+"""The entry AST: frozen dataclasses the parser builds once and every rule reads.
+
+A Document holds the heading tree (``root`` Section and its children), the entries found in each section, and
+block-level facts (list items, fences, HTML blocks) that formatting rules need, all with exact spans. Rules never
+see markdown-it-py tokens. Shared views that several rules want (entries by normalised URL, slugs, ...) are built
+lazily through :meth:`Document.memo`, once per document.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from listlint.source import SourceText, Span
+
+T = TypeVar("T")
+
+
+class Layout(enum.Enum):
+    """How a section writes its entries."""
+
+    LIST = "list"  # - [Title](url) - description
+    HEADING = "heading"  # #### Title [`READ`] then link lines and a bibtex fence
+    CITATION = "citation"  # plain-text references without links
+
+
+class LinkKind(enum.Enum):
+    INLINE = "inline"  # [text](url)
+    REFERENCE = "reference"  # [text][ref] (url from the definition)
+    AUTOLINK = "autolink"  # <https://...>
+    BARE = "bare"  # https://... in prose
+    HTML = "html"  # <a href="..."> in an HTML block or inline HTML
+    IMAGE = "image"  # ![alt](src)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link as written. ``span`` covers exactly the URL as written (``url == span.of(text)``), or is None
+    when the position could not be confirmed (then rules report on ``full_span`` and offer no fix)."""
+
+    text: str
+    url: str
+    kind: LinkKind
+    full_span: Span  # the whole construct, e.g. ``[text](url "title")``
+    span: Span | None
+    text_span: Span | None = None
+    in_html: bool = False
+    in_badge: bool = False  # an image inside a link, e.g. a CI badge
+
+    @property
+    def is_fragment(self) -> bool:
+        return self.url.startswith("#")
+
+
+@dataclass(frozen=True, slots=True)
+class StatusTag:
+    """A reading-status marker: ``[`READ`]``, ``[read]``, or a GFM task box ``[ ]``/``[x]``.
+
+    ``value`` is the word inside, uppercased (``"READ"``); for checkboxes it is ``"X"`` or ``" "``.
+    ``at_end`` says whether only whitespace follows it on the title line.
+    """
+
+    raw: str
+    value: str
+    span: Span
+    form: str  # "tag" or "checkbox"
+    backticks: bool = False
+    brackets: bool = True
+    at_end: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class BibField:
+    name: str  # as written (case kept)
+    value: str  # the raw value text without the outer braces or quotes
+    span: Span  # ``name = {value}``
+    name_span: Span
+    value_span: Span  # including the outer braces or quotes
+
+
+@dataclass(frozen=True, slots=True)
+class BibEntry:
+    entry_type: str  # as written, without the @
+    key: str
+    fields: tuple[BibField, ...]
+    span: Span
+    key_span: Span | None = None
+    type_span: Span | None = None
+
+    def get(self, name: str) -> str | None:
+        """Value of the first field called ``name`` (case-insensitive)."""
+        lname = name.lower()
+        for f in self.fields:
+            if f.name.lower() == lname:
+                return f.value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class BibFailure:
+    """A part of a block that does not parse as BibTeX, with the span of the offending text."""
+
+    message: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class BibtexBlock:
+    raw: str  # the fence's content
+    span: Span  # the whole fence, opening to closing line
+    content_span: Span
+    label: str  # the fence's info string as written ("bibtex", "bib", "", ...)
+    first_line: int  # 1-based line of the first content line
+    entries: tuple[BibEntry, ...] = ()
+    failures: tuple[BibFailure, ...] = ()
+    parsed: bool = False  # False until the BibTeX parser has run on it
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str  # inline content as written, without the markers
+    span: Span  # the whole heading line(s)
+    text_span: Span
+    style: str  # "atx" or "setext"
+    line: int  # 0-based first line
+    is_entry: bool = False  # a heading-layout entry heading (a leaf, exempt from structure rules)
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One list item as Markdown sees it (entries or not)."""
+
+    index: int
+    list_index: int
+    marker: str  # "-", "*", "+", "1.", "3)"
+    marker_span: Span
+    ordered: bool
+    number: int | None
+    indent: int  # columns before the marker
+    content_start: int  # offset of the first content character (after marker and spaces)
+    line: int  # 0-based line of the marker
+    end_line: int  # 0-based, exclusive
+    depth: int  # 0 for a top-level list
+    parent_item: int | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    index: int
+    ordered: bool
+    items: tuple[int, ...]  # ListItem indices
+    depth: int
+    parent_item: int | None
+    span: Span
+    line: int
+    end_line: int
+    loose: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block-level construct with its line range (0-based, end exclusive)."""
+
+    kind: str  # heading, paragraph, list, fence, code, html, table, blockquote, hr, front_matter
+    span: Span
+    line: int
+    end_line: int
+    depth: int = 0  # nesting inside lists/blockquotes
+    info: str = ""  # fence info string
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A paper or link of the list, in one of the three layouts."""
+
+    layout: Layout
+    title: str
+    title_span: Span | None
+    links: tuple[Link, ...]
+    primary_link: Link | None
+    status: StatusTag | None  # the tag that counts (the last one on the title line)
+    tags: tuple[StatusTag, ...]  # every status-like marker found on the title line
+    bibtex: tuple[BibtexBlock, ...]
+    description: str
+    children: tuple[Entry, ...]
+    span: Span
+    line: int  # 0-based first line
+    section: str  # title of the enclosing section ("" at top level)
+    heading: Heading | None = None
+    list_item: int | None = None  # ListItem index for list entries
+
+    def walk(self) -> Iterator[Entry]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: Heading | None  # None for the root
+    level: int  # 0 for the root
+    title: str
+    span: Span
+    entries: tuple[Entry, ...]
+    children: tuple[Section, ...]
+    layout: Layout | None  # None when the section holds no entries
+    is_toc: bool = False  # a table of contents section
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything rules may read about one file. Built only by :func:`listlint.parser.parse`."""
+
+    path: str
+    source: SourceText
+    root: Section
+    headings: tuple[Heading, ...]
+    entries: tuple[Entry, ...]  # every entry, children included, in document order
+    links: tuple[Link, ...]  # every link in the file, in or out of entries
+    blocks: tuple[Block, ...]
+    list_items: tuple[ListItem, ...]
+    lists: tuple[ListBlock, ...]
+    bibtex_blocks: tuple[BibtexBlock, ...]
+    code_spans: tuple[Span, ...]  # inline code spans
+    html_spans: tuple[Span, ...]  # inline HTML and HTML comments
+    references: dict[str, str] = field(default_factory=dict)  # link reference definitions
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """Every section in document order, the root first."""
+        return self.memo("sections", lambda: tuple(self.root.walk()))
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A view shared by every rule of a run, built on first use (e.g. entries by normalised URL)."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
+
+    @property
+    def protected_lines(self) -> frozenset[int]:
+        """0-based lines whose content is not prose: fenced/indented code, HTML blocks, front matter."""
+
+        def build() -> frozenset[int]:
+            lines: set[int] = set()
+            for block in self.blocks:
+                if block.kind in ("fence", "code", "html", "front_matter"):
+                    lines.update(range(block.line, block.end_line))
+            return frozenset(lines)
+
+        return self.memo("protected_lines", build)
+
+    def in_code(self, offset: int) -> bool:
+        """True when ``offset`` lies inside a code fence, code block or inline code span."""
+        if self.source.line_index(offset) in self.protected_lines:
+            return True
+        return any(s.start <= offset < s.end for s in self.code_spans)

@@ -1,0 +1,134 @@
+"""Source text: exact offsets, line/column mapping, and the facts needed to write a file back byte-exact.
+
+All spans in listlint are half-open offsets into ``SourceText.text`` (the decoded text without a BOM, with its
+original line endings). Lines and columns are 1-based and counted in characters, computed only when reporting.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from listlint.errors import InputError
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into a document's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """The text this span covers."""
+        return text[self.start : self.end]
+
+    def shift(self, delta: int) -> Span:
+        return Span(self.start + delta, self.end + delta)
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the ranges share a character, or when an insertion point falls strictly inside."""
+        if self.start == self.end or other.start == other.end:
+            return self.start < other.end and other.start < self.end
+        return self.start < other.end and other.start < self.end
+
+
+class SourceText:
+    """Decoded text plus its BOM and newline style; maps offsets to (line, column)."""
+
+    __slots__ = ("text", "bom", "newline", "_line_starts")
+
+    def __init__(self, text: str, *, bom: bool = False) -> None:
+        if text.startswith(BOM):
+            text = text[1:]
+            bom = True
+        self.text = text
+        self.bom = bom
+        crlf = text.count("\r\n")
+        self.newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts = starts
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<input>") -> SourceText:
+        """Decode UTF-8 (with or without BOM); binary or invalid input raises InputError naming the byte."""
+        nul = data.find(b"\x00", 0, 8192)
+        if nul != -1:
+            raise InputError(path, f"binary file (NUL byte at offset {nul})")
+        bom = data.startswith(b"\xef\xbb\xbf")
+        try:
+            text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            offset = exc.start + (3 if bom else 0)
+            raise InputError(path, f"not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset})") from None
+        return cls(text, bom=bom)
+
+    def encode(self, text: str | None = None) -> bytes:
+        """Bytes to write for ``text`` (default: this text), restoring the BOM."""
+        body = self.text if text is None else text
+        return ((BOM if self.bom else "") + body).encode("utf-8")
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_start(self, index: int) -> int:
+        """Offset of the first character of 0-based line ``index``."""
+        return self._line_starts[index]
+
+    def line_end(self, index: int) -> int:
+        """Offset just past the content of line ``index``, before its ``\\n`` or ``\\r\\n``."""
+        starts = self._line_starts
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
+        if end > starts[index] and self.text[end - 1 : end] == "\r" and index + 1 < len(starts):
+            end -= 1
+        return end
+
+    def line_span(self, index: int, *, with_newline: bool = False) -> Span:
+        start = self._line_starts[index]
+        if with_newline:
+            starts = self._line_starts
+            return Span(start, starts[index + 1] if index + 1 < len(starts) else len(self.text))
+        return Span(start, self.line_end(index))
+
+    def line(self, index: int) -> str:
+        """Content of 0-based line ``index`` without its line ending."""
+        return self.text[self._line_starts[index] : self.line_end(index)]
+
+    def lines_span(self, first: int, stop: int) -> Span:
+        """Span of lines ``first`` (inclusive) to ``stop`` (exclusive), without the last line ending."""
+        stop = min(stop, self.line_count)
+        if stop <= first:
+            start = self._line_starts[min(first, self.line_count - 1)]
+            return Span(start, start)
+        return Span(self._line_starts[first], self.line_end(stop - 1))
+
+    def line_index(self, offset: int) -> int:
+        """0-based line holding ``offset``."""
+        return bisect_right(self._line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``; columns count characters."""
+        index = bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position`."""
+        return self._line_starts[line - 1] + column - 1
