@@ -78,6 +78,12 @@ class BibField:
     span: Span  # ``name = {value}``
     name_span: Span
     value_span: Span  # including the outer braces or quotes
+    # "{" or '"' when one group encloses the whole value; "" for numbers, macros and ``#`` concatenations, whose
+    # ``value`` is then the text as written
+    enclosing: str = "{"
+    # True when no comma separates this field from the previous one: bibtexparser glued ``name = {...}`` into the
+    # previous value; the parser splits it back out (LL505 reports it, the comma belongs at the previous span's end)
+    missing_comma: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +109,9 @@ class BibFailure:
     """A part of a block that does not parse as BibTeX, with the span of the offending text."""
 
     message: str
-    span: Span
+    span: Span  # the text that failed (from its ``@`` to where parsing stopped), or the stray text
+    kind: str = "syntax"  # "syntax" (LL501) or "stray" (non-BibTeX text in the fence, LL508)
+    at: Span | None = None  # the exact culprit when known (the unclosed ``{``, the missing ``=``)
 
 
 @dataclass(frozen=True, slots=True)
