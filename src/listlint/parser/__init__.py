@@ -1,0 +1,108 @@
+"""The parser: the only code that touches markdown-it-py tokens (and, through :mod:`.bibtex`, bibtexparser).
+
+``parse(text)`` runs markdown-it-py once (CommonMark plus tables and strikethrough), walks the tokens once
+(:mod:`.blocks`), computes inline positions (:mod:`.inline`) and assembles sections and entries (:mod:`.entries`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from typing import Any
+
+from listlint.config import DEFAULT, Config
+from listlint.model import Document, Heading, Link
+from listlint.parser.blocks import front_matter_end, walk
+from listlint.parser.entries import build
+from listlint.parser.inline import RECORDS, make_markdown
+from listlint.source import SourceText
+
+__all__ = ["parse"]
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> Any:
+    return make_markdown()
+
+
+def parse(text: str | SourceText, path: str | None = None, config: Config | None = None) -> Document:
+    """Parse Markdown ``text`` into the entry AST. Never raises on any string."""
+    config = config or DEFAULT
+    source = text if isinstance(text, SourceText) else SourceText(text)
+    front_lines = front_matter_end(source)
+    feed = source.text
+    if front_lines:
+        # keep line numbers: the front matter becomes blank lines for markdown-it
+        cut = source.line_start(front_lines) if front_lines < source.line_count else len(feed)
+        feed = "\n" * front_lines + feed[cut:]
+    env: dict[str, Any] = {RECORDS: {}}
+    tokens = _markdown().parse(feed, env)
+    w = walk(tokens, env, source, front_lines)
+    if w.bibtex:
+        w.bibtex = _parse_bibtex(w.bibtex, source.text)
+    root, entries, entry_heads = build(w, source, config.status.tags)
+    headings = tuple(
+        dataclasses.replace(h, is_entry=True) if n in entry_heads else h for n, h in enumerate(w.headings)
+    )
+    if entry_heads or w.bibtex:
+        root, entries = _relink(root, entries, headings, w.bibtex)
+    links: list[Link] = [link for unit in w.inlines for link in unit.facts.links]
+    links.extend(w.html_links)
+    links.sort(key=lambda link: link.full_span.start)
+    code_spans = tuple(s for unit in w.inlines for s in unit.facts.code_spans)
+    html_spans = tuple(s for unit in w.inlines for s in unit.facts.html_spans)
+    references = {k: v.get("href", "") for k, v in env.get("references", {}).items()}
+    return Document(
+        path=path or "<stdin>",
+        source=source,
+        root=root,
+        headings=headings,
+        entries=entries,
+        links=tuple(links),
+        blocks=tuple(sorted(w.blocks, key=lambda b: (b.line, b.depth))),
+        list_items=tuple(w.items),
+        lists=tuple(w.lists),
+        bibtex_blocks=tuple(w.bibtex),
+        code_spans=code_spans,
+        html_spans=html_spans,
+        references=references,
+    )
+
+
+def _parse_bibtex(blocks: list[Any], text: str) -> list[Any]:
+    try:
+        from listlint.parser import bibtex
+    except ImportError:  # the BibTeX layer is optional until it lands
+        return blocks
+    parse_blocks = getattr(bibtex, "parse_blocks", None)
+    if parse_blocks is not None:
+        return list(parse_blocks(blocks, text))
+    return [bibtex.parse_block(block, text) for block in blocks]
+
+
+def _relink(root: Any, entries: Any, headings: tuple[Heading, ...], bib: list[Any]) -> tuple[Any, Any]:
+    """Swap in the final Heading objects (is_entry set) and parsed BibTeX blocks, keeping everything frozen."""
+    by_line = {h.line: h for h in headings}
+    by_span = {b.span: b for b in bib}
+
+    def fix_entry(entry: Any) -> Any:
+        changes: dict[str, Any] = {}
+        if entry.heading is not None:
+            changes["heading"] = by_line.get(entry.heading.line, entry.heading)
+        if entry.bibtex:
+            changes["bibtex"] = tuple(by_span.get(b.span, b) for b in entry.bibtex)
+        if entry.children:
+            changes["children"] = tuple(fix_entry(c) for c in entry.children)
+        return dataclasses.replace(entry, **changes) if changes else entry
+
+    def fix_section(sec: Any) -> Any:
+        return dataclasses.replace(
+            sec,
+            heading=by_line.get(sec.heading.line, sec.heading) if sec.heading else None,
+            entries=tuple(fix_entry(e) for e in sec.entries),
+            children=tuple(fix_section(c) for c in sec.children),
+        )
+
+    new_root = fix_section(root)
+    flat = sorted((e for s in new_root.walk() for top in s.entries for e in top.walk()), key=lambda e: e.span.start)
+    return new_root, tuple(flat)

@@ -1,0 +1,255 @@
+"""Walk markdown-it-py block tokens once and collect block-level facts with line ranges and exact spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from listlint.model import BibtexBlock, Block, Heading, Link, ListBlock, ListItem
+from listlint.parser.inline import InlineFacts, html_block_links, scan_inline
+from listlint.source import SourceText, Span
+
+ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
+BIBTEX_LABELS = frozenset({"bibtex", "bib", "biblatex", "tex-bibtex"})
+BIBTEX_START = re.compile(r"\s*@[A-Za-z]+\s*[{(]")
+FRONT_MATTER_FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$")
+
+
+@dataclass
+class InlineUnit:
+    """One inline-bearing block (heading text, paragraph, table cell) and what it contains."""
+
+    kind: str  # "heading", "paragraph", "cell"
+    line: int
+    end_line: int
+    item: int | None  # innermost list item holding it
+    content: str
+    facts: InlineFacts
+    in_quote: bool = False
+
+
+@dataclass
+class Walk:
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    items: list[ListItem] = field(default_factory=list)
+    lists: list[ListBlock] = field(default_factory=list)
+    inlines: list[InlineUnit] = field(default_factory=list)
+    bibtex: list[BibtexBlock] = field(default_factory=list)
+    html_links: list[Link] = field(default_factory=list)
+    # ordered stream of ("heading", Heading) / ("inline", InlineUnit) / ("fence", Block, BibtexBlock|None) / ("item", ListItem)
+    stream: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def front_matter_end(source: SourceText) -> int:
+    """Number of lines of a leading YAML/TOML front matter block (0 when there is none)."""
+    if source.line_count < 2 or not FRONT_MATTER_FENCE.match(source.line(0)):
+        return 0
+    fence = source.line(0).strip()
+    for index in range(1, min(source.line_count, 500)):
+        line = source.line(index).strip()
+        if line == fence or (fence == "---" and line == "..."):
+            return index + 1
+    return 0
+
+
+def _trim_end(source: SourceText, start: int, end: int) -> int:
+    """``end`` moved back over trailing blank lines (markdown-it maps often include them)."""
+    while end > start + 1 and not source.line(end - 1).strip():
+        end -= 1
+    return end
+
+
+def walk(tokens: list[Any], env: dict[str, Any], source: SourceText, front_lines: int) -> Walk:
+    w = Walk()
+    text = source.text
+    if front_lines:
+        w.blocks.append(Block("front_matter", source.lines_span(0, front_lines), 0, front_lines))
+    item_stack: list[int] = []
+    list_stack: list[tuple[int, list[int], Any]] = []  # (list index, item indices, open token)
+    quote_depth = 0
+    table_line: int | None = None
+    pending_heading: Any = None
+    heading_count = 0
+    for i, token in enumerate(tokens):
+        ttype = token.type
+        if ttype == "inline":
+            line0 = token.map[0] if token.map else 0
+            line1 = token.map[1] if token.map else line0 + 1
+            if pending_heading is not None:
+                facts = scan_inline(token, i, env, source, line0, heading=True)
+                w.headings.append(_heading(pending_heading, token, source, facts))
+                unit = InlineUnit("heading", line0, line1, item_stack[-1] if item_stack else None, token.content, facts,
+                                  quote_depth > 0)
+                w.stream.append(("heading", w.headings[-1], unit))
+                w.inlines.append(unit)
+                heading_count += 1
+                continue
+            facts = scan_inline(token, i, env, source, line0)
+            kind = "cell" if table_line is not None else "paragraph"
+            unit = InlineUnit(kind, line0, line1, item_stack[-1] if item_stack else None, token.content, facts,
+                              quote_depth > 0)
+            w.inlines.append(unit)
+            w.stream.append(("inline", unit))
+        elif ttype == "heading_open":
+            pending_heading = token
+        elif ttype == "heading_close":
+            pending_heading = None
+        elif ttype == "paragraph_open":
+            if token.map:
+                l0, l1 = token.map
+                w.blocks.append(Block("paragraph", source.lines_span(l0, l1), l0, l1, len(list_stack) + quote_depth))
+        elif ttype in ("bullet_list_open", "ordered_list_open"):
+            index = len(w.lists)
+            list_stack.append((index, [], token))
+            w.lists.append(None)  # type: ignore[arg-type]  # placeholder, filled on close
+        elif ttype in ("bullet_list_close", "ordered_list_close"):
+            index, members, open_token = list_stack.pop()
+            l0, l1 = open_token.map
+            l1 = _trim_end(source, l0, l1)
+            w.lists[index] = ListBlock(
+                index=index,
+                ordered=ttype == "ordered_list_close",
+                items=tuple(members),
+                depth=len(list_stack),
+                parent_item=item_stack[-1] if item_stack else None,
+                span=source.lines_span(l0, l1),
+                line=l0,
+                end_line=l1,
+            )
+            w.blocks.append(Block("list", source.lines_span(l0, l1), l0, l1, len(list_stack) + quote_depth))
+        elif ttype == "list_item_open":
+            list_index, members, open_token = list_stack[-1]
+            item = _list_item(token, len(w.items), list_index, len(list_stack) - 1,
+                              item_stack[-1] if item_stack else None, w.items, source)
+            w.items.append(item)
+            members.append(item.index)
+            item_stack.append(item.index)
+            w.stream.append(("item", item))
+        elif ttype == "list_item_close":
+            item_stack.pop()
+        elif ttype in ("fence", "code_block"):
+            l0, l1 = token.map
+            kind = "fence" if ttype == "fence" else "code"
+            block = Block(kind, source.lines_span(l0, l1), l0, l1, len(list_stack) + quote_depth, token.info.strip())
+            w.blocks.append(block)
+            bib = None
+            if kind == "fence":
+                bib = _bibtex_block(token, source, l0, l1)
+                if bib is not None:
+                    w.bibtex.append(bib)
+            w.stream.append(("fence", block, bib, item_stack[-1] if item_stack else None))
+        elif ttype == "html_block":
+            l0, l1 = token.map
+            span = source.lines_span(l0, l1)
+            w.blocks.append(Block("html", span, l0, l1, len(list_stack) + quote_depth))
+            if "href" in token.content.lower():
+                w.html_links.extend(html_block_links(span.start, text[span.start : span.end]))
+        elif ttype == "table_open":
+            l0, l1 = token.map
+            table_line = l0
+            w.blocks.append(Block("table", source.lines_span(l0, l1), l0, l1, len(list_stack) + quote_depth))
+        elif ttype == "table_close":
+            table_line = None
+        elif ttype == "blockquote_open":
+            quote_depth += 1
+            l0, l1 = token.map
+            w.blocks.append(Block("blockquote", source.lines_span(l0, l1), l0, l1, len(list_stack) + quote_depth - 1))
+        elif ttype == "blockquote_close":
+            quote_depth -= 1
+        elif ttype == "hr":
+            l0, l1 = token.map
+            w.blocks.append(Block("hr", source.lines_span(l0, l1), l0, l1, len(list_stack) + quote_depth))
+    return w
+
+
+def _heading(open_token: Any, inline: Any, source: SourceText, facts: InlineFacts) -> Heading:
+    l0, l1 = open_token.map
+    level = int(open_token.tag[1])
+    style = "setext" if open_token.markup in ("=", "-") else "atx"
+    content: str = inline.content
+    line_text = source.line(l0)
+    base = source.line_start(l0)
+    if style == "atx":
+        hashes = line_text.find("#")
+        at = line_text.find(content, hashes + level) if content else -1
+    else:
+        at = line_text.find(content.split("\n")[0]) if content else -1
+    if at < 0:  # an empty heading or text we cannot confirm: point at the end of the markers
+        at = len(line_text.rstrip())
+        text_span = Span(base + at, base + at)
+    else:
+        first_line = content.split("\n")[0]
+        text_span = Span(base + at, base + at + len(first_line))
+    return Heading(level, content, source.lines_span(l0, l1), text_span, style, l0)
+
+
+def _list_item(token: Any, index: int, list_index: int, depth: int, parent: int | None, items: list[ListItem],
+               source: SourceText) -> ListItem:
+    l0, l1 = token.map
+    line = source.line(l0)
+    base = source.line_start(l0)
+    search_from = 0
+    if parent is not None and items[parent].line == l0:
+        search_from = items[parent].content_start - base
+    ordered = token.markup in (".", ")")
+    pos = search_from
+    # skip indentation and blockquote markers before the list marker
+    while pos < len(line) and line[pos] in " \t>":
+        pos += 1
+    number: int | None = None
+    if ordered:
+        match = ORDERED_MARKER.match(line, pos)
+        if match:
+            number = int(match.group(1))
+            marker_end = match.end()
+        else:  # cannot confirm: treat the rest of the line start as the marker
+            marker_end = pos + 1
+    else:
+        marker_end = pos + 1
+    marker = line[pos:marker_end]
+    content = marker_end
+    while content < len(line) and line[content] in " \t":
+        content += 1
+    if content >= len(line):
+        content = len(line)
+    l1 = _trim_end(source, l0, l1)
+    indent = len(line[:pos].expandtabs(4)) if "\t" in line[:pos] else pos
+    return ListItem(
+        index=index,
+        list_index=list_index,
+        marker=marker,
+        marker_span=Span(base + pos, base + marker_end),
+        ordered=ordered,
+        number=number if number is not None else (int(token.info) if token.info.isdigit() else None),
+        indent=indent - search_from if search_from else indent,
+        content_start=base + content,
+        line=l0,
+        end_line=l1,
+        depth=depth,
+        parent_item=parent,
+        span=Span(base + pos, source.line_end(l1 - 1)),
+    )
+
+
+def _bibtex_block(token: Any, source: SourceText, l0: int, l1: int) -> BibtexBlock | None:
+    label = token.info.strip()
+    first_word = label.split()[0].lower() if label else ""
+    if first_word not in BIBTEX_LABELS and not BIBTEX_START.match(token.content):
+        return None
+    opening = source.line(l0).strip()[:3]
+    closed = l1 - 1 > l0 and source.line(l1 - 1).strip().startswith(opening)
+    content_end = l1 - 1 if closed else l1
+    if content_end <= l0 + 1:
+        start = source.line_end(l0) if content_end <= l0 + 1 else source.line_start(l0 + 1)
+        content_span = Span(start, start)
+    else:
+        content_span = Span(source.line_start(l0 + 1), source.line_end(content_end - 1))
+    return BibtexBlock(
+        raw=content_span.of(source.text),
+        span=source.lines_span(l0, l1),
+        content_span=content_span,
+        label=label,
+        first_line=l0 + 2,
+    )

@@ -1,0 +1,417 @@
+"""From block facts to the entry AST: sections (the heading tree) holding entries in three layouts.
+
+The decisions here are the heart of listlint, so each is a small named function:
+- which headings are entry headings (heading layout) rather than sections,
+- which list items are entries (list layout: a link leads the item, or a paper title precedes its links),
+- which plain-text lines are references (citation layout: APA or ``Title- Authors-YYYY.MM.DD``),
+- which sections are tables of contents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
+from listlint.parser.blocks import InlineUnit, Walk
+from listlint.parser.status import find_tags
+from listlint.source import SourceText, Span
+
+FAKE_BULLETS = "•·●▪◦‣∙"
+# What may precede a leading title link: emoji, numbering like "6.1", emphasis markers, a task box.
+LEAD_PREFIX = re.compile(r"^(?:\[[ xX]\]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?[\W_]*$")
+APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
+DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
+DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
+MARKUP = re.compile(r"[*_~`]+")
+
+
+def is_citation(line: str) -> bool:
+    """A plain-text reference: APA ``Author, A. (2019). Title.`` or ``Title- Authors-2017.04.05``."""
+    if APA.search(line) or DASH_DATE.search(line):
+        return True
+    return bool(YEAR.search(line)) and line.count(",") >= 2 and len(line.split()) >= 6 and "." in line
+
+
+def citation_title(line: str) -> str:
+    """The title part of a plain-text reference."""
+    line = line.strip().lstrip(FAKE_BULLETS).strip()
+    match = APA.search(line)
+    if match:
+        rest = line[match.end() :].strip()
+        end = rest.find(". ")
+        return (rest[:end] if end > 0 else rest.rstrip(".")).strip()
+    match = DASH_SPLIT.search(line)
+    if match and match.start() > 0:
+        return line[: match.start()].strip()
+    return line.rstrip(".").strip()
+
+
+def clean_title(raw: str) -> str:
+    return " ".join(MARKUP.sub("", raw).split()).strip(" ,;:")
+
+
+@dataclass
+class _Item:
+    """Working state for one list item while entries are assembled."""
+
+    item: ListItem
+    unit: InlineUnit | None  # first paragraph, when it starts on the marker line
+    entry_kind: Layout | None = None
+    children: list[int] = field(default_factory=list)
+
+
+class Builder:
+    def __init__(self, walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> None:
+        self.walk = walk
+        self.source = source
+        self.text = source.text
+        self.vocabulary = tuple(vocabulary)
+
+    # ---- tags -------------------------------------------------------------------------------------------------
+    def tags_in(self, start: int, end: int, links: Iterable[Link], checkbox_at: int | None = None) -> list[StatusTag]:
+        excluded = [link.full_span for link in links]
+        return find_tags(self.text, start, end, self.vocabulary, excluded, checkbox_at=checkbox_at)
+
+    # ---- headings ---------------------------------------------------------------------------------------------
+    def entry_headings(self) -> set[int]:
+        """Indices (into walk.headings) of headings that are entries of the heading layout.
+
+        A leaf heading is an entry when its body (up to the next heading) holds no list entries and either its
+        text carries a status tag or its body a BibTeX fence (strong evidence), or its body has link lines and a
+        neighbouring heading of the same level qualifies too (a run of entry headings)."""
+        headings = self.walk.headings
+        items_with_links = {u.item for u in self.walk.inlines
+                            if u.item is not None and u.line == self.walk.items[u.item].line and self._link_line(u)}
+        body: dict[int, list[tuple]] = {}
+        head_units: dict[int, InlineUnit] = {}
+        current: int | None = None
+        count = 0
+        for unit in self.walk.stream:
+            if unit[0] == "heading":
+                current = count
+                count += 1
+                body[current] = []
+                head_units[current] = unit[2]
+            elif current is not None:
+                body[current].append(unit)
+        candidates: dict[int, bool] = {}  # heading -> strong evidence (status tag or bibtex)
+        for n, heading in enumerate(headings):
+            is_leaf = n + 1 >= len(headings) or headings[n + 1].level <= heading.level
+            if not is_leaf:
+                continue
+            units = body.get(n, [])
+            if any(u[0] == "item" and u[1].index in items_with_links for u in units):
+                continue
+            has_bib = any(u[0] == "fence" and u[2] is not None for u in units)
+            has_link = any(u[0] == "inline" and u[1].item is None and self._link_line(u[1]) for u in units)
+            tags = self.tags_in(heading.text_span.start, heading.text_span.end, head_units[n].facts.links)
+            if has_bib or tags:
+                candidates[n] = True
+            elif has_link:
+                candidates[n] = False
+        chosen: set[int] = set()
+        for n, strong in candidates.items():
+            if strong or any(m in candidates and headings[m].level == headings[n].level for m in (n - 1, n + 1)):
+                chosen.add(n)
+        return chosen
+
+    @staticmethod
+    def _content_link(link: Link) -> bool:
+        return link.kind in (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK) and not link.is_fragment
+
+    def _link_line(self, unit: InlineUnit) -> bool:
+        return any(self._content_link(link) for link in unit.facts.links)
+
+    # ---- list items -------------------------------------------------------------------------------------------
+    def list_entry(self, work: _Item) -> tuple[Layout, str, Span | None, Link | None] | None:
+        """(layout, title, title span, primary link) when the item is an entry."""
+        item, unit = work.item, work.unit
+        line_end = self.source.line_end(item.line)
+        if unit is None:
+            return None
+        first_line_links = [l for l in unit.facts.links if l.full_span.start < line_end and self._content_link(l)]
+        links = [l for l in unit.facts.links if self._content_link(l)]
+        fragment_only = [l for l in unit.facts.links if l.kind is LinkKind.INLINE and l.is_fragment]
+        if first_line_links:
+            first = first_line_links[0]
+            prefix = self.text[item.content_start : first.full_span.start]
+            if LEAD_PREFIX.match(prefix):
+                title = clean_title(first.text)
+                if "![" in first.text or first.text.startswith("<img"):
+                    title = ""
+                return Layout.LIST, title, first.text_span, first
+            title, span = self._leading_text_title(item.content_start, first.full_span.start)
+            if title:
+                return Layout.LIST, title, span, first
+        if fragment_only and not links:
+            return None  # a table-of-contents item
+        if links:
+            return None  # links only on later lines: a note with a link, not an entry
+        first_line = self.text[item.content_start : line_end]
+        if is_citation(first_line):
+            title = citation_title(first_line)
+            at = self.text.find(title, item.content_start, line_end) if title else -1
+            return Layout.CITATION, title, Span(at, at + len(title)) if at >= 0 else None, None
+        return None
+
+    def _leading_text_title(self, start: int, end: int) -> tuple[str, Span | None]:
+        raw = self.text[start:end]
+        match = SENTENCE_END.search(raw)
+        cut = match.start() if match else len(raw)
+        piece = raw[:cut]
+        title = clean_title(piece)
+        if len(title) < 2 or not any(ch.isalnum() for ch in title):
+            return "", None
+        at = self.text.find(title, start, start + cut + 1)
+        return title, (Span(at, at + len(title)) if at >= 0 else None)
+
+
+def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Section, tuple[Entry, ...], set[int]]:
+    """The root section (with the heading tree below it) and every entry in document order."""
+    b = Builder(walk, source, vocabulary)
+    text = source.text
+    entry_heads = b.entry_headings()
+    headings = walk.headings
+    head_index = {id(h): n for n, h in enumerate(headings)}
+
+    # ---- list item entries ------------------------------------------------------------------------------------
+    first_unit: dict[int, InlineUnit] = {}
+    for unit in walk.inlines:
+        if unit.item is not None and unit.item not in first_unit and unit.line == walk.items[unit.item].line:
+            first_unit[unit.item] = unit
+    works = [_Item(item, first_unit.get(item.index)) for item in walk.items]
+    item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]] = {}
+    for work in works:
+        found = b.list_entry(work)
+        if found is not None:
+            item_entries[work.item.index] = found
+
+    # links of each item's own paragraphs (not those of nested items)
+    item_links: dict[int, list[Link]] = {}
+    item_text: dict[int, list[str]] = {}
+    for unit in walk.inlines:
+        if unit.item is not None:
+            item_links.setdefault(unit.item, []).extend(unit.facts.links)
+            item_text.setdefault(unit.item, []).append(unit.content)
+    item_fences: dict[int, list[BibtexBlock]] = {}
+    for unit in walk.stream:
+        if unit[0] == "fence" and unit[2] is not None and unit[3] is not None:
+            item_fences.setdefault(unit[3], []).append(unit[2])
+
+    # ---- sections ---------------------------------------------------------------------------------------------
+    # Section boundaries: every non-entry heading opens a section; entry headings are entries of the open section.
+    section_heads = [n for n in range(len(headings)) if n not in entry_heads]
+
+    @dataclass
+    class _Sec:
+        heading: Heading | None
+        level: int
+        entries: list[Entry] = field(default_factory=list)
+        children: list[_Sec] = field(default_factory=list)
+        line: int = 0
+        end_line: int = 0
+
+    root = _Sec(None, 0, line=0, end_line=source.line_count)
+    stack = [root]
+    sec_at_line: list[tuple[int, _Sec]] = [(0, root)]
+    for n in section_heads:
+        h = headings[n]
+        while stack[-1].level >= h.level:
+            stack[-1].end_line = h.line
+            stack.pop()
+        sec = _Sec(h, h.level, line=h.line)
+        stack[-1].children.append(sec)
+        stack.append(sec)
+        sec_at_line.append((h.line, sec))
+    for sec in stack:
+        sec.end_line = source.line_count
+    section_lines = [line for line, _ in sec_at_line]
+
+    from bisect import bisect_right
+
+    def section_for(line: int) -> _Sec:
+        return sec_at_line[bisect_right(section_lines, line) - 1][1]
+
+    def sec_title(sec: _Sec) -> str:
+        return clean_title(sec.heading.text) if sec.heading else ""
+
+    # ---- entries in stream order ------------------------------------------------------------------------------
+    entries_flat: list[Entry] = []
+    items = walk.items
+
+    def make_item_entry(index: int) -> Entry:
+        layout, title, title_span, primary = item_entries[index]
+        item = items[index]
+        links = tuple(item_links.get(index, ()))
+        line_end = source.line_end(item.line)
+        tags = b.tags_in(item.content_start, line_end, links, checkbox_at=item.content_start)
+        child_entries = tuple(make_item_entry(c) for c in entry_children.get(index, ()))
+        description = ""
+        if work_units := item_text.get(index):
+            description = work_units[0]
+            if primary is not None and primary.full_span is not None:
+                tail_start = primary.full_span.end
+                description = text[tail_start:line_end].strip(" -–—:,.")
+            if len(work_units) > 1:
+                description = (description + "\n" + "\n".join(work_units[1:])).strip()
+        own_links = tuple(l for l in links if not any(c.span.contains(l.full_span) for c in child_entries))
+        return Entry(
+            layout=layout,
+            title=title,
+            title_span=title_span,
+            links=own_links,
+            primary_link=primary,
+            status=_status(tags),
+            tags=tuple(tags),
+            bibtex=tuple(item_fences.get(index, ())),
+            description=description,
+            children=child_entries,
+            span=item.span,
+            line=item.line,
+            section=sec_title(section_for(item.line)),
+            list_item=index,
+        )
+
+    # nearest entry ancestor of each entry item
+    entry_children: dict[int, list[int]] = {}
+    top_items: list[int] = []
+    for index in sorted(item_entries):
+        parent = items[index].parent_item
+        while parent is not None and parent not in item_entries:
+            parent = items[parent].parent_item
+        if parent is None:
+            top_items.append(index)
+        else:
+            entry_children.setdefault(parent, []).append(index)
+
+    top_set = set(top_items)
+    for unit in walk.stream:
+        kind = unit[0]
+        if kind == "item" and unit[1].index in top_set:
+            entry = make_item_entry(unit[1].index)
+            section_for(entry.line).entries.append(entry)
+        elif kind == "heading" and head_index[id(unit[1])] in entry_heads:
+            entry = _heading_entry(b, unit[1], unit[2], walk, source, sec_title(section_for(unit[1].line)))
+            section_for(unit[1].line).entries.append(entry)
+        elif kind == "inline" and unit[1].item is None and unit[1].kind == "paragraph" and not unit[1].facts.links:
+            for entry in _citation_lines(b, unit[1], source, sec_title(section_for(unit[1].line))):
+                section_for(entry.line).entries.append(entry)
+
+    def freeze(sec: _Sec) -> Section:
+        children = tuple(freeze(c) for c in sec.children)
+        entries = tuple(sec.entries)
+        layouts = Counter(e.layout for e in entries)
+        layout = layouts.most_common(1)[0][0] if layouts else None
+        end_line = sec.end_line
+        span = source.lines_span(sec.line, max(end_line, sec.line + 1)) if source.line_count else Span(0, 0)
+        title = sec_title(sec)
+        return Section(sec.heading, sec.level, title, span, entries, children, layout, _is_toc(title, sec, walk))
+
+    root_section = freeze(root)
+    for sec in root_section.walk():
+        for entry in sec.entries:
+            entries_flat.extend(entry.walk())
+    entries_flat.sort(key=lambda e: e.span.start)
+    return root_section, tuple(entries_flat), entry_heads
+
+
+def _status(tags: list[StatusTag]) -> StatusTag | None:
+    return tags[-1] if tags else None
+
+
+def _is_toc(title: str, sec: object, walk: Walk) -> bool:
+    return bool(TOC_TITLE.match(title))
+
+
+def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, source: SourceText,
+                   section: str) -> Entry:
+    text = source.text
+    # body: everything until the next heading
+    later = [h.line for h in walk.headings if h.line > heading.line]
+    end_line = later[0] if later else source.line_count
+    links: list[Link] = list(unit.facts.links)
+    bib: list[BibtexBlock] = []
+    description: list[str] = []
+    for inline in walk.inlines:
+        if heading.line < inline.line < end_line:
+            links.extend(inline.facts.links)
+            if not any(Builder._content_link(l) for l in inline.facts.links):
+                description.append(inline.content)
+    for block in walk.bibtex:
+        if heading.line < block.first_line - 1 < end_line:
+            bib.append(block)
+    last = end_line
+    while last > heading.line + 1 and not source.line(last - 1).strip():
+        last -= 1
+    tags = b.tags_in(heading.text_span.start, heading.text_span.end, unit.facts.links)
+    title_text = heading.text
+    title_span: Span | None = heading.text_span
+    if tags:
+        first_tag = tags[0].span.start
+        raw_title = text[heading.text_span.start : first_tag]
+        if not raw_title.strip():  # a tag before the title: take the text after the last tag
+            raw_title = text[tags[-1].span.end : heading.text_span.end]
+            offset = tags[-1].span.end
+        else:
+            offset = heading.text_span.start
+        stripped = raw_title.strip()
+        at = text.find(stripped, offset) if stripped else -1
+        title_text = stripped
+        title_span = Span(at, at + len(stripped)) if at >= 0 else None
+    primary = next((l for l in links if Builder._content_link(l) and l.full_span.start > heading.span.end), None)
+    return Entry(
+        layout=Layout.HEADING,
+        title=clean_title(title_text),
+        title_span=title_span,
+        links=tuple(links),
+        primary_link=primary,
+        status=_status(tags),
+        tags=tuple(tags),
+        bibtex=tuple(bib),
+        description="\n".join(description).strip(),
+        children=(),
+        span=source.lines_span(heading.line, last),
+        line=heading.line,
+        section=section,
+        heading=heading,
+    )
+
+
+def _citation_lines(b: Builder, unit: InlineUnit, source: SourceText, section: str) -> list[Entry]:
+    """References written as prose lines: ``• Author (2019). Title.`` bullets, or a paragraph holding one."""
+    out: list[Entry] = []
+    lines = range(unit.line, unit.end_line)
+    bullets = [i for i in lines if source.line(i).lstrip()[:1] in FAKE_BULLETS and source.line(i).strip()]
+    candidates = bullets if bullets else ([unit.line] if unit.end_line - unit.line == 1 else [])
+    for index in candidates:
+        line = source.line(index)
+        body = line.strip()
+        strong = APA.search(body) or DASH_DATE.search(body)
+        if not (strong if not bullets else is_citation(body)):
+            continue
+        title = citation_title(body)
+        base = source.line_start(index)
+        at = line.find(title) if title else -1
+        lead = len(line) - len(line.lstrip())
+        out.append(Entry(
+            layout=Layout.CITATION,
+            title=clean_title(title),
+            title_span=Span(base + at, base + at + len(title)) if at >= 0 else None,
+            links=(),
+            primary_link=None,
+            status=None,
+            tags=(),
+            bibtex=(),
+            description="",
+            children=(),
+            span=Span(base + lead, source.line_end(index)),
+            line=index,
+            section=section,
+        ))
+    return out

@@ -1,0 +1,285 @@
+"""Exact source positions for inline constructs.
+
+markdown-it-py gives block line maps only. We wrap its own inline rules (link, image, autolink, backticks,
+html_inline) so that every construct it recognises records where it started and ended in the inline content; an
+:class:`OffsetMap` then turns content offsets into offsets of the source text. Links are therefore exactly the links
+Markdown renders, and ``link.span.of(text) == link.url`` holds by construction (checked, never assumed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel
+
+from listlint.model import Link, LinkKind
+from listlint.source import SourceText, Span
+
+RECORDS = "listlint_records"
+CURRENT = "listlint_current"  # index of the block token whose inline content is being parsed
+CURRENT_SRC = "listlint_current_src"
+
+# A GFM-style literal URL in prose. Trailing punctuation is trimmed by ``_trim_bare``.
+BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+HTML_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+
+
+def _wrap(md: MarkdownIt, name: str) -> None:
+    """Replace inline rule ``name`` by one that records (name, tokens-list id, start, end, first token index)."""
+    original = next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == name)
+
+    def recording_rule(state: Any, silent: bool) -> bool:
+        start = state.pos
+        first = len(state.tokens)
+        matched: bool = original(state, silent)
+        if matched and not silent:
+            records = state.env.get(RECORDS)
+            if records is not None and state.src is state.env.get(CURRENT_SRC):
+                label_end = -1
+                if name in ("link", "image"):
+                    label_end = _label_end(state, start, name)
+                records.setdefault(state.env[CURRENT], []).append((name, start, state.pos, first, label_end))
+        return matched
+
+    md.inline.ruler.at(name, recording_rule)
+
+
+DESTINATION = re.compile(
+    r"""\(\s*(?:<([^<>\n]*)>|(\S*?))(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)""", re.DOTALL
+)
+
+
+def _label_end(state: Any, start: int, name: str) -> int:
+    """Offset of the ``]`` closing the label of the link or image that spans ``state.src[start:state.pos]``."""
+    src: str = state.src
+    end: int = state.pos
+    if src[end - 1] == ")":
+        at = src.rfind("](", start, end)
+        if at != -1 and DESTINATION.fullmatch(src, at + 1, end):
+            return at
+    return int(parseLinkLabel(state, start + (0 if name == "link" else 1), False))
+
+
+def _as_written(url: str) -> str:
+    return url
+
+
+def _core_inline(state: Any) -> None:
+    """markdown-it's core inline step, telling the recording rules which block token they are in."""
+    env = state.env
+    for index, token in enumerate(state.tokens):
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            env[CURRENT] = index
+            env[CURRENT_SRC] = token.content
+            state.md.inline.parse(token.content, state.md, env, token.children)
+
+
+def make_markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.core.ruler.at("inline", _core_inline)
+    # We read URLs as written from the source; markdown-it's percent-encoding of every href is wasted work here.
+    md.normalizeLink = _as_written  # type: ignore[method-assign]
+    md.normalizeLinkText = _as_written  # type: ignore[method-assign]
+    for name in ("link", "image", "autolink", "backticks", "html_inline"):
+        _wrap(md, name)
+    return md
+
+
+class OffsetMap:
+    """Maps offsets in an inline token's content to offsets in the source text.
+
+    Each content line is the tail of its source line (markdown-it strips container prefixes and indentation),
+    so it is located from the right end of the source line; when that fails (tabs expanded, heading closers) we
+    search for it, and when that fails too the line is marked unknown.
+    """
+
+    __slots__ = ("line_content_starts", "line_source_starts", "content")
+
+    def __init__(self, content: str, source: SourceText, first_line: int, *, heading: bool = False) -> None:
+        self.content = content
+        if "\n" not in content and not heading and first_line < source.line_count:
+            line_start = source.line_start(first_line)
+            line_end = source.line_end(first_line)
+            stripped = content.rstrip()
+            candidate = len(source.text[line_start:line_end].rstrip()) - len(stripped)
+            if candidate >= 0 and source.text.startswith(content, line_start + candidate):
+                self.line_content_starts = [0]
+                self.line_source_starts = [line_start + candidate]
+                return
+        content_starts: list[int] = []
+        source_starts: list[int | None] = []
+        pos = 0
+        for k, piece in enumerate(content.split("\n")):
+            content_starts.append(pos)
+            pos += len(piece) + 1
+            index = first_line + k
+            if index >= source.line_count:
+                source_starts.append(None)
+                continue
+            line = source.line(index)
+            base = source.line_start(index)
+            found: int | None = None
+            stripped = piece.rstrip()
+            if stripped and not heading:
+                candidate = len(line.rstrip()) - len(stripped)
+                if candidate >= 0 and line.startswith(piece, candidate):
+                    found = candidate
+            if found is None:
+                at = line.find(piece) if piece else len(line)
+                found = at if at >= 0 else None
+            source_starts.append(None if found is None else base + found)
+        self.line_content_starts = content_starts
+        self.line_source_starts = source_starts
+
+    def to_source(self, offset: int) -> int | None:
+        starts = self.line_content_starts
+        if len(starts) == 1:
+            base0 = self.line_source_starts[0]
+            return None if base0 is None else base0 + offset
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:  # last line start <= offset
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        base = self.line_source_starts[lo]
+        return None if base is None else base + offset - starts[lo]
+
+    def span(self, start: int, end: int) -> Span | None:
+        s = self.to_source(start)
+        e = self.to_source(end - 1) if end > start else s
+        if s is None or e is None:
+            return None
+        return Span(s, e + 1 if end > start else s)
+
+
+@dataclass
+class InlineFacts:
+    links: list[Link]
+    code_spans: list[Span]
+    html_spans: list[Span]
+    text_ranges: list[tuple[int, int]]  # content ranges covered by constructs (to skip when looking for bare URLs)
+
+
+def _destination(content: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Content range of the destination of an inline link whose ``(`` is at ``pos`` and which ends at ``end``."""
+    if pos >= end or content[pos] != "(":
+        return None
+    match = DESTINATION.fullmatch(content, pos, end)
+    if match is None:
+        return None
+    group = 1 if match.group(1) is not None else 2
+    return match.start(group), match.end(group)
+
+
+def _trim_bare(url: str) -> str:
+    """GFM extended-autolink trimming: trailing punctuation and unbalanced closing parentheses."""
+    while url:
+        last = url[-1]
+        if last in "?!.,:*_~;'\"":
+            url = url[:-1]
+        elif last == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def scan_inline(
+    token: Any, index: int, env: dict[str, Any], source: SourceText, first_line: int, *, heading: bool = False
+) -> InlineFacts:
+    """Links, code spans and inline HTML of one inline token, with source spans."""
+    content: str = token.content
+    text = source.text
+    records = env[RECORDS].get(index, ())
+    facts = InlineFacts([], [], [], [])
+    if not records and "://" not in content and "www." not in content:
+        return facts
+    omap = OffsetMap(content, source, first_line, heading=heading)
+    children = token.children or []
+    in_link_label: list[tuple[int, int]] = []
+    for name, start, end, first, label_end in records:
+        facts.text_ranges.append((start, end))
+        full = omap.span(start, end)
+        if full is None:
+            continue
+        if name == "backticks":
+            facts.code_spans.append(full)
+        elif name == "html_inline":
+            facts.html_spans.append(full)
+            raw = content[start:end]
+            for match in HTML_HREF.finditer(raw):
+                group = 1 if match.group(1) is not None else 2 if match.group(2) is not None else 3
+                url_span = omap.span(start + match.start(group), start + match.end(group))
+                facts.links.append(
+                    Link("", match.group(group), LinkKind.HTML, full, _checked(url_span, text, match.group(group)),
+                         None, in_html=True)
+                )
+        elif name == "autolink":
+            url = content[start + 1 : end - 1]
+            facts.links.append(Link(url, url, LinkKind.AUTOLINK, full, _checked(omap.span(start + 1, end - 1), text, url)))
+        elif name in ("link", "image"):
+            opening = 1 if name == "link" else 2
+            label = content[start + opening : label_end] if label_end > 0 else ""
+            text_span = omap.span(start + opening, label_end) if label_end > 0 else None
+            token_at = children[first] if first < len(children) else None
+            dest = _destination(content, label_end + 1, end) if label_end > 0 else None
+            if dest is not None:
+                url = content[dest[0] : dest[1]]
+                url_span = _checked(omap.span(dest[0], dest[1]) if dest[1] > dest[0] else omap.span(dest[0], dest[0]),
+                                    text, url)
+                kind = LinkKind.INLINE if name == "link" else LinkKind.IMAGE
+            else:
+                attr = "href" if name == "link" else "src"
+                url = str(token_at.attrGet(attr) or "") if token_at is not None else ""
+                url_span = None
+                kind = LinkKind.REFERENCE if name == "link" else LinkKind.IMAGE
+            badge = name == "image" and any(s <= start and end <= e for s, e in in_link_label)
+            if name == "link":
+                in_link_label.append((start + 1, label_end if label_end > 0 else end))
+            facts.links.append(Link(label, url, kind, full, url_span, text_span, in_badge=badge))
+    if "://" in content or "www." in content:
+        _bare_urls(content, omap, facts, text)
+    facts.links.sort(key=lambda link: link.full_span.start)
+    return facts
+
+
+def _bare_urls(content: str, omap: OffsetMap, facts: InlineFacts, text: str) -> None:
+    covered = facts.text_ranges
+    for match in BARE_URL.finditer(content):
+        start = match.start()
+        if any(s <= start < e for s, e in covered):
+            continue
+        if start > 0 and (content[start - 1].isalnum() or content[start - 1] in "/@"):
+            continue  # inside a word or a longer URL
+        url = _trim_bare(match.group())
+        if not url or url.lower() in ("http://", "https://", "www."):
+            continue
+        span = omap.span(start, start + len(url))
+        if span is None:
+            continue
+        facts.links.append(Link(url, url, LinkKind.BARE, span, _checked(span, text, url)))
+
+
+def _checked(span: Span | None, text: str, url: str) -> Span | None:
+    """The span if the source text there is exactly ``url``; otherwise None (position unconfirmed)."""
+    if span is not None and text[span.start : span.end] == url:
+        return span
+    return None
+
+
+def html_block_links(raw_start: int, raw: str) -> list[Link]:
+    """``href`` attributes of an HTML block (sponsor banners, centred headers); spans are exact."""
+    links = []
+    for match in HTML_HREF.finditer(raw):
+        group = 1 if match.group(1) is not None else 2 if match.group(2) is not None else 3
+        s, e = raw_start + match.start(group), raw_start + match.end(group)
+        links.append(Link("", match.group(group), LinkKind.HTML, Span(raw_start + match.start(), raw_start + match.end()),
+                          Span(s, e), None, in_html=True))
+    return links
