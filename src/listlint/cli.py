@@ -1,0 +1,269 @@
+"""The ``listlint`` command line (click). Exit status: 0 clean, 1 findings, 2 usage/config/input/internal error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from listlint import __version__
+from listlint.config import ConfigResolver
+from listlint.diagnostics import Severity
+from listlint.errors import ListlintError
+from listlint.reporters import Located, Style
+from listlint.runner import FileOutcome, Options, Runner
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _csv(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"listlint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--select", multiple=True, help="Rules to run: codes, prefixes (LL3) or names; replaces the default."),
+        click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection."),
+        click.option("--ignore", multiple=True, help="Rules not to run: codes, prefixes or names."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Use this config file instead of the nearest .listlint.toml / pyproject.toml."),
+        click.option("--stdin-filename", help="Name to report (and find config for) when reading '-' from stdin."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _runner(select: Sequence[str], extend_select: Sequence[str], ignore: Sequence[str], config_path: Path | None,
+            stdin_filename: str | None, **extra: Any) -> Runner:
+    try:
+        resolver = ConfigResolver(config_path)
+        return Runner(resolver, Options(select=_csv(select), extend_select=_csv(extend_select), ignore=_csv(ignore),
+                                        stdin_filename=stdin_filename, **extra))
+    except ListlintError as exc:
+        _fail(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="listlint")
+def main() -> None:
+    """Lint and fix awesome lists and paper reading lists written in Markdown."""
+
+
+def _report_errors(outcomes: Sequence[FileOutcome]) -> bool:
+    had = False
+    for outcome in outcomes:
+        if outcome.error:
+            click.echo(f"listlint: {outcome.error}", err=True)
+            had = True
+    return had
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@selection_options
+@click.option("--output-format", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+              show_default=True)
+@click.option("--links/--no-links", default=False, help="Check that links are alive (network; LL410-LL412).")
+@click.option("--no-cache", is_flag=True, help="Ignore the link-check cache.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found (errors still exit 2).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no progress.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          config_path: Path | None, stdin_filename: str | None, output_format: str, links: bool, no_cache: bool,
+          strict: bool, exit_zero: bool, statistics: bool, quiet: bool, color: str) -> None:
+    """Check Markdown lists (files, directories, or - for stdin; default README.md)."""
+    from listlint import reporters
+
+    runner = _runner(select, extend_select, ignore, config_path, stdin_filename, links=links,
+                     use_cache=not no_cache, progress=sys.stderr.isatty() and not quiet, quiet=quiet)
+    outcomes = runner.check(paths)
+    errors = _report_errors(outcomes)
+    located = [
+        Located.of(d, o.source) for o in outcomes if o.source is not None and not o.error for d in o.diagnostics
+    ]
+    pairs = [(Located.of(d, o.source), o.source) for o in outcomes if o.source is not None and not o.error
+             for d in o.diagnostics]
+    checked = sum(1 for o in outcomes if not o.error)
+    if output_format == "json":
+        reporters.write(None, reporters.to_json(pairs))
+    elif output_format == "github":
+        reporters.write(None, reporters.to_github(located))
+    elif output_format == "sarif":
+        reporters.write(None, reporters.to_sarif(located, runner.registry.rules, __version__))
+    else:
+        style = Style(color, sys.stdout)
+        if statistics:
+            reporters.write(None, reporters.statistics(located))
+        else:
+            reporters.write(None, reporters.to_text(located, style))
+        if not quiet:
+            reporters.write(None, reporters.summary(located, checked))
+    strict = strict or any(runner.resolver.for_path(Path(o.path)).strict for o in outcomes if not o.error)
+    failing = any(
+        loc.diagnostic.severity is Severity.ERROR or (strict and loc.diagnostic.severity is Severity.WARNING)
+        for loc in located
+    )
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@selection_options
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change content.")
+@click.option("-q", "--quiet", is_flag=True)
+def fix(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+        config_path: Path | None, stdin_filename: str | None, show_diff: bool, check_only: bool, unsafe_fixes: bool,
+        quiet: bool) -> None:
+    """Apply fixes in place (safe ones; unsafe ones too with --unsafe-fixes)."""
+    from listlint.fixer import write_atomic
+
+    runner = _runner(select, extend_select, ignore, config_path, stdin_filename)
+    outcomes = runner.fix(paths, unsafe=unsafe_fixes)
+    errors = _report_errors(outcomes)
+    changed = 0
+    remaining = 0
+    for outcome in outcomes:
+        result = outcome.fixed
+        if outcome.error or result is None or outcome.source is None:
+            continue
+        remaining += sum(1 for d in outcome.diagnostics if d.severity is Severity.ERROR)
+        if not result.changed:
+            continue
+        changed += 1
+        if outcome.path == "-" or (stdin_filename and outcome.path == stdin_filename and "-" in paths):
+            if not (show_diff or check_only):
+                sys.stdout.buffer.write(outcome.source.encode(result.text))
+            continue
+        if show_diff:
+            import difflib
+
+            diff = difflib.unified_diff(
+                outcome.source.text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+                fromfile=f"a/{outcome.path}", tofile=f"b/{outcome.path}",
+            )
+            sys.stdout.write("".join(diff))
+        elif check_only:
+            click.echo(f"Would fix {outcome.path} ({len(result.applied)} fixes)")
+        else:
+            try:
+                write_atomic(outcome.path, outcome.source.encode(result.text))
+            except (ListlintError, OSError) as exc:
+                click.echo(f"listlint: {exc}", err=True)
+                errors = True
+                continue
+            if not quiet:
+                codes = sorted({d.code for d in result.applied})
+                click.echo(f"Fixed {outcome.path}: {len(result.applied)} fixes ({', '.join(codes)})")
+    if not quiet and not changed and not errors:
+        click.echo("Nothing to fix.")
+    if errors:
+        sys.exit(EXIT_ERROR)
+    if (show_diff or check_only) and changed:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+@main.command(name="rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(fmt: str) -> None:
+    """List every rule: code, name, category, fix, default."""
+    from listlint.registry import Registry
+
+    try:
+        registry = Registry.load()
+    except ListlintError as exc:
+        _fail(str(exc))
+    rows = [(r.code, r.name, r.category, r.fix.value, "on" if r.default_enabled else "off", r.summary)
+            for r in registry.rules]
+    if fmt == "json":
+        keys = ("code", "name", "category", "fix", "default", "summary")
+        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
+        return
+    widths = [max(len(row[i]) for row in rows + [("code", "name", "category", "fix", "default", "")]) for i in range(5)]
+    header = ("code", "name", "category", "fix", "default")
+    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)) + "  summary")
+    for row in rows:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(row[:5], widths)) + "  " + row[5])
+
+
+@main.command(name="rule")
+@click.argument("key")
+def rule_command(key: str) -> None:
+    """Print the documentation of one rule (by code or name)."""
+    from listlint.docs import rule_doc
+    from listlint.registry import Registry
+
+    rule = Registry.load().find(key)
+    if rule is None:
+        _fail(f"no rule with code or name {key!r} (see `listlint rules`)")
+    doc = rule_doc(rule.code, rule.name)
+    if doc is None:
+        _fail(f"the documentation of {rule.code} is not installed")
+    click.echo(doc.rstrip())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "bibtex", "csv"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+def export(paths: tuple[str, ...], fmt: str, output: Path | None) -> None:
+    """Export the entries of lists as JSON (the entry AST), BibTeX or CSV."""
+    from listlint import export as exporter
+    from listlint.parser import parse
+
+    runner = _runner((), (), (), None, None)
+    loaded, failed = runner.collect(paths)
+    errors = _report_errors(failed)
+    documents = [parse(source, label, config) for label, config, source in loaded]
+    if fmt == "json":
+        text = exporter.to_json(documents)
+    else:
+        try:
+            from listlint.bibtex import export as bib_export
+        except ImportError:
+            _fail(f"--format {fmt} is not available in this build")
+        text = bib_export.to_bibtex(documents) if fmt == "bibtex" else bib_export.to_csv(documents)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(paths: tuple[str, ...], fmt: str) -> None:
+    """Reading progress: entries per status tag, per file and section."""
+    try:
+        from listlint import stats as stats_module
+    except ImportError:
+        _fail("stats is not available in this build")
+    from listlint.parser import parse
+
+    runner = _runner((), (), (), None, None)
+    loaded, failed = runner.collect(paths)
+    errors = _report_errors(failed)
+    documents = [(parse(source, label, config), config) for label, config, source in loaded]
+    click.echo(stats_module.render(documents, fmt))
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,163 @@
+"""Apply fixes: non-overlapping edits in one pass, re-parse, repeat to a fixed point; guard entries; write atomically.
+
+The fixer is the only code that changes files. It refuses to write when the entries after fixing differ from those
+before in a way the applied fixes did not declare (``Fix.alters``), and when a rule's fixes do not converge.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from listlint.diagnostics import Alters, Applicability, Diagnostic, Edit, Fix
+from listlint.errors import FixError, InputError
+from listlint.model import Document
+from listlint.source import SourceText
+
+MAX_PASSES = 12
+
+Linter = Callable[[Document], list[Diagnostic]]
+Parser = Callable[[SourceText], Document]
+
+
+@dataclass
+class FixResult:
+    source: SourceText
+    text: str  # the fixed text
+    applied: list[Diagnostic] = field(default_factory=list)
+    remaining: list[Diagnostic] = field(default_factory=list)
+    passes: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.source.text
+
+
+def choose(fixes: Iterable[Fix]) -> list[Fix]:
+    """Fixes whose edits overlap no earlier chosen edit (in document order); the rest wait for the next pass."""
+    chosen: list[Fix] = []
+    taken: list[Edit] = []
+    for fix in sorted(fixes, key=lambda f: (f.span.start, f.span.end)):
+        if any(e.span.overlaps(t.span) or (e.span == t.span) for e in fix.edits for t in taken):
+            continue
+        if _self_overlapping(fix):
+            continue
+        chosen.append(fix)
+        taken.extend(fix.edits)
+    return chosen
+
+
+def _self_overlapping(fix: Fix) -> bool:
+    edits = sorted(fix.edits, key=lambda e: (e.span.start, e.span.end))
+    return any(a.span.end > b.span.start for a, b in zip(edits, edits[1:]))
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (highest offset first, so earlier offsets stay valid)."""
+    out = text
+    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end), reverse=True):
+        out = out[: edit.span.start] + edit.content + out[edit.span.end :]
+    return out
+
+
+def entry_signature(document: Document) -> list[tuple[str, str]]:
+    return [(e.title, e.primary_link.url if e.primary_link else "") for e in document.entries]
+
+
+def check_entries(before: Document, after: Document, alters: Alters) -> str | None:
+    """A description of an undeclared change to the entries, or None when the change is declared."""
+    old, new = entry_signature(before), entry_signature(after)
+    if Alters.ENTRIES in alters:
+        return None
+    if len(old) != len(new):
+        return f"the fix would change the number of entries from {len(old)} to {len(new)}"
+    for (t0, u0), (t1, u1) in zip(old, new):
+        if t0 != t1 and Alters.TITLES not in alters:
+            return f"the fix would change the entry title {t0!r} to {t1!r}"
+        if u0 != u1 and Alters.URLS not in alters:
+            return f"the fix would change the entry link {u0!r} to {u1!r}"
+    return None
+
+
+def fix_source(
+    source: SourceText,
+    parse: Parser,
+    lint: Linter,
+    *,
+    unsafe: bool = False,
+    max_passes: int = MAX_PASSES,
+) -> FixResult:
+    allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+    original = parse(source)
+    document = original
+    text = source.text
+    applied: list[Diagnostic] = []
+    alters = Alters.NOTHING
+    seen: set[str] = set()
+    for passes in range(1, max_passes + 1):
+        diagnostics = lint(document)
+        candidates = {id(d.fix): d for d in diagnostics if d.fix is not None and d.fix.applicability in allowed}
+        chosen = choose(d.fix for d in candidates.values() if d.fix is not None)
+        if not chosen:
+            result = FixResult(source, text, applied, diagnostics, passes - 1)
+            problem = check_entries(original, document, alters)
+            if problem:
+                raise FixError(f"{source_path(original)}: not written: {problem}")
+            return result
+        by_fix = {id(d.fix): d for d in candidates.values()}
+        for fix in chosen:
+            applied.append(by_fix[id(fix)])
+            alters |= fix.alters
+        new_text = apply_edits(text, (e for fix in chosen for e in fix.edits))
+        if new_text in seen or new_text == text:
+            codes = sorted({by_fix[id(f)].code for f in chosen})
+            raise FixError(f"{source_path(original)}: fixes of {', '.join(codes)} do not converge; nothing written")
+        seen.add(text)
+        text = new_text
+        document = parse(_same_style(source, text))
+    codes = sorted({d.code for d in applied[-20:]})
+    raise FixError(
+        f"{source_path(original)}: fixes did not converge after {max_passes} passes ({', '.join(codes)}); "
+        "nothing written"
+    )
+
+
+def source_path(document: Document) -> str:
+    return document.path
+
+
+def _same_style(source: SourceText, text: str) -> SourceText:
+    return SourceText(text, bom=source.bom)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write through a temporary file in the same directory and ``os.replace``, keeping the mode bits.
+
+    Symlinks and non-regular files are refused: replacing them would break the link or the device.
+    """
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {exc.strerror}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise InputError(path, "is a symbolic link; refusing to replace it (fix the target file instead)")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "not a regular file; refusing to write")
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, temp = tempfile.mkstemp(prefix=".listlint-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, stat.S_IMODE(info.st_mode))
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

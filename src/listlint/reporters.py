@@ -1,0 +1,198 @@
+"""Output formats: text (for people), json (for tools), github (workflow annotations), sarif (code scanning).
+
+Positions are computed here, once, from the document's SourceText: 1-based lines and columns in characters.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+from listlint.diagnostics import Diagnostic, Severity
+from listlint.source import SourceText
+
+DOCS_URL = "https://github.com/listlint/listlint/blob/main/rules/{code}-{name}.md"
+
+
+@dataclass(frozen=True)
+class Located:
+    diagnostic: Diagnostic
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def of(cls, diagnostic: Diagnostic, source: SourceText) -> Located:
+        line, column = source.position(diagnostic.span.start)
+        end_line, end_column = source.position(diagnostic.span.end)
+        return cls(diagnostic, line, column, end_line, end_column)
+
+
+class Style:
+    """ANSI colours, on only when asked for (``--color``) or on a TTY without NO_COLOR."""
+
+    def __init__(self, mode: str, stream: IO[str]) -> None:
+        if mode == "always":
+            self.on = True
+        elif mode == "never":
+            self.on = False
+        else:
+            self.on = stream.isatty() and not os.environ.get("NO_COLOR")
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.on else text
+
+
+def _fix_json(d: Diagnostic, source: SourceText | None) -> dict[str, Any] | None:
+    if d.fix is None:
+        return None
+    edits = []
+    for edit in d.fix.edits:
+        item: dict[str, Any] = {"content": edit.content, "start": edit.span.start, "end": edit.span.end}
+        if source is not None:
+            item["line"], item["column"] = source.position(edit.span.start)
+            item["end_line"], item["end_column"] = source.position(edit.span.end)
+        edits.append(item)
+    return {"applicability": d.fix.applicability.value, "title": d.fix.title, "edits": edits}
+
+
+def to_json(items: Sequence[tuple[Located, SourceText]]) -> str:
+    rows = []
+    for loc, source in items:
+        d = loc.diagnostic
+        rows.append({
+            "path": d.path,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "code": d.code,
+            "name": d.name,
+            "category": d.category,
+            "severity": d.severity.value,
+            "message": d.message,
+            "fix": _fix_json(d, source),
+        })
+    return json.dumps(rows, indent=2, ensure_ascii=False)
+
+
+def _escape_github(value: str, *, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def to_github(items: Sequence[Located]) -> str:
+    lines = []
+    for loc in items:
+        d = loc.diagnostic
+        kind = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[d.severity]
+        lines.append(
+            f"::{kind} file={_escape_github(d.path, prop=True)},line={loc.line},col={loc.column},"
+            f"endLine={loc.end_line},endColumn={loc.end_column},title={_escape_github(d.code, prop=True)}::"
+            f"{_escape_github(d.message + ' (' + d.name + ')')}"
+        )
+    return "\n".join(lines)
+
+
+def to_text(items: Sequence[Located], style: Style) -> str:
+    lines = []
+    for loc in items:
+        d = loc.diagnostic
+        colour = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}[d.severity]
+        mark = " [*]" if d.fixable else ""
+        lines.append(
+            f"{style(d.path, '1')}:{loc.line}:{loc.column}: {style(d.code, colour + ';1')}{mark} {d.message} "
+            f"({d.name})"
+        )
+    return "\n".join(lines)
+
+
+def statistics(items: Sequence[Located]) -> str:
+    counts = Counter((loc.diagnostic.code, loc.diagnostic.name) for loc in items)
+    fixable = Counter(loc.diagnostic.code for loc in items if loc.diagnostic.fixable)
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    return "\n".join(
+        f"{n:>{width}}  {code}  {'[*]' if fixable[code] else '   '}  {name}"
+        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+
+
+def summary(items: Sequence[Located], files: int) -> str:
+    if not items:
+        return f"All checks passed! ({files} file{'s' if files != 1 else ''} checked)"
+    fixable = sum(1 for loc in items if loc.diagnostic.fixable)
+    by_sev = Counter(loc.diagnostic.severity for loc in items)
+    parts = [f"{by_sev[s]} {s.value}{'s' if by_sev[s] != 1 else ''}" for s in Severity if by_sev[s]]
+    line = f"Found {len(items)} problem{'s' if len(items) != 1 else ''} ({', '.join(parts)}) in {files} file" + (
+        "s" if files != 1 else ""
+    ) + "."
+    if fixable:
+        line += f"\n[*] {fixable} fixable with `listlint fix`."
+    return line
+
+
+def to_sarif(items: Sequence[Located], rules: Sequence[Any], version: str) -> str:
+    """SARIF 2.1.0: one rule descriptor per code with help text and doc link, results with regions."""
+    descriptors = []
+    index = {}
+    for rule in rules:
+        index[rule.code] = len(descriptors)
+        descriptors.append({
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.summary},
+            "help": {"text": f"{rule.summary} See {DOCS_URL.format(code=rule.code, name=rule.name)}"},
+            "helpUri": DOCS_URL.format(code=rule.code, name=rule.name),
+            "defaultConfiguration": {"level": _sarif_level(rule.severity)},
+            "properties": {"category": rule.category},
+        })
+    results = []
+    for loc in items:
+        d = loc.diagnostic
+        result: dict[str, Any] = {
+            "ruleId": d.code,
+            "level": _sarif_level(d.severity),
+            "message": {"text": d.message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": d.path.replace(os.sep, "/")},
+                    "region": {
+                        "startLine": loc.line,
+                        "startColumn": loc.column,
+                        "endLine": loc.end_line,
+                        "endColumn": loc.end_column,
+                    },
+                }
+            }],
+        }
+        if d.code in index:
+            result["ruleIndex"] = index[d.code]
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "listlint", "version": version,
+                                "informationUri": "https://github.com/listlint/listlint", "rules": descriptors}},
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False)
+
+
+def _sarif_level(severity: Severity) -> str:
+    return {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}[severity]
+
+
+def write(stream: IO[str] | None, text: str) -> None:
+    if text:
+        (stream or sys.stdout).write(text + "\n")

@@ -1,0 +1,11 @@
+"""Built-in rules: an explicit tuple, one family module after another (no registration at import time)."""
+
+from __future__ import annotations
+
+from listlint.rules import ll1_headings, ll11_whitespace
+from listlint.rules.base import Rule
+
+BUILTIN_RULES: tuple[type[Rule], ...] = (
+    *ll1_headings.RULES,
+    *ll11_whitespace.RULES,
+)
