@@ -28,7 +28,7 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
-MARKUP = re.compile(r"[*_~`]+")
+MARKUP = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
 
 
 def is_citation(line: str) -> bool:
@@ -117,7 +117,10 @@ class Builder:
                 candidates[n] = False
         chosen: set[int] = set()
         for n, strong in candidates.items():
-            if strong or any(m in candidates and headings[m].level == headings[n].level for m in (n - 1, n + 1)):
+            # weak evidence (link lines only) needs a run of such headings below a section (level 3 or deeper)
+            if strong or (headings[n].level >= 3 and any(
+                m in candidates and headings[m].level == headings[n].level for m in (n - 1, n + 1)
+            )):
                 chosen.add(n)
         return chosen
 
@@ -163,7 +166,9 @@ class Builder:
     def _leading_text_title(self, start: int, end: int) -> tuple[str, Span | None]:
         raw = self.text[start:end]
         match = SENTENCE_END.search(raw)
-        cut = match.start() if match else len(raw)
+        cut = len(raw)
+        if match:  # keep a question or exclamation mark: it belongs to the title
+            cut = match.end() if raw[match.start()] in "?!" else match.start()
         piece = raw[:cut]
         title = clean_title(piece)
         if len(title) < 2 or not any(ch.isalnum() for ch in title):
@@ -191,6 +196,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         found = b.list_entry(work)
         if found is not None:
             item_entries[work.item.index] = found
+    _learn_citation_lists(b, works, walk, item_entries)
 
     # links of each item's own paragraphs (not those of nested items)
     item_links: dict[int, list[Link]] = {}
@@ -319,6 +325,28 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             entries_flat.extend(entry.walk())
     entries_flat.sort(key=lambda e: e.span.start)
     return root_section, tuple(entries_flat), entry_heads
+
+
+def _learn_citation_lists(b: Builder, works: list[_Item], walk: Walk,
+                          item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]]) -> None:
+    """In a list whose items are mostly plain-text references, the odd item without a date is a reference too."""
+    for lst in walk.lists:
+        plain = [i for i in lst.items if works[i].unit is not None and not works[i].unit.facts.links]
+        cited = [i for i in plain if i in item_entries and item_entries[i][0] is Layout.CITATION]
+        if len(cited) < 2 or len(cited) * 2 < len(plain):
+            continue
+        for i in plain:
+            if i in item_entries:
+                continue
+            item = works[i].item
+            line_end = b.source.line_end(item.line)
+            first_line = b.text[item.content_start : line_end].strip()
+            if len(first_line.split()) < 3:
+                continue
+            title = citation_title(first_line)
+            at = b.text.find(title, item.content_start, line_end) if title else -1
+            item_entries[i] = (Layout.CITATION, clean_title(title), Span(at, at + len(title)) if at >= 0 else None,
+                               None)
 
 
 def _status(tags: list[StatusTag]) -> StatusTag | None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from listlint.rules import ll1_headings, ll11_whitespace
+from listlint.rules import ll1_headings, ll11_whitespace, ll41_network
 from listlint.rules.base import Rule
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     *ll1_headings.RULES,
     *ll11_whitespace.RULES,
+    *ll41_network.RULES,
 )

@@ -1,0 +1,180 @@
+"""The parser: entry counts on the seed lists, exact spans, and robustness on awkward Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from listlint.model import Layout, LinkKind
+from listlint.parser import parse
+from listlint.source import SourceText
+
+# Counting rules (what these numbers mean):
+# - entries: every Entry in Document.entries, nested children included;
+#   list layout  = a list item whose first line has a link that leads the item (after numbering, emoji or a
+#                  checkbox) or that follows a title; a fragment-only link (ToC) is not an entry;
+#   heading layout = a leaf heading carrying a status tag or followed by a BibTeX fence (or, at level >= 3, a run
+#                  of leaf headings followed by link lines);
+#   citation layout = a plain-text reference (APA "(2016)." or "-YYYY.MM.DD"), in a list, or a line starting with
+#                  a typed bullet such as "•"; in a list that is mostly references, the odd undated item too.
+# - links: every link of the file (inline, reference, autolink, bare URL, HTML href), in entries or not;
+# - tags: entries whose title line carries a status tag;
+# - bibtex: BibTeX fences (labelled bibtex/bib, or unlabelled fences whose content starts with an @entry).
+SEEDS = {
+    # 19 "- [Title](url), ..." bullets under ###/#### sections; the repeated paper counts twice.
+    "deep-learning-explained.md": dict(entries=19, links=19, tags=0, bibtex=0, layouts={Layout.LIST: 19}),
+    # numbered "N. [Title](url)..." items and nested "+ N.M [Sub](url)" items with links (33 + 19 nested);
+    # "6. NN Approximation Theory"-style items without a link are groups, not entries; "6. []()" is an (empty) entry.
+    "deep-learning-theory-notes-zh.md": dict(entries=52, links=69, tags=0, bibtex=0, layouts={Layout.LIST: 52}),
+    # 69 "• Author, A. (Year). Title. Venue." lines under "Key papers"; the 15 "•" menu lines of the scraped page
+    # footer (no year) are not references.
+    "dl-theory-course-page.md": dict(entries=69, links=0, tags=0, bibtex=0, layouts={Layout.CITATION: 69}),
+    # 20 numbered "Title- Authors-YYYY.MM.DD" items (2 without a date, counted because the list is references);
+    # the one link is a bare URL in the intro.
+    "maths-of-deep-learning-course.md": dict(entries=20, links=1, tags=0, bibtex=0, layouts={Layout.CITATION: 20}),
+    # 20 "#### Title [`TAG`]" headings (1 under TextBooks, 19 under Papers), one "paper/book link: [here](url)" each,
+    # 19 ```bibtex fences (the book has none).
+    "theory-for-deep-learning.md": dict(entries=20, links=20, tags=20, bibtex=19, layouts={Layout.HEADING: 20}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_counts(corpus: Path, name: str) -> None:
+    expected = SEEDS[name]
+    doc = parse((corpus / "seeds" / name).read_text(encoding="utf-8"), name)
+    assert len(doc.entries) == expected["entries"]
+    assert len(doc.links) == expected["links"]
+    assert sum(1 for e in doc.entries if e.status is not None) == expected["tags"]
+    assert len(doc.bibtex_blocks) == expected["bibtex"]
+    layouts: dict[Layout, int] = {}
+    for entry in doc.entries:
+        layouts[entry.layout] = layouts.get(entry.layout, 0) + 1
+    assert layouts == expected["layouts"]
+
+
+def _all_corpus(corpus: Path) -> list[Path]:
+    return sorted((corpus / "seeds").glob("*.md")) + sorted((corpus / "real").glob("*.md"))
+
+
+def test_spans_are_exact_on_every_corpus_file(corpus: Path) -> None:
+    for path in _all_corpus(corpus):
+        doc = parse(path.read_text(encoding="utf-8"), path.name)
+        text = doc.text
+        assert doc.links or path.name == "dl-theory-course-page.md", path.name
+        for link in doc.links:
+            assert link.span is not None, f"{path.name}: unconfirmed position for {link.url!r}"
+            assert text[link.span.start : link.span.end] == link.url
+            assert link.full_span.contains(link.span)
+            if link.text_span is not None:
+                assert text[link.text_span.start : link.text_span.end] == link.text
+        for entry in doc.entries:
+            assert 0 <= entry.span.start <= entry.span.end <= len(text)
+            if entry.title_span is not None and entry.layout is not Layout.LIST:
+                assert entry.title in " ".join(text[entry.title_span.start : entry.title_span.end].split()) or \
+                    entry.title.replace(" ", "") in text[entry.title_span.start : entry.title_span.end].replace(" ", "")
+            if entry.status is not None:
+                assert text[entry.status.span.start : entry.status.span.end] == entry.status.raw
+        for block in doc.bibtex_blocks:
+            assert text[block.content_span.start : block.content_span.end] == block.raw
+
+
+def test_theory_entry_details(corpus: Path) -> None:
+    doc = parse((corpus / "seeds" / "theory-for-deep-learning.md").read_text(encoding="utf-8"))
+    first = doc.entries[1]
+    assert first.title == "Fast finite width neural tangent kernel"
+    assert first.status is not None and first.status.raw == "[`READ`]" and first.status.value == "READ"
+    assert first.primary_link is not None
+    assert first.primary_link.url == "https://proceedings.mlr.press/v162/novak22a/novak22a.pdf"
+    assert first.primary_link.text == "here"
+    assert len(first.bibtex) == 1 and first.bibtex[0].raw.startswith("@inproceedings{novak2022fast,")
+    assert doc.source.position(first.status.span.start) == (14, 46)
+    assert [h.is_entry for h in doc.headings if h.level == 4] == [True] * 20
+    assert [s.title for s in doc.sections] == ["", "Theory for Deep Learning", "TextBooks", "Papers"]
+    # the heading nickname stays part of the title
+    assert any(e.title.endswith("(PReLU / MSRA)") for e in doc.entries)
+
+
+def test_list_entry_fields() -> None:
+    text = (
+        "# List\n\n## Tools\n\n"
+        "- [Alpha](https://alpha.dev) - The first tool. [`READ`]\n"
+        "  - [Alpha plugin](https://alpha.dev/plugin) - extends it.\n"
+        "- **[Beta](https://beta.dev)** - Another [docs](https://beta.dev/docs).\n"
+    )
+    doc = parse(text)
+    alpha, plugin, beta = doc.entries
+    assert alpha.title == "Alpha" and alpha.children == (plugin,)
+    assert alpha.description.startswith("The first tool.")
+    assert alpha.status is not None and alpha.status.value == "READ"
+    assert beta.title == "Beta" and beta.primary_link is not None and beta.primary_link.url == "https://beta.dev"
+    assert [l.url for l in beta.links] == ["https://beta.dev", "https://beta.dev/docs"]
+    assert doc.source.position(beta.primary_link.span.start) == (7, 12)  # type: ignore[union-attr]
+    assert alpha.section == "Tools"
+
+
+def test_toc_and_fragment_links_are_not_entries() -> None:
+    text = "# A\n\n## Contents\n\n- [Tools](#tools)\n- [Docs](#docs)\n\n## Tools\n\n- [X](https://x.dev)\n"
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == ["X"]
+    assert [s.is_toc for s in doc.sections] == [False, False, True, False]
+
+
+def test_code_fences_tables_html_and_front_matter() -> None:
+    text = (
+        "---\ntitle: x\n---\n# List\n\n<!-- a comment with [x](https://c.dev) -->\n\n"
+        "```markdown\n- [Not an entry](https://no.dev)\n```\n\n"
+        "| name | link |\n|---|---|\n| a | [T](https://t.dev) |\n\n"
+        "<div><a href=\"https://h.dev?utm_source=x\">banner</a></div>\n\n"
+        "- [Real](https://real.dev)\n"
+    )
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == ["Real"]
+    kinds = {l.url: l.kind for l in doc.links}
+    assert kinds["https://t.dev"] is LinkKind.INLINE
+    assert kinds["https://h.dev?utm_source=x"] is LinkKind.HTML
+    assert "https://no.dev" not in kinds and "https://c.dev" not in kinds
+    assert doc.blocks[0].kind == "front_matter"
+    for link in doc.links:
+        assert link.span is not None and text[link.span.start : link.span.end] == link.url
+
+
+def test_bare_urls_and_autolinks() -> None:
+    text = "See https://example.org/a_(b), and <https://auto.dev/x>. `https://code.dev` is code.\n"
+    doc = parse(text)
+    assert [(l.url, l.kind) for l in doc.links] == [
+        ("https://example.org/a_(b)", LinkKind.BARE),
+        ("https://auto.dev/x", LinkKind.AUTOLINK),
+    ]
+
+
+def test_crlf_and_bom_keep_positions() -> None:
+    text = "\ufeff# List\r\n\r\n- [A](https://a.dev) - x\r\n- [B](https://b.dev)\r\n"
+    source = SourceText(text)
+    assert source.bom and source.newline == "\r\n"
+    doc = parse(source)
+    assert [e.title for e in doc.entries] == ["A", "B"]
+    b = doc.entries[1].primary_link
+    assert b is not None and b.span is not None and doc.text[b.span.start : b.span.end] == "https://b.dev"
+    assert doc.source.position(b.span.start) == (4, 7)
+    assert source.encode().startswith(b"\xef\xbb\xbf# List\r\n")
+
+
+def test_chinese_and_wide_text_columns() -> None:
+    text = "- 中文 [标题](https://zh.dev/路径) 描述\n"
+    doc = parse(text)
+    link = doc.links[0]
+    assert link.url == "https://zh.dev/路径"
+    assert doc.source.position(link.span.start) == (1, 11)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "#", "- ", "[", "[]()", "```", "```bibtex\n@article{", "| a |\n|---|\n| [x](", "<!--", "\t\t- [a](b)",
+     "> - [q](https://q.dev)\n>   more", "1. a\n   1) b", "* * *", "\r\n\r", "\x00", "# \u200b"],
+)
+def test_parse_never_raises(text: str) -> None:
+    doc = parse(text)
+    for link in doc.links:
+        if link.span is not None:
+            assert doc.text[link.span.start : link.span.end] == link.url
