@@ -1,0 +1,177 @@
+"""``listlint export --format bibtex|csv``: every entry's citation as one ``.bib``, or a table of the entries.
+
+The ``.bib`` holds each parsed BibTeX entry in canonical layout (the file's dominant style) and a generated
+``@misc`` (title, url, year when known, a Scholar-style key) for each entry without a block. Keys never collide:
+a repeated key with a different citation gets a letter suffix, an identical repeat is written once. Repeated
+fields keep their first value and glued fields (a missing comma) are written separately, so bibtexparser reads the
+output without a failed block. Blocks that do not parse are left out with a ``%`` comment naming the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+from listlint.bibtex.format import Style, document_style, format_entry
+from listlint.bibtex.normalize import YearEvidence, parse_year, scholar_key, title_words, year_evidence
+from listlint.config import BibtexSettings
+from listlint.model import BibEntry, BibField, Document, Entry
+
+__all__ = ["to_bibtex", "to_csv", "entry_year"]
+
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$",
+    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_SPECIAL = re.compile(r"[\\{}%&#$_~^]")
+_TEXT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d])")
+_SUFFIXES = "bcdefghijklmnopqrstuvwxyz"
+
+
+def _escape(text: str) -> str:
+    """Markdown text as a BibTeX value (LaTeX specials escaped; braces can never unbalance the entry)."""
+    return _SPECIAL.sub(lambda m: _LATEX_SPECIAL[m.group()], " ".join(text.split()))
+
+
+def _url(url: str) -> str:
+    return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C").replace(" ", "%20")
+
+
+def _evidence(entry: Entry) -> Iterable[YearEvidence]:
+    for link in entry.links:
+        found = year_evidence(link.url)
+        if found is not None:
+            yield found
+
+
+def entry_year(entry: Entry) -> int | None:
+    """The entry's year: its BibTeX ``year``, else what its links prove, else the one year its text names."""
+    for block in entry.bibtex:
+        for bib in block.entries:
+            year = parse_year(bib.get("year"))
+            if year is not None:
+                return year
+    for found in _evidence(entry):
+        return min(found.years)
+    years = {int(y) for y in _TEXT_YEAR.findall(f"{entry.title} {entry.description}")}
+    return years.pop() if len(years) == 1 else None
+
+
+class _Keys:
+    """Keys handed out so far, compared case-insensitively as BibTeX does."""
+
+    def __init__(self, reserved: Iterable[str]) -> None:
+        self.reserved = {k.casefold() for k in reserved if k}
+        self.used: dict[str, str] = {}  # casefolded key -> the text written under it
+
+    def claim(self, key: str, body: str | None = None) -> str | None:
+        """A free key based on ``key`` (None when ``body`` was already written under ``key``)."""
+        folded = key.casefold()
+        if folded in self.used and body is not None and self.used[folded] == body:
+            return None
+        if folded not in self.used and (body is not None or folded not in self.reserved):
+            self.used[folded] = body or ""
+            return key
+        for suffix in _SUFFIXES:
+            candidate = key + suffix
+            if candidate.casefold() not in self.used and candidate.casefold() not in self.reserved:
+                self.used[candidate.casefold()] = body or ""
+                return candidate
+        n = 2
+        while f"{key}{n}".casefold() in self.used or f"{key}{n}".casefold() in self.reserved:
+            n += 1
+        self.used[f"{key}{n}".casefold()] = body or ""
+        return f"{key}{n}"
+
+
+def _clean(entry: BibEntry) -> BibEntry:
+    """First value of each field name, no nameless fields, a type."""
+    seen: set[str] = set()
+    fields: list[BibField] = []
+    for field in entry.fields:
+        lower = field.name.lower()
+        if not lower or lower in seen:
+            continue
+        seen.add(lower)
+        fields.append(field)
+    return BibEntry(entry.entry_type or "misc", entry.key, tuple(fields), entry.span, entry.key_span,
+                    entry.type_span)
+
+
+def _generated(entry: Entry, path: str) -> tuple[str, str]:
+    """(key base, body) of the ``@misc`` for an entry without BibTeX."""
+    year = entry_year(entry)
+    words = title_words(entry.title)
+    base = f"{words[0] if words else 'entry'}{year or ''}{words[1] if len(words) > 1 else ''}"
+    lines = [f"  title = {{{_escape(entry.title)}}}"]
+    url = entry.primary_link.url if entry.primary_link else (entry.links[0].url if entry.links else "")
+    if url:
+        lines.append(f"  url = {{{_url(url)}}}")
+    if year is not None:
+        lines.append(f"  year = {{{year}}}")
+    return base, ",\n".join(lines)
+
+
+def to_bibtex(documents: Sequence[Document]) -> str:
+    """One ``.bib`` for every entry of ``documents``."""
+    settings = BibtexSettings()
+    keys = _Keys(bib.key for d in documents for block in d.bibtex_blocks for bib in block.entries)
+    chunks: list[str] = []
+    for document in documents:
+        style = document_style(document, settings)
+        items: list[tuple[int, int, object]] = []
+        for block in document.bibtex_blocks:
+            items.append((block.span.start, 0, block))
+        for entry in document.entries:
+            if not entry.bibtex and entry.title.strip():
+                items.append((entry.span.start, 1, entry))
+        items.sort(key=lambda item: (item[0], item[1]))
+        for _, kind, item in items:
+            if kind == 0:
+                chunks.extend(_block_chunks(item, document, style, keys))  # type: ignore[arg-type]
+            else:
+                entry: Entry = item  # type: ignore[assignment]
+                base, body = _generated(entry, document.path)
+                key = keys.claim(base or "entry")
+                chunks.append(f"@misc{{{key},\n{body}\n}}")
+    return "\n\n".join(chunks) + ("\n" if chunks else "")
+
+
+def _block_chunks(block: object, document: Document, style: Style, keys: _Keys) -> list[str]:
+    from listlint.model import BibtexBlock
+
+    assert isinstance(block, BibtexBlock)
+    out: list[str] = []
+    for failure in block.failures:
+        if failure.kind == "syntax":
+            line, _ = document.source.position(failure.span.start)
+            reason = failure.message.replace("@", "")
+            out.append(f"% listlint: {document.path}:{line}: left out BibTeX that does not parse: {reason}")
+    for bib in block.entries:
+        clean = _clean(bib)
+        body = format_entry(clean, style)
+        base = clean.key or scholar_key(clean.get("author"), parse_year(clean.get("year")), clean.get("title")) \
+            or "entry"
+        key = keys.claim(base, body.split("\n", 1)[1] if "\n" in body else "")
+        if key is None:
+            continue  # the same citation again
+        if key != clean.key:
+            body = format_entry(BibEntry(clean.entry_type, key, clean.fields, clean.span), style)
+        out.append(body)
+    return out
+
+
+def to_csv(documents: Sequence[Document]) -> str:
+    """title, url, status, year, section, file: one row per entry (children included)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["title", "url", "status", "year", "section", "file"])
+    for document in documents:
+        for entry in document.entries:
+            url = entry.primary_link.url if entry.primary_link else ""
+            status = entry.status.value if entry.status else ""
+            year = entry_year(entry)
+            writer.writerow([entry.title, url, status, "" if year is None else year, entry.section, document.path])
+    return buffer.getvalue()

@@ -1,0 +1,180 @@
+"""The canonical layout of a BibTeX block (LL509), in the file's dominant style.
+
+Canonical: ``@type{key,`` with the type lowercase, one field per line indented by ``indent``, field names lowercase,
+``name={value}`` / ``name = {value}`` / names padded so the ``=`` align (the file's dominant style), a trailing
+comma after the last field as the file mostly writes it, ``--`` in page ranges, empty fields dropped, fields in
+the configured order (or as written), ``}`` alone on the last line, one blank line between entries.
+
+Values are copied as written, enclosing included: nothing is decoded or re-encoded, so BibTeX reads the canonical
+block exactly as it read the original. Formatting a canonical block again gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from listlint.config import BibtexSettings
+from listlint.model import BibEntry, BibField, BibtexBlock, Document
+
+LAYOUTS = ("compact", "spaced", "aligned")
+_PAGES = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\d+[A-Za-z]?)\s*$")
+_FENCE_LEAD = re.compile(r"([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(?=`{3,}|~{3,})")
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    layout: str = "spaced"  # "compact" name={value}, "spaced" name = {value}, "aligned" padded names
+    trailing_comma: bool = False
+    indent: str = "  "
+    field_order: tuple[str, ...] = ()  # lowercase names first in this order; the rest keep their order
+
+
+def _separator_layout(entry: BibEntry, text: str) -> str | None:
+    """How ``entry`` writes ``name = value``: one of LAYOUTS, or None when mixed."""
+    seps = {text[f.name_span.end : f.value_span.start] for f in entry.fields}
+    if not seps:
+        return None
+    if seps == {"="}:
+        return "compact"
+    if seps == {" = "}:
+        return "spaced"
+    if len(entry.fields) < 2 or not all(s.endswith(("= ", "=")) and s.strip() == "=" for s in seps):
+        return None
+    columns = set()
+    for f in entry.fields:
+        line_start = text.rfind("\n", 0, f.name_span.start) + 1
+        columns.add(f.name_span.end - line_start + text.index("=", f.name_span.end) - f.name_span.end)
+    return "aligned" if len(columns) == 1 else None
+
+
+def _has_trailing_comma(entry: BibEntry, text: str) -> bool | None:
+    if not entry.fields:
+        return None
+    end = entry.fields[-1].span.end
+    return text[end : entry.span.end].lstrip().startswith(",")
+
+
+def document_style(document: Document, settings: BibtexSettings, indent: int = 2, layout: str = "auto") -> Style:
+    """The style canonical blocks of ``document`` use: the file's dominant habits unless configured."""
+
+    def build() -> Style:
+        text = document.text
+        layouts: Counter[str] = Counter()
+        commas: Counter[bool] = Counter()
+        for block in document.bibtex_blocks:
+            for entry in block.entries:
+                if layout == "auto":
+                    found = _separator_layout(entry, text)
+                    if found:
+                        layouts[found] += 1
+                if settings.trailing_comma == "auto":
+                    comma = _has_trailing_comma(entry, text)
+                    if comma is not None:
+                        commas[comma] += 1
+        if layout != "auto":
+            chosen = layout
+        else:
+            chosen = max(layouts, key=lambda k: (layouts[k], -LAYOUTS.index(k)), default="spaced")
+        if settings.trailing_comma == "auto":
+            trailing = commas[True] > commas[False]
+        else:
+            trailing = settings.trailing_comma == "always"
+        return Style(chosen, trailing, " " * indent, tuple(n.lower() for n in settings.field_order))
+
+    key = f"bibtex.style:{indent}:{layout}:{settings.trailing_comma}:{','.join(settings.field_order)}"
+    return document.memo(key, build)
+
+
+def written_value(field: BibField) -> str:
+    """The value with its enclosing, as BibTeX reads it."""
+    if field.enclosing == "{":
+        return "{" + field.value + "}"
+    if field.enclosing == '"':
+        return '"' + field.value + '"'
+    return field.value
+
+
+def is_empty(field: BibField) -> bool:
+    return not field.value.strip()
+
+
+def canonical_value(field: BibField) -> str:
+    """The written value, with a page range's separator made ``--``."""
+    if field.enclosing and field.name.lower() == "pages":
+        m = _PAGES.match(field.value)
+        if m:
+            inner = f"{m.group(1)}--{m.group(2)}"
+            return "{" + inner + "}" if field.enclosing == "{" else '"' + inner + '"'
+    return written_value(field)
+
+
+def format_entry(entry: BibEntry, style: Style, newline: str = "\n", prefix: str = "") -> str:
+    """``entry`` in canonical layout; every generated line starts with ``prefix`` (a value's own lines do not)."""
+    fields = [f for f in entry.fields if not is_empty(f)]
+    if style.field_order:
+        rank = {name: i for i, name in enumerate(style.field_order)}
+        last = len(rank)
+        fields = [f for _, f in sorted(enumerate(fields), key=lambda p: (rank.get(p[1].name.lower(), last), p[0]))]
+    lines = [f"{prefix}@{entry.entry_type.lower()}{{{entry.key},"]
+    width = max((len(f.name) for f in fields), default=0)
+    for index, field in enumerate(fields):
+        name = field.name.lower()
+        if style.layout == "compact":
+            sep = "="
+        elif style.layout == "aligned":
+            sep = " " * (width - len(name) + 1) + "= "
+        else:
+            sep = " = "
+        comma = "," if index < len(fields) - 1 or style.trailing_comma else ""
+        lines.append(f"{prefix}{style.indent}{name}{sep}{canonical_value(field)}{comma}")
+    lines.append(f"{prefix}}}")
+    return newline.join(lines)
+
+
+def fence_prefix(block: BibtexBlock, text: str) -> str | None:
+    """The indentation of the fence's content lines (a fence inside a list item), or None inside a blockquote."""
+    line_start = text.rfind("\n", 0, block.span.start) + 1
+    lead = _FENCE_LEAD.match(text, line_start)
+    if lead is None:
+        return None
+    written = lead.group(1)
+    return written if not written.strip() else " " * len(written.expandtabs(4))
+
+
+def unformattable(block: BibtexBlock, text: str) -> str | None:
+    """Why ``block`` is left alone by the formatter (None when it can be formatted)."""
+    if not block.parsed or not block.entries:
+        return "no entry"
+    if block.failures:
+        return "it does not parse cleanly"
+    content = block.content_span
+    position = content.start
+    for entry in block.entries:
+        if text[position : entry.span.start].strip():
+            return "it holds comments or @string/@preamble blocks"
+        position = entry.span.end
+        seen: set[str] = set()
+        for field in entry.fields:
+            if field.missing_comma:
+                return "a comma is missing"
+            lower = field.name.lower()
+            if lower in seen or not lower:
+                return "a field is repeated"
+            seen.add(lower)
+            if field.enclosing == "" and not field.value.strip():
+                return "a field has no value"
+    if text[position : content.end].strip():
+        return "it holds text after the last entry"
+    return None
+
+
+def canonical_block(block: BibtexBlock, text: str, style: Style, newline: str = "\n") -> str | None:
+    """The canonical content of ``block`` (to replace ``block.content_span``), or None when it is left alone."""
+    if unformattable(block, text) is not None:
+        return None
+    prefix = fence_prefix(block, text)
+    if prefix is None:
+        return None
+    return (newline + newline).join(format_entry(entry, style, newline, prefix) for entry in block.entries)

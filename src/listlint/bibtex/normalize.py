@@ -1,0 +1,217 @@
+"""Normalisation for comparing BibTeX with the Markdown around it: titles, names, keys, and year evidence.
+
+Comparison only: the functions here strip LaTeX (commands, braces, accents) one way to get a comparable form. They
+never produce text that is written back into a file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+# \'e, \"{o}, \c{c}, \v s: accent commands whose argument is one letter
+_ACCENT = re.compile(r"\\[`'^\"~=.uvHtcdbrk]\s*(?:\{\s*([A-Za-z]|\\[ij])\s*\}|([A-Za-z]))")
+_LETTER_COMMANDS = {
+    "ss": "ss", "ae": "ae", "AE": "AE", "oe": "oe", "OE": "OE", "aa": "a", "AA": "A", "o": "o", "O": "O",
+    "l": "l", "L": "L", "i": "i", "j": "j",
+}
+_COMMAND = re.compile(r"\\([A-Za-z]+)\s*|\\(.)")
+_NON_WORD = re.compile(r"[\W_]+")
+_NICKNAME = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_YEAR = re.compile(r"^\s*\{?\s*(\d{4})\s*\}?\s*$")
+
+
+def strip_latex(value: str) -> str:
+    """``{\\'E}tude of {BERT}`` -> ``Étude of BERT``-ish plain text, for comparison (accents become the letter)."""
+    if "\\" in value:
+        value = _ACCENT.sub(lambda m: m.group(1) or m.group(2) or "", value)
+        value = _COMMAND.sub(_command, value)
+    return value.replace("{", "").replace("}", "").replace("~", " ")
+
+
+def _command(match: re.Match[str]) -> str:
+    name = match.group(1)
+    if name is None:  # \&, \%, \_ and the like
+        return match.group(2)
+    return _LETTER_COMMANDS.get(name, " ")
+
+
+@lru_cache(maxsize=4096)
+def normalize_title(title: str) -> str:
+    """Casefolded words of ``title`` without LaTeX, accents or punctuation, joined by single spaces."""
+    plain = unicodedata.normalize("NFKD", strip_latex(title))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", plain.casefold()).split())
+
+
+def strip_nickname(title: str) -> str:
+    """``Delving deep ... classification (PReLU / MSRA)`` -> the title without its trailing parenthetical."""
+    return _NICKNAME.sub("", title)
+
+
+def title_similarity(entry_title: str, bibtex_title: str) -> float:
+    """1.0 when the titles agree after normalisation; otherwise a ratio in [0, 1).
+
+    A trailing parenthetical nickname on the entry's title, like ``(Xavier)``, is ignored.
+    """
+    b = normalize_title(bibtex_title)
+    a = normalize_title(entry_title)
+    if a == b:
+        return 1.0
+    bare = normalize_title(strip_nickname(entry_title))
+    if bare == b:
+        return 1.0
+    best = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if bare != a:
+        best = max(best, SequenceMatcher(None, bare, b, autojunk=False).ratio())
+    return best
+
+
+def parse_year(value: str | None) -> int | None:
+    """The year of a ``year`` value written as four digits (optionally braced), else None."""
+    if value is None:
+        return None
+    m = _YEAR.match(value)
+    return int(m.group(1)) if m else None
+
+
+# --- names and keys ----------------------------------------------------------------------------------------------
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_STOPWORDS = frozenset(
+    "a an the on of to in for and how what why when where which who with is".split()
+)
+
+
+def split_authors(value: str) -> list[str]:
+    """Authors of an ``author`` value, split on `` and `` outside braces."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(value):
+        c = value[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and c in " \t\n" and value[i:i + 5].lower().strip() == "and":
+            m = _AND.match(value, i)
+            if m:
+                out.append(value[start:i].strip())
+                start = i = m.end()
+                continue
+        i += 1
+    out.append(value[start:].strip())
+    return [a for a in out if a]
+
+
+def ascii_word(text: str) -> str:
+    """Lowercase ASCII letters and digits of ``text`` (accents folded, LaTeX stripped)."""
+    plain = unicodedata.normalize("NFKD", strip_latex(text))
+    return "".join(c for c in plain.lower() if c.isascii() and c.isalnum())
+
+
+def last_name(author: str) -> str:
+    """``Novak, Roman`` -> ``novak``; ``Roman Novak`` -> ``novak``; ``{Google Brain}`` -> ``googlebrain``."""
+    author = author.strip()
+    if author.startswith("{") and author.endswith("}"):
+        return ascii_word(author)
+    if "," in author:
+        last = author.split(",", 1)[0]
+    else:
+        parts = author.split()
+        last = parts[-1] if parts else ""
+    # drop a "von" part written lowercase before the last name
+    words = [w for w in last.split() if not w[:1].islower()] or last.split()
+    return ascii_word("".join(words))
+
+
+def title_words(title: str, *, skip_stopwords: bool = True) -> list[str]:
+    words = [ascii_word(w) for w in re.split(r"[\s\-–—/:]+", strip_latex(title))]
+    words = [w for w in words if w]
+    if skip_stopwords:
+        kept = [w for w in words if w not in _STOPWORDS]
+        return kept or words
+    return words
+
+
+def scholar_key(author: str | None, year: int | str | None, title: str | None) -> str:
+    """Google Scholar's key: first author's last name, year, first title word (``lee2019wide``)."""
+    name = ""
+    if author:
+        authors = split_authors(author)
+        name = last_name(authors[0]) if authors else ""
+    words = title_words(title or "")
+    return f"{name}{year or ''}{words[0] if words else ''}"
+
+
+# --- year evidence from links ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class YearEvidence:
+    """Years that ``source`` allows for the paper, and how we know."""
+
+    years: frozenset[int]
+    reason: str  # "arXiv id 1711.00165 in the link"
+
+
+_ARXIV_NEW = re.compile(r"arxiv\.org/(?:abs|pdf|html)/((\d{2})(\d{2})\.\d{4,5})", re.IGNORECASE)
+_ARXIV_OLD = re.compile(r"arxiv\.org/(?:abs|pdf)/([a-z.-]+/(\d{2})(\d{2})\d{3})", re.IGNORECASE)
+_ARXIV_TEXT = re.compile(r"(?:arxiv[:\s/]*|abs/|^\s*)((\d{2})(\d{2})\.\d{4,5})", re.IGNORECASE)
+# PMLR and JMLR name papers ``<author><yy><letter>``: proceedings.mlr.press/v162/novak22a/novak22a.pdf
+_PMLR = re.compile(
+    r"(?:proceedings\.mlr\.press/v\d+|jmlr\.org/papers/v(?:olume)?\d+)/([a-z][a-z-]*?(\d{2})[a-z]?)(?:[/.]|$)",
+    re.IGNORECASE,
+)
+# a year in the path of a proceedings site: content_ICCV_2017, /paper/2018/, aclanthology.org/2020.acl-main.1
+_PROCEEDINGS_HOSTS = (
+    "thecvf.com", "neurips.cc", "nips.cc", "aclanthology.org", "ecva.net", "ijcai.org", "isca-speech.org",
+)
+_PATH_YEAR = re.compile(r"(?:/|_|(?<=[a-z]))((?:19|20)\d{2})(?=[/_.]|$)", re.IGNORECASE)
+
+
+def _century(yy: int) -> int:
+    return 1900 + yy if yy >= 91 else 2000 + yy
+
+
+def year_evidence(url: str) -> YearEvidence | None:
+    """What ``url`` proves about the publication year, if anything.
+
+    An arXiv id ``YYMM.NNNNN`` allows its year and the next (papers are often published after the preprint); a
+    PMLR/JMLR paper name or a year in a proceedings path allows exactly that year.
+    """
+    m = _ARXIV_NEW.search(url) or _ARXIV_OLD.search(url)
+    if m and 1 <= int(m.group(3)) <= 12:
+        year = _century(int(m.group(2)))
+        return YearEvidence(frozenset((year, year + 1)), f"arXiv id {m.group(1)} in the link")
+    m = _PMLR.search(url)
+    if m:
+        year = _century(int(m.group(2)))
+        return YearEvidence(frozenset((year,)), f"the paper name `{m.group(1)}` in the PMLR/JMLR link")
+    lower = url.lower()
+    host_end = lower.find("/", lower.find("//") + 2) if "//" in lower else -1
+    host = lower[: host_end if host_end > 0 else len(lower)]
+    if any(h in host for h in _PROCEEDINGS_HOSTS) and host_end > 0:
+        path = url[host_end:].split("?", 1)[0]
+        m = _PATH_YEAR.search(path)
+        if m:
+            year = int(m.group(1))
+            start = path.rfind("/", 0, m.start(1)) + 1
+            stop = path.find("/", m.end(1))
+            shown = path[start : stop if stop > 0 else len(path)]
+            return YearEvidence(frozenset((year,)), f"`{shown}` in the proceedings link")
+    return None
+
+
+def arxiv_year_in_text(value: str) -> YearEvidence | None:
+    """An arXiv id written inside a BibTeX value (``arXiv preprint arXiv:1802.01528``, ``eprint = {1802.01528}``)."""
+    m = _ARXIV_TEXT.search(value)
+    if not m or not 1 <= int(m.group(3)) <= 12:
+        return None
+    year = _century(int(m.group(2)))
+    return YearEvidence(frozenset((year, year + 1)), f"arXiv id {m.group(1)} in the BibTeX")
