@@ -143,13 +143,13 @@ def fix(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[st
         if outcome.error or result is None or outcome.source is None:
             continue
         remaining += sum(1 for d in outcome.diagnostics if d.severity is Severity.ERROR)
+        if outcome.stdin and not (show_diff or check_only):
+            sys.stdout.buffer.write(outcome.source.encode(result.text))  # a filter: always echo the result
+            changed += result.changed
+            continue
         if not result.changed:
             continue
         changed += 1
-        if outcome.path == "-" or (stdin_filename and outcome.path == stdin_filename and "-" in paths):
-            if not (show_diff or check_only):
-                sys.stdout.buffer.write(outcome.source.encode(result.text))
-            continue
         if show_diff:
             import difflib
 
@@ -170,7 +170,7 @@ def fix(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[st
             if not quiet:
                 codes = sorted({d.code for d in result.applied})
                 click.echo(f"Fixed {outcome.path}: {len(result.applied)} fixes ({', '.join(codes)})")
-    if not quiet and not changed and not errors:
+    if not quiet and not changed and not errors and not any(o.stdin for o in outcomes):
         click.echo("Nothing to fix.")
     if errors:
         sys.exit(EXIT_ERROR)

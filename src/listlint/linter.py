@@ -40,10 +40,11 @@ class RuleSet:
         for key in config.rules:
             if registry.find(key) is None:
                 raise ConfigError(where, f"rules.{key}", "unknown rule")
+        # an explicit --select replaces the configured selection (its select, extend-select and ignore)
         chosen = registry.select(
             tuple(select) or config.select,
-            (*config.extend_select, *extend_select),
-            (*config.ignore, *ignore),
+            tuple(extend_select) if select else (*config.extend_select, *extend_select),
+            tuple(ignore) if select else (*config.ignore, *ignore),
             links=links or config.links.enabled,
         )
         instances = []

@@ -31,6 +31,7 @@ class FileOutcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     fixed: FixResult | None = None
+    stdin: bool = False
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Runner:
         return config, files.read(path, config.max_file_size), path
 
     def collect(self, paths: Sequence[str]) -> tuple[list[tuple[str, Config, SourceText]], list[FileOutcome]]:
+        """(label, config, source) of every readable file; one FileOutcome with an error for each other path."""
         loaded: list[tuple[str, Config, SourceText]] = []
         failed: list[FileOutcome] = []
         exclude: tuple[str, ...] = ()
@@ -123,10 +125,13 @@ class Runner:
         return dict(check_links(urls, config.links, base_dir=base, use_cache=self.options.use_cache,
                                 progress=self.options.progress, quiet=self.options.quiet))
 
+    def _is_stdin(self, label: str, paths: Sequence[str]) -> bool:
+        return "-" in paths and label == (self.options.stdin_filename or "<stdin>")
+
     def fix(self, paths: Sequence[str], *, unsafe: bool = False) -> list[FileOutcome]:
         loaded, outcomes = self.collect(paths)
         for label, config, source in loaded:
-            outcome = FileOutcome(label, source)
+            outcome = FileOutcome(label, source, stdin=self._is_stdin(label, paths))
             ruleset = self.ruleset(config)
 
             def parse_it(src: SourceText, label: str = label, config: Config = config) -> Document:

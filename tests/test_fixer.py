@@ -1,0 +1,151 @@
+"""The fixer: non-overlapping edits, fixed point, entry guard, convergence guard, crash-safe atomic writes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from listlint.config import DEFAULT
+from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
+from listlint.errors import FixError, InputError
+from listlint.fixer import apply_edits, choose, fix_source, write_atomic
+from listlint.linter import RuleSet, lint
+from listlint.model import Document
+from listlint.parser import parse
+from listlint.registry import Registry
+from listlint.rules.base import Context, Rule
+from listlint.source import SourceText, Span
+
+RENDER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _fix(text: str, rules: tuple[type[Rule], ...], *, unsafe: bool = False) -> str:
+    ruleset = RuleSet(DEFAULT, tuple((rule(), rule.Options()) for rule in rules))
+    return fix_source(SourceText(text), lambda s: parse(s, "t.md"), lambda d: lint(d, ruleset), unsafe=unsafe).text
+
+
+def test_choose_skips_overlapping_fixes_for_the_next_pass() -> None:
+    a = Fix.safe(Edit(Span(0, 5), "x"))
+    b = Fix.safe(Edit(Span(3, 8), "y"))
+    c = Fix.safe(Edit(Span(8, 9), "z"))
+    assert choose([b, c, a]) == [a, c]
+    assert apply_edits("0123456789", [e for f in (a, c) for e in f.edits]) == "x567z9"
+
+
+def test_insertions_at_the_same_point_do_not_both_apply() -> None:
+    a = Fix.safe(Edit.insert(4, "a"))
+    b = Fix.safe(Edit.insert(4, "b"))
+    assert len(choose([a, b])) == 1
+
+
+def test_builtin_safe_fixes_reach_a_fixed_point_and_keep_html() -> None:
+    text = "# T  \n\n\n\n- [A](https://a.dev)   \n   \n- [B](https://b.dev)\n\n\n"
+    rules = Registry.load(plugins=False).select()
+    fixed = _fix(text, rules)
+    assert fixed == "# T\n\n- [A](https://a.dev)\n\n- [B](https://b.dev)\n"
+    assert _fix(fixed, rules) == fixed
+    assert RENDER.render(fixed) == RENDER.render(text)
+
+
+class _Looping(Rule):
+    code = "ZZ001"
+    name = "looping"
+    category = "test"
+    summary = "a fix that never converges"
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        swapped = text.replace("a", "\0").replace("b", "a").replace("\0", "b")
+        yield self.report("swap", Span(0, len(text)), Fix.safe(Edit(Span(0, len(text)), swapped)))
+
+
+def test_non_converging_fix_is_refused() -> None:
+    with pytest.raises(FixError, match="ZZ001 do not converge"):
+        _fix("ab\n", (_Looping,))
+
+
+class _DropEntry(Rule):
+    code = "ZZ002"
+    name = "drop-entry"
+    category = "test"
+    summary = "a buggy fix that deletes an entry without declaring it"
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        if len(document.entries) > 1:
+            span = document.source.line_span(document.entries[-1].line, with_newline=True)
+            yield self.report("drop", span, Fix.safe(Edit(span, "")))
+
+
+class _RenameTitle(_DropEntry):
+    code = "ZZ003"
+    name = "rename-title"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        entry = document.entries[0]
+        if entry.title_span is not None and entry.title != "Z":
+            yield self.report("rename", entry.title_span,
+                              Fix(((Edit(entry.title_span, "Z")),), alters=self.alters))
+
+    alters = Alters.NOTHING
+
+
+class _DeclaredRename(_RenameTitle):
+    code = "ZZ004"
+    name = "declared-rename"
+    alters = Alters.TITLES
+
+
+def test_undeclared_entry_loss_aborts() -> None:
+    with pytest.raises(FixError, match="number of entries from 2 to 1"):
+        _fix("- [A](https://a.dev)\n- [B](https://b.dev)\n", (_DropEntry,))
+
+
+def test_undeclared_title_change_aborts_but_declared_one_applies() -> None:
+    text = "- [A](https://a.dev)\n"
+    with pytest.raises(FixError, match="title 'A' to 'Z'"):
+        _fix(text, (_RenameTitle,))
+    assert _fix(text, (_DeclaredRename,)) == "- [Z](https://a.dev)\n"
+
+
+def test_write_atomic_keeps_mode_and_leaves_no_temp(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("old\n")
+    path.chmod(0o604)
+    write_atomic(str(path), b"new\n")
+    assert path.read_bytes() == b"new\n"
+    assert path.stat().st_mode & 0o777 == 0o604
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+
+
+def test_interrupted_write_leaves_original_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("original\n")
+
+    def failing_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(str(path), b"new\n")
+    assert path.read_text() == "original\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+
+
+def test_symlinks_and_special_files_are_refused(tmp_path: Path) -> None:
+    target = tmp_path / "target.md"
+    target.write_text("x\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    with pytest.raises(InputError, match="symbolic link"):
+        write_atomic(str(link), b"y\n")
+    assert target.read_text() == "x\n"
+    fifo = tmp_path / "fifo.md"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        write_atomic(str(fifo), b"y\n")
