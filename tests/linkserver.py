@@ -38,6 +38,7 @@ import socket
 import struct
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -55,6 +56,7 @@ class Seen:
     method: str
     target: str
     headers: dict[str, str]
+    at: float  # time.monotonic() when the request head arrived
 
 
 @dataclass
@@ -68,6 +70,11 @@ class _State:
     requests: list[Seen] = field(default_factory=list)
     counters: dict[tuple[int, str], int] = field(default_factory=dict)
     big: list[BigBody] = field(default_factory=list)
+    in_flight: dict[int, int] = field(default_factory=dict)  # host -> requests being answered now
+    max_in_flight: dict[int, int] = field(default_factory=dict)
+    total_in_flight: int = 0
+    max_total_in_flight: int = 0
+    tls_attempts: int = 0
 
 
 def refused_port() -> int:
@@ -75,6 +82,32 @@ def refused_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+class SilentHost:
+    """A port whose TCP handshakes never complete: it listens with a backlog of one that a first connection fills,
+    and never accepts, so further connections time out like a host behind a firewall that drops packets."""
+
+    def __init__(self) -> None:
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(0)
+        self.port = int(self._listener.getsockname()[1])
+        self._filler = socket.create_connection(("127.0.0.1", self.port), timeout=2)
+
+    @property
+    def host(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self._filler.close()
+        self._listener.close()
+
+    def __enter__(self) -> SilentHost:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class LinkServer:
@@ -155,6 +188,17 @@ class LinkServer:
             if seen.host == host and seen.target == target and (method is None or seen.method == method)
         )
 
+    def max_in_flight(self, host: int | None = None) -> int:
+        """The most requests answered at the same time, on ``host`` or on all hosts together."""
+        if host is None:
+            return self._state.max_total_in_flight
+        return self._state.max_in_flight.get(host, 0)
+
+    @property
+    def tls_attempts(self) -> int:
+        """TLS handshakes received (they are answered in plain text, so the client's handshake fails)."""
+        return self._state.tls_attempts
+
     @property
     def big_bodies(self) -> list[BigBody]:
         return list(self._state.big)
@@ -173,7 +217,13 @@ class LinkServer:
         try:
             while True:
                 try:
-                    head = await reader.readuntil(b"\r\n\r\n")
+                    first = await reader.readexactly(1)
+                    if first == b"\x16":  # a TLS ClientHello on a plain-HTTP port
+                        self._state.tls_attempts += 1
+                        writer.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        await writer.drain()
+                        return
+                    head = first + await reader.readuntil(b"\r\n\r\n")
                 except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
                     return
                 lines = head.decode("latin-1").split("\r\n")
@@ -187,12 +237,22 @@ class LinkServer:
                 if length:
                     await reader.readexactly(length)
                 state = self._state
-                state.requests.append(Seen(host, method, target, headers))
-                keep = await self._respond(host, method, target, reader, writer, state)
+                state.requests.append(Seen(host, method, target, headers, time.monotonic()))
+                state.in_flight[host] = state.in_flight.get(host, 0) + 1
+                state.max_in_flight[host] = max(state.max_in_flight.get(host, 0), state.in_flight[host])
+                state.total_in_flight += 1
+                state.max_total_in_flight = max(state.max_total_in_flight, state.total_in_flight)
+                try:
+                    keep = await self._respond(host, method, target, reader, writer, state)
+                finally:
+                    state.in_flight[host] -= 1
+                    state.total_in_flight -= 1
                 if not keep or headers.get("connection", "").lower() == "close":
                     return
         except (ConnectionError, asyncio.IncompleteReadError):
             return
+        except asyncio.CancelledError:
+            return  # our own shutdown; ending normally keeps asyncio's stream callback quiet
         finally:
             self._tasks.discard(task)
             self._writers.discard(writer)

@@ -202,7 +202,7 @@ class Checker:
         hops: list[_Hop] = []
         attempts = 0
         while True:
-            reply, sent = await self._fetch(current)
+            reply, sent = await self._fetch(current, continuing=bool(hops))
             attempts += sent
             status = reply.status
             if status in REDIRECTS and status not in self.accept:
@@ -273,7 +273,7 @@ class Checker:
 
     # -- one hop: method fallback, retries, confirmation ---------------------------------------------------
 
-    async def _fetch(self, url: str) -> tuple[_Reply, int]:
+    async def _fetch(self, url: str, *, continuing: bool = False) -> tuple[_Reply, int]:
         """The final reply for one hop and how many requests it took."""
         try:
             request_url = httpx.URL(url)
@@ -302,11 +302,18 @@ class Checker:
         retries = 0
         confirming = False
         sent = 0
+        last: _Reply | None = None
         while True:
-            if gate.down_reason is not None:
-                return _Reply(kind=_DOWN, error=f"not requested: {gate.down_reason}"), sent
-            reply = await self._send(method, request_url, gate, key)
+            reply = await self._send(method, request_url, gate, key, first=continuing or sent > 0)
+            if reply.kind == _DOWN:
+                if last is None:
+                    return reply, sent
+                # the host was given up between two attempts of this URL: report what this URL saw
+                plural = "s" if sent != 1 else ""
+                last.error = f"{last.text} ({sent} attempt{plural}; then {gate.down_reason})"
+                return last, sent
             sent += 1
+            last = reply
             if method == "HEAD" and reply.status in HEAD_FALLBACK:
                 if reply.status in HEAD_UNSUPPORTED:
                     gate.head_supported = False  # later URLs of this host go straight to GET
@@ -396,16 +403,22 @@ class Checker:
 
     # -- one request -----------------------------------------------------------------------------------------
 
-    async def _send(self, method: str, url: httpx.URL, gate: HostGate, key: str) -> _Reply:
+    async def _send(self, method: str, url: httpx.URL, gate: HostGate, key: str, *, first: bool = False) -> _Reply:
         assert self._client is not None
-        await gate.acquire()
+        if gate.down_reason is not None:
+            return _Reply(kind=_DOWN, error=f"not requested: {gate.down_reason}")
+        await gate.acquire(first=first)
         try:
+            if gate.down_reason is not None:  # the host went down while this request waited for its turn
+                return _Reply(kind=_DOWN, error=f"not requested: {gate.down_reason}")
             async with self._global:
                 timeout = self._request_timeout(gate)
                 self.stats.requests += 1
                 self.stats.by_host[key] = self.stats.by_host.get(key, 0) + 1
                 try:
-                    return await asyncio.wait_for(self._exchange(method, url, timeout), timeout)
+                    # httpx's timeouts apply to each read; this one bounds the whole exchange (a server trickling
+                    # its headers byte by byte), a little later so httpx's more precise errors come first
+                    return await asyncio.wait_for(self._exchange(method, url, timeout), timeout * 1.25 + 0.05)
                 except asyncio.TimeoutError:
                     return _Reply(kind=_TIMEOUT, error=f"no response within {timeout:g} s")
                 except Exception as exc:  # noqa: BLE001 - every failure of a request becomes a reason

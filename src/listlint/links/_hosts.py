@@ -61,11 +61,17 @@ class HostGate:
         self._next_start = 0.0
         self._paused_until = 0.0
 
-    async def acquire(self) -> None:
-        """Wait for a free slot, then for the pause and the minimum interval (holding the slot)."""
+    async def acquire(self, *, first: bool = False) -> None:
+        """Wait for a free slot, then for the pause and the minimum interval (holding the slot).
+
+        ``first`` jumps the queue: retries and redirect hops of a URL already under way go before URLs not yet
+        started, so a URL finishes (and a host that stopped answering is noticed) before new work begins."""
         if self._active >= self.limit or self._waiters:
             waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            self._waiters.append(waiter)
+            if first:
+                self._waiters.appendleft(waiter)
+            else:
+                self._waiters.append(waiter)
             try:
                 await waiter
             except BaseException:
