@@ -254,6 +254,11 @@ class UrlParts:
         """The host, lowercased, without userinfo and port ("" when there is none)."""
         return _host_port(self.authority or "")[1].lower()
 
+    @property
+    def port(self) -> str:
+        """The port as written with its ``:`` ("" when there is none)."""
+        return _host_port(self.authority or "")[2]
+
 
 def split(url: str) -> UrlParts:
     """Cut ``url`` into scheme, authority, path, query and fragment, keeping the exact text of each part.
@@ -706,7 +711,7 @@ def url_problems(url: str) -> list[UrlProblem]:
     problems: list[UrlProblem] = []
     tail = glued_tail(url)
     if tail is not None:
-        problems.append(UrlProblem("glued", f"a second URL is glued on: '{url[tail:]}'", tail, len(url)))
+        problems.append(UrlProblem("glued", f"has a second URL glued on: '{url[tail:]}'", tail, len(url)))
     body = url if tail is None else url[:tail]
     for i, ch in enumerate(body):
         if ch.isspace():
@@ -731,7 +736,7 @@ def url_problems(url: str) -> list[UrlProblem]:
             if not after.startswith("//") or after.startswith("///"):
                 slashes = len(after) - len(after.lstrip("/"))
                 problems.append(
-                    UrlProblem("scheme", f"'{m.group(0)}' must be followed by exactly two slashes", 0, m.end() + slashes)
+                    UrlProblem("scheme", f"needs exactly two slashes after '{m.group(0)}'", 0, m.end() + slashes)
                 )
                 return problems
             parts = split(body)
@@ -745,19 +750,19 @@ def url_problems(url: str) -> list[UrlProblem]:
                     problems.append(
                         UrlProblem(
                             "host",
-                            f"host '{host}' contains '{bad.group(0)}'",
+                            f"has a host '{host}' containing '{bad.group(0)}'",
                             host_start,
                             host_start + len(host),
                         )
                     )
                 elif "." not in host.strip(".") and host.lower() != "localhost":
                     problems.append(
-                        UrlProblem("host", f"host '{host}' has no dot", host_start, host_start + len(host))
+                        UrlProblem("host", f"has a host '{host}' without a dot", host_start, host_start + len(host))
                     )
         return problems
     if lowered.startswith(("http//", "https//", "http:", "https:")):
         cut = body.find("/")
-        problems.append(UrlProblem("scheme", "misspelt scheme (missing ':')", 0, cut + 2 if cut >= 0 else len(body)))
+        problems.append(UrlProblem("scheme", "has a misspelt scheme (':' missing)", 0, cut + 2 if cut >= 0 else len(body)))
     elif lowered.startswith("www.") and "." in lowered[4:].split("/", 1)[0]:
         problems.append(
             UrlProblem("no-scheme", "has no scheme: a link to 'www.…' is resolved as a relative path", 0, 0)

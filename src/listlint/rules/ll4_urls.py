@@ -1,0 +1,692 @@
+"""Offline URL hygiene: LL401 empty-link … LL409 link-bibtex-agreement.
+
+The rules read the links the parser found (``document.links``, exact URL spans) and the shared URL facts of
+:mod:`listlint.urls`. Malformed links that Markdown does not parse as links at all (``[t] (url)``, ``[t](url``) are
+found by :func:`malformed_links`, which scans only the prose lines of paragraph, heading and table blocks and skips
+every construct the parser recognised (links, code spans, inline HTML).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from listlint import urls
+from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
+from listlint.model import BibEntry, Document, Entry, Link, LinkKind
+from listlint.rules.base import Context, Rule
+from listlint.source import Span
+
+CATEGORY = "links"
+
+# --------------------------------------------------------------------------------------------------------------
+# Shared views (built once per document through Document.memo)
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class _Excluded:
+    """Sorted, merged spans of recognised constructs: a malformed-link candidate never starts inside one."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def covering(self, offset: int) -> int | None:
+        """End of the excluded span holding ``offset``, else None."""
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.ends[i]:
+            return self.ends[i]
+        return None
+
+    def last_end_before(self, offset: int) -> int:
+        """End of the last excluded span that ends at or before ``offset`` (0 when none)."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0:
+            if self.ends[i] <= offset:
+                return self.ends[i]
+            i -= 1
+        return 0
+
+
+def _excluded(document: Document) -> _Excluded:
+    def build() -> _Excluded:
+        spans = [link.full_span for link in document.links if link.kind is not LinkKind.BARE]
+        spans.extend(document.code_spans)
+        spans.extend(document.html_spans)
+        spans.sort()
+        starts: list[int] = []
+        ends: list[int] = []
+        for span in spans:
+            if ends and span.start < ends[-1]:
+                ends[-1] = max(ends[-1], span.end)
+            else:
+                starts.append(span.start)
+                ends.append(span.end)
+        return _Excluded(tuple(starts), tuple(ends))
+
+    return document.memo("ll4.excluded", build)
+
+
+def prose_lines(document: Document) -> tuple[int, ...]:
+    """0-based lines of paragraphs, headings and tables (not code, HTML or front matter), in order."""
+
+    def build() -> tuple[int, ...]:
+        lines: set[int] = set()
+        for block in document.blocks:
+            if block.kind in ("paragraph", "table"):
+                lines.update(range(block.line, block.end_line))
+        for heading in document.headings:
+            first = document.source.line_index(heading.span.start)
+            last = document.source.line_index(max(heading.span.start, heading.span.end - 1))
+            lines.update(range(first, last + 1))
+        return tuple(sorted(lines - document.protected_lines))
+
+    return document.memo("ll4.prose_lines", build)
+
+
+@dataclass(frozen=True, slots=True)
+class MalformedLink:
+    """Link-like text that Markdown does not read as a link (LL402)."""
+
+    kind: str  # "space" ([t] (url)), "unclosed" ([t](url), "parens", "spaces", "no-open" (t](url))
+    span: Span  # from the ``[`` (or the ``]``) to the end of the destination as far as it goes
+    label: str
+    destination: str
+    fix: Fix | None
+    message: str
+
+
+_CANDIDATE = re.compile(r"\]([ \t]*)\(")
+_URLISH = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S", re.I)
+
+
+def malformed_links(document: Document) -> tuple[MalformedLink, ...]:
+    """Every ``[text](`` / ``[text] (url)`` in prose that the parser did not turn into a link."""
+    return document.memo("ll4.malformed", lambda: tuple(_scan_malformed(document)))
+
+
+def _scan_malformed(document: Document) -> Iterator[MalformedLink]:
+    source = document.source
+    text = source.text
+    excluded = _excluded(document)
+    for index in prose_lines(document):
+        start = source.line_start(index)
+        end = source.line_end(index)
+        if "]" not in text[start:end]:
+            continue
+        for m in _CANDIDATE.finditer(text, start, end):
+            close = m.start()
+            if excluded.covering(close) is not None or _escaped(text, close):
+                continue
+            found = _malformed_at(document, excluded, start, end, close, m.group(1), m.end() - 1)
+            if found is not None:
+                yield found
+
+
+def _escaped(text: str, pos: int) -> bool:
+    backslashes = 0
+    while pos - backslashes - 1 >= 0 and text[pos - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
+def _open_bracket(text: str, floor: int, close: int) -> int | None:
+    """Offset of the ``[`` matching the ``]`` at ``close`` on the same line, not before ``floor``."""
+    depth = 0
+    pos = close - 1
+    while pos >= floor:
+        ch = text[pos]
+        if ch in "[]" and not _escaped(text, pos):
+            if ch == "]":
+                depth += 1
+            elif depth == 0:
+                return pos
+            else:
+                depth -= 1
+        pos -= 1
+    return None
+
+
+def _destination(text: str, paren: int, end: int) -> tuple[int, int, int | None]:
+    """(dest start, dest end, offset of the closing ``)`` or None) for a ``(`` at ``paren`` on a line ending at
+    ``end``. The destination is the first run of non-space characters, with parentheses balanced."""
+    pos = paren + 1
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    dest_start = pos
+    depth = 0
+    while pos < end and not text[pos].isspace():
+        ch = text[pos]
+        if ch == "(" and not _escaped(text, pos):
+            depth += 1
+        elif ch == ")" and not _escaped(text, pos):
+            if depth == 0:
+                return dest_start, pos, pos
+            depth -= 1
+        pos += 1
+    dest_end = pos
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    if pos < end and text[pos] == ")" and dest_end > dest_start:
+        return dest_start, dest_end, pos
+    return dest_start, dest_end, None
+
+
+def _malformed_at(
+    document: Document, excluded: _Excluded, line_start: int, line_end: int, close: int, gap: str, paren: int
+) -> MalformedLink | None:
+    text = document.text
+    floor = max(line_start, excluded.last_end_before(close))
+    opening = _open_bracket(text, floor, close)
+    dest_start, dest_end, dest_close = _destination(text, paren, line_end)
+    destination = text[dest_start:dest_end]
+    label = text[opening + 1 : close] if opening is not None else ""
+    begin = opening if opening is not None else close
+    finish = dest_close + 1 if dest_close is not None else dest_end
+    span = Span(begin, max(finish, paren + 1))
+    shown = _short(text[span.start : span.end], 80)
+    urlish = bool(_URLISH.match(destination))
+    if gap:
+        # ``[t] (url)``: only when the parenthesis holds a URL ("[1] (2019)" is prose)
+        if opening is None or not urlish or dest_close is None or text[dest_end:dest_close].strip():
+            return None
+        fix = None
+        if "[" not in label and "]" not in label and label.strip():
+            fix = Fix.safe(
+                Edit.delete(Span(close + 1, paren)),
+                title="Remove the space between ']' and '('",
+                alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES,
+            )
+        return MalformedLink(
+            "space", span, label, destination, fix,
+            f"'{shown}' is not a link: Markdown reads no space between ']' and '('",
+        )
+    if opening is None:
+        if not urlish:
+            return None
+        return MalformedLink(
+            "no-open", span, label, destination, None, f"'{shown}' is not a link: the ']' has no matching '['"
+        )
+    if dest_close is None:
+        rest = text[dest_end:line_end].strip()
+        fix = None
+        if destination and "(" not in destination and not rest.startswith(")") and "[" not in label:
+            fix = Fix.safe(
+                Edit.insert(dest_end, ")"),
+                title="Close the link's parenthesis",
+                alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES,
+            )
+        if "(" in destination or ")" in destination:
+            return MalformedLink(
+                "parens", span, label, destination, None,
+                f"'{shown}' is not a link: the parentheses in the URL leave the link's '(' unclosed",
+            )
+        before_close = rest[: rest.find(")")] if ")" in rest else ""
+        if before_close and not any(c in before_close for c in "[]()"):
+            return MalformedLink(
+                "spaces", span, label, destination, None,
+                f"'{shown}' is not a link: the URL contains spaces (write it as <…> or encode them as %20)",
+            )
+        return MalformedLink(
+            "unclosed", span, label, destination, fix, f"'{shown}' is not a link: the '(' is never closed"
+        )
+    # ``[t](url)`` closed, yet not parsed: the label's brackets do not balance, or the whole is inside something
+    if not urlish and not destination:
+        return None
+    return MalformedLink(
+        "brackets", span, label, destination, None,
+        f"'{shown}' is not a link: unbalanced brackets in the link text",
+    )
+
+
+def reported_malformed(document: Document, context: Context) -> list[MalformedLink]:
+    """The malformed links LL402 reports: a task box ``[ ] (url)`` or a status tag ``[READ] (url)`` is none."""
+    tags = {t.upper() for t in context.config.status.tags} | {"", "X"}
+    return [
+        found
+        for found in malformed_links(document)
+        if not (found.kind == "space" and found.label.strip(" `*_").upper() in tags)
+    ]
+
+
+def _double_parens(link: Link) -> bool:
+    """``[t]((url))``: a destination wrapped in its own parentheses."""
+    url = link.url
+    return (
+        link.kind in (LinkKind.INLINE, LinkKind.IMAGE)
+        and len(url) > 2
+        and url[0] == "("
+        and url[-1] == ")"
+        and bool(_URLISH.match(url[1:]))
+    )
+
+
+def _url_span(link: Link) -> Span:
+    return link.span if link.span is not None else link.full_span
+
+
+def _checkable(link: Link) -> bool:
+    """Links whose URL the URL rules look at: not fragments, not empty, not ``[t]((url))`` (LL402's)."""
+    url = link.url
+    return bool(url) and not url.startswith("#") and not _double_parens(link)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL401 empty-link
+# --------------------------------------------------------------------------------------------------------------
+
+
+class EmptyLink(Rule):
+    code = "LL401"
+    name = "empty-link"
+    category = CATEGORY
+    summary = "A link with no text or no destination: [x](), [x](#), [](url)"
+    fix = FixAvailability.NONE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        for link in document.links:
+            if link.kind not in (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.IMAGE):
+                continue
+            written = _short(link.full_span.of(text))
+            url = link.url.strip()
+            no_url = url in ("", "#", "<>")
+            no_text = link.kind is not LinkKind.IMAGE and not link.text.strip()
+            if no_url and no_text:
+                yield self.report(f"empty link '{written}': no text and no destination", link.full_span)
+            elif no_url:
+                what = "'#'" if url == "#" else "nothing"
+                yield self.report(f"link '{written}' points to {what}", link.full_span)
+            elif no_text:
+                yield self.report(f"link '{written}' has no text: readers see nothing to click", link.full_span)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL402 malformed-link
+# --------------------------------------------------------------------------------------------------------------
+
+
+class MalformedLinkRule(Rule):
+    code = "LL402"
+    name = "malformed-link"
+    category = CATEGORY
+    summary = "Link syntax Markdown does not read as intended: [t]((url)), [t] (url), unbalanced brackets"
+    fix = FixAvailability.SOMETIMES
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        for link in document.links:
+            if not _double_parens(link):
+                continue
+            inner = link.url[1:-1]
+            fix = None
+            if link.span is not None and inner.count("(") == inner.count(")") and not any(c.isspace() for c in inner):
+                fix = Fix.safe(Edit(link.span, inner), title="Remove the extra parentheses", alters=Alters.URLS)
+            yield self.report(
+                f"'{_short(link.full_span.of(text), 80)}' wraps its URL in a second pair of parentheses: "
+                f"the link points to '{_short(link.url)}'",
+                link.full_span,
+                fix,
+            )
+        for found in reported_malformed(document, context):
+            yield self.report(found.message, found.span, found.fix)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL403 malformed-url
+# --------------------------------------------------------------------------------------------------------------
+
+
+class MalformedUrl(Rule):
+    code = "LL403"
+    name = "malformed-url"
+    category = CATEGORY
+    summary = "A URL with a bad scheme or host, spaces, unbalanced parentheses, or a second URL glued on"
+    fix = FixAvailability.UNSAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        for link in document.links:
+            if not _checkable(link):
+                continue
+            problems = urls.url_problems(link.url)
+            for problem in problems:
+                if link.kind is LinkKind.BARE and problem.kind == "no-scheme":
+                    continue  # GitHub links a bare www. itself; LL404 reports the bare URL
+                span = _url_span(link)
+                fix = None
+                if link.span is not None:
+                    span = Span(link.span.start + problem.start, link.span.start + max(problem.end, problem.start))
+                    if problem.kind == "glued":
+                        fix = Fix.unsafe(
+                            Edit.delete(span),
+                            title=f"Remove the glued tail '{_short(link.url[problem.start:], 40)}'",
+                            alters=Alters.URLS,
+                        )
+                    if span.start == span.end:
+                        span = link.span
+                yield self.report(f"URL '{_short(link.url, 80)}' {problem.message}", span, fix)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL404 bare-url
+# --------------------------------------------------------------------------------------------------------------
+
+
+class BareUrl(Rule):
+    code = "LL404"
+    name = "bare-url"
+    category = CATEGORY
+    summary = "A URL in prose outside link syntax"
+    fix = FixAvailability.SOMETIMES
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        malformed = [m.span for m in reported_malformed(document, context)]
+        for link in document.links:
+            if link.kind is not LinkKind.BARE or link.in_html:
+                continue
+            if any(s.start <= link.full_span.start < s.end for s in malformed):
+                continue  # part of a link that LL402 reports
+            shown = _short(link.url, 80)
+            if "://" not in link.url[:12]:
+                # <www.…> is no autolink: only a link with a scheme is
+                yield self.report(f"bare URL '{shown}': write it as a link with a scheme, <https://{shown}>",
+                                  link.full_span)
+                continue
+            fix = None
+            if link.span is not None:
+                # The parser counts an autolink, not a bare URL, as a link line, so wrapping may turn a heading or
+                # list item into an entry: the fix says so, the rendered page does not change.
+                fix = Fix.safe(
+                    Edit.insert(link.span.start, "<"),
+                    Edit.insert(link.span.end, ">"),
+                    title="Wrap the URL in <…>",
+                    alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES,
+                )
+            yield self.report(f"bare URL '{shown}': write it as <{shown}> or a link", link.full_span, fix)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL405 link-fragment
+# --------------------------------------------------------------------------------------------------------------
+
+_ANCHOR_ATTR = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
+def heading_slugs(document: Document) -> tuple[str, ...]:
+    """GitHub's anchor for every heading of the document, in order (shared with LL106)."""
+
+    def build() -> tuple[str, ...]:
+        seen: dict[str, int] = {}
+        return tuple(urls.github_slug(h.text, seen) for h in document.headings)
+
+    return document.memo("github_slugs", build)
+
+
+def _anchors(document: Document) -> frozenset[str]:
+    def build() -> frozenset[str]:
+        found = set(heading_slugs(document))
+        text = document.text
+        spans = list(document.html_spans)
+        spans.extend(b.span for b in document.blocks if b.kind == "html")
+        for span in spans:
+            for m in _ANCHOR_ATTR.finditer(text, span.start, span.end):
+                found.add(next(g for g in m.groups() if g is not None))
+        return frozenset(found)
+
+    return document.memo("ll4.anchors", build)
+
+
+class LinkFragment(Rule):
+    code = "LL405"
+    name = "link-fragment"
+    category = CATEGORY
+    summary = "A #fragment link that matches no heading (GitHub slug) or anchor of the file"
+    fix = FixAvailability.NONE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        anchors: frozenset[str] | None = None
+        lowered: frozenset[str] = frozenset()
+        for link in document.links:
+            if not link.url.startswith("#") or len(link.url) < 2:
+                continue
+            if anchors is None:
+                anchors = _anchors(document)
+                lowered = frozenset(a.lower() for a in anchors)
+            fragment = unquote(link.url[1:])
+            if fragment in anchors or fragment.lower() in lowered or fragment.lower() == "top":
+                continue
+            hint = difflib.get_close_matches(fragment.lower(), heading_slugs(document), n=1, cutoff=0.6)
+            message = f"link fragment '{_short(link.url)}' matches no heading or anchor of this file"
+            if hint:
+                message += f" (did you mean '#{hint[0]}'?)"
+            yield self.report(message, _url_span(link))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL406 tracking-params
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:
+    """``host`` equals a pattern or is a subdomain of one (``*.`` and a leading dot are allowed)."""
+    for pattern in patterns:
+        p = pattern.lower().lstrip("*").lstrip(".")
+        if p.startswith("www."):
+            p = p[4:]
+        if host == p or host.endswith("." + p):
+            return True
+    return False
+
+
+class TrackingParams(Rule):
+    code = "LL406"
+    name = "tracking-params"
+    category = CATEGORY
+    summary = "Tracking parameters in a URL: utm_*, fbclid, gclid, mc_cid, spm, scisig, ..."
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        extra = tuple(context.config.tracking.params)
+        allow = tuple(context.config.tracking.allow_hosts)
+        for link in document.links:
+            if link.in_html or not _checkable(link) or "?" not in link.url:
+                continue  # HTML blocks (sponsor banners) carry deliberate campaign parameters
+            found = urls.tracking_params(link.url, extra)
+            if not found:
+                continue
+            if allow and _host_matches(urls.host_of(link.url), allow):
+                continue
+            names = ", ".join(dict.fromkeys(name for name, _, _ in found))
+            span = _url_span(link)
+            fix = None
+            if link.span is not None:
+                span = Span(link.span.start + found[0][1], link.span.start + found[-1][2])
+                stripped = urls.strip_tracking(link.url, extra)
+                fix = Fix.safe(Edit(link.span, stripped), title="Remove the tracking parameters", alters=Alters.URLS)
+            yield self.report(f"tracking parameters in URL: {names}", span, fix)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL407 insecure-url
+# --------------------------------------------------------------------------------------------------------------
+
+
+class InsecureUrl(Rule):
+    code = "LL407"
+    name = "insecure-url"
+    category = CATEGORY
+    summary = "http:// for a host known to serve HTTPS"
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        extra = tuple(context.config.urls.https_hosts)
+        for link in document.links:
+            url = link.url
+            if url[:7].lower() != "http://":
+                continue
+            parts = urls.split(url)
+            host = parts.host
+            if parts.port or not urls.is_https_host(host, extra):
+                continue  # an explicit port would not follow the scheme change
+            fix = None
+            span = _url_span(link)
+            if link.span is not None:
+                span = Span(link.span.start, link.span.start + 4)
+                fix = Fix.safe(Edit(span, url[:4] + "s"), title="Use https://", alters=Alters.URLS)
+            yield self.report(f"'{_short(url, 80)}' uses http:// but {host} serves HTTPS", span, fix)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL408 canonical-url
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CanonicalUrlOptions:
+    arxiv_form: str = "abs"  # "abs" (the paper's page) or "pdf"
+    keep_version: bool = False  # keep an arXiv version suffix (v2) as written
+
+
+class CanonicalUrl(Rule):
+    code = "LL408"
+    name = "canonical-url"
+    category = CATEGORY
+    summary = "Not the preferred form of equivalent URLs (arXiv abs vs pdf and vN, dx.doi.org, OpenReview pdf)"
+    fix = FixAvailability.SAFE
+    default_enabled = False
+    Options = CanonicalUrlOptions
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        options: CanonicalUrlOptions = context.options
+        form = "pdf" if options.arxiv_form == "pdf" else "abs"
+        for link in document.links:
+            if link.in_html or not _checkable(link) or urls.glued_tail(link.url) is not None:
+                continue
+            canon = urls.canonical_url(link.url, arxiv_form=form, keep_version=options.keep_version)
+            if canon == link.url:
+                continue
+            fix = None
+            if link.span is not None:
+                fix = Fix.safe(Edit(link.span, canon), title=f"Use {canon}", alters=Alters.URLS)
+            yield self.report(f"'{_short(link.url, 80)}' is preferably written {canon}", _url_span(link), fix)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL409 link-bibtex-agreement
+# --------------------------------------------------------------------------------------------------------------
+
+_BIB_ARXIV = re.compile(r"arxiv[\s:{}]*((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}))", re.I)
+_BIB_CORR = re.compile(r"\babs/((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}))", re.I)
+_BIB_URL_CMD = re.compile(r"^\\url\{(.*)\}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _BibIds:
+    arxiv: dict[str, str]  # id -> field name that names it
+    doi: dict[str, str]
+    openreview: dict[str, str]
+
+
+def _bib_ids(entries: tuple[BibEntry, ...]) -> tuple[_BibIds, dict[str, Span]]:
+    arxiv: dict[str, str] = {}
+    doi: dict[str, str] = {}
+    openreview: dict[str, str] = {}
+    where: dict[str, Span] = {}
+    for entry in entries:
+        for f in entry.fields:
+            name = f.name.lower()
+            value = f.value.strip().strip("{}").strip()
+            if name == "url":
+                m = _BIB_URL_CMD.match(value)
+                value = m.group(1) if m else value
+                for key, table, ident in (
+                    ("arxiv", arxiv, urls.arxiv_id(value)),
+                    ("doi", doi, urls.doi(value)),
+                    ("openreview", openreview, urls.openreview_id(value)),
+                ):
+                    if ident and ident not in table:
+                        table[ident] = f.name
+                        where[f"{key}:{ident}"] = f.span
+            elif name == "doi":
+                ident = urls.doi(value) or urls.doi("doi:" + value)
+                if ident and ident not in doi:
+                    doi[ident] = f.name
+                    where[f"doi:{ident}"] = f.span
+                aid = urls.arxiv_id("doi:" + value) if ident else None
+                if aid and aid not in arxiv:
+                    arxiv[aid] = f.name
+                    where[f"arxiv:{aid}"] = f.span
+            elif name in ("eprint", "journal", "volume", "note", "booktitle", "howpublished", "number"):
+                candidates: list[str] = []
+                if name == "eprint":
+                    bare = urls.arxiv_id("arXiv:" + value) or urls.arxiv_id(value)
+                    if bare:
+                        candidates.append(bare)
+                candidates += [m.group(1) for m in _BIB_ARXIV.finditer(value)]
+                candidates += [m.group(1) for m in _BIB_CORR.finditer(value)]
+                for ident in candidates:
+                    if ident not in arxiv:
+                        arxiv[ident] = f.name
+                        where[f"arxiv:{ident}"] = f.span
+    return _BibIds(arxiv, doi, openreview), where
+
+
+class LinkBibtexAgreement(Rule):
+    code = "LL409"
+    name = "link-bibtex-agreement"
+    category = CATEGORY
+    summary = "The entry's link and its BibTeX name different papers (arXiv id, DOI, OpenReview id)"
+    fix = FixAvailability.NONE
+    severity = Severity.WARNING
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        for entry in document.entries:
+            if entry.primary_link is None or not entry.bibtex:
+                continue
+            bib_entries = tuple(e for block in entry.bibtex if block.parsed for e in block.entries)
+            if not bib_entries:
+                continue  # unparsed blocks are LL501's business
+            yield from self._compare(document, entry, bib_entries)
+
+    def _compare(self, document: Document, entry: Entry, bib_entries: tuple[BibEntry, ...]) -> Iterator[Diagnostic]:
+        link = entry.primary_link
+        assert link is not None
+        ids, where = _bib_ids(bib_entries)
+        url = link.url
+        link_ids = (
+            ("arXiv", "arxiv", urls.arxiv_id(url), ids.arxiv),
+            ("DOI", "doi", urls.doi(url), ids.doi),
+            ("OpenReview", "openreview", urls.openreview_id(url), ids.openreview),
+        )
+        for label, key, ident, table in link_ids:
+            if not ident or not table or ident in table:
+                continue
+            other, field_name = next(iter(table.items()))
+            line = document.source.position(where[f"{key}:{other}"].start)[0]
+            yield self.report(
+                f"the link names {label} {ident} but the BibTeX {field_name} (line {line}) names {label} {other}",
+                _url_span(link),
+            )
+
+
+RULES = (
+    EmptyLink,
+    MalformedLinkRule,
+    MalformedUrl,
+    BareUrl,
+    LinkFragment,
+    TrackingParams,
+    InsecureUrl,
+    CanonicalUrl,
+    LinkBibtexAgreement,
+)
+
+__all__ = ["RULES", "heading_slugs", "malformed_links", "prose_lines"]
