@@ -32,6 +32,7 @@ PERMANENT_REDIRECTS = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 _PHRASES = {999: "Request Denied"}
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
 
 def status_text(status: int, phrase: str = "") -> str:
@@ -54,8 +55,14 @@ def address_problem(address: str, allowed: Iterable[Network] = ()) -> str | None
         ip: IPAddress = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return "not an IP address"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv6 forms that carry an IPv4 address are judged by that address: ::ffff:10.0.0.1 (mapped),
+        # 2002:0a00:0001:: (6to4), 64:ff9b::a00:1 (NAT64) all reach 10.0.0.1
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            ip = embedded
     if any(ip in network for network in allowed):
         return None
     checks = (
@@ -63,8 +70,8 @@ def address_problem(address: str, allowed: Iterable[Network] = ()) -> str | None
         (ip.is_link_local, "a link-local address"),
         (ip.is_multicast, "a multicast address"),
         (ip.is_unspecified, "an unspecified address"),
-        (ip.is_private, "a private address"),
         (ip.is_reserved, "a reserved address"),
+        (ip.is_private, "a private address"),
         (not ip.is_global, "a non-public address"),
     )
     for failed, label in checks:
