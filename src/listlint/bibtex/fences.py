@@ -1,0 +1,63 @@
+"""Which fences hold BibTeX, and where their labels are.
+
+The parser hands over every fence labelled like BibTeX and every fence whose content starts like ``@type{`` or
+``@name(`` (a Python decorator does too). A fence counts as BibTeX when its label says so, when it parses into
+entries without errors, or when an unlabelled (or plain-text) fence starts with ``@type{``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from listlint.model import BibtexBlock, Document
+from listlint.source import Span
+
+BIBTEX_LABELS = frozenset({"bibtex", "bib", "biblatex", "tex-bibtex"})
+GENERIC_LABELS = frozenset(
+    {"", "text", "txt", "plain", "plaintext", "none", "tex", "latex", "bibliography", "citation", "cite", "ref"}
+)
+_BRACE_START = re.compile(r"\s*@[A-Za-z]+\s*\{")
+_OPENING = re.compile(r"(`{3,}|~{3,})[ \t]*")
+
+
+def label_word(block: BibtexBlock) -> str:
+    """The first word of the fence's info string, lowercase (``bibtex`` for ``bibtex {.numberLines}``)."""
+    words = block.label.split()
+    return words[0].lower() if words else ""
+
+
+def is_bibtex(block: BibtexBlock) -> bool:
+    if label_word(block) in BIBTEX_LABELS:
+        return True
+    if block.entries and not any(f.kind == "syntax" for f in block.failures):
+        return True
+    return label_word(block) in GENERIC_LABELS and _BRACE_START.match(block.raw) is not None
+
+
+def bibtex_blocks(document: Document) -> tuple[BibtexBlock, ...]:
+    """The document's fences that hold BibTeX (shared by every LL5xx rule)."""
+    return document.memo("bibtex.blocks", lambda: tuple(b for b in document.bibtex_blocks if is_bibtex(b)))
+
+
+def opening_line(block: BibtexBlock, text: str) -> Span:
+    end = text.find("\n", block.span.start)
+    end = len(text) if end < 0 else end
+    if end > block.span.start and text[end - 1] == "\r":
+        end -= 1
+    return Span(block.span.start, end)
+
+
+def label_span(block: BibtexBlock, text: str) -> Span | None:
+    """The span of the label's first word on the opening line (empty, just after the fence, when unlabelled)."""
+    line = opening_line(block, text)
+    m = _OPENING.search(text, line.start, line.end)
+    if m is None:
+        return None
+    start = m.end()
+    word = label_word(block)
+    if not word:
+        return Span(m.end(1), m.end(1))
+    stop = start
+    while stop < line.end and not text[stop].isspace():
+        stop += 1
+    return Span(start, stop)
