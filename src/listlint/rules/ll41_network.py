@@ -77,7 +77,10 @@ class RedirectedLink(Rule):
             target = result.final_url
             fix = None
             if target and link.span is not None and target != link.url and _replaceable(link, target):
-                fix = Fix.unsafe(Edit(link.span, target), title=f"Replace with {target}", alters=Alters.URLS)
+                alters = Alters.URLS
+                if link.kind in (LinkKind.AUTOLINK, LinkKind.BARE):
+                    alters |= Alters.TITLES  # the URL is also the text a reader sees (and an entry's title)
+                fix = Fix.unsafe(Edit(link.span, target), title=f"Replace with {target}", alters=alters)
             yield self.report(f"link {link.url} has moved: {result.reason}", span, fix)
 
 
