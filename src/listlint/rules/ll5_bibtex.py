@@ -175,23 +175,15 @@ class BibtexRequiredFields(Rule):
 # --- LL503 --------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TitleMismatchOptions:
-    threshold: float = -1.0  # similarity below which titles disagree; -1 uses bibtex.title-threshold (0.9)
-
-
 class BibtexTitleMismatch(Rule):
     code = "LL503"
     name = "bibtex-title-mismatch"
     category = "bibtex"
     summary = "The entry's title and its BibTeX `title` disagree after normalisation"
     severity = Severity.WARNING
-    Options = TitleMismatchOptions
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        threshold = context.options.threshold
-        if threshold < 0:
-            threshold = context.config.bibtex.title_threshold
+        threshold = context.config.bibtex.title_threshold
         for entry, bib in _paired(document):
             title = _field(bib, "title")
             if title is None or not title.value.strip() or not entry.title.strip():
