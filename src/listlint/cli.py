@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from listlint import __version__
 from listlint.config import ConfigResolver
 from listlint.diagnostics import Severity
 from listlint.errors import ListlintError
-from listlint.reporters import Located, Style
+from listlint.reporters import Style
 from listlint.runner import FileOutcome, Options, Runner
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -80,24 +81,23 @@ def _report_errors(outcomes: Sequence[FileOutcome]) -> bool:
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no progress.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many files [default: number of CPUs].")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           config_path: Path | None, stdin_filename: str | None, output_format: str, links: bool, no_cache: bool,
-          strict: bool, exit_zero: bool, statistics: bool, quiet: bool, color: str) -> None:
+          strict: bool, exit_zero: bool, statistics: bool, quiet: bool, color: str, jobs: int | None) -> None:
     """Check Markdown lists (files, directories, or - for stdin; default README.md)."""
     from listlint import reporters
 
     runner = _runner(select, extend_select, ignore, config_path, stdin_filename, links=links,
-                     use_cache=not no_cache, progress=sys.stderr.isatty() and not quiet, quiet=quiet)
+                     use_cache=not no_cache, progress=sys.stderr.isatty() and not quiet, quiet=quiet,
+                     jobs=jobs or os.cpu_count() or 1)
     outcomes = runner.check(paths)
     errors = _report_errors(outcomes)
-    located = [
-        Located.of(d, o.source) for o in outcomes if o.source is not None and not o.error for d in o.diagnostics
-    ]
-    pairs = [(Located.of(d, o.source), o.source) for o in outcomes if o.source is not None and not o.error
-             for d in o.diagnostics]
+    located = [loc for o in outcomes if not o.error for loc in o.located]
     checked = sum(1 for o in outcomes if not o.error)
     if output_format == "json":
-        reporters.write(None, reporters.to_json(pairs))
+        reporters.write(None, reporters.to_json(located))
     elif output_format == "github":
         reporters.write(None, reporters.to_github(located))
     elif output_format == "sarif":

@@ -21,17 +21,25 @@ DOCS_URL = "https://github.com/listlint/listlint/blob/main/rules/{code}-{name}.m
 
 @dataclass(frozen=True)
 class Located:
+    """A diagnostic with its 1-based positions (and those of its fix's edits), computed where the source is."""
+
     diagnostic: Diagnostic
     line: int
     column: int
     end_line: int
     end_column: int
+    edit_positions: tuple[tuple[int, int, int, int], ...] = ()
 
     @classmethod
     def of(cls, diagnostic: Diagnostic, source: SourceText) -> Located:
         line, column = source.position(diagnostic.span.start)
         end_line, end_column = source.position(diagnostic.span.end)
-        return cls(diagnostic, line, column, end_line, end_column)
+        edits: tuple[tuple[int, int, int, int], ...] = ()
+        if diagnostic.fix is not None:
+            edits = tuple(
+                (*source.position(e.span.start), *source.position(e.span.end)) for e in diagnostic.fix.edits
+            )
+        return cls(diagnostic, line, column, end_line, end_column, edits)
 
 
 class Style:
@@ -49,22 +57,20 @@ class Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.on else text
 
 
-def _fix_json(d: Diagnostic, source: SourceText | None) -> dict[str, Any] | None:
-    if d.fix is None:
+def _fix_json(loc: Located) -> dict[str, Any] | None:
+    fix = loc.diagnostic.fix
+    if fix is None:
         return None
     edits = []
-    for edit in d.fix.edits:
-        item: dict[str, Any] = {"content": edit.content, "start": edit.span.start, "end": edit.span.end}
-        if source is not None:
-            item["line"], item["column"] = source.position(edit.span.start)
-            item["end_line"], item["end_column"] = source.position(edit.span.end)
-        edits.append(item)
-    return {"applicability": d.fix.applicability.value, "title": d.fix.title, "edits": edits}
+    for edit, (line, column, end_line, end_column) in zip(fix.edits, loc.edit_positions):
+        edits.append({"content": edit.content, "start": edit.span.start, "end": edit.span.end, "line": line,
+                      "column": column, "end_line": end_line, "end_column": end_column})
+    return {"applicability": fix.applicability.value, "title": fix.title, "edits": edits}
 
 
-def to_json(items: Sequence[tuple[Located, SourceText]]) -> str:
+def to_json(items: Sequence[Located]) -> str:
     rows = []
-    for loc, source in items:
+    for loc in items:
         d = loc.diagnostic
         rows.append({
             "path": d.path,
@@ -77,7 +83,7 @@ def to_json(items: Sequence[tuple[Located, SourceText]]) -> str:
             "category": d.category,
             "severity": d.severity.value,
             "message": d.message,
-            "fix": _fix_json(d, source),
+            "fix": _fix_json(loc),
         })
     return json.dumps(rows, indent=2, ensure_ascii=False)
 

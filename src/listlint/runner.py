@@ -1,7 +1,10 @@
 """One run over many files: find files, read, parse once, lint, and (for ``fix``) rewrite.
 
 Errors with one file (missing, binary, invalid UTF-8, bad config) are collected as one-line messages and the run
-goes on with the other files. Network link checking, when enabled, runs once for the distinct URLs of all files.
+goes on with the other files. With ``jobs > 1`` files are parsed and linted in worker processes, which send back
+located diagnostics (positions computed next to the source). Network link checking, when enabled, runs once, in
+the main process's event loop, for the distinct URLs of all files. Project-wide duplicate detection needs every
+document in one process, so it runs serially.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from listlint.linter import RuleSet, lint
 from listlint.model import Document
 from listlint.parser import parse
 from listlint.registry import Registry
+from listlint.reporters import Located
 from listlint.source import SourceText
 
 
@@ -32,6 +36,12 @@ class FileOutcome:
     error: str | None = None
     fixed: FixResult | None = None
     stdin: bool = False
+    located: list[Located] = field(default_factory=list)
+
+    def locate(self) -> FileOutcome:
+        if self.source is not None and not self.located:
+            self.located = [Located.of(d, self.source) for d in self.diagnostics]
+        return self
 
 
 @dataclass
@@ -44,6 +54,7 @@ class Options:
     progress: bool = False
     quiet: bool = False
     stdin_filename: str | None = None
+    jobs: int = 1
 
 
 class Runner:
@@ -94,6 +105,11 @@ class Runner:
         return loaded, failed
 
     def check(self, paths: Sequence[str]) -> list[FileOutcome]:
+        if self.options.jobs > 1 and "-" not in paths:
+            targets = [t for t in files.discover(paths, self._exclude())]
+            readable = [t for t in targets if isinstance(t, str)]
+            if len(readable) > 1 and not self._needs_one_process(readable):
+                return self._check_parallel(targets)
         loaded, outcomes = self.collect(paths)
         documents = [(label, config, source, parse(source, label, config)) for label, config, source in loaded]
         link_results = self._check_links(documents)
@@ -105,24 +121,66 @@ class Runner:
                 outcome.diagnostics = lint(document, self.ruleset(config), link_results=link_results, project=scope)
             except ListlintError as exc:
                 outcome.error = str(exc)
-            outcomes.append(outcome)
+            outcomes.append(outcome.locate())
         return sorted(outcomes, key=lambda o: o.path)
 
+    def _exclude(self) -> tuple[str, ...]:
+        try:
+            return self.resolver.for_path(None).exclude
+        except ListlintError:
+            return ()
+
+    def _needs_one_process(self, paths: Sequence[str]) -> bool:
+        """Project-scope duplicates compare documents with each other, so they must live in one process."""
+        for path in paths:
+            try:
+                if self.resolver.for_path(Path(path)).duplicates.scope == "project":
+                    return True
+            except ListlintError:
+                continue
+        return False
+
+    def _check_parallel(self, targets: list[Any]) -> list[FileOutcome]:
+        import concurrent.futures
+        import multiprocessing
+
+        outcomes = [FileOutcome(getattr(t, "path", "?"), error=str(t)) for t in targets if not isinstance(t, str)]
+        paths = [t for t in targets if isinstance(t, str)]
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        chunk = max(1, len(paths) // (self.options.jobs * 8))
+        with concurrent.futures.ProcessPoolExecutor(
+            self.options.jobs, mp_context=context, initializer=_worker_init, initargs=(self.resolver, self.options)
+        ) as pool:
+            link_results: dict[str, Any] = {}
+            if self.options.links or any(self._links_enabled(p) for p in paths[:1]):
+                url_lists = list(pool.map(_worker_urls, paths, chunksize=chunk))
+                link_results = self._run_link_check([u for urls in url_lists for u in urls], paths[0])
+                outcomes.extend(pool.map(_worker_check, paths, [link_results] * len(paths), chunksize=chunk))
+            else:
+                outcomes.extend(pool.map(_worker_check, paths, chunksize=chunk))
+        return sorted(outcomes, key=lambda o: o.path)
+
+    def _links_enabled(self, path: str) -> bool:
+        try:
+            config = self.resolver.for_path(Path(path))
+        except ListlintError:
+            return False
+        return any(rule.category == "links-network" for rule, _ in self.ruleset(config).rules)
+
     def _check_links(self, documents: list[tuple[str, Config, SourceText, Document]]) -> dict[str, Any]:
-        wanted = [(config, doc) for _, config, _, doc in documents
+        wanted = [(label, doc) for label, config, _, doc in documents
                   if any(rule.category == "links-network" for rule, _ in self.ruleset(config).rules)]
         if not wanted:
             return {}
+        return self._run_link_check([u for _, doc in wanted for u in document_urls(doc)], wanted[0][0])
+
+    def _run_link_check(self, urls: Sequence[str], first_path: str) -> dict[str, Any]:
         from listlint.links import check_links  # httpx is imported only when links are checked
 
-        urls: dict[str, None] = {}
-        for _, doc in wanted:
-            for link in doc.links:
-                if link.url.lower().startswith(("http://", "https://")):
-                    urls.setdefault(link.url, None)
-        config = wanted[0][0]
+        distinct = list(dict.fromkeys(urls))
+        config = self.resolver.for_path(Path(first_path) if first_path not in ("-", "<stdin>") else None)
         base = Path(config.path).parent if config.path else Path.cwd()
-        return dict(check_links(urls, config.links, base_dir=base, use_cache=self.options.use_cache,
+        return dict(check_links(distinct, config.links, base_dir=base, use_cache=self.options.use_cache,
                                 progress=self.options.progress, quiet=self.options.quiet))
 
     def _is_stdin(self, label: str, paths: Sequence[str]) -> bool:
@@ -147,3 +205,43 @@ class Runner:
                 outcome.error = str(exc)
             outcomes.append(outcome)
         return sorted(outcomes, key=lambda o: o.path)
+
+
+def document_urls(document: Document) -> list[str]:
+    """The distinct http(s) URLs of a document, in order."""
+    return list(dict.fromkeys(
+        link.url for link in document.links if link.url.lower().startswith(("http://", "https://"))
+    ))
+
+
+_WORKER: Runner | None = None
+
+
+def _worker_init(resolver: ConfigResolver, options: Options) -> None:
+    global _WORKER
+    _WORKER = Runner(resolver, Options(**{**options.__dict__, "jobs": 1, "progress": False}))
+
+
+def _worker_urls(path: str) -> list[str]:
+    assert _WORKER is not None
+    loaded, _ = _WORKER.collect([path])
+    return [u for label, config, source in loaded for u in document_urls(parse(source, label, config))]
+
+
+def _worker_check(path: str, link_results: dict[str, Any] | None = None) -> FileOutcome:
+    """Parse and lint one file in a worker; send back located diagnostics, not the document."""
+    assert _WORKER is not None
+    loaded, failed = _WORKER.collect([path])
+    if failed:
+        return failed[0]
+    label, config, source = loaded[0]
+    outcome = FileOutcome(label, source)
+    try:
+        document = parse(source, label, config)
+        wanted = {u: link_results[u] for u in document_urls(document) if u in link_results} if link_results else None
+        outcome.diagnostics = lint(document, _WORKER.ruleset(config), link_results=wanted)
+    except ListlintError as exc:
+        outcome.error = str(exc)
+    outcome.locate()
+    outcome.source = None  # the text stays in the worker; positions are already computed
+    return outcome

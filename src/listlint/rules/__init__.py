@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from listlint.rules import ll1_headings, ll11_whitespace, ll41_network
+from listlint.rules import ll1_headings, ll5_bibtex, ll11_whitespace, ll41_network
 from listlint.rules.base import Rule
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     *ll1_headings.RULES,
     *ll11_whitespace.RULES,
     *ll41_network.RULES,
+    *ll5_bibtex.RULES,
 )
