@@ -1,13 +1,24 @@
-"""LL101 heading-increment: section headings rise one level at a time (entry headings are exempt)."""
+"""Heading structure: LL101 heading-increment, LL102 single-title, LL103 heading-style, LL104 duplicate-section,
+LL105 empty-section, LL106 toc-sync, LL107 entry-heading-level.
+
+Entry headings of the heading layout (``#### Title [`READ`]`` under ``## Papers``) are leaves of the list, not
+sections: the outline rules (LL101, LL102, LL104) skip them, LL107 checks them among themselves.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote
 
-from listlint.diagnostics import Diagnostic, Edit, Fix, FixAvailability
-from listlint.model import Document, Heading
+from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
+from listlint.model import Document, Heading, Link, LinkKind, ListItem, Section
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
+from listlint.urls import github_slug, heading_plain_text
 
 
 def atx_marker_span(document: Document, heading: Heading) -> Span | None:
@@ -25,6 +36,73 @@ def atx_marker_span(document: Document, heading: Heading) -> Span | None:
     return Span(base + start, base + end)
 
 
+def container_lines(document: Document) -> frozenset[int]:
+    """0-based lines inside a top-level list or blockquote: blocks there are nested, their indent is structure."""
+
+    def build() -> frozenset[int]:
+        lines: set[int] = set()
+        for block in document.blocks:
+            if block.depth == 0 and block.kind in ("list", "blockquote"):
+                lines.update(range(block.line, block.end_line))
+        return frozenset(lines)
+
+    return document.memo("ll1.container_lines", build)
+
+
+TAG_IN_HEADING = re.compile(r"\[\s*`?\s*([A-Za-z][\w-]*)\s*`?\s*\]")
+
+
+def entry_like_lines(document: Document, tags: Sequence[str]) -> frozenset[int]:
+    """Lines of section headings that are really entries written at the wrong level.
+
+    The parser takes only leaf headings as entries, so in ``#### A [`READ`]`` / ``##### B [`READ`]`` the first is
+    a section holding the second. A section heading is an entry when it carries a status tag (or its own body a
+    BibTeX fence), it has no subsections, and everything it holds is heading entries."""
+
+    def build() -> frozenset[int]:
+        vocabulary = {t.upper() for t in tags}
+        fences = [b.first_line - 2 for b in document.bibtex_blocks]
+        out: set[int] = set()
+        for section in document.sections:
+            heading = section.heading
+            if heading is None or section.children or not section.entries:
+                continue
+            if any(e.heading is None for e in section.entries):
+                continue
+            tagged = any(m.group(1).upper() in vocabulary for m in TAG_IN_HEADING.finditer(heading.text))
+            first_entry = section.entries[0].line
+            if tagged or any(heading.line < f < first_entry for f in fences):
+                out.add(heading.line)
+        return frozenset(out)
+
+    return document.memo("ll1.entry_like", build)
+
+
+def is_entry_heading(document: Document, heading: Heading, tags: Sequence[str]) -> bool:
+    return heading.is_entry or heading.line in entry_like_lines(document, tags)
+
+
+def section_headings(document: Document, tags: Sequence[str] = ()) -> list[Heading]:
+    """Headings that open sections (entry headings of the heading layout excluded)."""
+    return [h for h in document.headings if not is_entry_heading(document, h, tags)]
+
+
+def norm_title(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _line_no(document: Document, offset: int) -> int:
+    return document.source.line_index(offset) + 1
+
+
+# ---- LL101 -------------------------------------------------------------------------------------------------------
+
+
 class HeadingIncrement(Rule):
     code = "LL101"
     name = "heading-increment"
@@ -34,9 +112,8 @@ class HeadingIncrement(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         previous: int | None = None
-        for heading in document.headings:
-            if heading.is_entry:
-                continue  # a `#### Title` entry under `## Papers` is a leaf, not a skipped level
+        # entry headings (a `#### Title` entry under `## Papers`) are leaves, not skipped levels
+        for heading in section_headings(document, context.config.status.tags):
             if previous is not None and heading.level > previous + 1:
                 expected = previous + 1
                 marker = atx_marker_span(document, heading)
@@ -53,4 +130,473 @@ class HeadingIncrement(Rule):
             previous = heading.level
 
 
-RULES = (HeadingIncrement,)
+# ---- LL102 -------------------------------------------------------------------------------------------------------
+
+
+class SingleTitle(Rule):
+    code = "LL102"
+    name = "single-title"
+    category = "headings"
+    summary = "One level-1 heading (the title), and it is the first heading"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        headings = section_headings(document, context.config.status.tags)
+        titles = [h for h in headings if h.level == 1]
+        if not titles:
+            return  # a file without a title (a fragment, or a title in HTML) is not this rule's business
+        first, title = headings[0], titles[0]
+        if first is not title:
+            yield self.report(
+                f"the title '{short(title.text)}' is not the first heading: the level-{first.level} heading "
+                f"'{short(first.text)}' on line {first.line + 1} comes before it",
+                _marker_or_text(document, title),
+            )
+        for extra in titles[1:]:
+            yield self.report(
+                f"second level-1 heading '{short(extra.text)}'; the file's title is '{short(title.text)}' on line "
+                f"{title.line + 1}, and a file has one title",
+                _marker_or_text(document, extra),
+            )
+
+
+def _marker_or_text(document: Document, heading: Heading) -> Span:
+    return atx_marker_span(document, heading) or heading.text_span
+
+
+# ---- LL103 -------------------------------------------------------------------------------------------------------
+
+CLOSING = re.compile(r"(?:^|[ \t])#+[ \t]*$")
+ATX_LINE = re.compile(r"^( {0,3})(#{1,6})([ \t]*)(.*?)$")
+NO_SPACE_ATX = re.compile(r"^ {0,3}(#{1,6})(?=[^\s#])")
+
+
+class HeadingStyle(Rule):
+    code = "LL103"
+    name = "heading-style"
+    category = "headings"
+    summary = "Headings are ATX (`## Title`) with one space after the `#`s, no closing `#`s and no indent"
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        source = document.source
+        nested = container_lines(document)
+        for heading in document.headings:
+            if heading.line in nested:
+                continue  # inside a list item or quote, indentation is structure
+            canonical = _canonical_atx(heading)
+            span = heading.span if heading.style == "setext" else source.line_span(heading.line)
+            if heading.style == "setext":
+                fix = None
+                if canonical is not None:
+                    fix = Fix.safe(Edit(span, canonical), title="Rewrite as an ATX heading")
+                yield self.report(
+                    f"setext heading ('{short(heading.text)}' underlined with "
+                    f"'{'=' if heading.level == 1 else '-'}'); use '{'#' * heading.level} Title'",
+                    heading.span if fix else heading.text_span,
+                    fix,
+                )
+                continue
+            line = source.line(heading.line)
+            match = ATX_LINE.match(line)
+            if match is None:
+                continue
+            indent, hashes, gap, rest = match.groups()
+            problems = []
+            if indent:
+                problems.append(f"an indent of {len(indent)} space{'s' if len(indent) > 1 else ''}")
+            if rest and gap != " ":
+                problems.append("a tab after the '#'s" if "\t" in gap else f"{len(gap)} spaces after the '#'s")
+            body = rest.rstrip(" \t")
+            if body != heading.text and body.endswith("#"):
+                problems.append("closing '#'s")
+            if not problems:
+                continue
+            fix = None
+            if canonical is not None:
+                base = source.line_start(heading.line)
+                end = base + len(indent) + len(hashes) + len(gap) + len(body)  # trailing blanks are LL110's
+                new = canonical
+                if Span(base, end).of(source.text) != new:
+                    fix = Fix.safe(Edit(Span(base, end), new), title="Normalise the heading markers")
+            yield self.report(
+                f"heading '{short(heading.text)}' has {' and '.join(problems)}; write '{hashes} Title'",
+                atx_marker_span(document, heading) or heading.text_span,
+                fix,
+            )
+        yield from self._missing_space(document, nested)
+
+    def _missing_space(self, document: Document, nested: frozenset[int]) -> Iterator[Diagnostic]:
+        """``#Title`` at the start of a paragraph: a reader sees a heading, Markdown sees text."""
+        source = document.source
+        for block in document.blocks:
+            if block.kind != "paragraph" or block.depth != 0 or block.line in nested or block.end_line - block.line != 1:
+                continue
+            line = source.line(block.line)
+            match = NO_SPACE_ATX.match(line)
+            if match is None or not line[match.end(1)].isalpha():
+                continue
+            rest = line[match.end(1) :]
+            if rest.isdigit() or re.search(r"\s#\w", rest):
+                continue  # "#1" is an issue number, "#ml #ai" are hashtags: not headings
+            base = source.line_start(block.line)
+            hashes = Span(base + match.start(1), base + match.end(1))
+            yield self.report(
+                f"'{short(line.strip(), 40)}' is not a heading: Markdown needs a space after the '#'s",
+                hashes,
+                Fix.unsafe(Edit.insert(hashes.end, " "), title="Insert a space to make it a heading"),
+            )
+
+
+def _canonical_atx(heading: Heading) -> str | None:
+    """``## Text`` for the heading, or None when that would not render the same heading."""
+    text = heading.text
+    if "\n" in text or "\r" in text or CLOSING.search(text):
+        return None
+    return "#" * heading.level + (" " + text if text else "")
+
+
+# ---- LL104 -------------------------------------------------------------------------------------------------------
+
+
+class DuplicateSection(Rule):
+    code = "LL104"
+    name = "duplicate-section"
+    category = "headings"
+    summary = "Two sibling sections with the same heading text"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        for parent in document.sections:
+            seen: dict[str, Section] = {}
+            for child in parent.children:
+                if child.heading is None:
+                    continue
+                key = f"{child.level}:{norm_title(child.title)}"
+                if not child.title.strip():
+                    continue
+                first = seen.get(key)
+                if first is None:
+                    seen[key] = child
+                    continue
+                assert first.heading is not None
+                where = f"under '{short(parent.title)}'" if parent.heading else "at the top level"
+                yield self.report(
+                    f"section '{short(child.title)}' repeats the sibling section on line {first.heading.line + 1} "
+                    f"({where}); merge them or rename one",
+                    child.heading.text_span if len(child.heading.text_span) else child.heading.span,
+                )
+
+
+# ---- LL105 -------------------------------------------------------------------------------------------------------
+
+COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
+
+
+class EmptySection(Rule):
+    code = "LL105"
+    name = "empty-section"
+    category = "headings"
+    summary = "A section with no entries, no text and no subsections"
+    severity = Severity.WARNING
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        blocks = document.blocks
+        starts = [b.line for b in blocks]
+        source = document.source
+        text = document.text
+        for section in document.sections:
+            heading = section.heading
+            if heading is None or section.children or section.entries:
+                continue
+            first = source.line_index(heading.span.end) + 1
+            last = source.line_index(section.span.end) + 1 if len(section.span) else first
+            content = False
+            for block in blocks[bisect_left(starts, first) :]:
+                if block.line >= last:
+                    break
+                if block.kind == "hr" or (block.kind == "html" and COMMENT_ONLY.match(block.span.of(text))):
+                    continue
+                content = True
+                break
+            if not content:
+                yield self.report(
+                    f"section '{short(section.title)}' is empty: no entries, no text and no subsections",
+                    heading.text_span if len(heading.text_span) else heading.span,
+                )
+
+
+# ---- LL106 -------------------------------------------------------------------------------------------------------
+
+TOC_START = re.compile(r"^\s*<!--\s*toc\s*-->\s*$", re.IGNORECASE)
+TOC_STOP = re.compile(r"^\s*<!--\s*(?:tocstop|/toc)\s*-->\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TocLink:
+    link: Link
+    item: ListItem
+    target: str  # the fragment, decoded and lowercased
+
+
+@dataclass(frozen=True)
+class Toc:
+    links: tuple[TocLink, ...]
+    first_line: int  # 0-based, first line of the ToC list
+    end_line: int  # 0-based, exclusive: headings from here on are what it lists
+    markers: tuple[int, int] | None = None  # 0-based lines of <!-- toc --> and <!-- tocstop -->
+    section: Section | None = None
+
+
+def slugs(document: Document) -> list[tuple[str, Heading]]:
+    """GitHub's anchor of every heading, in document order."""
+
+    def build() -> list[tuple[str, Heading]]:
+        seen: dict[str, int] = {}
+        return [(github_slug(h.text, seen), h) for h in document.headings]
+
+    return document.memo("ll1.slugs", build)
+
+
+def _first_links(document: Document) -> dict[int, Link]:
+    """ListItem index -> the first link on the item's marker line."""
+    links = document.links
+    starts = [link.full_span.start for link in links]
+    source = document.source
+    out: dict[int, Link] = {}
+    for item in document.list_items:
+        at = bisect_left(starts, item.content_start)
+        if at < len(links) and links[at].full_span.start < source.line_end(item.line):
+            out[item.index] = links[at]
+    return out
+
+
+def find_toc(document: Document) -> Toc | None:
+    """The table of contents: a ``<!-- toc -->`` region, or a list of fragment links in a section of its own."""
+    return document.memo("ll1.toc", lambda: _find_toc(document))
+
+
+def _is_fragment(link: Link) -> bool:
+    return link.kind in (LinkKind.INLINE, LinkKind.REFERENCE) and link.is_fragment and len(link.url) > 1
+
+
+def _toc_links(items: Sequence[ListItem], first: dict[int, Link]) -> tuple[TocLink, ...]:
+    out = []
+    for item in items:
+        link = first.get(item.index)
+        if link is not None and _is_fragment(link):
+            out.append(TocLink(link, item, unquote(link.url[1:]).lower()))
+    return tuple(out)
+
+
+def _find_toc(document: Document) -> Toc | None:
+    source = document.source
+    text = document.text
+    items = document.list_items
+    first = _first_links(document)
+    start_marker: int | None = None
+    for block in document.blocks:
+        if block.kind != "html" or block.depth != 0:
+            continue
+        body = block.span.of(text)
+        if start_marker is None and TOC_START.match(body):
+            start_marker = block.line
+        elif start_marker is not None and TOC_STOP.match(body):
+            inside = [i for i in items if start_marker < i.line < block.line]
+            return Toc(_toc_links(inside, first), block.line if not inside else inside[0].line,
+                       block.line, (start_marker, block.line))
+    item_lines = [i.line for i in items]
+    for section in document.sections:
+        begin = source.line_index(section.heading.span.end) + 1 if section.heading else 0
+        end = section.children[0].heading.line if section.children and section.children[0].heading \
+            else source.line_index(section.span.end) + 1
+        own = [i for i in items[bisect_left(item_lines, begin) : bisect_left(item_lines, end)]]
+        with_links = [i for i in own if i.index in first]
+        toc = _toc_links(with_links, first)
+        if not toc:
+            continue
+        if section.is_toc or (len(toc) >= 3 and len(toc) * 5 >= len(with_links) * 4):
+            return Toc(toc, toc[0].item.line, max(i.end_line for i in own), None, section)
+    return None
+
+
+@dataclass(frozen=True)
+class TocOptions:
+    min_level: int = 0  # 0: the shallowest level the ToC links to
+    max_level: int = 0  # 0: the deepest level the ToC links to
+
+
+class TocSync(Rule):
+    code = "LL106"
+    name = "toc-sync"
+    category = "headings"
+    summary = "The table of contents links every section, in order, to an existing heading (GitHub slugs)"
+    fix = FixAvailability.SAFE
+    Options = TocOptions
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        toc = find_toc(document)
+        if toc is None:
+            return
+        anchors = slugs(document)
+        by_slug = {slug: heading for slug, heading in anchors}
+        position = {id(h): n for n, (_, h) in enumerate(anchors)}
+        resolved = [(t, by_slug.get(t.target)) for t in toc.links]
+        levels = [h.level for _, h in resolved if h is not None and not h.is_entry]
+        options = context.options
+        lo = options.min_level or (min(levels) if levels else 2)
+        hi = options.max_level or (max(levels) if levels else lo + 1)
+        parents = _parents_above(anchors, lo)
+        covered = {parents.get(id(h)) for _, h in resolved if h is not None and h.level == lo and not h.is_entry}
+        expected = [(slug, h) for slug, h in anchors
+                    if not h.is_entry and h.line >= toc.end_line and lo <= h.level <= hi
+                    and (not covered or parents[id(h)] in covered)]
+        fix = self._regenerate(document, toc, expected, lo) if toc.markers else None
+        out: list[Diagnostic] = []
+        listed: dict[int, TocLink] = {}
+        order: list[tuple[int, TocLink, Heading]] = []
+        for entry, heading in resolved:
+            span = entry.link.span or entry.link.full_span
+            if heading is None:
+                out.append(self.report(
+                    f"the table of contents links '{entry.link.url}', which matches no heading of the file",
+                    span, fix))
+                continue
+            if id(heading) in listed:
+                first = listed[id(heading)]
+                out.append(self.report(
+                    f"the table of contents lists '{short(heading.text)}' twice (first on line "
+                    f"{first.item.line + 1})", span, fix))
+                continue
+            listed[id(heading)] = entry
+            order.append((position[id(heading)], entry, heading))
+        for n in _out_of_order([p for p, _, _ in order]):
+            _, entry, heading = order[n]
+            out.append(self.report(
+                f"the table of contents lists '{short(heading.text)}' out of order: the section is on line "
+                f"{heading.line + 1}", entry.link.span or entry.link.full_span, fix))
+        toc_line = toc.links[0].item.line + 1 if toc.links else toc.first_line + 1
+        for _, heading in expected:
+            if id(heading) not in listed:
+                out.append(self.report(
+                    f"section '{short(heading.text)}' is missing from the table of contents on line {toc_line}",
+                    heading.text_span if len(heading.text_span) else heading.span, fix))
+        out.sort(key=lambda d: d.span.start)
+        yield from out
+
+    def _regenerate(self, document: Document, toc: Toc, expected: list[tuple[str, Heading]], lo: int) -> Fix | None:
+        assert toc.markers is not None
+        source = document.source
+        nl = source.newline
+        items = [t.item for t in toc.links]
+        marker = items[0].marker if items and not items[0].ordered else "-"
+        unit = 2
+        for t in toc.links:
+            if t.item.parent_item is not None:
+                parent = document.list_items[t.item.parent_item]
+                if t.item.indent > parent.indent:
+                    unit = t.item.indent - parent.indent
+                    break
+        wording = {t.target: t.link.text for t in toc.links}
+        lines = []
+        for slug, heading in expected:
+            label = wording.get(slug) or _escape(heading_plain_text(heading.text).strip())
+            lines.append(" " * (unit * (heading.level - lo)) + f"{marker} [{label}](#{slug})")
+        start, stop = toc.markers
+        span = Span(source.line_end(start), source.line_start(stop))
+        body = nl + nl + nl.join(lines) + nl + nl if lines else nl
+        if span.of(document.text) == body:
+            return None
+        return Fix.safe(Edit(span, body), title="Regenerate the table of contents between its markers")
+
+
+def _parents_above(anchors: list[tuple[str, Heading]], level: int) -> dict[int, int | None]:
+    """id(heading) -> line of its nearest section heading shallower than ``level`` (None: the top of the file).
+
+    A ToC that lists the subsections of 'Projects' is expected to list all of them, not those of 'Resources'."""
+    out: dict[int, int | None] = {}
+    current: int | None = None
+    for _, heading in anchors:
+        if heading.is_entry:
+            continue
+        if heading.level < level:
+            current = heading.line
+        out[id(heading)] = current
+    return out
+
+
+def _escape(label: str) -> str:
+    return label.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _out_of_order(positions: list[int]) -> list[int]:
+    """Indices not on a longest increasing subsequence: the fewest entries that must move."""
+    tails: list[int] = []  # index into positions of the smallest tail of each length
+    prev = [-1] * len(positions)
+    for i, p in enumerate(positions):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if positions[tails[mid]] < p:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo > 0:
+            prev[i] = tails[lo - 1]
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    keep = set()
+    at = tails[-1] if tails else -1
+    while at != -1:
+        keep.add(at)
+        at = prev[at]
+    return [i for i in range(len(positions)) if i not in keep]
+
+
+# ---- LL107 -------------------------------------------------------------------------------------------------------
+
+
+class EntryHeadingLevel(Rule):
+    code = "LL107"
+    name = "entry-heading-level"
+    category = "headings"
+    summary = "In the heading layout, all entry headings of a section share one level"
+    fix = FixAvailability.UNSAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        like = entry_like_lines(document, context.config.status.tags)
+        for section in document.sections:
+            heads = [e.heading for e in section.entries if e.heading is not None]
+            for child in section.children:
+                if child.heading is not None and child.heading.line in like:
+                    heads.append(child.heading)
+                    heads.extend(e.heading for e in child.entries if e.heading is not None)
+            if section.heading is not None and section.heading.line in like:
+                continue  # counted with its parent's entries
+            heads.sort(key=lambda h: h.line)
+            if len(heads) < 2:
+                continue
+            counts = Counter(h.level for h in heads)
+            top = max(counts.values())
+            dominant = next(h.level for h in heads if counts[h.level] == top)
+            others = counts[dominant]
+            where = f"'{short(section.title)}'" if section.heading else "the top of the file"
+            for heading in heads:
+                if heading.level == dominant:
+                    continue
+                marker = atx_marker_span(document, heading)
+                fix = None
+                if marker is not None:
+                    # the parser takes only leaf headings as entries: re-levelling one changes which are entries
+                    fix = Fix.unsafe(Edit(marker, "#" * dominant), title=f"Make it a level-{dominant} heading",
+                                     alters=Alters.ENTRIES)
+                yield self.report(
+                    f"entry heading '{short(heading.text)}' is level {heading.level}; the other {others} entry "
+                    f"heading{'s' if others != 1 else ''} of {where} {'are' if others != 1 else 'is'} "
+                    f"level {dominant}",
+                    marker or heading.text_span,
+                    fix,
+                )
+
+
+RULES = (HeadingIncrement, SingleTitle, HeadingStyle, DuplicateSection, EmptySection, TocSync, EntryHeadingLevel)

@@ -1,0 +1,245 @@
+"""LL101-LL107: heading structure. Exact positions, fixture edge cases (CRLF, fences, comments, tables, Chinese,
+nested lists, empty file), and fixes that keep the rendered HTML (or, for LL106, change only the marked ToC)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from listlint.api import fix_text, lint_text
+from listlint.config import from_table
+from listlint.source import SourceText
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ll1"
+CODES = ("LL101", "LL102", "LL103", "LL104", "LL105", "LL106", "LL107")
+
+
+def render(text: str) -> str:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+
+
+def found(text: str, *codes: str, config: dict | None = None) -> list[str]:
+    cfg = from_table(config, "<test>") if config else None
+    source = SourceText(text)
+    out = []
+    for d in lint_text(text, cfg, select=codes or CODES):
+        line, col = source.position(d.span.start)
+        out.append(f"{line}:{col} {d.code}")
+    return out
+
+
+def messages(text: str, code: str) -> list[str]:
+    return [d.message for d in lint_text(text, select=(code,))]
+
+
+def expected(name: str) -> list[str]:
+    return (FIXTURES / f"{name}.expected").read_text(encoding="utf-8").split("\n")[:-1]
+
+
+@pytest.mark.parametrize("name", ["headings", "toc"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fixture(name: str, newline: str) -> None:
+    text = (FIXTURES / f"{name}.md").read_text(encoding="utf-8").replace("\n", newline)
+    assert found(text) == expected(name)
+
+
+def test_empty_and_blank_files() -> None:
+    assert found("") == []
+    assert found("\n\n") == []
+
+
+# ---- LL101 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll101_entry_headings_are_leaves_but_section_skips_are_reported() -> None:
+    text = (
+        "# List\n\n## Papers\n\n#### Adam [`READ`]\n\npaper link: [here](https://arxiv.org/abs/1412.6980)\n\n"
+        "#### ResNet [`UNREAD`]\n\npaper link: [here](https://arxiv.org/abs/1512.03385)\n\n"
+        "## Notes\n\n#### Real subsection\n\nSome text.\n"
+    )
+    assert found(text, "LL101") == ["15:1 LL101"]
+    fixed = fix_text(text, unsafe=True, select=("LL101",))
+    assert "### Real subsection" in fixed
+    assert fix_text(text, select=("LL101",)) == text  # unsafe only
+
+
+def test_ll101_entry_heading_at_a_wrong_level_is_not_a_skip() -> None:
+    text = (
+        "# List\n\n## Papers\n\n#### Adam [`READ`]\n\npaper link: [here](https://arxiv.org/abs/1412.6980)\n\n"
+        "##### ResNet [`UNREAD`]\n\npaper link: [here](https://arxiv.org/abs/1512.03385)\n"
+    )
+    # "#### Adam" holds "##### ResNet", so the parser takes it for a section; its status tag says it is an entry
+    assert found(text, "LL101") == []
+    assert found(text, "LL107") == ["9:1 LL107"]
+
+
+# ---- LL102 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll102_no_title_is_not_reported() -> None:
+    assert found("## A\n\ntext\n\n## B\n\ntext\n", "LL102") == []
+
+
+def test_ll102_title_after_a_section_and_a_second_title() -> None:
+    text = "## Intro\n\nx\n\n# Title\n\ny\n\nOther\n=====\n"
+    assert found(text, "LL102") == ["5:1 LL102", "9:1 LL102"]
+    msgs = messages(text, "LL102")
+    assert "'Intro' on line 1 comes before it" in msgs[0]
+    assert "second level-1 heading 'Other'" in msgs[1]
+
+
+# ---- LL103 ---------------------------------------------------------------------------------------------------------
+
+SAFE_HEADINGS = [
+    ("Title\n=====\n\ntext\n", "# Title\n\ntext\n"),
+    ("Sub\n---\n", "## Sub\n"),
+    ("   ## Indented\n", "## Indented\n"),
+    ("##\tTab\n", "## Tab\n"),
+    ("###   Spaces ###   \n", "### Spaces   \n"),
+    ("## C# ##\n", "## C#\n"),
+    ("## *Emph* and `code` ##\n", "## *Emph* and `code`\n"),
+    ("## 中文标题 ##\r\n\r\n正文\r\n", "## 中文标题\r\n\r\n正文\r\n"),
+    ("# \\#1 ##\n", "# \\#1\n"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), SAFE_HEADINGS)
+def test_ll103_safe_fix_keeps_html(before: str, after: str) -> None:
+    assert found(before, "LL103")
+    fixed = fix_text(before, select=("LL103",))
+    assert fixed == after
+    assert render(fixed) == render(before)
+    assert found(fixed, "LL103") == []
+
+
+@pytest.mark.parametrize("text", [
+    "## foo ## ##\n",  # the text itself ends in a closing sequence
+    "Two\nlines\n===\n",  # a setext heading over two lines
+])
+def test_ll103_no_fix_when_the_heading_would_change(text: str) -> None:
+    assert found(text, "LL103")
+    assert fix_text(text, select=("LL103",)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "## Fine\n",
+    "#\n",
+    "- item\n\n  ## Heading inside a list item\n",
+    "> ## Quoted heading\n",
+    "```\n#not a heading\n```\n",
+    "#1 is an issue number\n",
+    "#ml #ai hashtags\n",
+    "text\n#continued paragraph line\n",
+])
+def test_ll103_not_reported(text: str) -> None:
+    assert found(text, "LL103") == []
+
+
+def test_ll103_missing_space_is_unsafe() -> None:
+    text = "# List\n\n#Papers\n"
+    assert found(text, "LL103") == ["3:1 LL103"]
+    assert fix_text(text, select=("LL103",)) == text
+    assert fix_text(text, unsafe=True, select=("LL103",)) == "# List\n\n# Papers\n"
+
+
+# ---- LL104 / LL105 ---------------------------------------------------------------------------------------------------
+
+
+def test_ll104_same_title_under_different_parents_is_fine() -> None:
+    text = "# L\n\n## A\n\n### Surveys\n\nx\n\n## B\n\n### Surveys\n\ny\n"
+    assert found(text, "LL104") == []
+
+
+def test_ll104_compares_case_and_markup_insensitively() -> None:
+    text = "# L\n\n## **Papers**\n\nx\n\n## papers\n\ny\n"
+    assert found(text, "LL104") == ["7:4 LL104"]
+    assert "line 3" in messages(text, "LL104")[0]
+
+
+def test_ll105_counts_entries_text_and_subsections() -> None:
+    text = (
+        "# L\n\n## Only sub\n\n### Child\n\ntext\n\n## Rule only\n\n---\n\n## Entries\n\n"
+        "#### Adam [`READ`]\n\npaper link: [here](https://arxiv.org/abs/1412.6980)\n\n## Table\n\n| a |\n|---|\n"
+    )
+    assert found(text, "LL105") == ["9:4 LL105"]
+    assert lint_text(text, select=("LL105",))[0].severity.value == "warning"
+
+
+# ---- LL106 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll106_no_toc_no_report() -> None:
+    assert found("# L\n\n## A\n\n- [x](#a)\n\n## B\n\ntext\n", "LL106") == []
+
+
+def test_ll106_fixture_fix_regenerates_only_between_markers() -> None:
+    text = (FIXTURES / "toc.md").read_text(encoding="utf-8")
+    fixed = fix_text(text, select=("LL106",))
+    before, after = text.split("<!-- tocstop -->"), fixed.split("<!-- tocstop -->")
+    assert before[1] == after[1]  # nothing after the markers changes
+    assert after[0].split("<!-- toc -->")[1] == (
+        "\n\n- [Optimisation](#optimisation)\n  - [Adaptive methods](#adaptive-methods)\n"
+        "  - [Second-order methods](#second-order-methods)\n- [Generalisation](#generalisation)\n"
+        "- [泛化](#泛化)\n- [Generalisation](#generalisation-1)\n\n"
+    )
+    assert found(fixed, "LL106") == []
+    assert fix_text(fixed, select=("LL106",)) == fixed
+
+
+def test_ll106_toc_section_without_markers_has_no_fix() -> None:
+    text = "# L\n\n## Contents\n\n- [B](#b)\n- [A](#a)\n\n## A\n\nx\n\n## B\n\ny\n\n## C\n\nz\n"
+    assert found(text, "LL106") == ["5:7 LL106", "16:4 LL106"]
+    assert all(d.fix is None for d in lint_text(text, select=("LL106",)))
+
+
+def test_ll106_covers_only_the_parents_it_lists() -> None:
+    # the ToC lists the subsections of "Projects"; those of "Resources" are not expected
+    text = (
+        "# L\n\n## Categories\n\n- [Web](#web)\n- [Data](#data)\n- [CLI](#cli)\n\n## Projects\n\n"
+        "### Web\n\nx\n\n### Data\n\nx\n\n### CLI\n\nx\n\n### GUI\n\nx\n\n## Resources\n\n### Podcasts\n\nx\n"
+    )
+    assert found(text, "LL106") == ["23:5 LL106"]
+
+
+def test_ll106_slugs_follow_github() -> None:
+    text = (
+        "# L\n\n## Contents\n\n- [a](#data-ingestion--etl)\n- [b](#c-and-c)\n- [c](#whats-new-2024)\n"
+        "- [d](#深度学习)\n- [e](#awesome-python)\n\n"
+        "## Data Ingestion / ETL\n\nx\n\n## C++ and C#\n\nx\n\n## What's new? (2024)\n\nx\n\n## 深度学习\n\nx\n\n"
+        "## [Awesome Python](https://awesome-python.com/)\n\nx\n"
+    )
+    assert found(text, "LL106") == []
+
+
+def test_ll106_options() -> None:
+    text = "# L\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n\n### A1\n\nx\n\n## B\n\ny\n\n## C\n\nz\n"
+    assert found(text, "LL106") == []
+    assert found(text, "LL106", config={"rules": {"toc-sync": {"max-level": 3}}}) == ["11:5 LL106"]
+
+
+# ---- LL107 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll107_reports_the_outlier_with_the_majority_level() -> None:
+    text = (
+        "## Papers\n\n#### A [`READ`]\n\npaper link: [here](https://a.org/1)\n\n"
+        "#### B [`READ`]\n\npaper link: [here](https://a.org/2)\n\n"
+        "### C [`UNREAD`]\n\npaper link: [here](https://a.org/3)\n"
+    )
+    assert found(text, "LL107") == ["11:1 LL107"]
+    assert "the other 2 entry headings of 'Papers' are level 4" in messages(text, "LL107")[0]
+    fixed = fix_text(text, unsafe=True, select=("LL107",))
+    assert "#### C [`UNREAD`]" in fixed
+    assert found(fixed, "LL107") == []
+
+
+def test_ll107_single_entry_or_list_layout_is_not_checked() -> None:
+    assert found("## P\n\n#### A [`READ`]\n\npaper link: [here](https://a.org/1)\n", "LL107") == []
+    assert found("## P\n\n- [A](https://a.org/1)\n- [B](https://a.org/2)\n", "LL107") == []
+
+
+def test_theory_corpus_entry_headings_are_not_reported(corpus: Path) -> None:
+    text = (corpus / "seeds" / "theory-for-deep-learning.md").read_text(encoding="utf-8")
+    assert found(text, "LL101", "LL107") == []
