@@ -1,0 +1,519 @@
+"""Shared indexes for duplicate detection (LL601-LL604): built once, in one linear pass, and read by four rules.
+
+Each document's facts (:class:`DocumentFacts`: every entry's primary link key, title key, BibTeX keys and
+identifiers) are computed once through ``document.memo("duplicates", ...)``. An :class:`Index` maps each key to its
+first occurrence over a *scope*: the document itself (``duplicates.scope = "file"``) or every document of the run
+(``"project"``), in which case it is built once per run and kept on the first document of the project. Nothing
+here compares pairs: a later occurrence finds its first one by a dict lookup, so the work is linear in the number
+of entries.
+
+Only the primary link of an entry counts: links in descriptions, badges, fragment-only links and entries of a
+table of contents are never compared (awesome-lint's exact-URL check drew complaints for exactly those).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from listlint import urls
+from listlint.model import BibEntry, BibField, Document, Entry, Link, LinkKind
+from listlint.source import Span
+
+__all__ = [
+    "Allow",
+    "DocumentFacts",
+    "IdentOccurrence",
+    "Index",
+    "KeyOccurrence",
+    "LinkOccurrence",
+    "Place",
+    "TitleOccurrence",
+    "bib_identifiers",
+    "facts",
+    "index_for",
+    "title_key",
+    "title_is_comparable",
+]
+
+# --------------------------------------------------------------------------------------------------------------
+# Title keys
+# --------------------------------------------------------------------------------------------------------------
+
+_LATEX_ESCAPED = re.compile(r"\\([&%$#_{}])")
+_LATEX_ACCENT = re.compile(r"\\([\"'`^~=.])\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
+_LATEX_LETTER_ACCENT = re.compile(r"\\([cvHukbdr])(?:\s*\{\s*([A-Za-z])\s*\}|\s+([A-Za-z]))")
+_LATEX_NAMED = re.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\s*(?:\{\})?")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?|\\.")
+_COMBINING = {
+    '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+    "c": "\u0327", "v": "\u030c", "H": "\u030b", "u": "\u0306", "k": "\u0328", "b": "\u0331", "d": "\u0323",
+    "r": "\u030a",
+}
+_NAMED = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "o": "ø", "O": "Ø",
+          "l": "ł", "L": "Ł", "i": "i", "j": "j"}
+# Punctuation that joins words ("semi-supervised", "and/or") becomes a space; other punctuation just goes.
+_JOINERS = frozenset("/\\")
+_DROP_SYMBOLS = frozenset({"So", "Sk", "Cf"})  # emoji, modifier symbols, zero-width format characters
+# The same for ASCII text, as one str.translate table (most titles are ASCII; this keeps LL602 cheap).
+_ASCII_TABLE = {
+    ord(ch): (" " if unicodedata.category(ch) == "Pd" or ch in _JOINERS else None)
+    for ch in map(chr, range(128))
+    if unicodedata.category(ch)[0] == "P" or unicodedata.category(ch) in _DROP_SYMBOLS
+}
+
+
+def _accent(match: re.Match[str]) -> str:
+    return (match.group(2) or match.group(3)) + _COMBINING[match.group(1)]
+
+
+def _strip_latex(text: str) -> str:
+    """BibTeX titles write ``{B}ERT``, ``\\emph{...}`` and ``Sch\\"{o}lkopf``; keep only what a reader sees."""
+    if "\\" in text:
+        text = _LATEX_ESCAPED.sub(r"\1", text)
+        text = _LATEX_ACCENT.sub(_accent, text)
+        text = _LATEX_LETTER_ACCENT.sub(_accent, text)
+        text = _LATEX_NAMED.sub(lambda m: _NAMED[m.group(1)], text)
+        text = _LATEX_COMMAND.sub(" ", text)
+    return text.replace("{", "").replace("}", "")
+
+
+def title_key(title: str) -> str:
+    """The LL602 key of a title: Unicode NFKC, casefolded, LaTeX braces and commands removed, punctuation
+    removed (word-joining dashes and slashes become spaces), whitespace collapsed."""
+    text = _strip_latex(html.unescape(title) if "&" in title else title)
+    if text.isascii():
+        return " ".join(text.lower().translate(_ASCII_TABLE).split())
+    text = unicodedata.normalize("NFKC", text).casefold()
+    out: list[str] = []
+    for ch in text:
+        if ch.isalnum() or ch.isspace():
+            out.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if category == "Pd" or ch in _JOINERS:
+            out.append(" ")
+        elif category[0] == "P" or category in _DROP_SYMBOLS:
+            continue
+        else:
+            out.append(ch)  # marks, math and currency symbols stay ("C++" is not "C")
+    return " ".join("".join(out).split())
+
+
+def _is_wide(ch: str) -> bool:
+    """Letters of scripts written without spaces between words (Chinese, Japanese, Thai, Lao); not Korean."""
+    if "\u0e00" <= ch <= "\u0eff":
+        return True
+    if ch < "\u2e80" or "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f":
+        return False
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def title_is_comparable(key: str, minimum_words: int = 3) -> bool:
+    """Titles shorter than ``minimum_words`` words are not compared ("Introduction", "Survey" repeat legitimately).
+
+    Text in scripts without spaces counts one word per two characters, so a six-character Chinese title counts.
+    """
+    if key.isascii():
+        return len(key.split(None, minimum_words - 1)) >= minimum_words
+    words = 0.0
+    for word in key.split():
+        wide = sum(1 for ch in word if _is_wide(ch))
+        words += wide / 2 + (1 if wide < len(word) else 0)
+        if words >= minimum_words:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Identifiers from BibTeX
+# --------------------------------------------------------------------------------------------------------------
+
+_JOURNAL_ARXIV = re.compile(
+    r"(?:arxiv\s*:?\s*|abs/)(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(v\d+)?", re.IGNORECASE
+)
+_URL_COMMAND = re.compile(r"^\\url\s*\{(.*)\}$", re.DOTALL)
+
+
+def _field_text(value: str) -> str:
+    """A field value without inner braces or a ``\\url{...}`` wrapper."""
+    value = value.strip()
+    match = _URL_COMMAND.match(value)
+    if match:
+        value = match.group(1)
+    return value.replace("{", "").replace("}", "").strip()
+
+
+def _ident_of(text: str) -> str | None:
+    """``arxiv:ID`` or ``doi:...`` for a link, ``doi:``/``arXiv:`` text or a bare DOI (arXiv DOIs become arXiv)."""
+    arxiv = urls.arxiv_id(text)
+    if arxiv:
+        return "arxiv:" + arxiv
+    found = urls.doi(text)
+    if found:
+        return "doi:" + found
+    return None
+
+
+def _value_span(f: BibField, text: str, match: re.Match[str] | None = None) -> Span:
+    """The span of a field's value without its enclosing braces and surrounding spaces (or of ``match`` in it),
+    when the raw value is verbatim in ``text``; else the whole value span."""
+    inner = f.value_span.start + (1 if f.enclosing else 0)
+    if text[inner : inner + len(f.value)] != f.value:
+        return f.value_span
+    if match is not None:
+        return Span(inner + match.start(1), inner + match.end(2 if match.group(2) else 1))
+    lead = len(f.value) - len(f.value.lstrip())
+    return Span(inner + lead, inner + len(f.value.rstrip()))
+
+
+def bib_identifiers(entry: BibEntry, text: str = "") -> list[tuple[str, str, Span]]:
+    """(identifier, evidence, span of the value in ``text``) for the DOI and arXiv id a BibTeX entry names.
+
+    Read from ``doi``, ``eprint`` (with ``archivePrefix`` arXiv or none), ``journal``/``note``/``booktitle``/
+    ``howpublished``/``volume`` (``CoRR, abs/ID``, ``arXiv preprint arXiv:ID``) and ``url``.
+    """
+    found: list[tuple[str, str, Span]] = []
+    prefix = (entry.get("archiveprefix") or entry.get("eprinttype") or "arxiv").strip("{} ").lower()
+    for f in entry.fields:
+        name = f.name.lower()
+        value = _field_text(f.value)
+        if not value:
+            continue
+        ident: str | None = None
+        match: re.Match[str] | None = None
+        if name == "doi":
+            ident = _ident_of(value if value.lower().startswith(("10.", "doi:", "http")) else "doi:" + value)
+        elif name == "eprint" and prefix == "arxiv":
+            arxiv = urls.arxiv_id("arXiv:" + value.removeprefix("arXiv:").removeprefix("arxiv:").strip())
+            ident = "arxiv:" + arxiv if arxiv else None
+        elif name in ("journal", "note", "howpublished", "booktitle", "volume"):
+            match = _JOURNAL_ARXIV.search(f.value)
+            if match:
+                arxiv = urls.arxiv_id("arXiv:" + match.group(1))
+                ident = "arxiv:" + arxiv if arxiv else None
+        elif name == "url":
+            ident = _ident_of(value)
+        if ident:
+            found.append((ident, f"{f.name} field", _value_span(f, text, match)))
+    return found
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Occurrences
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an occurrence is, for messages: the document's path, a 1-based line and the section title."""
+
+    path: str
+    line: int
+    section: str
+
+    def describe(self, here: str) -> str:
+        """``line 14 under 'Training'``, or ``other.md:14 under 'Training'`` when in another file than ``here``."""
+        where = f"line {self.line}" if self.path == here else f"{self.path}:{self.line}"
+        if self.section:
+            section = self.section if len(self.section) <= 60 else self.section[:59] + "…"
+            where += f" under '{section}'"
+        return where
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOccurrence:
+    """An entry's primary link with its normalised key (LL601)."""
+
+    entry: Entry
+    link: Link
+    key: str
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class TitleOccurrence:
+    """An entry's title with its LL602 key; ``link_key`` is its primary link key ("" when it has none)."""
+
+    entry: Entry
+    key: str
+    link_key: str
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class KeyOccurrence:
+    """A BibTeX entry's key, casefolded (LL603), with its title key ("" when it has no title)."""
+
+    bib: BibEntry
+    key: str
+    title_key: str
+    place: Place
+
+    @property
+    def span(self) -> Span:
+        return self.bib.key_span or self.bib.span
+
+
+@dataclass(frozen=True, slots=True)
+class IdentOccurrence:
+    """A DOI or arXiv id (``doi:...``/``arxiv:...``) named by an entry or by a BibTeX entry outside any entry.
+
+    ``evidence`` says where it was read ("link", "eprint field", ...), ``span`` is that text. ``link_key`` and
+    ``bib_keys`` identify the owner, so that LL604 leaves to LL601/LL603 what they already report. An owner
+    names each identifier once.
+    """
+
+    ident: str
+    evidence: str
+    span: Span
+    entry: Entry | None  # the owning entry; None for a BibTeX entry outside any entry
+    link: str  # the owner's primary link as written ("" when none)
+    link_key: str
+    bib_keys: frozenset[str]  # casefolded
+    key_names: tuple[str, ...]  # the keys as written, for messages
+    place: Place
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """Everything duplicate detection needs from one document, in document order, before any allow-list."""
+
+    document: Document
+    links: tuple[LinkOccurrence, ...]
+    titles: tuple[TitleOccurrence, ...]
+    keys: tuple[KeyOccurrence, ...]
+    idents: tuple[IdentOccurrence, ...]
+
+
+def is_comparable_link(link: Link | None) -> bool:
+    """A primary link worth comparing: not fragment-only, not a badge or image, not empty."""
+    return (
+        link is not None
+        and not link.is_fragment
+        and not link.in_badge
+        and link.kind is not LinkKind.IMAGE
+        and bool(link.url.strip())
+    )
+
+
+def _section_finder(document: Document) -> tuple[list[int], list[str]]:
+    """Section start offsets (document order) and titles: the last start at or before an offset is its section."""
+    starts: list[int] = []
+    titles: list[str] = []
+    for section in document.sections:
+        if starts and section.span.start < starts[-1]:
+            continue  # the root, or a malformed tree: keep the list sorted
+        starts.append(section.span.start)
+        titles.append(section.title)
+    return starts, titles
+
+
+def _build_facts(document: Document) -> DocumentFacts:
+    from bisect import bisect_right
+
+    path = document.path
+    source = document.source
+    in_toc: set[int] = set()
+    for section in document.sections:
+        if section.is_toc:
+            for top in section.entries:
+                in_toc.update(id(e) for e in top.walk())
+    links: list[LinkOccurrence] = []
+    titles: list[TitleOccurrence] = []
+    keys: list[KeyOccurrence] = []
+    idents: list[IdentOccurrence] = []
+    owned_blocks: set[Span] = set()
+    for entry in document.entries:
+        if id(entry) in in_toc:
+            continue
+        place = Place(path, entry.line + 1, entry.section)
+        link = entry.primary_link
+        link_key = ""
+        if is_comparable_link(link):
+            assert link is not None
+            link_key = urls.normalize(link.url)
+            if link_key:
+                links.append(LinkOccurrence(entry, link, link_key, place))
+        if entry.title:
+            key = title_key(entry.title)
+            if key:
+                titles.append(TitleOccurrence(entry, key, link_key, place))
+        bib_keys: dict[str, str] = {}
+        for block in entry.bibtex:
+            owned_blocks.add(block.span)
+            for bib in block.entries:
+                bib_keys.setdefault(bib.key.casefold(), bib.key)
+        # (identifier, evidence, span, keys as written): the link speaks for all the entry's keys, a BibTeX
+        # entry for its own key, so two keys of one entry naming one DOI are still found
+        entry_idents: list[tuple[str, str, Span, tuple[str, ...], Place]] = []
+        if link_key and link is not None:
+            if link_key.startswith("arxiv:"):
+                ident: str | None = link_key
+            elif link_key.startswith("doi:"):
+                ident = _ident_of(link.url)  # arXiv's own DOIs (10.48550/arXiv.ID) name the arXiv id
+            else:
+                found = urls.doi(link.url)  # publisher links with the DOI in the path
+                ident = "doi:" + found if found else None
+            if ident:
+                entry_idents.append((ident, "link", link.span or link.full_span, tuple(bib_keys.values()), place))
+        for block in entry.bibtex:
+            for bib in block.entries:
+                at = Place(path, source.line_index(bib.span.start) + 1, entry.section)
+                for ident, evidence, span in bib_identifiers(bib, document.text):
+                    entry_idents.append((ident, evidence, span, (bib.key,), at))
+        seen: set[tuple[str, frozenset[str]]] = set()
+        written = link.url if link_key and link is not None else ""
+        for ident, evidence, span, names, at in entry_idents:
+            folded = frozenset(n.casefold() for n in names)
+            if (ident, folded) in seen or (ident, frozenset(bib_keys)) in seen:
+                continue  # named already, for this key or (by the link) for every key of the entry
+            seen.add((ident, folded))
+            idents.append(IdentOccurrence(ident, evidence, span, entry, written, link_key, folded, names, at))
+    starts: list[int] | None = None
+    section_titles: list[str] = []
+    for block in document.bibtex_blocks:
+        loose = block.span not in owned_blocks
+        for bib in block.entries:
+            if not bib.key or bib.entry_type.lower() in ("string", "preamble", "comment"):
+                continue
+            line = source.line_index(bib.span.start) + 1
+            if loose:
+                if starts is None:
+                    starts, section_titles = _section_finder(document)
+                section = section_titles[bisect_right(starts, bib.span.start) - 1] if starts else ""
+            else:
+                section = _owner_section(document, block.span)
+            place = Place(path, line, section)
+            title = bib.get("title")
+            keys.append(KeyOccurrence(bib, bib.key.casefold(), title_key(title) if title else "", place))
+            if loose:
+                named: set[str] = set()
+                for ident, evidence, span in bib_identifiers(bib, document.text):
+                    if ident not in named:
+                        named.add(ident)
+                        idents.append(IdentOccurrence(ident, evidence, span, None, "", "",
+                                                      frozenset({bib.key.casefold()}), (bib.key,), place))
+    idents.sort(key=lambda o: o.span.start)
+    return DocumentFacts(document, tuple(links), tuple(titles), tuple(keys), tuple(idents))
+
+
+def _owner_section(document: Document, block_span: Span) -> str:
+    """The section title of the entry that owns a BibTeX block (the block lies inside the entry's span)."""
+    owners = document.memo("duplicates.bib_owner", lambda: {
+        b.span: e.section for e in document.entries for b in e.bibtex
+    })
+    return owners.get(block_span, "")
+
+
+def facts(document: Document) -> DocumentFacts:
+    """The document's duplicate facts, computed once and shared by LL601-LL604."""
+    return document.memo("duplicates", lambda: _build_facts(document))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Allow-list
+# --------------------------------------------------------------------------------------------------------------
+
+
+class Allow:
+    """``duplicates.allow``: each item is a URL (compared by its normalised key, so any variant matches) or a
+    regular expression that must match the whole URL as written or its key (``arxiv:2010.11929``)."""
+
+    __slots__ = ("items", "keys", "patterns")
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self.items = tuple(items)
+        self.keys = frozenset(urls.normalize(item) for item in self.items if item.strip())
+        patterns = []
+        for item in self.items:
+            try:
+                patterns.append(re.compile(item))
+            except re.error:
+                continue  # a plain URL that is not a valid regex: matched by its key only
+        self.patterns = tuple(patterns)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __call__(self, url: str, key: str) -> bool:
+        if key in self.keys:
+            return True
+        return any(p.fullmatch(url) or p.fullmatch(key) for p in self.patterns)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The index over a scope
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Index:
+    """First occurrences of each key over the documents of a scope, in document order."""
+
+    documents: tuple[Document, ...]
+    allow: Allow
+    first_link: dict[str, LinkOccurrence] = field(default_factory=dict)
+    first_title: dict[str, TitleOccurrence] = field(default_factory=dict)
+    first_ident: dict[str, IdentOccurrence] = field(default_factory=dict)
+    first_key: dict[str, KeyOccurrence] = field(default_factory=dict)
+    first_key_in: dict[tuple[int, str], KeyOccurrence] = field(default_factory=dict)
+    position: dict[int, int] = field(default_factory=dict)  # id(document) -> its position in the scope
+    allowed_links: set[int] = field(default_factory=set)  # id(entry) of entries exempted by the allow-list
+
+    def is_allowed(self, entry: Entry) -> bool:
+        """True when the entry's primary link is exempted by ``duplicates.allow``."""
+        return id(entry) in self.allowed_links
+
+    def ident_allowed(self, occ: IdentOccurrence) -> bool:
+        """True when the identifier or its owning entry is exempted by ``duplicates.allow``."""
+        if occ.entry is not None and id(occ.entry) in self.allowed_links:
+            return True
+        return bool(self.allow) and self.allow(occ.ident, occ.ident)
+
+
+def _build_index(documents: Iterable[Document], allow_items: tuple[str, ...]) -> Index:
+    docs = tuple(documents)
+    allow = Allow(allow_items)
+    index = Index(docs, allow)
+    for position, document in enumerate(docs):
+        index.position[id(document)] = position
+        f = facts(document)
+        for occ in f.links:
+            if allow and allow(occ.link.url, occ.key):
+                index.allowed_links.add(id(occ.entry))
+                continue
+            index.first_link.setdefault(occ.key, occ)
+        for t in f.titles:
+            if id(t.entry) in index.allowed_links or not title_is_comparable(t.key):
+                continue
+            index.first_title.setdefault(t.key, t)
+        for k in f.keys:
+            index.first_key.setdefault(k.key, k)
+            index.first_key_in.setdefault((position, k.key), k)
+        for i in f.idents:
+            if not index.ident_allowed(i):
+                index.first_ident.setdefault(i.ident, i)
+    return index
+
+
+def index_for(document: Document, project: tuple[Document, ...], scope: str, allow: tuple[str, ...]) -> Index:
+    """The index for ``document``'s scope: the document alone, or the whole project (built once per run and kept
+    on the project's first document, so every document of the run shares it)."""
+    if scope == "project" and project:
+        # The index keeps a reference to ``project``, so while it is cached no other tuple can take its id.
+        cache: dict[tuple[int, tuple[str, ...]], Index] = project[0].memo("duplicates.project", dict)
+        key = (id(project), allow)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = _build_index(project, allow)
+        if id(document) in found.position:
+            return found
+    files: dict[tuple[str, ...], Index] = document.memo("duplicates.file", dict)
+    found = files.get(allow)
+    if found is None:
+        found = files[allow] = _build_index((document,), allow)
+    return found

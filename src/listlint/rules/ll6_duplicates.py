@@ -1,0 +1,244 @@
+"""Duplicates: LL601 duplicate-link, LL602 duplicate-title, LL603 duplicate-citation-key, LL604 duplicate-identifier.
+
+The four rules read one shared index (:mod:`listlint.duplicates`), built once per document, or once per run when
+``duplicates.scope = "project"``. Each later occurrence finds its first one by a dict lookup: linear time. Every
+report names where the first occurrence is, and only findings located in the current document are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
+from listlint.duplicates import LinkOccurrence, facts, index_for
+from listlint.model import Document, Entry, Layout, ListBlock
+from listlint.rules.base import Context, Rule
+from listlint.source import Span
+
+_WORD = re.compile(r"\w+")
+_NAMED_KEYS = ("arxiv:", "doi:", "openreview:")
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class DuplicateLink(Rule):
+    code = "LL601"
+    name = "duplicate-link"
+    category = "duplicates"
+    summary = "Two entries share a normalised primary link (arXiv abs/pdf/vN, doi.org/dx.doi.org, scheme, www., /)"
+    fix = FixAvailability.UNSAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        settings = context.config.duplicates
+        index = index_for(document, context.project, settings.scope, settings.allow)
+        mine = facts(document)
+        own = {id(occ) for occ in mine.links}
+        here = document.path
+        for occ in mine.links:
+            if index.is_allowed(occ.entry):
+                continue
+            first = index.first_link.get(occ.key)
+            if first is None or first is occ:
+                continue
+            url = occ.link.url
+            message = f"duplicate link '{_quote(url)}'"
+            if url.strip() != first.link.url.strip():
+                if occ.key.startswith(_NAMED_KEYS):
+                    message += f" ({occ.key})"
+                message += f": also listed at {first.place.describe(here)} as '{_quote(first.link.url)}'"
+            else:
+                message += f": also listed at {first.place.describe(here)}"
+            fix = _removal(document, occ, first) if id(first) in own else None
+            yield self.report(message, occ.link.span or occ.link.full_span, fix)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL601's fix: remove a later exact repeat
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _words(document: Document, entry: Entry, url_span: Span | None) -> Counter[str]:
+    """The words an entry carries, from after its list marker to its end, without its primary link's URL."""
+    text = document.text
+    start = entry.span.start
+    if entry.list_item is not None:
+        start = max(start, document.list_items[entry.list_item].content_start)
+    end = entry.span.end
+    if url_span is not None and start <= url_span.start and url_span.end <= end:
+        body = text[start : url_span.start] + " " + text[url_span.end : end]
+    else:
+        body = text[start:end]
+    return Counter(_WORD.findall(body))
+
+
+def _is_blank(document: Document, line: int) -> bool:
+    return not document.source.line(line).strip()
+
+
+def _list_of(document: Document, item: int) -> ListBlock | None:
+    owners = document.memo("duplicates.list_of_item", lambda: {
+        i: block for block in document.lists for i in block.items
+    })
+    return owners.get(item)
+
+
+def _removal(document: Document, later: LinkOccurrence, first: LinkOccurrence) -> Fix | None:
+    """Remove the later entry's lines when it is an exact repeat (same normalised link, same title) that carries no
+    word the first lacks; None when that is not certain or the removal could change the list's structure."""
+    entry, original = later.entry, first.entry
+    if entry.title != original.title or entry.children or later.link.span is None:
+        return None
+    if entry.layout not in (Layout.LIST, Layout.HEADING):
+        return None
+    extra = _words(document, entry, later.link.span) - _words(document, original, first.link.span)
+    if extra:
+        return None
+    source = document.source
+    text = document.text
+    first_line = source.line_index(entry.span.start)
+    last_line = source.line_index(max(entry.span.start, entry.span.end - 1))
+    if text[source.line_start(first_line) : entry.span.start].strip():
+        return None  # something else (a blockquote marker, another construct) shares its first line
+    if text[entry.span.end : source.line_end(last_line)].strip():
+        return None
+    count = source.line_count
+    previous_blank = first_line == 0 or _is_blank(document, first_line - 1)
+    if entry.list_item is not None:
+        block = _list_of(document, entry.list_item)
+        if block is not None and block.items and block.items[0] == entry.list_item and len(block.items) > 1:
+            following = document.list_items[block.items[1]]
+            if not previous_blank and following.ordered and following.number != 1:
+                return None  # "2." would no longer interrupt the paragraph above: it would join it
+    start = source.line_start(first_line)
+    end = source.line_start(last_line + 1) if last_line + 1 < count else len(text)
+    if previous_blank:
+        after = last_line + 1
+        while after < count and _is_blank(document, after):
+            after += 1
+        if after < count:
+            end = source.line_start(after)  # the blank lines that separated it go with it
+        else:
+            before = first_line
+            while before > 0 and _is_blank(document, before - 1):
+                before -= 1
+            start = source.line_start(before) if before > 0 else start
+    return Fix.unsafe(
+        Edit.delete(Span(start, end)),
+        title=f"Remove the repeated entry '{_quote(entry.title, 60)}'",
+        alters=Alters.ENTRIES,
+    )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# LL602-LL604
+# --------------------------------------------------------------------------------------------------------------
+
+
+class DuplicateTitle(Rule):
+    code = "LL602"
+    name = "duplicate-title"
+    category = "duplicates"
+    summary = "Two entries share a normalised title (casefold, NFKC, LaTeX braces, punctuation, whitespace)"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        settings = context.config.duplicates
+        index = index_for(document, context.project, settings.scope, settings.allow)
+        here = document.path
+        for occ in facts(document).titles:
+            first = index.first_title.get(occ.key)
+            if first is None or first is occ or index.is_allowed(occ.entry):
+                continue
+            if occ.link_key and occ.link_key == first.link_key:
+                continue  # the same link too: LL601 reports it
+            entry = occ.entry
+            message = f"duplicate title '{_quote(entry.title)}': also listed at {first.place.describe(here)}"
+            if entry.title != first.entry.title:
+                message += f" as '{_quote(first.entry.title)}'"
+            if first.entry.primary_link is not None and occ.link_key:
+                message += f" (linked to '{_quote(first.entry.primary_link.url)}')"
+            span = entry.title_span
+            if span is None:
+                span = source_line_span(document, entry)
+            yield self.report(message, span)
+
+
+def source_line_span(document: Document, entry: Entry) -> Span:
+    """The entry's first line from its start: where to report when no finer position is known."""
+    line = document.source.line_index(entry.span.start)
+    return Span(entry.span.start, max(entry.span.start, document.source.line_end(line)))
+
+
+class DuplicateCitationKey(Rule):
+    code = "LL603"
+    name = "duplicate-citation-key"
+    category = "duplicates"
+    summary = "A BibTeX key used twice (case-insensitive) in a file; across files only when the titles differ"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        settings = context.config.duplicates
+        index = index_for(document, context.project, settings.scope, settings.allow)
+        position = index.position[id(document)]
+        here = document.path
+        for occ in facts(document).keys:
+            first_here = index.first_key_in[(position, occ.key)]
+            if first_here is not occ:
+                message = f"duplicate BibTeX key '{occ.bib.key}': also used at {first_here.place.describe(here)}"
+                if first_here.bib.key != occ.bib.key:
+                    message += f" as '{first_here.bib.key}'"
+                yield self.report(message, occ.span)
+                continue
+            first = index.first_key[occ.key]
+            if first is occ or not occ.title_key or not first.title_key or occ.title_key == first.title_key:
+                continue  # the same paper cited in two files under the same key is fine
+            title = first.bib.get("title") or ""
+            yield self.report(
+                f"BibTeX key '{occ.bib.key}' is also used at {first.place.describe(here)} for a different title "
+                f"('{_quote(title.replace('{', '').replace('}', ''), 60)}')",
+                occ.span,
+            )
+
+
+_LABELS = {"arxiv:": "arXiv", "doi:": "DOI"}
+
+
+class DuplicateIdentifier(Rule):
+    code = "LL604"
+    name = "duplicate-identifier"
+    category = "duplicates"
+    summary = "The same DOI or arXiv id behind different links or BibTeX keys"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        settings = context.config.duplicates
+        index = index_for(document, context.project, settings.scope, settings.allow)
+        here = document.path
+        for occ in facts(document).idents:
+            first = index.first_ident.get(occ.ident)
+            if first is None or first is occ or index.ident_allowed(occ):
+                continue
+            if occ.link_key and first.link_key:
+                if occ.link_key == first.link_key:
+                    continue  # the same link: LL601 reports it
+                detail = f" behind a different link ('{_quote(first.link)}')"
+            else:
+                if occ.bib_keys & first.bib_keys:
+                    continue  # the same BibTeX key: LL603's business
+                if first.link:
+                    detail = f" ('{_quote(first.link)}')"
+                elif first.key_names:
+                    detail = f" (BibTeX key '{first.key_names[0]}')"
+                else:
+                    detail = ""
+            prefix, value = occ.ident.split(":", 1)
+            label = f"{_LABELS[prefix + ':']} {value}"
+            yield self.report(
+                f"{label} (from the {occ.evidence}) is also listed at {first.place.describe(here)}{detail}",
+                occ.span,
+            )
+
+
+RULES = (DuplicateLink, DuplicateTitle, DuplicateCitationKey, DuplicateIdentifier)
