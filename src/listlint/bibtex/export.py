@@ -64,26 +64,29 @@ class _Keys:
 
     def __init__(self, reserved: Iterable[str]) -> None:
         self.reserved = {k.casefold() for k in reserved if k}
-        self.used: dict[str, str] = {}  # casefolded key -> the text written under it
+        self.used: set[str] = set()
+        self.written: set[tuple[str, str]] = set()  # (casefolded key as written, body) already in the output
 
     def claim(self, key: str, body: str | None = None) -> str | None:
-        """A free key based on ``key`` (None when ``body`` was already written under ``key``)."""
+        """A free key based on ``key``; None when the same citation (``body`` under ``key``) was written already.
+
+        A citation's own key (``body`` given) is kept when still free; a generated one (no body) also avoids the
+        keys of every citation in the input.
+        """
         folded = key.casefold()
-        if folded in self.used and body is not None and self.used[folded] == body:
-            return None
+        if body is not None:
+            if (folded, body) in self.written:
+                return None
+            self.written.add((folded, body))
         if folded not in self.used and (body is not None or folded not in self.reserved):
-            self.used[folded] = body or ""
+            self.used.add(folded)
             return key
-        for suffix in _SUFFIXES:
-            candidate = key + suffix
-            if candidate.casefold() not in self.used and candidate.casefold() not in self.reserved:
-                self.used[candidate.casefold()] = body or ""
-                return candidate
-        n = 2
-        while f"{key}{n}".casefold() in self.used or f"{key}{n}".casefold() in self.reserved:
-            n += 1
-        self.used[f"{key}{n}".casefold()] = body or ""
-        return f"{key}{n}"
+        for suffix in [*_SUFFIXES, *(str(n) for n in range(2, 10_000))]:
+            candidate = (key + suffix).casefold()
+            if candidate not in self.used and candidate not in self.reserved:
+                self.used.add(candidate)
+                return key + suffix
+        raise RuntimeError(f"no free key for {key!r}")  # pragma: no cover
 
 
 def _clean(entry: BibEntry) -> BibEntry:
@@ -100,7 +103,7 @@ def _clean(entry: BibEntry) -> BibEntry:
                     entry.type_span)
 
 
-def _generated(entry: Entry, path: str) -> tuple[str, str]:
+def _generated(entry: Entry) -> tuple[str, str]:
     """(key base, body) of the ``@misc`` for an entry without BibTeX."""
     year = entry_year(entry)
     words = title_words(entry.title)
@@ -133,7 +136,7 @@ def to_bibtex(documents: Sequence[Document]) -> str:
                 chunks.extend(_block_chunks(item, document, style, keys))  # type: ignore[arg-type]
             else:
                 entry: Entry = item  # type: ignore[assignment]
-                base, body = _generated(entry, document.path)
+                base, body = _generated(entry)
                 key = keys.claim(base or "entry")
                 chunks.append(f"@misc{{{key},\n{body}\n}}")
     return "\n\n".join(chunks) + ("\n" if chunks else "")

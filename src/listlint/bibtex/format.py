@@ -31,22 +31,24 @@ class Style:
     field_order: tuple[str, ...] = ()  # lowercase names first in this order; the rest keep their order
 
 
-def _separator_layout(entry: BibEntry, text: str) -> str | None:
-    """How ``entry`` writes ``name = value``: one of LAYOUTS, or None when mixed."""
+def _layouts(entry: BibEntry, text: str) -> tuple[str, ...]:
+    """The LAYOUTS ``entry`` is written in: several when they look alike here (equal-length names), none if mixed."""
     seps = {text[f.name_span.end : f.value_span.start] for f in entry.fields}
     if not seps:
-        return None
+        return ()
     if seps == {"="}:
-        return "compact"
+        return ("compact",)
     if seps == {" = "}:
-        return "spaced"
-    if len(entry.fields) < 2 or not all(s.endswith(("= ", "=")) and s.strip() == "=" for s in seps):
-        return None
+        if len({len(f.name) for f in entry.fields}) == 1:
+            return ("spaced", "aligned")
+        return ("spaced",)
+    if len(entry.fields) < 2 or not all(s.strip() == "=" and s.endswith(("= ", "=")) for s in seps):
+        return ()
     columns = set()
     for f in entry.fields:
         line_start = text.rfind("\n", 0, f.name_span.start) + 1
-        columns.add(f.name_span.end - line_start + text.index("=", f.name_span.end) - f.name_span.end)
-    return "aligned" if len(columns) == 1 else None
+        columns.add(text.index("=", f.name_span.end) - line_start)
+    return ("aligned",) if len(columns) == 1 else ()
 
 
 def _has_trailing_comma(entry: BibEntry, text: str) -> bool | None:
@@ -66,9 +68,7 @@ def document_style(document: Document, settings: BibtexSettings, indent: int = 2
         for block in document.bibtex_blocks:
             for entry in block.entries:
                 if layout == "auto":
-                    found = _separator_layout(entry, text)
-                    if found:
-                        layouts[found] += 1
+                    layouts.update(_layouts(entry, text))
                 if settings.trailing_comma == "auto":
                     comma = _has_trailing_comma(entry, text)
                     if comma is not None:
@@ -145,10 +145,10 @@ def fence_prefix(block: BibtexBlock, text: str) -> str | None:
 
 def unformattable(block: BibtexBlock, text: str) -> str | None:
     """Why ``block`` is left alone by the formatter (None when it can be formatted)."""
-    if not block.parsed or not block.entries:
-        return "no entry"
     if block.failures:
         return "it does not parse cleanly"
+    if not block.parsed or not block.entries:
+        return "no entry"
     content = block.content_span
     position = content.start
     for entry in block.entries:

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-# \'e, \"{o}, \c{c}, \v s: accent commands whose argument is one letter
-_ACCENT = re.compile(r"\\[`'^\"~=.uvHtcdbrk]\s*(?:\{\s*([A-Za-z]|\\[ij])\s*\}|([A-Za-z]))")
+# \'e, \"{o}, \c{c}, \v s: accent commands whose argument is one letter (not \textbf, whose \t is no accent)
+_ACCENT = re.compile(
+    r"\\(?:[`'^\"~=.]\s*|[uvHtcdbrk](?:\s+|(?=\{)))(?:\{\s*([A-Za-z]|\\[ij])\s*\}|([A-Za-z]))"
+)
 _LETTER_COMMANDS = {
     "ss": "ss", "ae": "ae", "AE": "AE", "oe": "oe", "OE": "OE", "aa": "a", "AA": "A", "o": "o", "O": "O",
     "l": "l", "L": "L", "i": "i", "j": "j",

@@ -1,0 +1,182 @@
+"""The canonical BibTeX layout (LL509's formatter): dominant style, what changes, what never changes, idempotency."""
+
+from __future__ import annotations
+
+import bibtexparser
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from listlint.bibtex.format import Style, canonical_block, document_style, format_entry, unformattable
+from listlint.config import BibtexSettings
+from listlint.model import Document
+from listlint.parser import parse
+
+
+def doc(body: str, label: str = "bibtex") -> Document:
+    return parse(f"# T\n\n```{label}\n{body}\n```\n")
+
+
+def canonical(body: str, settings: BibtexSettings | None = None, **kw: object) -> str | None:
+    d = doc(body)
+    style = document_style(d, settings or BibtexSettings(), **kw)  # type: ignore[arg-type]
+    return canonical_block(d.bibtex_blocks[0], d.text, style, d.source.newline)
+
+
+SCHOLAR = """@inproceedings{novak2022fast,
+  title={Fast finite width neural tangent kernel},
+  author={Novak, Roman and Sohl-Dickstein, Jascha and Schoenholz, Samuel S},
+  booktitle={International Conference on Machine Learning},
+  pages={17018--17044},
+  year={2022},
+  organization={PMLR}
+}"""
+
+
+def test_scholar_block_is_already_canonical() -> None:
+    assert canonical(SCHOLAR) == SCHOLAR
+
+
+def test_dominant_style_is_kept() -> None:
+    spaced = "@misc{k,\n  title = {T},\n  year = {2020},\n}"
+    assert canonical(spaced) == spaced  # spaced and a trailing comma: the file's habit
+    d = doc(spaced)
+    assert document_style(d, BibtexSettings()) == Style("spaced", True, "  ", ())
+
+
+def test_everything_that_changes() -> None:
+    body = (
+        "@Article{k,\n"
+        "    Title = {A  {B} \\'e},\n"  # value kept byte for byte, inner spaces included
+        "  author={X}, journal={J},\n"
+        "  pages = {1-43},\n"
+        "  note = {},\n"
+        "  volume = \"18\",\n"
+        "  year = 2018}"
+    )
+    assert canonical(body, layout="spaced") == (
+        "@article{k,\n"
+        "  title = {A  {B} \\'e},\n"
+        "  author = {X},\n"
+        "  journal = {J},\n"
+        "  pages = {1--43},\n"
+        '  volume = "18",\n'
+        "  year = 2018\n"
+        "}"
+    )
+
+
+def test_page_ranges() -> None:
+    for written, expected in [("{1-43}", "{1--43}"), ("{1 -- 43}", "{1--43}"), ("{e1\u2013e5}", "{e1--e5}"),
+                              ('"5---9"', '"5--9"'), ("{12}", "{12}"), ("{1-3, 5-7}", "{1-3, 5-7}")]:
+        got = canonical(f"@misc{{k,\n  pages={written}\n}}")
+        assert got == f"@misc{{k,\n  pages={expected}\n}}", written
+
+
+def test_trailing_comma_and_field_order_settings() -> None:
+    body = "@misc{k,\n  year={2020},\n  url={u},\n  title={T}\n}"
+    settings = BibtexSettings(trailing_comma="always", field_order=("title", "Author", "year"))
+    assert canonical(body, settings) == "@misc{k,\n  title={T},\n  year={2020},\n  url={u},\n}"
+    assert canonical("@misc{k,\n  title={T},\n}", BibtexSettings(trailing_comma="never")) == "@misc{k,\n  title={T}\n}"
+
+
+def test_aligned_layout_and_indent() -> None:
+    body = "@misc{k,\n    title   = {T},\n    author  = {A},\n    eprint  = {1}\n}"
+    assert canonical(body) == "@misc{k,\n  title  = {T},\n  author = {A},\n  eprint = {1}\n}"
+    assert canonical(body, indent=4) == "@misc{k,\n    title  = {T},\n    author = {A},\n    eprint = {1}\n}"
+
+
+def test_several_entries_get_one_blank_line() -> None:
+    body = "@misc{a, title={A}}\n\n\n@misc{b, title={B}}"
+    assert canonical(body) == "@misc{a,\n  title={A}\n}\n\n@misc{b,\n  title={B}\n}"
+
+
+def test_multiline_values_are_copied() -> None:
+    body = "@misc{k,\n  abstract={line one\n     line two},\n  title={T}\n}"
+    assert canonical(body) == body
+
+
+def test_list_item_fence_keeps_its_indent_and_crlf() -> None:
+    text = "# T\r\n\r\n- [P](https://x.org)\r\n\r\n  ```bibtex\r\n  @misc{k,\r\n      title={T}}\r\n  ```\r\n"
+    d = parse(text)
+    block = d.bibtex_blocks[0]
+    style = document_style(d, BibtexSettings())
+    assert canonical_block(block, d.text, style, d.source.newline) == "  @misc{k,\r\n    title={T}\r\n  }"
+
+
+def test_blocks_left_alone() -> None:
+    cases = {
+        "@misc{k,\n  title={A}\n  year={2020}\n}": "a comma is missing",
+        "@misc{k,\n  title={A},\n  Title={B}\n}": "a field is repeated",
+        "% comment\n@misc{k, title={A}}": "it holds comments or @string/@preamble blocks",
+        "@string{j = {J}}\n@misc{k, journal=j}": "it holds comments or @string/@preamble blocks",
+        "@misc{k, title={A}\n": "it does not parse cleanly",
+        "see below\n@misc{k, title={A}}": "it does not parse cleanly",
+        "@misc{k, title={A}}\ntrailing words": "it does not parse cleanly",
+        "@misc{k,\n  title = ,\n  year={1}}": "a field has no value",
+    }
+    for body, reason in cases.items():
+        d = doc(body)
+        assert unformattable(d.bibtex_blocks[0], d.text) == reason, body
+        assert canonical(body) is None
+    quoted = parse("> ```bibtex\n> @Misc{k, title={A}}\n> ```\n")
+    assert canonical_block(quoted.bibtex_blocks[0], quoted.text, Style(), "\n") is None
+
+
+def test_entry_without_fields() -> None:
+    assert canonical("@misc{k}") == "@misc{k,\n}"
+    assert canonical("@misc{k,\n}") == "@misc{k,\n}"
+
+
+# --- idempotency and meaning, on generated blocks -----------------------------------------------------------------
+
+NAMES = st.sampled_from(["title", "Title", "AUTHOR", "year", "journal", "pages", "note", "url", "archivePrefix"])
+VALUES = st.sampled_from(["{A}", "{}", "{Cl{\\'e}ment and {IBM}}", '"quoted"', "2018", "jan", "{1-2}", "{1--2}",
+                          "{x = y}", "{深度}", '"a" # {b}', "{multi\n   line}"])
+SPACES = st.sampled_from(["", " ", "   ", "\t", "\n    "])
+
+
+@st.composite
+def blocks(draw: st.DrawFn) -> str:
+    entries = []
+    used: set[str] = set()
+    for n in range(draw(st.integers(1, 3))):
+        names = draw(st.lists(NAMES, max_size=5, unique_by=str.lower))
+        fields = [f"{draw(SPACES)}{name}{draw(SPACES)}={draw(SPACES)}{draw(VALUES)}" for name in names]
+        kind = draw(st.sampled_from(["article", "Misc", "INPROCEEDINGS"]))
+        key = f"key{n}"
+        used.add(key)
+        sep = draw(st.sampled_from([",\n", ", ", ","]))
+        tail = draw(st.sampled_from(["", ",", ",\n", "\n"]))
+        entries.append(f"@{kind}{{{key},{draw(SPACES)}" + sep.join(fields) + tail + "}")
+    return draw(st.sampled_from(["\n", "\n\n", "\n\n\n"])).join(entries)
+
+
+def _meaning(bib: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    library = bibtexparser.parse_string(bib, parse_stack=[])
+    assert not library.failed_blocks
+    return [(e.entry_type, e.key, [(f.key.lower(), f.value) for f in e.fields if f.value.strip("{}\" ")])
+            for e in library.entries]
+
+
+def _pages(meaning: list[tuple[str, str, list[tuple[str, str]]]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    return [(t, k, [(n, v.replace("{1-2}", "{1--2}") if n == "pages" else v) for n, v in fields])
+            for t, k, fields in meaning]
+
+
+@settings(max_examples=200, deadline=None)
+@given(blocks(), st.sampled_from([("auto", 2), ("compact", 2), ("spaced", 4), ("aligned", 2)]),
+       st.sampled_from(["auto", "always", "never"]))
+def test_canonical_is_idempotent_and_keeps_meaning(body: str, layout: tuple[str, int], comma: str) -> None:
+    settings_ = BibtexSettings(trailing_comma=comma)
+    once = canonical(body, settings_, layout=layout[0], indent=layout[1])
+    if once is None:
+        return
+    assert canonical(once, settings_, layout=layout[0], indent=layout[1]) == once
+    assert _meaning(once) == _pages(_meaning(body))
+
+
+def test_format_entry_is_pure() -> None:
+    d = doc(SCHOLAR)
+    entry = d.bibtex_blocks[0].entries[0]
+    assert format_entry(entry, Style("compact", False, "  ")) == SCHOLAR
+    assert format_entry(entry, Style("compact", False, "  "), "\r\n", "  ").startswith("  @inproceedings{novak2022fast,\r\n    title=")
