@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given, settings
@@ -593,4 +594,9 @@ def test_normalize_is_fast() -> None:
     for u in many:
         normalize(u)
     elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, f"{len(many)} distinct URLs took {elapsed:.2f}s"
+    # relative to the standard library's mere splitting, so a busy machine does not fail the test
+    start = time.perf_counter()
+    for u in many:
+        urlsplit(u + "#x")  # a key urlsplit has not cached
+    baseline = time.perf_counter() - start
+    assert elapsed < 10 * baseline, f"{len(many)} distinct URLs took {elapsed:.2f}s (urlsplit: {baseline:.2f}s)"

@@ -443,7 +443,7 @@ def openreview_id(url: str) -> str | None:
 
 def is_tracking_param(name: str, extra: Iterable[str] = ()) -> bool:
     """True when query parameter ``name`` is tracking; ``extra`` adds names or prefixes ending in ``*``."""
-    low = unquote(name).lower()
+    low = (unquote(name) if "%" in name else name).lower()
     if low in TRACKING_PARAMS or low.startswith(TRACKING_PREFIXES):
         return True
     for item in extra:
@@ -680,6 +680,8 @@ def glued_tail(url: str) -> int | None:
     """
     m0 = _SCHEME_RE.match(url)
     start = m0.end() if m0 else 0
+    if url.find("://", start) < 0:
+        return None
     for m in _GLUE_RE.finditer(url, start):
         if m.start() == 0:
             continue

@@ -249,12 +249,23 @@ def _malformed_at(
 
 def reported_malformed(document: Document, context: Context) -> list[MalformedLink]:
     """The malformed links LL402 reports: a task box ``[ ] (url)`` or a status tag ``[READ] (url)`` is none."""
-    tags = {t.upper() for t in context.config.status.tags} | {"", "X"}
-    return [
-        found
-        for found in malformed_links(document)
-        if not (found.kind == "space" and found.label.strip(" `*_").upper() in tags)
-    ]
+    tags = {t.upper() for t in context.config.status.tags}
+    source = document.source
+    out = []
+    for found in malformed_links(document):
+        if found.kind == "space":
+            word = found.label.strip(" `*_").upper()
+            if word in tags:
+                continue
+            if found.label in (" ", "x", "X", ""):
+                before = document.text[source.line_start(source.line_index(found.span.start)) : found.span.start]
+                if _ITEM_PREFIX.fullmatch(before):
+                    continue
+        out.append(found)
+    return out
+
+
+_ITEM_PREFIX = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 
 def _double_parens(link: Link) -> bool:
@@ -294,8 +305,8 @@ class EmptyLink(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
         for link in document.links:
-            if link.kind not in (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.IMAGE):
-                continue
+            if link.kind not in (LinkKind.INLINE, LinkKind.IMAGE):
+                continue  # a reference link exists only when its definition does
             written = _short(link.full_span.of(text))
             url = link.url.strip()
             no_url = url in ("", "#", "<>")
@@ -319,7 +330,7 @@ class MalformedLinkRule(Rule):
     name = "malformed-link"
     category = CATEGORY
     summary = "Link syntax Markdown does not read as intended: [t]((url)), [t] (url), unbalanced brackets"
-    fix = FixAvailability.SOMETIMES
+    fix = FixAvailability.SAFE
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
@@ -385,7 +396,7 @@ class BareUrl(Rule):
     name = "bare-url"
     category = CATEGORY
     summary = "A URL in prose outside link syntax"
-    fix = FixAvailability.SOMETIMES
+    fix = FixAvailability.SAFE
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         malformed = [m.span for m in reported_malformed(document, context)]

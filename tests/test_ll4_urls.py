@@ -1,0 +1,535 @@
+"""LL401–LL409 (offline URL hygiene): exact positions, fixes, options, fixtures, doc examples and the seed snapshot."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from docexamples import RULES_DIR, examples, sections
+
+from listlint.config import DEFAULT, Config, from_table
+from listlint.diagnostics import Applicability, Diagnostic
+from listlint.fixer import fix_source
+from listlint.linter import RuleSet, lint
+from listlint.parser import parse
+from listlint.registry import Registry, builtin_rules, validate
+from listlint.rules import ll4_urls
+from listlint.source import SourceText
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FIXTURES = Path(__file__).parent / "fixtures" / "urls"
+CODES = tuple(rule.code for rule in ll4_urls.RULES)
+DEFAULT_CODES = tuple(rule.code for rule in ll4_urls.RULES if rule.default_enabled)
+# The built-in rules plus this family, whether or not rules/__init__.py lists it yet.
+REGISTRY = Registry(validate(("listlint", r) for r in (*builtin_rules(), *(r for r in ll4_urls.RULES
+                                                                          if r not in builtin_rules()))))
+
+
+def config_of(toml: str = "") -> Config:
+    return from_table(tomllib.loads(toml), "<test>") if toml else DEFAULT
+
+
+def ruleset(select: tuple[str, ...] = CODES, config: Config = DEFAULT) -> RuleSet:
+    return RuleSet.build(REGISTRY, config, select=select)
+
+
+def check(text: str, select: tuple[str, ...] = CODES, config: Config = DEFAULT) -> list[Diagnostic]:
+    rs = ruleset(select, config)
+    return lint(parse(text, "<test>", rs.config), rs)
+
+
+def found(text: str, select: tuple[str, ...] = CODES, config: Config = DEFAULT) -> list[tuple[int, int, str, str]]:
+    """(line, column, code, reported text) of every diagnostic."""
+    source = SourceText(text)
+    out = []
+    for d in check(text, select, config):
+        line, col = source.position(d.span.start)
+        out.append((line, col, d.code, d.span.of(source.text)))
+    return out
+
+
+def fix(text: str, select: tuple[str, ...] = CODES, *, unsafe: bool = False, config: Config = DEFAULT) -> str:
+    rs = ruleset(select, config)
+    return fix_source(SourceText(text), lambda s: parse(s, "<test>", rs.config), lambda d: lint(d, rs),
+                      unsafe=unsafe).text
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# LL401 empty-link
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_ll401_forms() -> None:
+    text = "# T\n\n- []() and [x](#) and [](https://x.org/e) and [y]() and [z](<>)\n- ![alt]() ![](https://x.org/i.png)\n"
+    assert found(text, ("LL401",)) == [
+        (3, 3, "LL401", "[]()"),
+        (3, 12, "LL401", "[x](#)"),
+        (3, 23, "LL401", "[](https://x.org/e)"),
+        (3, 47, "LL401", "[y]()"),
+        (3, 57, "LL401", "[z](<>)"),
+        (4, 3, "LL401", "![alt]()"),
+    ]
+    messages = [d.message for d in check(text, ("LL401",))]
+    assert messages[0] == "empty link '[]()': no text and no destination"
+    assert messages[1] == "link '[x](#)' points to '#'"
+    assert messages[2] == "link '[](https://x.org/e)' has no text: readers see nothing to click"
+    assert all(d.fix is None for d in check(text, ("LL401",)))
+
+
+def test_ll401_badge_link_has_text() -> None:
+    assert found("[![CI](https://x.org/badge.svg)](https://x.org/ci)\n", ("LL401",)) == []
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# LL402 malformed-link
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_ll402_double_parens_fix() -> None:
+    text = "- [Adai-zhihu]((https://www.zhihu.com/q/1)) end\n"
+    assert found(text, ("LL402",)) == [(1, 3, "LL402", "[Adai-zhihu]((https://www.zhihu.com/q/1))")]
+    assert fix(text, ("LL402",)) == "- [Adai-zhihu](https://www.zhihu.com/q/1) end\n"
+
+
+def test_ll402_space_before_paren() -> None:
+    text = "- [Adam] (https://arxiv.org/abs/1412.6980) and [1] (2019) and [see] (below)\n"
+    assert found(text, ("LL402",)) == [(1, 3, "LL402", "[Adam] (https://arxiv.org/abs/1412.6980)")]
+    assert fix(text, ("LL402",)) == "- [Adam](https://arxiv.org/abs/1412.6980) and [1] (2019) and [see] (below)\n"
+    assert "no space between ']' and '('" in check(text, ("LL402",))[0].message
+
+
+def test_ll402_space_fix_makes_an_entry_and_keeps_the_rest() -> None:
+    text = "# Papers\n\n- [Adam] (https://arxiv.org/abs/1412.6980)\n- [ViT](https://arxiv.org/abs/2010.11929)\n"
+    before = parse(text)
+    after = parse(fix(text, ("LL402",)))
+    assert [e.title for e in before.entries] == ["ViT"]
+    assert [e.title for e in after.entries] == ["Adam", "ViT"]
+
+
+def test_ll402_unclosed_and_unbalanced() -> None:
+    text = (
+        "- [Unclosed](https://example.org/unclosed\n"
+        "- [Parens](https://en.wikipedia.org/wiki/Foo_(bar) more\n"
+        "- [Spaces](https://example.org/a b) end\n"
+        "- no opening](https://example.org/open) here\n"
+    )
+    got = found(text, ("LL402",))
+    assert got == [
+        (1, 3, "LL402", "[Unclosed](https://example.org/unclosed"),
+        (2, 3, "LL402", "[Parens](https://en.wikipedia.org/wiki/Foo_(bar)"),
+        (3, 3, "LL402", "[Spaces](https://example.org/a"),
+        (4, 13, "LL402", "](https://example.org/open)"),
+    ]
+    diags = check(text, ("LL402",))
+    assert [d.fix is not None for d in diags] == [True, False, False, False]
+    assert "never closed" in diags[0].message
+    assert "parentheses in the URL" in diags[1].message
+    assert "contains spaces" in diags[2].message
+    assert "no matching '['" in diags[3].message
+    assert fix(text, ("LL402",)).splitlines()[0] == "- [Unclosed](https://example.org/unclosed)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- [ ] (https://example.org/task) a task box\n",
+        "1. [x] (https://example.org/task) done\n",
+        "- Title [`READ`] (https://example.org/tag)\n",
+        "- Title [UNREAD] (https://example.org/tag)\n",
+        "- \\[escaped] (https://example.org/escaped)\n",
+        "- `[t] (https://example.org/code)` and `[t](https://x.org/u`\n",
+        "- [ok](https://en.wikipedia.org/wiki/Foo_(bar)) [[wrapped](https://example.org/w)]\n",
+        "```\n[t] (https://example.org/fence)\n[u](https://x.org/u\n```\n",
+        "<!-- [t] (https://example.org/comment) -->\n",
+        "<div>\n[t] (https://example.org/html)\n</div>\n",
+        "- [1] (2019) and [see] (below) and [a]: not a definition\n",
+        "- [link [nested] text](https://x.org/n)\n",
+        "",
+    ],
+)
+def test_ll402_not_reported(text: str) -> None:
+    assert found(text, ("LL402",)) == []
+
+
+def test_ll402_checkbox_word_inside_a_cell_is_a_link_attempt() -> None:
+    text = "| a | b |\n|---|---|\n| Bad | [x] (https://example.org/x) |\n"
+    assert found(text, ("LL402",)) == [(3, 9, "LL402", "[x] (https://example.org/x)")]
+
+
+def test_ll402_suppresses_ll404_for_the_same_url() -> None:
+    text = "- [Adam] (https://arxiv.org/abs/1412.6980)\n- [U](https://x.org/u\n"
+    assert [code for _, _, code, _ in found(text, ("LL402", "LL404"))] == ["LL402", "LL402"]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# LL403 malformed-url
+# ----------------------------------------------------------------------------------------------------------------
+
+GLUED = "paper link: [here](https://arxiv.org/pdf/1611.01144.pdf%20http://arxiv.org/)\n"
+
+
+def test_ll403_glued_tail_span_and_unsafe_fix() -> None:
+    assert found(GLUED, ("LL403",)) == [(1, 56, "LL403", "%20http://arxiv.org/")]
+    (diag,) = check(GLUED, ("LL403",))
+    assert diag.fix is not None and diag.fix.applicability is Applicability.UNSAFE
+    assert "has a second URL glued on: '%20http://arxiv.org/'" in diag.message
+    assert fix(GLUED, ("LL403",)) == GLUED  # unsafe: not applied by default
+    assert fix(GLUED, ("LL403",), unsafe=True) == "paper link: [here](https://arxiv.org/pdf/1611.01144.pdf)\n"
+
+
+def test_ll403_problems_point_at_the_offending_part() -> None:
+    text = (
+        "- [htps](htps://example.org/) [nodot](http://github/x) [www](www.example.org/page)\n"
+        "- [sp](<https://x.org/a b>) <https://x.org/a_(b> [tw](http:/x.org)\n"
+    )
+    assert found(text, ("LL403",)) == [
+        (1, 10, "LL403", "htps:"),
+        (1, text.index("github") + 1, "LL403", "github"),
+        (1, text.index("www.example.org/page") + 1, "LL403", "www.example.org/page"),
+        (2, 24, "LL403", " "),
+        (2, 46, "LL403", "("),
+        (2, 55, "LL403", "http:/"),
+    ]
+
+
+def test_ll403_not_reported() -> None:
+    text = (
+        "- [a](https://web.archive.org/web/2020/https://example.com/) [b](https://gitpod.io/#https://github.com/x)\n"
+        "- [c](https://en.wikipedia.org/wiki/Softmax_(function)) [d](mailto:a@b.org) [e](./docs/a.md) [f](#x)\n"
+        "- [g](http://localhost:8000/) [h](https://münchen.de/) www.example.org\n"
+    )
+    assert found(text, ("LL403",)) == []
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# LL404 bare-url
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_ll404_bare_url_fix() -> None:
+    text = "Course website: https://github.com/joanbruna/MathsDL-spring18, see www.example.org.\n"
+    assert found(text, ("LL404",)) == [
+        (1, 17, "LL404", "https://github.com/joanbruna/MathsDL-spring18"),
+        (1, 68, "LL404", "www.example.org"),
+    ]
+    diags = check(text, ("LL404",))
+    assert diags[0].fix is not None and diags[1].fix is None
+    assert fix(text, ("LL404",)) == (
+        "Course website: <https://github.com/joanbruna/MathsDL-spring18>, see www.example.org.\n"
+    )
+
+
+def test_ll404_not_in_code_html_or_links() -> None:
+    text = (
+        "`https://x.org/code` [https://x.org/text](https://x.org/t) <https://x.org/auto>\n\n"
+        "```\nhttps://x.org/fence\n```\n\n<div>\nhttps://x.org/html\n</div>\n\n<!-- https://x.org/comment -->\n"
+    )
+    assert found(text, ("LL404",)) == []
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# LL405 link-fragment
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_ll405_fixture_positions_and_hint() -> None:
+    text = (FIXTURES / "fragments.md").read_text(encoding="utf-8")
+    assert found(text, ("LL405",)) == [(5, 13, "LL405", "#set-up")]
+    (diag,) = check(text, ("LL405",))
+    assert diag.message == "link fragment '#set-up' matches no heading or anchor of this file (did you mean '#setup'?)"
+
+
+def test_ll405_repeated_heading_slug_counts() -> None:
+    text = "- [a](#notes-2)\n- [b](#notes-1)\n\n## Notes\n\n## Notes\n"
+    assert found(text, ("LL405",)) == [(1, 7, "LL405", "#notes-2")]
+
+
+def test_ll405_chinese_and_encoded_fragments() -> None:
+    text = (FIXTURES / "chinese.md").read_text(encoding="utf-8")
+    assert found(text, ("LL405",)) == [(6, 8, "LL405", "#泛化理论")]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# LL406 tracking-params
+# ----------------------------------------------------------------------------------------------------------------
+
+JMLR = (
+    "- [Dropout](https://www.jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf?utm_content=buffer79b43"
+    "&utm_medium=social&utm_source=twitter.com&utm_campaign=buffer,)\n"
+)
+
+
+def test_ll406_span_message_and_fix() -> None:
+    ((line, col, code, shown),) = found(JMLR, ("LL406",))
+    assert (line, col, code) == (1, JMLR.index("utm_content") + 1, "LL406")
+    assert shown == "utm_content=buffer79b43&utm_medium=social&utm_source=twitter.com&utm_campaign=buffer,"
+    (diag,) = check(JMLR, ("LL406",))
+    assert diag.message == "tracking parameters in URL: utm_content, utm_medium, utm_source, utm_campaign"
+    assert fix(JMLR, ("LL406",)) == (
+        "- [Dropout](https://www.jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf)\n"
+    )
+
+
+def test_ll406_keeps_other_params_and_html() -> None:
+    text = (
+        "- [s](https://scholar.google.com/scholar?q=x&scisig=AAG&hl=en) <https://x.org/?fbclid=1&id=2>\n\n"
+        '<p><a href="https://sponsor.example/?utm_source=list">S</a></p>\n\n'
+        'Inline <a href="https://x.org/?utm_source=inline">html</a> stays.\n'
+    )
+    assert fix(text, ("LL406",)) == (
+        "- [s](https://scholar.google.com/scholar?q=x&hl=en) <https://x.org/?id=2>\n\n"
+        '<p><a href="https://sponsor.example/?utm_source=list">S</a></p>\n\n'
+        'Inline <a href="https://x.org/?utm_source=inline">html</a> stays.\n'
+    )
+
+
+def test_ll406_options() -> None:
+    text = "- [a](https://blog.example.org/p?src=feed&id=1) [b](https://news.example.com/i?utm_source=x)\n"
+    assert [c for _, _, c, _ in found(text, ("LL406",))] == ["LL406"]
+    config = config_of('[tracking]\nparams = ["src"]\nallow-hosts = ["example.com"]\n')
+    assert found(text, ("LL406",), config) == [(1, 34, "LL406", "src=feed")]
+    assert fix(text, ("LL406",), config=config) == (
+        "- [a](https://blog.example.org/p?id=1) [b](https://news.example.com/i?utm_source=x)\n"
+    )
+
+
+def test_reference_links_are_not_empty_links() -> None:
+    text = "See [paper][p] and [p].\n\n[p]: https://x.org/a?utm_source=x\n"
+    assert [code for _, _, code, _ in found(text)] == []
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# LL407 insecure-url
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_ll407_fix_and_hosts() -> None:
+    text = (
+        "- [a](http://proceedings.mlr.press/v80/liao18c/liao18c.pdf) [b](HTTP://GitHub.com/x)\n"
+        "- [c](http://www.offconvex.org/) [d](http://github.com:8080/x) [e](http://joanbruna.github.io/)\n"
+    )
+    second = text.index("\n") + 1
+    assert found(text, ("LL407",)) == [
+        (1, 7, "LL407", "http"),
+        (1, text.index("HTTP") + 1, "LL407", "HTTP"),
+        (2, text.index("http://joanbruna") - second + 1, "LL407", "http"),
+    ]
+    assert fix(text, ("LL407",)) == (
+        "- [a](https://proceedings.mlr.press/v80/liao18c/liao18c.pdf) [b](HTTPs://GitHub.com/x)\n"
+        "- [c](http://www.offconvex.org/) [d](http://github.com:8080/x) [e](https://joanbruna.github.io/)\n"
+    )
+
+
+def test_ll407_extra_hosts() -> None:
+    text = "- [c](http://www.offconvex.org/) [u](http://cs.example.edu/~a)\n"
+    config = config_of('[urls]\nhttps-hosts = ["www.offconvex.org", "*.example.edu"]\n')
+    assert fix(text, ("LL407",), config=config) == "- [c](https://www.offconvex.org/) [u](https://cs.example.edu/~a)\n"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# LL408 canonical-url
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_ll408_is_off_by_default() -> None:
+    text = "- [a](https://arxiv.org/pdf/1211.5063v1.pdf)\n"
+    assert not any(d.code == "LL408" for d in lint(parse(text), RuleSet.build(REGISTRY, DEFAULT)))
+    assert fix(text, ("LL408",)) == "- [a](https://arxiv.org/abs/1211.5063)\n"
+
+
+def test_ll408_options_and_skips() -> None:
+    text = "- [a](https://arxiv.org/abs/1211.5063v1) [g](https://arxiv.org/pdf/1611.01144.pdf%20http://arxiv.org/)\n"
+    config = config_of('[rules.canonical-url]\narxiv-form = "pdf"\nkeep-version = true\n')
+    assert fix(text, ("LL408",), config=config) == (
+        "- [a](https://arxiv.org/pdf/1211.5063v1) [g](https://arxiv.org/pdf/1611.01144.pdf%20http://arxiv.org/)\n"
+    )
+
+
+def test_ll407_and_ll408_converge_together() -> None:
+    text = "- [a](http://dx.doi.org/10.1145/3446776) [b](http://arxiv.org/pdf/1412.6980v9.pdf)\n"
+    fixed = fix(text, ("LL407", "LL408"))
+    assert fixed == "- [a](https://doi.org/10.1145/3446776) [b](https://arxiv.org/abs/1412.6980)\n"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# LL409 link-bibtex-agreement
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def test_ll409_fixture() -> None:
+    text = (FIXTURES / "bibtex.md").read_text(encoding="utf-8")
+    diags = check(text, ("LL409",))
+    source = SourceText(text)
+    assert [(source.position(d.span.start), d.span.of(text)) for d in diags] == [
+        ((17, 20), "https://arxiv.org/abs/1711.00166"),
+        ((29, 20), "https://arxiv.org/pdf/1211.5063v1.pdf"),
+        ((41, 20), "https://dl.acm.org/doi/pdf/10.1145/3446776"),
+    ]
+    assert diags[0].message == (
+        "the link names arXiv 1711.00166 but the BibTeX journal (line 22) names arXiv 1711.00165"
+    )
+    assert diags[2].message == "the link names DOI 10.1145/3446776 but the BibTeX doi (line 47) names DOI 10.1145/3446777"
+    assert all(d.severity.value == "warning" and d.fix is None for d in diags)
+
+
+def test_ll409_reads_only_parsed_blocks() -> None:
+    text = (FIXTURES / "bibtex.md").read_text(encoding="utf-8")
+    document = parse(text)
+    unparsed = [b for b in document.bibtex_blocks if not b.parsed or not b.entries]
+    assert unparsed  # the broken block at the end
+    assert all(d.span.start < unparsed[0].span.start for d in check(text, ("LL409",)))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# fixtures: expected findings, CRLF, idempotent fixes
+# ----------------------------------------------------------------------------------------------------------------
+
+FIXTURE_FILES = sorted(FIXTURES.glob("*.md"))
+
+
+def _expected(path: Path) -> list[str]:
+    return [line for line in path.with_suffix(".expected").read_text(encoding="utf-8").splitlines() if line]
+
+
+def _actual(text: str) -> list[str]:
+    return [f"{line}:{col} {code}" for line, col, code, _ in found(text)]
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_fixture_findings(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _actual(text) == _expected(path)
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_fixture_crlf_same_positions_and_fixes(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    crlf = text.replace("\n", "\r\n")
+    assert _actual(crlf) == _expected(path)
+    for unsafe in (False, True):
+        assert fix(crlf, unsafe=unsafe) == fix(text, unsafe=unsafe).replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_fixture_fix_is_idempotent_and_clean(path: Path, unsafe: bool) -> None:
+    text = path.read_text(encoding="utf-8")
+    once = fix(text, unsafe=unsafe)
+    assert fix(once, unsafe=unsafe) == once
+    allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+    assert [d for d in check(once) if d.fix is not None and d.fix.applicability in allowed] == []
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# the docs of this family (also run by test_rule_docs.py once the family is registered)
+# ----------------------------------------------------------------------------------------------------------------
+
+DOCS = sorted(p for p in RULES_DIR.glob("LL40*.md"))
+
+
+def test_every_rule_of_the_family_has_its_doc() -> None:
+    names = {p.name for p in DOCS}
+    for rule in ll4_urls.RULES:
+        assert f"{rule.code}-{rule.name}.md" in names
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.stem)
+def test_doc_examples(doc: Path) -> None:
+    code = doc.name[:5]
+    for name in ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety"):
+        assert name in sections(doc)
+    previous = None
+    kinds = []
+    for example in examples(doc):
+        config = config_of(example.config)
+        where = f"{doc.name}:{example.line}"
+        codes = [d.code for d in check(example.text, (code,), config)]
+        kinds.append(example.kind)
+        if example.kind == "markdown bad":
+            assert code in codes, f"{where}: not reported"
+            previous = example
+        elif example.kind == "markdown good":
+            assert code not in codes, f"{where}: reported"
+        else:
+            assert previous is not None
+            unsafe = example.kind.endswith("unsafe")
+            fixed = fix(previous.text, (code,), unsafe=unsafe, config=config_of(previous.config))
+            assert fixed == example.text, f"{where}: fix of the bad example differs"
+            assert code not in codes, f"{where}: still reported"
+    assert "markdown bad" in kinds and any(k.startswith("markdown good") for k in kinds)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# seeds: hand-reviewed snapshot, and `fix` on every corpus file
+# ----------------------------------------------------------------------------------------------------------------
+
+SNAPSHOT = FIXTURES / "seeds.snapshot"
+
+
+def _seed_findings(corpus: Path) -> list[str]:
+    rs = RuleSet.build(REGISTRY, DEFAULT, select=("LL4",))
+    out = []
+    for path in sorted((corpus / "seeds").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        document = parse(text, path.name)
+        for d in lint(document, rs):
+            if d.code in CODES:
+                line, col = document.source.position(d.span.start)
+                out.append(f"{path.name}:{line}:{col} {d.code}")
+    return out
+
+
+def test_seed_snapshot(corpus: Path) -> None:
+    expected = [line for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    assert _seed_findings(corpus) == expected
+
+
+def test_seed_snapshot_shows_the_known_defects(corpus: Path) -> None:
+    got = _seed_findings(corpus)
+    theory = (corpus / "seeds" / "theory-for-deep-learning.md").read_text(encoding="utf-8")
+    zh = (corpus / "seeds" / "deep-learning-theory-notes-zh.md").read_text(encoding="utf-8")
+
+    def where(text: str, needle: str) -> str:
+        line, col = SourceText(text).position(text.index(needle))
+        return f"{line}:{col}"
+
+    assert f"theory-for-deep-learning.md:{where(theory, '%20http://arxiv.org/')} LL403" in got  # the glued URL
+    assert f"theory-for-deep-learning.md:{where(theory, 'utm_content')} LL406" in got  # the utm_* parameters
+    assert f"deep-learning-theory-notes-zh.md:{where(zh, '[]()')} LL401" in got
+    assert f"deep-learning-theory-notes-zh.md:{where(zh, '[Adai-zhihu]((')} LL402" in got
+
+
+CORPUS_FILES = ["seeds/" + n for n in (
+    "deep-learning-explained.md", "deep-learning-theory-notes-zh.md", "dl-theory-course-page.md",
+    "maths-of-deep-learning-course.md", "theory-for-deep-learning.md")] + ["real/" + n for n in (
+    "lucidrains__x-transformers.md", "sindresorhus__awesome.md", "vinta__awesome-python.md",
+    "zeke-xie__deep-learning-dynamics-paper-list.md")]
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_corpus_fix_is_idempotent_and_loses_no_entry(corpus: Path, name: str, unsafe: bool) -> None:
+    text = (corpus / name).read_text(encoding="utf-8")
+    once = fix(text, DEFAULT_CODES, unsafe=unsafe)
+    assert fix(once, DEFAULT_CODES, unsafe=unsafe) == once
+    before, after = parse(text), parse(once)
+    assert len(after.entries) >= len(before.entries)
+    titles_after = [e.title for e in after.entries]
+    for entry in before.entries:
+        assert entry.title in titles_after, f"entry {entry.title!r} lost"
+
+
+def test_corpus_fix_of_theory_list(corpus: Path) -> None:
+    text = (corpus / "seeds" / "theory-for-deep-learning.md").read_text(encoding="utf-8")
+    safe = fix(text, DEFAULT_CODES)
+    assert "utm_" not in safe and "http://proceedings" not in safe and "http://openaccess" not in safe
+    assert "1611.01144.pdf%20http://arxiv.org/" in safe  # the glued tail needs --unsafe-fixes
+    unsafe = fix(text, DEFAULT_CODES, unsafe=True)
+    assert "(https://arxiv.org/pdf/1611.01144.pdf)" in unsafe
+    (gumbel,) = [e for e in parse(unsafe).entries if e.title.startswith("Categorical reparameterization")]
+    assert gumbel.primary_link is not None and gumbel.primary_link.url == "https://arxiv.org/pdf/1611.01144.pdf"
