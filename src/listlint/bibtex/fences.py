@@ -61,3 +61,11 @@ def label_span(block: BibtexBlock, text: str) -> Span | None:
     while stop < line.end and not text[stop].isspace():
         stop += 1
     return Span(start, stop)
+
+
+def fence_marker(block: BibtexBlock, text: str) -> Span:
+    """The opening fence's backticks or tildes (the whole opening line if they cannot be found)."""
+    line = opening_line(block, text)
+    m = _OPENING.search(text, line.start, line.end)
+    return Span(m.start(1), m.end(1)) if m else line
+

@@ -178,3 +178,44 @@ def canonical_block(block: BibtexBlock, text: str, style: Style, newline: str = 
     if prefix is None:
         return None
     return (newline + newline).join(format_entry(entry, style, newline, prefix) for entry in block.entries)
+
+
+def differences(block: BibtexBlock, text: str, style: Style, newline: str = "\n") -> list[str]:
+    """What makes ``block`` differ from canonical, in words (for messages; the first few are enough)."""
+    out: list[str] = []
+    prefix = fence_prefix(block, text) or ""
+    for entry in block.entries:
+        if entry.entry_type != entry.entry_type.lower():
+            out.append(f"entry type `@{entry.entry_type}` is not lowercase")
+        previous_end = entry.key_span.end if entry.key_span else entry.span.start
+        for index, field in enumerate(entry.fields):
+            if is_empty(field):
+                out.append(f"empty field `{field.name}`")
+                previous_end = field.span.end
+                continue
+            if field.name != field.name.lower():
+                out.append(f"field name `{field.name}` is not lowercase")
+            if canonical_value(field) != written_value(field):
+                out.append(f"page range `{field.value}` needs `--`")
+            between = text[previous_end : field.span.start]
+            between = between[1:] if between.startswith(",") else between
+            if "\n" not in between:
+                out.append(f"`{field.name}` is not on its own line")
+            elif between.count("\n") > 1:
+                out.append(f"blank line before `{field.name}`")
+            elif between[between.rfind("\n") + 1 :] != prefix + style.indent:
+                out.append(f"`{field.name}` is not indented by {len(style.indent)} spaces")
+            sep = text[field.name_span.end : field.value_span.start]
+            wanted = "=" if style.layout == "compact" else " = " if style.layout == "spaced" else None
+            if wanted is not None and sep != wanted:
+                out.append(f"`{field.name}{sep}` is not written `{field.name}{wanted}` as in the rest of the file")
+            previous_end = field.span.end
+        if entry.fields:
+            tail = text[entry.fields[-1].span.end : entry.span.end - 1]
+            if tail.lstrip().startswith(",") != style.trailing_comma:
+                out.append("a trailing comma after the last field" if not style.trailing_comma
+                           else "no trailing comma after the last field")
+            elif "\n" not in tail:
+                out.append("`}` is not on its own line")
+    return list(dict.fromkeys(out))
+

@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from listlint.bibtex.fences import bibtex_blocks, label_span, label_word, opening_line
-from listlint.bibtex.format import LAYOUTS, canonical_block, document_style
+from listlint.bibtex.fences import bibtex_blocks, fence_marker, label_span, label_word
+from listlint.bibtex.format import LAYOUTS, canonical_block, differences, document_style
 from listlint.bibtex.normalize import (
     YearEvidence,
     arxiv_year_in_text,
     ascii_word,
     last_name,
+    normalize_title,
     parse_year,
     split_authors,
     title_similarity,
@@ -197,11 +198,20 @@ class BibtexTitleMismatch(Rule):
                 )
 
 
+# headings that introduce a citation rather than name a paper ("## Citation" above a README's BibTeX)
+_GENERIC_TITLES = frozenset({
+    "citation", "citations", "cite", "citing", "cite this", "cite this work", "cite us", "citing this work",
+    "how to cite", "please cite", "bibtex", "bib", "reference", "references", "bibliography", "paper", "papers",
+    "publication", "publications", "acknowledgement", "acknowledgements", "acknowledgment", "acknowledgments",
+})
+
+
 def _paired(document: Document) -> Iterator[tuple[Entry, BibEntry]]:
-    """Entries with exactly one BibTeX entry under them (a block of several citations pairs with none)."""
+    """Entries with exactly one BibTeX entry under them (a block of several citations pairs with none), whose
+    title names a paper (not "Citation")."""
     considered = document.memo("bibtex.block-starts", lambda: {b.span.start for b in bibtex_blocks(document)})
     for entry in document.entries:
-        if not entry.bibtex:
+        if not entry.bibtex or normalize_title(entry.title) in _GENERIC_TITLES:
             continue
         bibs = [bib for block in entry.bibtex for bib in block.entries]
         if len(bibs) == 1 and all(b.span.start in considered for b in entry.bibtex):
@@ -219,16 +229,13 @@ class BibtexYearMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        owner: dict[int, Entry] = {}
-        for entry in document.entries:
-            for block in entry.bibtex:
-                owner[block.span.start] = entry
-        for block, bib in _entries(document):
+        owner = {id(bib): entry for entry, bib in _paired(document)}
+        for _, bib in _entries(document):
             year_field = _field(bib, "year")
             year = parse_year(year_field.value) if year_field else None
             if year_field is None or year is None:
                 continue
-            evidence = list(_year_evidence(owner.get(block.span.start), bib))
+            evidence = list(_year_evidence(owner.get(id(bib)), bib))
             if not evidence or any(year in e.years for e in evidence):
                 continue
             first = evidence[0]
@@ -368,12 +375,12 @@ class BibtexFence(Rule):
                 shown = f"labelled `{block.label.split()[0]}`" if block.label.strip() else "without a label"
                 fix = Fix.safe(Edit(span, labels[0]), title=f"Label the fence `{labels[0]}`") if span is not None else None
                 yield self.report(f"BibTeX in a fence {shown}: label it `{labels[0]}`",
-                                  span if span is not None and len(span) else opening_line(block, text), fix)
+                                  span if span is not None and len(span) else fence_marker(block, text), fix)
             if not block.entries and not syntax:
                 stray = [f for f in block.failures if f.kind == "stray"]
                 what = f" (only `{_shorten(stray[0].span.of(text), 30)}`)" if stray else ""
                 yield self.report(f"fence `{block.label or '```'}` holds no BibTeX entry{what}",
-                                  opening_line(block, text))
+                                  fence_marker(block, text))
                 continue
             if len(block.entries) > options.max_entries:
                 keys = ", ".join(f"`{e.key}`" for e in block.entries)
@@ -418,9 +425,14 @@ class BibtexFormat(Rule):
             if canonical is None or canonical == block.raw:
                 continue
             span, expected = _first_difference(block, canonical, newline)
+            reasons = differences(block, text, style, newline)
+            if reasons:
+                more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
+                why = "; ".join(reasons[:3]) + more
+            else:
+                why = f"expected `{_shorten(expected.strip(), 50)}` here" if expected.strip() else "unexpected line"
             yield self.report(
-                f"BibTeX not in canonical layout: expected `{_shorten(expected.strip(), 50)}`"
-                if expected.strip() else "BibTeX not in canonical layout: unexpected line",
+                f"BibTeX not in canonical layout: {why}",
                 span,
                 Fix.safe(Edit(block.content_span, canonical), title="Rewrite the BibTeX block in canonical layout"),
             )
