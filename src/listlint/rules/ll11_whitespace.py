@@ -1,17 +1,22 @@
-"""File hygiene: LL110 trailing-whitespace, LL111 blank-lines, LL112 final-newline.
+"""File hygiene: LL110 trailing-whitespace, LL111 blank-lines, LL112 final-newline, LL113 hard-tabs, LL114 mojibake,
+LL115 blanks-around-blocks.
 
-All three work on raw lines, but only on lines the parser says are prose (fenced and indented code, HTML blocks and
-front matter are protected), and their fixes never change the rendered HTML.
+They work on raw lines, but only on lines the parser says are prose (fenced and indented code, HTML blocks and front
+matter are protected), and their safe fixes never change the rendered HTML -- except LL114's, whose purpose is to
+change garbled text back into what the author wrote.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from listlint.diagnostics import Diagnostic, Edit, Fix, FixAvailability
+from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.model import Document
 from listlint.rules.base import Context, Rule
+from listlint.rules.ll1_headings import container_lines
 from listlint.source import Span
 
 
@@ -163,4 +168,300 @@ class FinalNewline(Rule):
         )
 
 
-RULES = (TrailingWhitespace, BlankLines, FinalNewline)
+# ---- LL113 -------------------------------------------------------------------------------------------------------
+
+
+def _expand(text: str, column: int) -> str:
+    """``text`` with tabs replaced by spaces up to the next multiple-of-4 column (CommonMark's tab stops)."""
+    out = []
+    for ch in text:
+        if ch == "\t":
+            width = 4 - column % 4
+            out.append(" " * width)
+            column += width
+        else:
+            out.append(ch)
+            column += 1
+    return "".join(out)
+
+
+def _structure_end(document: Document, index: int, items_by_line: dict[int, int]) -> int:
+    """Offset where the line's content starts: after indentation, ``>`` markers and list markers."""
+    source = document.source
+    text = source.text
+    start, end = source.line_start(index), source.line_end(index)
+    pos = start
+    while pos < end and text[pos] in " \t>":
+        pos += 1
+    content = items_by_line.get(index)
+    if content is not None and content > pos:
+        pos = content
+        while pos > start and text[pos - 1] not in " \t" and pos < end and text[pos] in " \t":
+            pos += 1
+    return pos
+
+
+class HardTabs(Rule):
+    code = "LL113"
+    name = "hard-tabs"
+    category = "format"
+    summary = "Tab characters outside code fences (trailing tabs are LL110's)"
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        source = document.source
+        text = source.text
+        if "\t" not in text:
+            return
+        protected = document.protected_lines
+        items_by_line: dict[int, int] = {}
+        for item in document.list_items:
+            items_by_line[item.line] = max(items_by_line.get(item.line, 0), item.content_start)
+        code_spans = sorted(document.code_spans)
+        code_starts = [s.start for s in code_spans]
+        pos = text.find("\t")
+        while pos != -1:
+            index = source.line_index(pos)
+            start, end = source.line_start(index), source.line_end(index)
+            next_line = end + 1
+            if index in protected:
+                pos = text.find("\t", next_line)
+                continue
+            content_end = end
+            while content_end > start and text[content_end - 1] in " \t":
+                content_end -= 1
+            prefix_end = _structure_end(document, index, items_by_line)
+            tabs = [p for p in range(start, content_end) if text[p] == "\t"]
+            lead = [p for p in tabs if p < prefix_end]
+            if lead:
+                span = Span(start, max(prefix_end, lead[-1] + 1))
+                yield self.report(
+                    f"hard tab{'s' if len(lead) > 1 else ''} in the indentation; indent with spaces",
+                    Span(lead[0], lead[0] + 1),
+                    Fix.safe(Edit(span, _expand(span.of(text), 0)), title="Replace tabs by spaces"),
+                )
+            for p in tabs:
+                if p < prefix_end:
+                    continue
+                at = bisect_right(code_starts, p) - 1
+                in_code = at >= 0 and code_spans[at].start <= p < code_spans[at].end
+                fix = None
+                if not in_code:
+                    column = len(_expand(text[start:p], 0))
+                    fix = Fix.unsafe(Edit(Span(p, p + 1), _expand("\t", column)), title="Replace the tab by spaces")
+                yield self.report(
+                    "hard tab in " + ("inline code" if in_code else "the text; use spaces"),
+                    Span(p, p + 1),
+                    fix,
+                )
+            pos = text.find("\t", next_line)
+
+
+# ---- LL114 -------------------------------------------------------------------------------------------------------
+
+
+def _byte_maps() -> tuple[dict[str, int], dict[str, int]]:
+    """Character -> byte for text that was decoded as cp1252 (undefined bytes kept as C1 controls) or Latin-1."""
+    cp1252: dict[str, int] = {}
+    latin1: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        latin1[chr(byte)] = byte
+        try:
+            cp1252[bytes([byte]).decode("cp1252")] = byte
+        except UnicodeDecodeError:
+            cp1252[chr(byte)] = byte  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: Windows passes them through
+    return cp1252, latin1
+
+
+CP1252, LATIN1 = _byte_maps()
+CODECS = (("cp1252", CP1252), ("Latin-1", LATIN1))
+MOJIBAKE_RUN = re.compile("[" + re.escape("".join(sorted(set(CP1252) | set(LATIN1)))) + "]{2,}")
+# What text that went through UTF-8 -> cp1252 usually was: letters of European scripts, punctuation and symbols,
+# CJK, fullwidth forms, emoji. A "decoding" into IPA, combining marks, NKo, private use or controls is a
+# coincidence of genuine Latin-1 text (``ß“`` would decode to U+07D3), so it is left alone.
+PLAUSIBLE = (
+    (0x00A0, 0x024F), (0x0370, 0x052F), (0x0590, 0x06FF), (0x0900, 0x0E7F), (0x1E00, 0x1EFF), (0x2000, 0x2BFF),
+    (0x3000, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x1F000, 0x1FAFF),
+    (0x20000, 0x2FFFF),
+)
+
+
+def _plausible(ch: str) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in PLAUSIBLE)
+
+
+def _sequence_length(byte: int) -> int:
+    if 0xC2 <= byte <= 0xDF:
+        return 2
+    if 0xE0 <= byte <= 0xEF:
+        return 3
+    if 0xF0 <= byte <= 0xF4:
+        return 4
+    return 0
+
+
+@dataclass(frozen=True)
+class Garble:
+    start: int  # index into the run
+    end: int
+    decoded: str
+    codec: str
+
+
+def find_mojibake(run: str) -> list[Garble]:
+    """Maximal stretches of ``run`` that are UTF-8 bytes shown as cp1252 (or Latin-1) characters."""
+    for codec, table in CODECS:
+        found: list[Garble] = []
+        values = [table.get(ch) for ch in run]
+        i = 0
+        current: tuple[int, list[str]] | None = None
+        while i < len(run):
+            lead = values[i]
+            n = _sequence_length(lead) if lead is not None else 0
+            chunk = values[i : i + n]
+            decoded = None
+            if n and len(chunk) == n and all(b is not None and 0x80 <= b <= 0xBF for b in chunk[1:]):
+                try:
+                    decoded = bytes(chunk).decode("utf-8")  # type: ignore[arg-type]
+                except UnicodeDecodeError:
+                    decoded = None
+            if decoded is not None and _plausible(decoded):
+                if current is None:
+                    current = (i, [])
+                current[1].append(decoded)
+                i += n
+                continue
+            if current is not None:
+                found.append(Garble(current[0], i, "".join(current[1]), codec))
+                current = None
+            i += 1
+        if current is not None:
+            found.append(Garble(current[0], len(run), "".join(current[1]), codec))
+        if found:
+            return found
+    return []
+
+
+def round_trips(garbled: str, decoded: str, codec: str) -> bool:
+    """True when encoding ``decoded`` as UTF-8 and reading the bytes as ``codec`` gives back exactly ``garbled``."""
+    table = CP1252 if codec == "cp1252" else LATIN1
+    back = {byte: ch for ch, byte in table.items()}
+    data = decoded.encode("utf-8")
+    return "".join(back.get(b, chr(b)) for b in data) == garbled
+
+
+class Mojibake(Rule):
+    code = "LL114"
+    name = "mojibake"
+    category = "format"
+    summary = "UTF-8 text that was decoded as cp1252/Latin-1 and saved again (`ï¼Œ`, `â€™`, `Ã©`)"
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        if text.isascii():
+            return
+        source = document.source
+        skip = set(document.protected_lines)
+        for block in document.bibtex_blocks:  # names in BibTeX are text too
+            skip.difference_update(range(source.line_index(block.span.start), source.line_index(block.span.end) + 1))
+        code_spans = sorted(document.code_spans)
+        code_starts = [s.start for s in code_spans]
+        titles = sorted(e.title_span for e in document.entries if e.title_span is not None)
+        urls = sorted(link.span for link in document.links if link.span is not None)
+        title_starts, url_starts = [t.start for t in titles], [u.start for u in urls]
+        for match in MOJIBAKE_RUN.finditer(text):
+            if source.line_index(match.start()) in skip or _inside(code_spans, code_starts, match.start()):
+                continue
+            for garble in find_mojibake(match.group()):
+                span = Span(match.start() + garble.start, match.start() + garble.end)
+                garbled = span.of(text)
+                fix = None
+                if round_trips(garbled, garble.decoded, garble.codec):
+                    alters = Alters.NOTHING
+                    if _overlaps_any(titles, title_starts, span):
+                        alters |= Alters.TITLES
+                    if _overlaps_any(urls, url_starts, span):
+                        alters |= Alters.URLS
+                    fix = Fix.safe(Edit(span, garble.decoded), title=f"Re-decode as UTF-8: '{garble.decoded}'",
+                                   alters=alters)
+                yield self.report(
+                    f"mojibake '{_visible(garbled)}': UTF-8 text that was read as {garble.codec}; it reads '{garble.decoded}'",
+                    span,
+                    fix,
+                )
+
+
+def _visible(text: str) -> str:
+    """C1 control characters (what Latin-1 makes of some bytes) written as ``\\x80``."""
+    return "".join(f"\\x{ord(ch):02x}" if 0x80 <= ord(ch) < 0xA0 else ch for ch in text)
+
+
+def _inside(spans: Sequence[Span], starts: Sequence[int], offset: int) -> bool:
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and spans[at].start <= offset < spans[at].end
+
+
+def _overlaps_any(spans: Sequence[Span], starts: Sequence[int], span: Span) -> bool:
+    """Whether ``span`` overlaps one of ``spans`` (sorted, not nested)."""
+    at = bisect_right(starts, span.end - 1) - 1
+    return at >= 0 and spans[at].end > span.start
+
+
+# ---- LL115 -------------------------------------------------------------------------------------------------------
+
+
+class BlanksAroundBlocks(Rule):
+    code = "LL115"
+    name = "blanks-around-blocks"
+    category = "format"
+    summary = "A blank line before and after headings, lists and code fences"
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        source = document.source
+        nested = container_lines(document)
+        front = set()
+        subjects: list[tuple[int, int, str]] = []  # (first line, end line exclusive, what)
+        for block in document.blocks:
+            if block.kind == "front_matter":
+                front.update(range(block.line, block.end_line))
+            elif block.depth == 0 and block.kind in ("list", "fence"):
+                subjects.append((block.line, block.end_line, "list" if block.kind == "list" else "code fence"))
+        for heading in document.headings:
+            if heading.line not in nested:
+                last = source.line_index(heading.span.end)
+                subjects.append((heading.line, last + 1, "heading"))
+        subjects.sort()
+        starts = {first: what for first, _, what in subjects}
+        reported: set[int] = set()
+        for first, end, what in subjects:
+            for junction, before in ((first, True), (end, False)):
+                if junction in reported or junction <= 0 or junction >= source.line_count:
+                    continue
+                above, below = junction - 1, junction
+                if not source.line(above).strip() or not source.line(below).strip():
+                    continue
+                if above in front or below in front:
+                    continue
+                reported.add(junction)
+                if before:
+                    message = f"no blank line before the {what}"
+                    at = below
+                elif junction in starts:
+                    message = f"no blank line before the {starts[junction]}"
+                    at = below
+                else:
+                    message = f"no blank line after the {what}"
+                    at = above
+                line = source.line_span(at)
+                indent = len(source.line(at)) - len(source.line(at).lstrip())
+                yield self.report(
+                    message,
+                    Span(line.start + indent, line.end),
+                    Fix.safe(Edit.insert(source.line_start(junction), source.newline), title="Insert a blank line"),
+                )
+
+
+RULES = (TrailingWhitespace, BlankLines, FinalNewline, HardTabs, Mojibake, BlanksAroundBlocks)

@@ -1,0 +1,171 @@
+"""LL110-LL115: file hygiene. Exact positions on a fixture with front matter, fences, HTML, tables, block quotes,
+nested lists, Chinese text and CRLF; safe fixes keep the rendered HTML (LL114 changes only the garbled text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from listlint.api import fix_text, lint_text
+from listlint.rules.ll11_whitespace import find_mojibake, round_trips
+from listlint.source import SourceText
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ll1"
+CODES = ("LL110", "LL111", "LL112", "LL113", "LL114", "LL115")
+FORMATTING = ("LL110", "LL111", "LL112", "LL113", "LL115")  # safe fixes that must not change the HTML
+
+
+def render(text: str) -> str:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+
+
+def found(text: str, *codes: str) -> list[str]:
+    source = SourceText(text)
+    out = []
+    for d in lint_text(text, select=codes or CODES):
+        line, col = source.position(d.span.start)
+        out.append(f"{line}:{col} {d.code}")
+    return out
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fixture_positions(newline: str) -> None:
+    text = (FIXTURES / "whitespace.md").read_text(encoding="utf-8").replace("\n", newline)
+    expected = (FIXTURES / "whitespace.expected").read_text(encoding="utf-8").split("\n")[:-1]
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fixture_safe_formatting_fixes_keep_html(newline: str) -> None:
+    text = (FIXTURES / "whitespace.md").read_text(encoding="utf-8").replace("\n", newline)
+    fixed = fix_text(text, select=FORMATTING)
+    assert fixed != text
+    assert render(fixed) == render(text)
+    assert fix_text(fixed, select=FORMATTING) == fixed
+    assert "\r\n" not in fixed or newline == "\r\n"
+    if newline == "\r\n":
+        assert fixed.count("\n") == fixed.count("\r\n")  # inserted lines use the file's line ending
+
+
+def test_empty_file() -> None:
+    assert found("") == []
+
+
+def test_corpus_formatting_fixes_keep_html(corpus: Path) -> None:
+    for path in sorted(corpus.glob("*/*.md")):
+        text = path.read_text(encoding="utf-8")
+        fixed = fix_text(text, select=FORMATTING)
+        assert render(fixed) == render(text), path.name
+        assert fix_text(fixed, select=FORMATTING) == fixed, path.name
+
+
+# ---- LL113 ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("- a\n\t- b\n", "- a\n    - b\n"),
+    ("-\tfoo\n", "-   foo\n"),
+    ("1.\tfoo\n", "1.  foo\n"),
+    (">\tquoted\n", ">   quoted\n"),
+    ("- a\n\n \tparagraph in item\n", "- a\n\n    paragraph in item\n"),
+    ("-\t\tcode in item\n", "-\t\tcode in item\n"),  # the line is an indented code block: protected
+    ("text\n\tcontinued\n", "text\n    continued\n"),
+])
+def test_ll113_indentation_tabs_become_spaces_with_the_same_html(before: str, after: str) -> None:
+    fixed = fix_text(before, select=("LL113",))
+    assert fixed == after
+    assert render(fixed) == render(before)
+
+
+def test_ll113_text_tabs_are_unsafe_and_code_tabs_unfixable() -> None:
+    text = "# T\n\nab\tc `x\ty`\n"
+    assert found(text, "LL113") == ["3:3 LL113", "3:8 LL113"]
+    assert fix_text(text, select=("LL113",)) == text
+    assert fix_text(text, unsafe=True, select=("LL113",)) == "# T\n\nab  c `x\ty`\n"
+
+
+def test_ll113_leaves_trailing_tabs_to_ll110() -> None:
+    assert found("text\t\n", "LL113") == []
+    assert found("text\t\n", "LL110") == ["1:5 LL110"]
+
+
+# ---- LL114 ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("garbled", "decoded"), [
+    ("ï¼Œ", "，"),
+    ("â€™", "’"),
+    ("Ã©", "é"),
+    ("ðŸ”¥", "🔥"),
+    ("è®ºæ–‡", "论文"),
+    ("Ã¼ber", "über"),
+    ("â\x80\x99", "’"),  # read as Latin-1 rather than cp1252
+])
+def test_ll114_detects_and_round_trips(garbled: str, decoded: str) -> None:
+    text = f"# T\n\nDon{garbled}t\n"
+    assert found(text, "LL114") == ["3:4 LL114"]
+    assert fix_text(text, select=("LL114",)) == f"# T\n\nDon{decoded}t\n"
+
+
+@pytest.mark.parametrize("genuine", [
+    "café", "Stéphane Mallat", "Huszár", "Weinan È", "Straße“", "«CAFÉ»", "“CAFÉ”", "Ångström", "naïve", "£5 – 10 €",
+    "Ã alone", "ÂÂ",
+])
+def test_ll114_leaves_genuine_latin1_alone(genuine: str) -> None:
+    assert found(f"# T\n\n{genuine}\n", "LL114") == []
+
+
+def test_ll114_round_trip_is_checked() -> None:
+    (garble,) = find_mojibake("â€™")
+    assert round_trips("â€™", garble.decoded, garble.codec)
+    assert not round_trips("â€™", "'", "cp1252")
+
+
+def test_ll114_double_mojibake_converges() -> None:
+    text = "Doesn\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2t\n"
+    assert fix_text(text, select=("LL114",)) == "Doesn’t\n"
+
+
+def test_ll114_in_titles_declares_the_title_change() -> None:
+    text = "# T\n\n- [Ã‰tude de cas](https://example.org/a) - a paper\n- [Other](https://example.org/b)\n"
+    (diag,) = lint_text(text, select=("LL114",))
+    assert diag.fix is not None and "TITLES" in str(diag.fix.alters)
+    assert fix_text(text, select=("LL114",)).startswith("# T\n\n- [Étude de cas]")
+
+
+def test_ll114_skips_code_and_checks_bibtex() -> None:
+    text = "# T\n\n`Ã©`\n\n```\nÃ©\n```\n\n```bibtex\n@article{a, author={Ã©}}\n```\n"
+    assert found(text, "LL114") == ["10:21 LL114"]
+
+
+def test_ll114_corpus_mojibake(corpus: Path) -> None:
+    text = (corpus / "seeds" / "deep-learning-explained.md").read_text(encoding="utf-8")
+    assert found(text, "LL114") == ["51:115 LL114"]
+    fixed = fix_text(text, select=("LL114",))
+    assert "UCB，`nips2021` spotlight." in fixed
+    assert render(fixed) == render(text).replace("UCBï¼Œ", "UCB，")
+
+
+# ---- LL115 ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "# T\n\n- a\n  - nested\n- b\n",  # nested list: a blank line would make the item loose
+    "# T\n\n- a\n  ```\n  code in item\n  ```\n",
+    "# T\n\n- a\nlazy continuation\n",
+    "---\ntitle: x\n---\n# T\n",
+    "> ## quoted heading\n> text\n",
+    "# T\n",
+])
+def test_ll115_not_reported(text: str) -> None:
+    assert found(text, "LL115") == []
+
+
+def test_ll115_reports_each_junction_once() -> None:
+    text = "# T\n## U\n- a\n```\ncode\n```\ntext\n"
+    assert found(text, "LL115") == ["2:1 LL115", "3:1 LL115", "4:1 LL115", "6:1 LL115"]
+    fixed = fix_text(text, select=("LL115",))
+    assert fixed == "# T\n\n## U\n\n- a\n\n```\ncode\n```\n\ntext\n"
+    assert render(fixed) == render(text)
