@@ -117,6 +117,7 @@ def test_ll402_unclosed_and_unbalanced() -> None:
         "- [Parens](https://en.wikipedia.org/wiki/Foo_(bar) more\n"
         "- [Spaces](https://example.org/a b) end\n"
         "- no opening](https://example.org/open) here\n"
+        "- [Relative](./docs/a.md\n"
     )
     got = found(text, ("LL402",))
     assert got == [
@@ -124,9 +125,10 @@ def test_ll402_unclosed_and_unbalanced() -> None:
         (2, 3, "LL402", "[Parens](https://en.wikipedia.org/wiki/Foo_(bar)"),
         (3, 3, "LL402", "[Spaces](https://example.org/a"),
         (4, 13, "LL402", "](https://example.org/open)"),
+        (5, 3, "LL402", "[Relative](./docs/a.md"),
     ]
     diags = check(text, ("LL402",))
-    assert [d.fix is not None for d in diags] == [True, False, False, False]
+    assert [d.fix is not None for d in diags] == [True, False, False, False, True]
     assert "never closed" in diags[0].message
     assert "parentheses in the URL" in diags[1].message
     assert "contains spaces" in diags[2].message
@@ -149,6 +151,7 @@ def test_ll402_unclosed_and_unbalanced() -> None:
         "<div>\n[t] (https://example.org/html)\n</div>\n",
         "- [1] (2019) and [see] (below) and [a]: not a definition\n",
         "- [link [nested] text](https://x.org/n)\n",
+        "- on the interval [0,1](x or f(x) and (a](b) in maths\n",
         "",
     ],
 )

@@ -209,9 +209,9 @@ def _malformed_at(
             "space", span, label, destination, fix,
             f"'{shown}' is not a link: Markdown reads no space between ']' and '('",
         )
+    if not urlish and not destination.startswith(("/", "#", "./", "../")):
+        return None  # "interval [0,1](x" is maths, not a link attempt
     if opening is None:
-        if not urlish:
-            return None
         return MalformedLink(
             "no-open", span, label, destination, None, f"'{shown}' is not a link: the ']' has no matching '['"
         )
@@ -239,8 +239,6 @@ def _malformed_at(
             "unclosed", span, label, destination, fix, f"'{shown}' is not a link: the '(' is never closed"
         )
     # ``[t](url)`` closed, yet not parsed: the label's brackets do not balance, or the whole is inside something
-    if not urlish and not destination:
-        return None
     return MalformedLink(
         "brackets", span, label, destination, None,
         f"'{shown}' is not a link: unbalanced brackets in the link text",
@@ -438,7 +436,7 @@ def heading_slugs(document: Document) -> tuple[str, ...]:
         seen: dict[str, int] = {}
         return tuple(urls.github_slug(h.text, seen) for h in document.headings)
 
-    return document.memo("github_slugs", build)
+    return document.memo("ll4.slugs", build)
 
 
 def _anchors(document: Document) -> frozenset[str]:
