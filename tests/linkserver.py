@@ -24,6 +24,7 @@ Paths (``host`` is any of the server's ports; ``...`` is any suffix, so distinct
     /big?head=CODE               the same, but HEAD answers CODE (so the checker has to GET it)
     /cf                          403 with ``cf-mitigated: challenge``
     /cookie                      200 and a Set-Cookie
+    /__stats, /__reset           request counts as JSON (the stats request itself not counted); forget everything
 
 Run ``python tests/linkserver.py --hosts 20 --latency 0.05`` to serve from a separate process (the benchmark
 does): it prints one JSON line ``{"hosts": ["127.0.0.1:PORT", ...]}`` and serves until stdin closes.
@@ -283,6 +284,15 @@ class LinkServer:
             state.counters[key] = state.counters.get(key, 0) + 1
             return state.counters[key]
 
+        if head == "__stats":  # for the benchmark: requests seen since the last reset
+            counts: dict[str, int] = {}
+            for seen in state.requests:
+                counts[seen.method] = counts.get(seen.method, 0) + 1
+            payload = json.dumps({"requests": len(state.requests) - 1, "methods": counts}).encode()
+            return await self._send(writer, method, 200, body=payload)
+        if head == "__reset":
+            self.reset()
+            return await self._send(writer, method, 200)
         if head == "hang":
             await reader.read()  # until the client gives up
             return False
@@ -341,13 +351,20 @@ class LinkServer:
         return await self._send(writer, method, 404)
 
     async def _send(
-        self, writer: asyncio.StreamWriter, method: str, status: int, headers: dict[str, str] | None = None
+        self,
+        writer: asyncio.StreamWriter,
+        method: str,
+        status: int,
+        headers: dict[str, str] | None = None,
+        *,
+        body: bytes | None = None,
     ) -> bool:
         try:
             phrase = HTTPStatus(status).phrase
         except ValueError:
             phrase = "Request denied"
-        body = f"{status} {phrase}\n".encode()
+        if body is None:
+            body = f"{status} {phrase}\n".encode()
         lines = [f"HTTP/1.1 {status} {phrase}", f"Content-Length: {len(body)}", "Content-Type: text/plain"]
         lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
         data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")

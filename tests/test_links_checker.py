@@ -270,14 +270,17 @@ def test_host_override_and_min_interval(server: LinkServer, tmp_path: Path) -> N
     check(urls, tmp_path, per_host=4, hosts={host: HostOverride(concurrency=1, min_interval=0.15)})
     starts = sorted(s.at for s in server.requests if s.host == 0)
     assert len(starts) == 4
-    assert all(b - a >= 0.12 for a, b in zip(starts, starts[1:])), starts
+    # enforced on the client's start times; arrival at the server jitters by the connection set-up
+    assert starts[-1] - starts[0] >= 3 * 0.15 - 0.03, starts
+    assert all(b - a >= 0.1 for a, b in zip(starts, starts[1:])), starts
     assert server.max_in_flight(1) == 4  # the override is for one host only
 
 
 def test_global_min_interval(server: LinkServer, tmp_path: Path) -> None:
     check([server.url(f"/ok/{i}") for i in range(3)], tmp_path, min_interval=0.1)
     starts = sorted(s.at for s in server.requests)
-    assert all(b - a >= 0.09 for a, b in zip(starts, starts[1:])), starts
+    assert starts[-1] - starts[0] >= 2 * 0.1 - 0.02, starts
+    assert all(b - a >= 0.07 for a, b in zip(starts, starts[1:])), starts
 
 
 def test_429_pauses_and_slows_the_host(server: LinkServer, tmp_path: Path) -> None:

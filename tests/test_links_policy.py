@@ -199,6 +199,9 @@ def test_httpx_is_not_imported_by_the_cli_or_the_rules() -> None:
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
     assert "listlint.links" in imported
     assert not any(name.split(".")[0] in ("httpx", "httpcore", "anyio") for name in imported)
+    alone = _run("import listlint.links")
+    imported = {line.rsplit("|", 1)[-1].strip() for line in alone.stderr.splitlines()}
+    assert "asyncio" not in imported  # the package costs nothing until a check runs
 
 
 # -- host gates ------------------------------------------------------------------------------------------------

@@ -12,10 +12,7 @@ status meanings), ``_resolver`` (name resolution under the policy), ``_hosts`` (
 
 from __future__ import annotations
 
-import asyncio
 import sys
-import threading
-import time
 from collections.abc import Coroutine, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -48,6 +45,8 @@ def check_links(
     stderr only when ``progress`` is set, ``quiet`` is not, and stderr is a terminal. ``tuning`` is for tests.
     Raises ConfigError for an invalid exclusion pattern.
     """
+    import time
+
     from listlint.links._cache import LinkCache
     from listlint.links._checker import Checker, strip_userinfo
     from listlint.links._policy import compile_exclusions, excluded_by
@@ -134,6 +133,9 @@ def _with_fragment(result: LinkResult, url: str) -> LinkResult:
 
 def _run(coro: Coroutine[Any, Any, T]) -> T:
     """``asyncio.run``, or the same in a helper thread when the caller already runs an event loop."""
+    import asyncio  # here, not at the top: importing listlint (and the rules) stays cheap when links are off
+    import threading
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:

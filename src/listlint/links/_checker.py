@@ -153,8 +153,11 @@ class Checker:
         urls = list(urls)
         if self.settings.max_time is not None:
             self._deadline = time.monotonic() + max(0.0, self.settings.max_time)
+        largest = max([self.settings.per_host] + [o.concurrency or 0 for o in self.settings.hosts.values()])
         self._client = make_client(
-            self.resolver, max_connections=max(1, self.settings.concurrency), user_agent=self.settings.user_agent
+            self.resolver,
+            per_origin=max(1, min(largest, self.settings.concurrency)),
+            user_agent=self.settings.user_agent,
         )
         outcomes: dict[str, _Outcome] = {}
         try:
@@ -439,12 +442,12 @@ class Checker:
                 retry_after=parse_retry_after(headers.get("retry-after")),
                 challenge=headers.get("cf-mitigated", "").strip().lower() == "challenge",
             )
-            if method == "GET":
-                # the body is never needed; a small one is drained so the connection can be reused, a large one
-                # is abandoned (closing the response closes the connection)
-                length = headers.get("content-length", "")
-                if length.isdigit() and int(length) <= self.tuning.small_body:
-                    await response.aread()
+            # the body is never needed, but a connection is reused only once its response was read to the end:
+            # HEAD's empty body and a small GET body are read, a large one is abandoned (closing the response
+            # then closes the connection)
+            length = headers.get("content-length", "")
+            if method == "HEAD" or (length.isdigit() and int(length) <= self.tuning.small_body):
+                await response.aread()
             return reply
         finally:
             await response.aclose()
