@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from listlint.rules import ll1_headings, ll5_bibtex, ll11_whitespace, ll41_network
+from listlint.rules import ll1_headings, ll5_bibtex, ll6_duplicates, ll11_whitespace, ll41_network
 from listlint.rules.base import Rule
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
@@ -10,4 +10,5 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     *ll11_whitespace.RULES,
     *ll41_network.RULES,
     *ll5_bibtex.RULES,
+    *ll6_duplicates.RULES,
 )
