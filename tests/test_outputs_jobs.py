@@ -85,3 +85,26 @@ def test_public_api() -> None:
     assert [d.code for d in listlint.lint_text("# L\n\ntext  \n")] == ["LL110"]
     assert listlint.fix_text("# L\n\ntext  \n\n\n") == "# L\n\ntext\n"
     assert os.path.basename(listlint.__file__) == "__init__.py"
+
+
+def test_init_writes_a_valid_commented_config_and_never_overwrites(tmp_path: Path, corpus: Path) -> None:
+    from listlint.config import from_table
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    (tmp_path / "README.md").write_text((corpus / "seeds" / "theory-for-deep-learning.md").read_text())
+    first = run("init", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    text = (tmp_path / ".listlint.toml").read_text()
+    assert text.startswith("# listlint configuration")
+    config = from_table(tomllib.loads(text), ".listlint.toml")
+    assert set(config.status.tags) == {"READ", "UNREAD"} and config.status.default == "UNREAD"
+    assert config.status.format == "[`{tag}`]"
+    assert "Status tags seen: UNREAD 13, READ 7." in text and "19 BibTeX block(s)" in text
+    (tmp_path / ".listlint.toml").write_text("# mine\n")
+    second = run("init", cwd=tmp_path)
+    assert second.returncode == 2 and "already exists" in second.stderr
+    assert (tmp_path / ".listlint.toml").read_text() == "# mine\n"

@@ -69,3 +69,11 @@ def test_try_repo_check_fix_check(tmp_path: Path) -> None:
     assert target.read_text() == "# Reading list\n\n- [Paper](https://arxiv.org/abs/1512.03385)\n"
     again = hook("listlint")
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_action_runs_the_github_format() -> None:
+    action = (ROOT / "action.yml").read_text()
+    assert "using: composite" in action
+    assert "listlint check --output-format github" in action
+    readme = (ROOT / "README.md").read_text()
+    assert "actions/cache@" in readme and "--links" in readme and "listlint/listlint@" in readme

@@ -265,5 +265,26 @@ def stats(paths: tuple[str, ...], fmt: str) -> None:
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+def init(paths: tuple[str, ...]) -> None:
+    """Write a commented .listlint.toml from the lists found here (never overwrites one)."""
+    from listlint import init as initializer
+    from listlint.parser import parse
+
+    if Path(".listlint.toml").exists():
+        _fail(".listlint.toml already exists; not overwriting it")
+    runner = _runner((), (), (), None, None)
+    loaded, failed = runner.collect(paths or (".",))
+    errors = _report_errors(failed)
+    documents = [parse(source, label, config) for label, config, source in loaded]
+    try:
+        target = initializer.write(Path.cwd(), documents)
+    except FileExistsError:
+        _fail(".listlint.toml already exists; not overwriting it")
+    click.echo(f"Wrote {target.name} from {len(documents)} file(s).")
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
