@@ -24,7 +24,7 @@ Paths (``host`` is any of the server's ports; ``...`` is any suffix, so distinct
     /big?head=CODE               the same, but HEAD answers CODE (so the checker has to GET it)
     /cf                          403 with ``cf-mitigated: challenge``
     /cookie                      200 and a Set-Cookie
-    /__stats, /__reset           request counts as JSON (the stats request itself not counted); forget everything
+    /__stats, /__reset           request counts as JSON (requests to /__* not counted); forget everything
 
 Run ``python tests/linkserver.py --hosts 20 --latency 0.05`` to serve from a separate process (the benchmark
 does): it prints one JSON line ``{"hosts": ["127.0.0.1:PORT", ...]}`` and serves until stdin closes.
@@ -287,8 +287,9 @@ class LinkServer:
         if head == "__stats":  # for the benchmark: requests seen since the last reset
             counts: dict[str, int] = {}
             for seen in state.requests:
-                counts[seen.method] = counts.get(seen.method, 0) + 1
-            payload = json.dumps({"requests": len(state.requests) - 1, "methods": counts}).encode()
+                if not seen.target.startswith("/__"):
+                    counts[seen.method] = counts.get(seen.method, 0) + 1
+            payload = json.dumps({"requests": sum(counts.values()), "methods": counts}).encode()
             return await self._send(writer, method, 200, body=payload)
         if head == "__reset":
             self.reset()

@@ -270,17 +270,18 @@ def test_host_override_and_min_interval(server: LinkServer, tmp_path: Path) -> N
     check(urls, tmp_path, per_host=4, hosts={host: HostOverride(concurrency=1, min_interval=0.15)})
     starts = sorted(s.at for s in server.requests if s.host == 0)
     assert len(starts) == 4
-    # enforced on the client's start times; arrival at the server jitters by the connection set-up
-    assert starts[-1] - starts[0] >= 3 * 0.15 - 0.03, starts
-    assert all(b - a >= 0.1 for a, b in zip(starts, starts[1:])), starts
+    # enforced on the client's start times: the first request also opens the connection, so it reaches the
+    # server later than its start and the first gap looks shorter; the others reuse the connection
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert gaps[0] >= 0.08 and all(gap >= 0.13 for gap in gaps[1:]), gaps
     assert server.max_in_flight(1) == 4  # the override is for one host only
 
 
 def test_global_min_interval(server: LinkServer, tmp_path: Path) -> None:
     check([server.url(f"/ok/{i}") for i in range(3)], tmp_path, min_interval=0.1)
     starts = sorted(s.at for s in server.requests)
-    assert starts[-1] - starts[0] >= 2 * 0.1 - 0.02, starts
-    assert all(b - a >= 0.07 for a, b in zip(starts, starts[1:])), starts
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert gaps[0] >= 0.05 and all(gap >= 0.085 for gap in gaps[1:]), gaps
 
 
 def test_429_pauses_and_slows_the_host(server: LinkServer, tmp_path: Path) -> None:
