@@ -427,3 +427,23 @@ def test_time_budget_reports_the_rest_unchecked(server: LinkServer, tmp_path: Pa
 
 def test_empty_input_makes_no_client(tmp_path: Path) -> None:
     assert check([], tmp_path) == {}
+
+
+def test_internationalised_host_names_are_resolved_once_in_ascii(server: LinkServer, tmp_path: Path) -> None:
+    calls: list[str] = []
+    port = server.hosts[0].split(":")[1]
+    tuning = Tuning(backoff_base=0.02, confirm_delay=0.02, resolve=_fake_dns({"xn--bcher-kva.test": ["127.0.0.1"]}, calls))
+    url = f"http://bücher.test:{port}/ok/論文"
+    result = check([url], tmp_path, tuning=tuning)[url]
+    assert result.verdict is Verdict.OK
+    assert calls == ["xn--bcher-kva.test"]
+    [seen] = server.requests
+    assert seen.headers["host"] == f"xn--bcher-kva.test:{port}"
+    assert seen.target == "/ok/%E8%AB%96%E6%96%87"
+
+
+def test_invalid_urls_are_skipped_without_a_request(tmp_path: Path) -> None:
+    urls = ["http://exa mple.org/", "http://[::1/", "http:///no-host"]
+    results = check(urls, tmp_path)
+    assert [r.verdict for r in results.values()] == [Verdict.SKIPPED] * 3
+    assert all(r.reason.startswith("not a valid URL") for r in results.values())

@@ -66,7 +66,11 @@ def check_links(
         )
         cache.load()
     for url in written:
-        scheme = urlsplit(url).scheme.lower()
+        try:
+            scheme = urlsplit(url).scheme.lower()
+        except ValueError as exc:  # e.g. an unclosed [IPv6 literal
+            results[url] = LinkResult(url, Verdict.SKIPPED, None, None, f"not a valid URL: {exc}")
+            continue
         if scheme not in ("http", "https"):
             results[url] = LinkResult(url, Verdict.SKIPPED, None, None, "only http and https links are checked")
             continue

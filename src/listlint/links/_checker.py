@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import ssl
 import time
 from collections.abc import Callable, Iterable
@@ -53,6 +54,10 @@ class Tuning:
     resolve: ResolveFunc | None = None  # replaces getaddrinfo (tests map names to 127.0.0.1)
     allowed_networks: tuple[Network, ...] = ()  # exempt from the address policy (tests)
     read_timeouts_to_give_up: int = 2  # URLs of a host that ended in read timeouts before the host counts as down
+
+
+# what a host can be once httpx has encoded it: a DNS name (underscores occur in the wild), IPv4, or IPv6
+_HOST = re.compile(r"[A-Za-z0-9_.-]+|[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?")
 
 
 class _OutOfTime(Exception):
@@ -280,9 +285,12 @@ class Checker:
         """The final reply for one hop and how many requests it took."""
         try:
             request_url = httpx.URL(url)
-            host = request_url.host
+            # the ASCII form (IDNA for internationalised names), as the connection will ask the resolver for it
+            host = request_url.raw_host.decode("ascii")
             if not host:
                 raise httpx.InvalidURL("no host")
+            if not _HOST.fullmatch(host):
+                raise httpx.InvalidURL(f"invalid host name {host!r}")
         except (httpx.InvalidURL, ValueError) as exc:
             return _Reply(kind=_INVALID, error=f"not a valid URL: {exc}"), 0
         port = request_url.port or (443 if request_url.scheme == "https" else 80)
