@@ -96,7 +96,7 @@ def test_toc_entries_description_links_and_badges_are_never_compared() -> None:
     # the same links as primary links of real entries would be reported: the exemption is what keeps it silent
     text = (FIXTURES / "near_misses.md").read_text(encoding="utf-8")
     document = parse(text)
-    keys = [occ.key for occ in duplicates.facts(document).links]
+    keys = [occ.link_key for occ in duplicates.facts(document).links]
     assert "arxiv:1412.6980" in keys and keys.count("arxiv:1412.6980") == 1  # the ToC copy is not indexed
     control = text.replace("## Contents", "## Reading")
     assert ("LL601", 13, 48, "https://arxiv.org/abs/1412.6980") in found(control)

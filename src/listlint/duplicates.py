@@ -26,12 +26,11 @@ from listlint.source import Span
 __all__ = [
     "Allow",
     "DocumentFacts",
+    "EntryOccurrence",
     "IdentOccurrence",
     "Index",
     "KeyOccurrence",
-    "LinkOccurrence",
     "Place",
-    "TitleOccurrence",
     "bib_identifiers",
     "facts",
     "index_for",
@@ -225,23 +224,19 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
-class LinkOccurrence:
-    """An entry's primary link with its normalised key (LL601)."""
+class EntryOccurrence:
+    """An entry outside any table of contents: its primary link's normalised key (LL601, "" when it has no
+    comparable link) and its title key (LL602, "" when it has no title). One object serves both indexes."""
 
     entry: Entry
-    link: Link
-    key: str
-    place: Place
-
-
-@dataclass(frozen=True, slots=True)
-class TitleOccurrence:
-    """An entry's title with its LL602 key; ``link_key`` is its primary link key ("" when it has none)."""
-
-    entry: Entry
-    key: str
+    link: Link | None
     link_key: str
-    place: Place
+    title_key: str
+    path: str
+
+    @property
+    def place(self) -> Place:
+        return Place(self.path, self.entry.line + 1, self.entry.section)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +246,13 @@ class KeyOccurrence:
     bib: BibEntry
     key: str
     title_key: str
-    place: Place
+    path: str
+    line: int
+    section: str
+
+    @property
+    def place(self) -> Place:
+        return Place(self.path, self.line, self.section)
 
     @property
     def span(self) -> Span:
@@ -275,16 +276,26 @@ class IdentOccurrence:
     link_key: str
     bib_keys: frozenset[str]  # casefolded
     key_names: tuple[str, ...]  # the keys as written, for messages
-    place: Place
+    path: str
+    line: int
+    section: str
+
+    @property
+    def place(self) -> Place:
+        return Place(self.path, self.line, self.section)
 
 
 @dataclass(frozen=True)
 class DocumentFacts:
-    """Everything duplicate detection needs from one document, in document order, before any allow-list."""
+    """Everything duplicate detection needs from one document, in document order, before any allow-list.
+
+    ``links`` holds the entries with a comparable primary link, ``titles`` those with a title key (the same
+    objects); a large list has one object per entry here, since allocation (and the garbage collector's work
+    that comes with it) is most of the cost of building these facts."""
 
     document: Document
-    links: tuple[LinkOccurrence, ...]
-    titles: tuple[TitleOccurrence, ...]
+    links: tuple[EntryOccurrence, ...]
+    titles: tuple[EntryOccurrence, ...]
     keys: tuple[KeyOccurrence, ...]
     idents: tuple[IdentOccurrence, ...]
 
@@ -312,67 +323,78 @@ def _section_finder(document: Document) -> tuple[list[int], list[str]]:
     return starts, titles
 
 
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def _link_ident(link: Link, link_key: str) -> str | None:
+    """The DOI or arXiv id a primary link names (its key for arXiv links)."""
+    if link_key.startswith("arxiv:"):
+        return link_key
+    if link_key.startswith("doi:"):
+        return _ident_of(link.url)  # arXiv's own DOIs (10.48550/arXiv.ID) name the arXiv id
+    found = urls.doi(link.url)  # publisher links with the DOI in the path
+    return "doi:" + found if found else None
+
+
 def _build_facts(document: Document) -> DocumentFacts:
     from bisect import bisect_right
 
     path = document.path
-    source = document.source
+    text = document.text
+    line_index = document.source.line_index
     in_toc: set[int] = set()
     for section in document.sections:
         if section.is_toc:
             for top in section.entries:
                 in_toc.update(id(e) for e in top.walk())
-    links: list[LinkOccurrence] = []
-    titles: list[TitleOccurrence] = []
+    links: list[EntryOccurrence] = []
+    titles: list[EntryOccurrence] = []
     keys: list[KeyOccurrence] = []
     idents: list[IdentOccurrence] = []
     owned_blocks: set[Span] = set()
+    normalize = urls.normalize
     for entry in document.entries:
-        if id(entry) in in_toc:
+        if in_toc and id(entry) in in_toc:
             continue
-        place = Place(path, entry.line + 1, entry.section)
         link = entry.primary_link
-        link_key = ""
-        if is_comparable_link(link):
-            assert link is not None
-            link_key = urls.normalize(link.url)
-            if link_key:
-                links.append(LinkOccurrence(entry, link, link_key, place))
-        if entry.title:
-            key = title_key(entry.title)
-            if key:
-                titles.append(TitleOccurrence(entry, key, link_key, place))
+        link_key = normalize(link.url) if is_comparable_link(link) else ""
+        title = title_key(entry.title) if entry.title else ""
+        if not link_key and not title and not entry.bibtex:
+            continue
+        occ = EntryOccurrence(entry, link, link_key, title, path)
+        if link_key:
+            links.append(occ)
+        if title:
+            titles.append(occ)
+        ident = _link_ident(link, link_key) if link_key and link is not None else None
+        if not entry.bibtex:
+            if ident and link is not None:
+                idents.append(IdentOccurrence(ident, "link", link.span or link.full_span, entry, link.url, link_key,
+                                              _NO_KEYS, (), path, entry.line + 1, entry.section))
+            continue
+        # With BibTeX: the link speaks for all the entry's keys, a BibTeX entry for its own key, so two keys of one
+        # entry naming one DOI are still found.
         bib_keys: dict[str, str] = {}
         for block in entry.bibtex:
             owned_blocks.add(block.span)
             for bib in block.entries:
                 bib_keys.setdefault(bib.key.casefold(), bib.key)
-        # (identifier, evidence, span, keys as written): the link speaks for all the entry's keys, a BibTeX
-        # entry for its own key, so two keys of one entry naming one DOI are still found
-        entry_idents: list[tuple[str, str, Span, tuple[str, ...], Place]] = []
-        if link_key and link is not None:
-            if link_key.startswith("arxiv:"):
-                ident: str | None = link_key
-            elif link_key.startswith("doi:"):
-                ident = _ident_of(link.url)  # arXiv's own DOIs (10.48550/arXiv.ID) name the arXiv id
-            else:
-                found = urls.doi(link.url)  # publisher links with the DOI in the path
-                ident = "doi:" + found if found else None
-            if ident:
-                entry_idents.append((ident, "link", link.span or link.full_span, tuple(bib_keys.values()), place))
+        all_keys = frozenset(bib_keys)
+        written = link.url if link_key and link is not None else ""
+        seen: set[tuple[str, frozenset[str]]] = set()
+        if ident and link is not None:
+            seen.add((ident, all_keys))
+            idents.append(IdentOccurrence(ident, "link", link.span or link.full_span, entry, written, link_key,
+                                          all_keys, tuple(bib_keys.values()), path, entry.line + 1, entry.section))
         for block in entry.bibtex:
             for bib in block.entries:
-                at = Place(path, source.line_index(bib.span.start) + 1, entry.section)
-                for ident, evidence, span in bib_identifiers(bib, document.text):
-                    entry_idents.append((ident, evidence, span, (bib.key,), at))
-        seen: set[tuple[str, frozenset[str]]] = set()
-        written = link.url if link_key and link is not None else ""
-        for ident, evidence, span, names, at in entry_idents:
-            folded = frozenset(n.casefold() for n in names)
-            if (ident, folded) in seen or (ident, frozenset(bib_keys)) in seen:
-                continue  # named already, for this key or (by the link) for every key of the entry
-            seen.add((ident, folded))
-            idents.append(IdentOccurrence(ident, evidence, span, entry, written, link_key, folded, names, at))
+                folded = frozenset((bib.key.casefold(),))
+                for found, evidence, span in bib_identifiers(bib, text):
+                    if (found, folded) in seen or (found, all_keys) in seen:
+                        continue  # named already, for this key or (by the link) for every key of the entry
+                    seen.add((found, folded))
+                    idents.append(IdentOccurrence(found, evidence, span, entry, written, link_key, folded,
+                                                  (bib.key,), path, line_index(bib.span.start) + 1, entry.section))
     starts: list[int] | None = None
     section_titles: list[str] = []
     for block in document.bibtex_blocks:
@@ -380,23 +402,24 @@ def _build_facts(document: Document) -> DocumentFacts:
         for bib in block.entries:
             if not bib.key or bib.entry_type.lower() in ("string", "preamble", "comment"):
                 continue
-            line = source.line_index(bib.span.start) + 1
+            line = line_index(bib.span.start) + 1
             if loose:
                 if starts is None:
                     starts, section_titles = _section_finder(document)
                 section = section_titles[bisect_right(starts, bib.span.start) - 1] if starts else ""
             else:
                 section = _owner_section(document, block.span)
-            place = Place(path, line, section)
-            title = bib.get("title")
-            keys.append(KeyOccurrence(bib, bib.key.casefold(), title_key(title) if title else "", place))
+            bib_title = bib.get("title")
+            keys.append(KeyOccurrence(bib, bib.key.casefold(), title_key(bib_title) if bib_title else "", path,
+                                      line, section))
             if loose:
                 named: set[str] = set()
-                for ident, evidence, span in bib_identifiers(bib, document.text):
-                    if ident not in named:
-                        named.add(ident)
-                        idents.append(IdentOccurrence(ident, evidence, span, None, "", "",
-                                                      frozenset({bib.key.casefold()}), (bib.key,), place))
+                for found, evidence, span in bib_identifiers(bib, text):
+                    if found not in named:
+                        named.add(found)
+                        idents.append(IdentOccurrence(found, evidence, span, None, "", "",
+                                                      frozenset((bib.key.casefold(),)), (bib.key,), path, line,
+                                                      section))
     idents.sort(key=lambda o: o.span.start)
     return DocumentFacts(document, tuple(links), tuple(titles), tuple(keys), tuple(idents))
 
@@ -456,8 +479,8 @@ class Index:
 
     documents: tuple[Document, ...]
     allow: Allow
-    first_link: dict[str, LinkOccurrence] = field(default_factory=dict)
-    first_title: dict[str, TitleOccurrence] = field(default_factory=dict)
+    first_link: dict[str, EntryOccurrence] = field(default_factory=dict)
+    first_title: dict[str, EntryOccurrence] = field(default_factory=dict)
     first_ident: dict[str, IdentOccurrence] = field(default_factory=dict)
     first_key: dict[str, KeyOccurrence] = field(default_factory=dict)
     first_key_in: dict[tuple[int, str], KeyOccurrence] = field(default_factory=dict)
@@ -483,14 +506,14 @@ def _build_index(documents: Iterable[Document], allow_items: tuple[str, ...]) ->
         index.position[id(document)] = position
         f = facts(document)
         for occ in f.links:
-            if allow and allow(occ.link.url, occ.key):
+            if allow and occ.link is not None and allow(occ.link.url, occ.link_key):
                 index.allowed_links.add(id(occ.entry))
                 continue
-            index.first_link.setdefault(occ.key, occ)
-        for t in f.titles:
-            if id(t.entry) in index.allowed_links or not title_is_comparable(t.key):
+            index.first_link.setdefault(occ.link_key, occ)
+        for occ in f.titles:
+            if id(occ.entry) in index.allowed_links or not title_is_comparable(occ.title_key):
                 continue
-            index.first_title.setdefault(t.key, t)
+            index.first_title.setdefault(occ.title_key, occ)
         for k in f.keys:
             index.first_key.setdefault(k.key, k)
             index.first_key_in.setdefault((position, k.key), k)

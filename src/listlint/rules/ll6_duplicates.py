@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
-from listlint.duplicates import LinkOccurrence, facts, index_for
+from listlint.duplicates import EntryOccurrence, facts, index_for
 from listlint.model import Document, Entry, Layout, ListBlock
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
@@ -40,21 +40,20 @@ class DuplicateLink(Rule):
         own = {id(occ) for occ in mine.links}
         here = document.path
         for occ in mine.links:
-            if index.is_allowed(occ.entry):
+            first = index.first_link.get(occ.link_key)
+            if first is None or first is occ or index.is_allowed(occ.entry):
                 continue
-            first = index.first_link.get(occ.key)
-            if first is None or first is occ:
-                continue
-            url = occ.link.url
-            message = f"duplicate link '{_quote(url)}'"
-            if url.strip() != first.link.url.strip():
-                if occ.key.startswith(_NAMED_KEYS):
-                    message += f" ({occ.key})"
-                message += f": also listed at {first.place.describe(here)} as '{_quote(first.link.url)}'"
+            link, first_link = occ.link, first.link
+            assert link is not None and first_link is not None  # entries in ``links`` have one
+            message = f"duplicate link '{_quote(link.url)}'"
+            if link.url.strip() != first_link.url.strip():
+                if occ.link_key.startswith(_NAMED_KEYS):
+                    message += f" ({occ.link_key})"
+                message += f": also listed at {first.place.describe(here)} as '{_quote(first_link.url)}'"
             else:
                 message += f": also listed at {first.place.describe(here)}"
             fix = _removal(document, occ, first) if id(first) in own else None
-            yield self.report(message, occ.link.span or occ.link.full_span, fix)
+            yield self.report(message, link.span or link.full_span, fix)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -87,13 +86,13 @@ def _list_of(document: Document, item: int) -> ListBlock | None:
     return owners.get(item)
 
 
-def _removal(document: Document, later: LinkOccurrence, first: LinkOccurrence) -> Fix | None:
+def _removal(document: Document, later: EntryOccurrence, first: EntryOccurrence) -> Fix | None:
     """Remove the later entry's lines when it is an exact repeat (same normalised link, same title) that carries no
     word the first lacks; None when that is not certain or the removal could change the list's structure."""
     entry, original = later.entry, first.entry
-    if entry.title != original.title or entry.children or later.link.span is None:
+    if later.link is None or later.link.span is None or first.link is None:
         return None
-    if entry.layout not in (Layout.LIST, Layout.HEADING):
+    if entry.title != original.title or entry.children or entry.layout not in (Layout.LIST, Layout.HEADING):
         return None
     extra = _words(document, entry, later.link.span) - _words(document, original, first.link.span)
     if extra:
@@ -150,7 +149,7 @@ class DuplicateTitle(Rule):
         index = index_for(document, context.project, settings.scope, settings.allow)
         here = document.path
         for occ in facts(document).titles:
-            first = index.first_title.get(occ.key)
+            first = index.first_title.get(occ.title_key)
             if first is None or first is occ or index.is_allowed(occ.entry):
                 continue
             if occ.link_key and occ.link_key == first.link_key:
