@@ -13,9 +13,11 @@ import asyncio
 import random
 import re
 import ssl
+import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -37,7 +39,7 @@ from listlint.links._policy import (
     status_text,
 )
 from listlint.links._resolver import AddressRefused, NameLookupFailed, NameNotFound, ResolveFunc, Resolver
-from listlint.links._result import LinkResult, Verdict
+from listlint.links._result import Verdict
 from listlint.links._transport import ConnectionRefused, make_client
 
 
@@ -429,7 +431,7 @@ class Checker:
                 try:
                     # httpx's timeouts apply to each read; this one bounds the whole exchange (a server trickling
                     # its headers byte by byte), a little later so httpx's more precise errors come first
-                    return await asyncio.wait_for(self._exchange(method, url, timeout), timeout * 1.25 + 0.05)
+                    return await _bounded(self._exchange(method, url, timeout), timeout * 1.25 + 0.05)
                 except asyncio.TimeoutError:
                     return _Reply(kind=_TIMEOUT, error=f"no response within {timeout:g} s")
                 except Exception as exc:  # noqa: BLE001 - every failure of a request becomes a reason
@@ -459,6 +461,14 @@ class Checker:
             return reply
         finally:
             await response.aclose()
+
+
+async def _bounded(coro: Coroutine[Any, Any, _Reply], seconds: float) -> _Reply:
+    """``coro`` cut off after ``seconds`` (TimeoutError); without a task of its own where Python allows it."""
+    if sys.version_info >= (3, 11):
+        async with asyncio.timeout(seconds):
+            return await coro
+    return await asyncio.wait_for(coro, seconds)  # pragma: no cover - Python 3.10
 
 
 def _classify_exception(exc: BaseException, timeout: float) -> _Reply:
