@@ -173,7 +173,7 @@ class ListBlock:
 class Block:
     """A block-level construct with its line range (0-based, end exclusive)."""
 
-    kind: str  # heading, paragraph, list, fence, code, html, table, blockquote, hr, front_matter
+    kind: str  # paragraph, list, fence, code, html, table, blockquote, hr, front_matter (headings: Document.headings)
     span: Span
     line: int
     end_line: int

@@ -126,7 +126,8 @@ class Builder:
 
     @staticmethod
     def _content_link(link: Link) -> bool:
-        return link.kind in (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK) and not link.is_fragment
+        kinds = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK, LinkKind.BARE)
+        return link.kind in kinds and not link.is_fragment
 
     def _link_line(self, unit: InlineUnit) -> bool:
         return any(self._content_link(link) for link in unit.facts.links)
