@@ -2,7 +2,15 @@
 
 The parser records every candidate; the LL3xx rules decide against the configured vocabulary which are known,
 misspelt or misplaced. A bare bracketed word counts only when it is uppercase or in the vocabulary, so ``[pdf]``
-labels and footnote-like text stay out.
+labels and footnote-like text stay out. Brackets inside inline code (other than a code span that is the tag itself,
+``[`READ`]`` or ```[READ]```) and inside HTML comments are not tags: they are text about tags, not tags.
+
+A vocabulary word in backticks without brackets (`` `READ` ``) is a tag too (``brackets=False``). Tags written as
+inline code (```[READ]```, `` `READ` ``) count only at the end of the line or before everything else on it.
+
+A task box is looked for only at the start of a list item's content (``checkbox_at``). Besides the GFM shapes
+``[ ]``, ``[x]`` and ``[X]``, near misses (``[]``, ``[ x ]``, ``[x]Title``) are recorded too so that LL305 can
+report them; rules tell them apart by ``raw``.
 """
 
 from __future__ import annotations
@@ -15,7 +23,48 @@ from listlint.source import Span
 
 TAG = re.compile(r"\[\s*(`?)\s*([A-Za-z][A-Za-z_-]{0,30})\s*(`?)\s*\](?![(\[:])")
 BACKTICKED = re.compile(r"`\s*\[\s*([A-Za-z][A-Za-z_-]{0,30})\s*\]\s*`")
-CHECKBOX = re.compile(r"\[([ xX])\](?=\s|$)")
+# ``[``, up to three spaces, an optional x, up to three spaces, ``]``; never the label of a link or a definition
+CHECKBOX = re.compile(r"\[( {0,3}[xX]? {0,3})\](?![(:])")
+# a vocabulary word in backticks without brackets: `` `READ` ``
+TICKED_WORD = re.compile(r"`\s*([A-Za-z][A-Za-z_-]{0,30})\s*`")
+BACKTICK_RUN = re.compile(r"`+")
+COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+
+
+def _code_and_comments(region: str) -> list[tuple[int, int]]:
+    """Inline code spans and HTML comments of one title line, as offsets into ``region``.
+
+    A backtick run opens a code span closed by the next run of the same length (CommonMark); an unmatched run is
+    literal text. Good enough for one line, which is all a title line is."""
+    spans: list[tuple[int, int]] = []
+    if "`" in region:
+        runs = [(m.start(), m.end()) for m in BACKTICK_RUN.finditer(region)]
+        index = 0
+        while index < len(runs):
+            start, end = runs[index]
+            width = end - start
+            close = next((k for k in range(index + 1, len(runs)) if runs[k][1] - runs[k][0] == width), None)
+            if close is None:
+                index += 1
+                continue
+            spans.append((start, runs[close][1]))
+            index = close + 1
+    if "<!--" in region:
+        spans.extend((m.start(), m.end()) for m in COMMENT.finditer(region))
+    return spans
+
+
+def _inside_text(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when the match ``[start, end)`` begins inside a code span or comment it does not enclose:
+    ``[`READ`]`` encloses its code span and ```[READ]``` is one, but ``the `[READ]` tag`` inside a longer code span
+    or ``<!-- [READ] -->`` is text."""
+    return any(s <= start < e and not (start <= s and e <= end) for s, e in spans)
+
+
+def _edge(region: str, start: int, end: int, line_end: int) -> bool:
+    """A tag written as inline code counts only at the end of the title line or before anything else on it: in
+    the middle of a description (``see `[READ]` below``) it is more likely prose about tags."""
+    return end >= len(region[:line_end].rstrip(" \t*_~")) or not region[:start].strip(" \t*_~")
 
 
 def find_tags(
@@ -31,20 +80,30 @@ def find_tags(
     known = {word.upper() for word in vocabulary}
     region = text[start:end]
     tags: list[StatusTag] = []
-    if checkbox_at is not None and start <= checkbox_at < end:
-        match = CHECKBOX.match(text, checkbox_at)
-        if match:
-            tags.append(StatusTag(match.group(), match.group(1).upper(), Span(match.start(), match.end()), "checkbox",
-                                  at_end=False))
-    if "[" not in region:
-        return tags
     blocked = [s for s in excluded if s.start < end and start < s.end]
     line_end = len(region.rstrip())
+    if checkbox_at is not None and start <= checkbox_at < end:
+        match = CHECKBOX.match(text, checkbox_at, end)
+        if match and not any(b.start <= match.start() < b.end for b in blocked):
+            follower = text[match.end() : match.end() + 1]
+            inner = match.group(1)
+            proper = inner in (" ", "x", "X")
+            # a near miss needs a following space to be a box rather than text ("[]" alone, "[x]y" in prose);
+            # a proper box glued to its text ("[x]Title") is recorded for LL305 to put the space back
+            if (follower in ("", " ", "\t") or (proper and follower not in ("]", "`"))):
+                value = "X" if "x" in inner.lower() else " "
+                tags.append(StatusTag(match.group(), value, Span(match.start(), match.end()), "checkbox",
+                                      at_end=match.end() - start >= line_end))
+    if "[" not in region and "`" not in region:
+        return tags
+    opaque = _code_and_comments(region)
     for match in TAG.finditer(region):
         span = Span(start + match.start(), start + match.end())
         if any(b.start <= span.start < b.end for b in blocked):
             continue
-        if tags and tags[0].form == "checkbox" and tags[0].span.start == span.start:
+        if tags and tags[0].form == "checkbox" and tags[0].span.overlaps(span):
+            continue
+        if opaque and _inside_text(opaque, match.start(), match.end()):
             continue
         word = match.group(2)
         ticks = bool(match.group(1) or match.group(3))
@@ -56,9 +115,30 @@ def find_tags(
         span = Span(start + match.start(), start + match.end())
         if any(t.span.overlaps(span) for t in tags):
             continue
+        if any(b.start <= span.start < b.end for b in blocked):
+            continue
+        if opaque and _inside_text(opaque, match.start(), match.end()):
+            continue
         word = match.group(1)
+        if not _edge(region, match.start(), match.end(), line_end):
+            continue
         if word.upper() in known or word.isupper():
             tags.append(StatusTag(match.group(), word.upper(), span, "tag", backticks=True,
+                                  at_end=match.end() >= line_end))
+    if "`" in region and known:
+        for match in TICKED_WORD.finditer(region):
+            word = match.group(1)
+            # only a word of the vocabulary, only as a code span of its own (`` `code` `` labels stay out), and in
+            # lower or mixed case only at the end of the line (`` `read` `` in a description is prose)
+            if word.upper() not in known or (match.start(), match.end()) not in opaque:
+                continue
+            if not _edge(region, match.start(), match.end(), line_end) or (
+                    not word.isupper() and match.end() < line_end):
+                continue
+            span = Span(start + match.start(), start + match.end())
+            if any(t.span.overlaps(span) for t in tags) or any(b.start <= span.start < b.end for b in blocked):
+                continue
+            tags.append(StatusTag(match.group(), word.upper(), span, "tag", backticks=True, brackets=False,
                                   at_end=match.end() >= line_end))
     tags.sort(key=lambda t: t.span.start)
     return tags

@@ -1,0 +1,609 @@
+"""Status tags: LL301 status-missing, LL302 status-unknown, LL303 status-format, LL304 status-conflict,
+LL305 checkbox-style.
+
+The parser records every status-like marker on an entry's title line (``Entry.tags``); this module decides what
+each one is against ``[tool.listlint.status]``: a known tag, a misspelt one, a task box, or a bracketed label that
+is no status at all (``[PDF]``). That decision is shared, through :func:`status_view`, by the five rules and by
+``listlint stats``, so the counts and the findings never disagree.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from listlint.config import StatusSettings
+from listlint.errors import ConfigError
+from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
+from listlint.model import Document, Entry, Layout, StatusTag
+from listlint.rules.base import Context, Rule
+from listlint.source import Span
+
+PROPER_BOXES = ("[ ]", "[x]", "[X]")
+# Formats the parser finds again as the same tag; fixes are offered only for these (anything else would not
+# converge: the rewritten tag would not be recognised as the tag it replaced).
+RECOGNISABLE = re.compile(r"\[ ?`?\{tag\}`? ?\]|`\[\{tag\}\]`|`\{tag\}`")
+TAG_WORD = re.compile(r"[A-Za-z][A-Za-z_-]{0,30}")
+LEADING = re.compile(r"[\W_\d]*")  # what may precede a title link: numbering, emphasis, emoji
+CLOSING_MARKUP = "*_~"
+
+
+class Kind(enum.Enum):
+    """What a recorded marker is, for this configuration."""
+
+    KNOWN = "known"  # a tag of the vocabulary (in any spelling)
+    UNKNOWN = "unknown"  # a status tag outside the vocabulary (near a known tag, or written like one)
+    BOX = "checkbox"  # a GFM task box (or a near miss of one, in a file that uses task boxes)
+    LABEL = "label"  # a bracketed word that is no status: [PDF], [CODE]
+
+
+def distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: edits and adjacent transpositions (UNRAED -> UNREAD is one)."""
+    if a == b:
+        return 0
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def tolerance(tag: str) -> int:
+    """How many edits still read as a misspelling of ``tag``: 1 for short tags, a third of longer ones."""
+    return max(1, len(tag) // 3)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The configured tags, their canonical spellings, and the nearest-tag search."""
+
+    settings: StatusSettings
+    _near: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def spellings(self) -> dict[str, str]:
+        """Uppercased tag -> the tag as configured."""
+        return {tag.upper(): tag for tag in self.settings.tags}
+
+    def canonical(self, value: str) -> str:
+        """The tag as the configured format writes it: ``[`READ`]``."""
+        return self.settings.format.replace("{tag}", self.spellings.get(value.upper(), value))
+
+    @property
+    def fixable(self) -> bool:
+        """True when a tag written in the configured format is found again by the parser."""
+        return RECOGNISABLE.fullmatch(self.settings.format) is not None and all(
+            TAG_WORD.fullmatch(tag) for tag in self.settings.tags)
+
+    def nearest(self, value: str) -> tuple[str, ...]:
+        """Configured tags within tolerance of ``value``, all at the smallest distance (empty when none is near)."""
+        found = self._near.get(value)
+        if found is None:
+            found = self._near[value] = self._nearest(value)
+        return found
+
+    def _nearest(self, value: str) -> tuple[str, ...]:
+        best: list[str] = []
+        best_distance = 0
+        for upper, spelling in self.spellings.items():
+            d = distance(value.upper(), upper)
+            if d > tolerance(upper) or d >= len(value):
+                continue
+            if not best or d < best_distance:
+                best, best_distance = [spelling], d
+            elif d == best_distance:
+                best.append(spelling)
+        return tuple(best)
+
+    def box_status(self, tag: StatusTag) -> str:
+        """What a task box counts as: ``checkbox_done`` when ticked, ``checkbox_todo`` otherwise."""
+        value = self.settings.checkbox_done if tag.value == "X" else self.settings.checkbox_todo
+        return self.spellings.get(value.upper(), value)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A status marker of an entry, classified."""
+
+    tag: StatusTag
+    kind: Kind
+    status: str | None  # the configured tag it stands for (None for unknown tags)
+    suggestions: tuple[str, ...] = ()  # nearest known tags (unknown tags only)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryStatus:
+    entry: Entry
+    marks: tuple[Mark, ...]  # known, unknown and box marks in line order (labels left out)
+
+    @property
+    def status(self) -> str | None:
+        """The status that counts: the last mark's (as the parser's ``Entry.status``); None when untagged or when
+        that mark is an unknown tag."""
+        return self.marks[-1].status if self.marks else None
+
+    @property
+    def unknown(self) -> bool:
+        return bool(self.marks) and self.marks[-1].kind is Kind.UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class StatusView:
+    """Every entry's classified marks, and whether the file uses tags and task boxes at all."""
+
+    vocabulary: Vocabulary
+    entries: tuple[EntryStatus, ...]  # aligned with Document.entries
+    tagged: int  # entries with a known tag
+    boxed: int  # entries with a well-formed GFM task box
+    marked: int  # entries with a known tag or a task box (near misses included)
+
+    @property
+    def uses_status(self) -> bool:
+        """The file marks reading status (a known tag or a task box on some entry): LL301's "auto"."""
+        return self.tagged > 0 or self.boxed > 0
+
+    @property
+    def uses_boxes(self) -> bool:
+        return self.boxed > 0
+
+
+def status_view(document: Document, settings: StatusSettings) -> StatusView:
+    """The shared classification, built once per document and configuration."""
+    return document.memo(f"ll3.status_view:{settings!r}", lambda: _build_view(document, settings))
+
+
+def _build_view(document: Document, settings: StatusSettings) -> StatusView:
+    vocabulary = Vocabulary(settings)
+    known = vocabulary.spellings
+    tagged = sum(1 for e in document.entries if any(t.form == "tag" and t.value in known for t in e.tags))
+    boxed = sum(1 for e in document.entries if any(t.form == "checkbox" and t.raw in PROPER_BOXES for t in e.tags))
+    boxes = boxed > 0
+    out = []
+    for entry in document.entries:
+        marks = []
+        for tag in entry.tags:
+            mark = _classify(tag, vocabulary, tagged > 0, boxes)
+            if mark.kind is not Kind.LABEL:
+                marks.append(mark)
+        out.append(EntryStatus(entry, tuple(marks)))
+    marked = sum(1 for es in out if any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks))
+    return StatusView(vocabulary, tuple(out), tagged, boxed, marked)
+
+
+def _classify(tag: StatusTag, vocabulary: Vocabulary, uses_tags: bool, uses_boxes: bool) -> Mark:
+    if tag.form == "checkbox":
+        if tag.raw in PROPER_BOXES or uses_boxes:
+            return Mark(tag, Kind.BOX, vocabulary.box_status(tag))
+        return Mark(tag, Kind.LABEL, None)
+    spellings = vocabulary.spellings
+    if tag.value in spellings:
+        return Mark(tag, Kind.KNOWN, spellings[tag.value])
+    near = vocabulary.nearest(tag.value)
+    if near or (tag.backticks and uses_tags):
+        return Mark(tag, Kind.UNKNOWN, None, near)
+    return Mark(tag, Kind.LABEL, None)
+
+
+# ---- where a tag belongs ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class TitleLine:
+    """The part of an entry's first line where status tags live, and where the canonical tag goes."""
+
+    start: int  # first character after the list marker (or of the heading text)
+    end: int  # end of the line's content (or of the heading text), trailing whitespace excluded
+    insert_at: int | None  # where a missing or misplaced tag is put; None when that is not certain
+    after_title: int | None  # end of the title link (plus closing emphasis) for list entries led by a link
+
+
+def title_line(document: Document, entry: Entry) -> TitleLine | None:
+    """The entry's title line (computed once per entry and document)."""
+    lines: dict[tuple[int, int], TitleLine | None] = document.memo("ll3.title_lines", dict)
+    key = (entry.span.start, entry.line)
+    if key not in lines:
+        lines[key] = _title_line(document, entry)
+    return lines[key]
+
+
+def _title_line(document: Document, entry: Entry) -> TitleLine | None:
+    text = document.text
+    source = document.source
+    if entry.heading is not None:
+        span = entry.heading.text_span
+        if not len(span) or "\n" in entry.heading.text:
+            return None
+        end = span.end
+        while end > span.start and text[end - 1] in " \t":
+            end -= 1
+        return TitleLine(span.start, end, end, None)
+    if entry.list_item is not None:
+        start = document.list_items[entry.list_item].content_start
+    elif entry.title_span is not None:
+        start = entry.span.start
+    else:
+        return None
+    line_end = source.line_end(source.line_index(start))
+    end = line_end
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if end > start and text[end - 1] == "\\":  # a backslash hard break: the tag would land after it
+        return TitleLine(start, end, None, None)
+    after_title = _after_title_link(document, entry, start, end)
+    return TitleLine(start, end, after_title if after_title is not None else end, after_title)
+
+
+def _after_title_link(document: Document, entry: Entry, start: int, end: int) -> int | None:
+    """End of the link that leads a list entry's title line (with closing emphasis), or None.
+
+    The link leads when only numbering, emphasis, emoji, a task box or status tags precede it."""
+    link = entry.primary_link
+    if entry.layout is not Layout.LIST or link is None or not start <= link.full_span.start < link.full_span.end <= end:
+        return None
+    text = document.text
+    prefix = text[start : link.full_span.start]
+    for tag in entry.tags:
+        if start <= tag.span.start and tag.span.end <= link.full_span.start:
+            prefix = prefix.replace(tag.raw, "", 1)
+    if not LEADING.fullmatch(prefix):
+        return None
+    after = link.full_span.end
+    while after < end and text[after] in CLOSING_MARKUP:
+        after += 1
+    return after
+
+
+def list_placement(document: Document, view: StatusView) -> str:
+    """Where this file puts tags of list entries that have a description: "end" of the line or right "after" the
+    title link (the default). A missing or misplaced tag goes where the file's other tags are."""
+
+    def build() -> str:
+        votes: Counter[str] = Counter()
+        text = document.text
+        for es in view.entries:
+            if len(es.marks) != 1 or es.marks[0].kind is not Kind.KNOWN or es.entry.layout is not Layout.LIST:
+                continue
+            line = title_line(document, es.entry)
+            tag = es.marks[0].tag
+            if line is None or line.after_title is None or tag.span.start < line.after_title:
+                continue
+            at_end = _only_markup(text[tag.span.end : line.end])
+            right_after = not text[line.after_title : tag.span.start].strip(" \t")
+            if at_end and not right_after:
+                votes["end"] += 1
+            elif right_after and not at_end:
+                votes["after"] += 1
+        return "end" if votes["end"] > votes["after"] else "after"
+
+    return document.memo(f"ll3.placement:{view.vocabulary.settings!r}", build)
+
+
+def destination(document: Document, view: StatusView, line: TitleLine) -> int | None:
+    """Where a missing or misplaced tag is written on this title line."""
+    if line.after_title is not None and list_placement(document, view) == "end":
+        return line.end
+    return line.insert_at
+
+
+def _only_markup(text: str) -> bool:
+    return not text.strip(" \t" + CLOSING_MARKUP)
+
+
+def well_placed(document: Document, line: TitleLine, tag: StatusTag) -> bool:
+    """A tag at the end of the title line (closing emphasis aside) or right after a leading title link."""
+    text = document.text
+    if tag.span.end <= line.end and _only_markup(text[tag.span.end : line.end]):
+        return tag.span.start > line.start or line.after_title is not None and tag.span.start >= line.after_title
+    return line.after_title is not None and tag.span.start >= line.after_title and \
+        not text[line.after_title : tag.span.start].strip(" \t")
+
+
+def _space_before(document: Document, line: TitleLine, tag: StatusTag) -> Span:
+    """The whitespace run between the tag and what precedes it on the title line."""
+    text = document.text
+    start = tag.span.start
+    while start > line.start and text[start - 1] in " \t":
+        start -= 1
+    return Span(start, tag.span.start)
+
+
+def _removal(document: Document, line: TitleLine, tag: StatusTag) -> Span:
+    """The tag plus the whitespace on one side of it, so that removing it leaves single spaces."""
+    text = document.text
+    before = _space_before(document, line, tag)
+    if len(before) and before.start > line.start:
+        return Span(before.start, tag.span.end)
+    end = tag.span.end
+    while end < line.end and text[end] in " \t":
+        end += 1
+    return Span(tag.span.start, end)
+
+
+def _insertion(document: Document, at: int, tag: str) -> str:
+    """``tag`` with a space before it, and one after when text follows the insertion point."""
+    follower = document.text[at : at + 1]
+    return " " + tag + ("" if follower in ("", " ", "\t", "\r", "\n") else " ")
+
+
+def _show(tag: StatusTag) -> str:
+    return tag.raw
+
+
+def _column(document: Document, offset: int) -> int:
+    return document.source.position(offset)[1]
+
+
+def _carry(count: int, where: str) -> str:
+    return f"1 entry of {where} carries one" if count == 1 else f"{count} entries of {where} carry one"
+
+
+def _title(entry: Entry) -> str:
+    title = entry.title if len(entry.title) <= 60 else entry.title[:57] + "..."
+    return f"'{title}'" if title else f"on line {entry.line + 1}"
+
+
+# ---- LL301 -----------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StatusMissingOptions:
+    scope: str = "file"  # "file": required everywhere once the file uses a tag; "section": per section
+    nested: bool = False  # also require a tag on entries nested under another entry
+
+
+class StatusMissing(Rule):
+    code = "LL301"
+    name = "status-missing"
+    category = "status"
+    summary = "An entry without a status tag in a file that uses status tags"
+    fix = FixAvailability.UNSAFE
+    Options = StatusMissingOptions
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        settings = context.config.status
+        if settings.required == "never":
+            return
+        view = status_view(document, settings)
+        always = settings.required == "always"
+        if not always and not view.uses_status:
+            return
+        options: StatusMissingOptions = context.options
+        if options.scope not in ("file", "section"):
+            raise ConfigError(context.config.path or "<config>", f"rules.{self.name}.scope",
+                              f"must be file or section, got {options.scope!r}")
+        nested = {id(child) for es in view.entries for child in es.entry.children}
+        by_section: Counter[str] = Counter()
+        if options.scope == "section" and not always:
+            for es in view.entries:
+                if any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks):
+                    by_section[es.entry.section] += 1
+        # a file that marks status mostly with task boxes gets a box; any other file the default tag
+        boxes_only = view.boxed > view.tagged
+        default = "[ ]" if boxes_only else view.vocabulary.canonical(settings.default)
+        for es in view.entries:
+            entry = es.entry
+            if es.marks or (id(entry) in nested and not options.nested):
+                continue
+            if entry.heading is None and entry.list_item is None:
+                continue  # a reference written as a prose line: the parser does not look for tags there
+            if options.scope == "section" and not always and not by_section[entry.section]:
+                continue
+            line = title_line(document, entry)
+            span = entry.title_span if entry.title_span is not None and len(entry.title_span) else None
+            if span is None:
+                span = Span(line.start, line.end) if line is not None else document.source.line_span(entry.line)
+            if always:
+                evidence = 'status.required = "always"'
+            elif options.scope == "section":
+                evidence = _carry(by_section[entry.section], "this section")
+            else:
+                evidence = _carry(view.marked, "this file")
+            fix = None
+            if boxes_only:
+                if entry.list_item is not None and line is not None:
+                    fix = Fix.unsafe(Edit.insert(line.start, "[ ] "), title="Add an unticked task box")
+            elif line is not None and (at := destination(document, view, line)) is not None \
+                    and view.vocabulary.fixable:
+                # a plain-text reference's title runs to the end of its line, so the tag joins the title
+                alters = Alters.TITLES if entry.layout is Layout.CITATION else Alters.NOTHING
+                fix = Fix.unsafe(Edit.insert(at, _insertion(document, at, default)), title=f"Add {default}",
+                                 alters=alters)
+            yield self.report(f"entry {_title(entry)} has no status {'box' if boxes_only else 'tag'} ({evidence})",
+                              span, fix)
+
+
+# ---- LL302 -----------------------------------------------------------------------------------------------------
+class StatusUnknown(Rule):
+    code = "LL302"
+    name = "status-unknown"
+    category = "status"
+    summary = "A status tag outside the configured vocabulary; suggests the nearest known tag"
+    fix = FixAvailability.UNSAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        view = status_view(document, context.config.status)
+        vocabulary = view.vocabulary
+        known = ", ".join(vocabulary.settings.tags)
+        for es in view.entries:
+            for mark in es.marks:
+                if mark.kind is not Kind.UNKNOWN:
+                    continue
+                tag = mark.tag
+                fix = None
+                if len(mark.suggestions) == 1:
+                    hint = f"did you mean {mark.suggestions[0]}?"
+                    if vocabulary.fixable:
+                        canonical = vocabulary.canonical(mark.suggestions[0])
+                        fix = Fix.unsafe(Edit(tag.span, canonical), title=f"Replace with {canonical}")
+                elif mark.suggestions:
+                    hint = f"equally close to {' and '.join(mark.suggestions)}; known tags: {known}"
+                else:
+                    hint = f"known tags: {known}"
+                yield self.report(f"unknown status tag {_show(tag)} ({hint})", tag.span, fix)
+
+
+# ---- LL303 -----------------------------------------------------------------------------------------------------
+class StatusFormat(Rule):
+    code = "LL303"
+    name = "status-format"
+    category = "status"
+    summary = "A status tag not in the canonical spelling, case, backticks, position or spacing"
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        settings = context.config.status
+        view = status_view(document, settings)
+        vocabulary = view.vocabulary
+        if not vocabulary.fixable:
+            return  # a format the parser cannot find again: nothing to compare tags with
+        text = document.text
+        for es in view.entries:
+            single = len(es.marks) == 1
+            line = title_line(document, es.entry) if single else None
+            for mark in es.marks:
+                if mark.kind is not Kind.KNOWN:
+                    continue
+                tag = mark.tag
+                canonical = vocabulary.canonical(tag.value)
+                problems = []
+                if tag.raw != canonical:
+                    problems.append(f"written {tag.raw}, expected {canonical}")
+                misplaced = False
+                space: Span | None = None
+                if line is not None and tag.span.start >= line.start and tag.span.end <= line.end:
+                    if settings.position == "end" and not well_placed(document, line, tag):
+                        misplaced = True
+                        problems.append("in the middle of the title; expected at its end")
+                    else:
+                        space = _space_before(document, line, tag)
+                        if space.start > line.start and space.of(text) != " ":
+                            problems.append("not separated from the title by exactly one space")
+                        else:
+                            space = None
+                if not problems:
+                    continue
+                fix = None
+                if misplaced:
+                    assert line is not None
+                    # a code span in the middle of a description may be prose about tags: report, do not move
+                    prose = tag.raw.startswith("`") and line.after_title is not None and \
+                        tag.span.start > line.after_title
+                    at = destination(document, view, line)
+                    removal = _removal(document, line, tag)
+                    if at is not None and not prose and not removal.start <= at <= removal.end:
+                        fix = Fix.safe(
+                            Edit.delete(removal),
+                            Edit.insert(at, _insertion(document, at, canonical)),
+                            title=f"Move {canonical} to the end of the title",
+                            alters=Alters.TITLES,
+                        )
+                elif space is not None:
+                    fix = Fix.safe(Edit(Span(space.start, tag.span.end), " " + canonical),
+                                   title=f"Write {canonical} after one space")
+                else:
+                    fix = Fix.safe(Edit(tag.span, canonical), title=f"Write {canonical}")
+                yield self.report(f"status tag {_show(tag)}: {'; '.join(problems)}", tag.span, fix)
+
+
+# ---- LL304 -----------------------------------------------------------------------------------------------------
+class StatusConflict(Rule):
+    code = "LL304"
+    name = "status-conflict"
+    category = "status"
+    summary = "More than one status on one entry (two tags, or a tag and a task box)"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        view = status_view(document, context.config.status)
+        for es in view.entries:
+            if len(es.marks) < 2:
+                continue
+            first = es.marks[0]
+            for mark in es.marks[1:]:
+                agreement = (
+                    "repeating it" if mark.status is not None and mark.status == first.status
+                    else "a different status" if mark.status is not None and first.status is not None
+                    else "which counts?"
+                )
+                yield self.report(
+                    f"second status mark {_describe(mark)} on entry {_title(es.entry)}, which already has "
+                    f"{_describe(first)} at column {_column(document, first.tag.span.start)} ({agreement})",
+                    mark.tag.span,
+                )
+
+
+def _describe(mark: Mark) -> str:
+    if mark.kind is Kind.BOX:
+        return f"task box {mark.tag.raw} ({mark.status})"
+    return mark.tag.raw
+
+
+# ---- LL305 -----------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CheckboxStyleOptions:
+    done: str = "auto"  # the ticked box: "auto" (the file's dominant case, "x" on a tie), "x" or "X"
+
+
+class CheckboxStyle(Rule):
+    code = "LL305"
+    name = "checkbox-style"
+    category = "status"
+    summary = "Task boxes written [ ] and [x] (one case per file) with one space after"
+    fix = FixAvailability.SAFE
+    Options = CheckboxStyleOptions
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        view = status_view(document, context.config.status)
+        if not view.uses_boxes:
+            return
+        option = context.options.done
+        if option not in ("auto", "x", "X"):
+            raise ConfigError(context.config.path or "<config>", f"rules.{self.name}.done",
+                              f"must be auto, x or X, got {option!r}")
+        boxes = [m.tag for es in view.entries for m in es.marks if m.kind is Kind.BOX]
+        done = _done_marker(boxes, option)
+        text = document.text
+        for tag in boxes:
+            ticked = tag.value == "X"
+            canonical = f"[{done}]" if ticked else "[ ]"
+            problems = []
+            if tag.raw not in PROPER_BOXES:
+                problems.append(f"written {tag.raw}, expected {canonical}")
+            elif tag.raw != canonical:
+                problems.append(f"ticked with {tag.raw[1]!r}; this file uses {canonical}")
+            line_end = document.source.line_end(document.source.line_index(tag.span.start))
+            end = tag.span.end
+            while end < line_end and text[end] in " \t":
+                end += 1
+            gap = text[tag.span.end : end]
+            followed = end < line_end
+            if followed and gap != " ":
+                problems.append("no space after the box" if not gap else f"{_gap(gap)} after the box; expected one")
+            if not problems:
+                continue
+            replacement = canonical + (" " if followed else gap)
+            # the parser reads a near miss ("[ x ]") as part of the title: declare that the title changes
+            alters = Alters.NOTHING if tag.raw in PROPER_BOXES else Alters.TITLES
+            yield self.report(f"task box {tag.raw}: {'; '.join(problems)}", tag.span,
+                              Fix.safe(Edit(Span(tag.span.start, end), replacement), title=f"Write {canonical}",
+                                       alters=alters))
+
+
+def _gap(gap: str) -> str:
+    if "\t" in gap:
+        return "a tab" if gap == "\t" else "tabs and spaces"
+    return f"{len(gap)} spaces"
+
+
+def _done_marker(boxes: Sequence[StatusTag], option: str) -> str:
+    if option in ("x", "X"):
+        return option
+    counts = Counter(t.raw[1] for t in boxes if t.raw in ("[x]", "[X]"))
+    return "X" if counts["X"] > counts["x"] else "x"
+
+
+RULES = (StatusMissing, StatusUnknown, StatusFormat, StatusConflict, CheckboxStyle)

@@ -1,0 +1,406 @@
+"""LL301-LL305 (status tags) and the tag-candidate finder they rest on: exact positions, fixes, options, edge cases.
+
+Fixture files under tests/fixtures/status/ carry their expected findings in ``<name>.expected`` (``line:col CODE``
+per line) and their fixed forms in ``<name>.fixed.md`` (safe fixes) and ``<name>.unsafe.md`` (--unsafe-fixes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import listlint.registry as registry_module
+from listlint.api import fix_text, lint_text
+from listlint.config import DEFAULT, Config, from_table
+from listlint.diagnostics import Applicability, Diagnostic
+from listlint.errors import ListlintError
+from listlint.parser import parse
+from listlint.parser.status import find_tags
+from listlint.rules import ll3_status
+from listlint.rules.ll3_status import Kind, Vocabulary, distance, status_view
+
+FIXTURES = Path(__file__).parent / "fixtures" / "status"
+FIXTURE_NAMES = ("headings", "list", "checkboxes")
+
+
+@pytest.fixture(autouse=True)
+def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run with the LL3xx rules even before the lead adds them to BUILTIN_RULES (a no-op afterwards)."""
+    builtin = registry_module.builtin_rules
+    if ll3_status.StatusMissing not in builtin():
+        monkeypatch.setattr(registry_module, "builtin_rules", lambda: (*builtin(), *ll3_status.RULES))
+
+
+def found(text: str, config: Config | None = None, select: tuple[str, ...] = ("LL3",)) -> list[tuple[int, int, str]]:
+    doc = parse(text, config=config)
+    return [(*doc.source.position(d.span.start), d.code) for d in lint_text(text, config, select=select)]
+
+
+def diagnostics(text: str, code: str, config: Config | None = None) -> list[Diagnostic]:
+    return lint_text(text, config, select=(code,))
+
+
+def config(**status: object) -> Config:
+    return from_table({"status": status}, "<test>")
+
+
+HEAD = "# Reading list\n\n## Papers\n\n"
+
+
+def heading_entry(title: str, url: str = "https://arxiv.org/abs/1412.6980") -> str:
+    return f"#### {title}\n\npaper link: [here]({url})\n\n"
+
+
+# ---- edit distance and suggestions ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("READ", "READ", 0), ("AREAD", "READ", 1), ("UNRAED", "UNREAD", 1), ("REDA", "READ", 1), ("", "READ", 4),
+     ("UNREAD", "READ", 2), ("PDF", "READ", 4), ("CA", "ABC", 3)],
+)
+def test_distance(a: str, b: str, expected: int) -> None:
+    assert distance(a, b) == expected
+    assert distance(b, a) == expected
+
+
+def test_nearest_tag() -> None:
+    vocabulary = Vocabulary(DEFAULT.status)
+    assert vocabulary.nearest("AREAD") == ("READ",)
+    assert vocabulary.nearest("UNRAED") == ("UNREAD",)
+    assert vocabulary.nearest("UNREDA") == ("UNREAD",)
+    assert vocabulary.nearest("UREAD") == ("READ", "UNREAD")  # one edit from both: no unique suggestion
+    assert vocabulary.nearest("PDF") == ()
+    assert vocabulary.nearest("TODO") == ()
+    assert vocabulary.nearest("R") == ()  # a single letter is no misspelling of anything
+    assert vocabulary.canonical("read") == "[`READ`]"
+    assert Vocabulary(config(tags=["Read", "Unread"]).status).canonical("READ") == "[`Read`]"
+
+
+# ---- the candidate finder (parser/status.py) --------------------------------------------------------------------
+def tags_of(line: str, checkbox: bool = False) -> list[tuple[str, str, str, bool]]:
+    found_tags = find_tags(line, 0, len(line), ("READ", "UNREAD"), checkbox_at=0 if checkbox else None)
+    return [(t.raw, t.value, t.form, t.brackets) for t in found_tags]
+
+
+def test_finder_spellings() -> None:
+    assert tags_of("Title [`READ`]") == [("[`READ`]", "READ", "tag", True)]
+    assert tags_of("Title [READ]") == [("[READ]", "READ", "tag", True)]
+    assert tags_of("Title [read]") == [("[read]", "READ", "tag", True)]
+    assert tags_of("Title [ `read` ]") == [("[ `read` ]", "READ", "tag", True)]
+    assert tags_of("Title `[READ]`") == [("`[READ]`", "READ", "tag", True)]
+    assert tags_of("Title `READ`") == [("`READ`", "READ", "tag", False)]
+    assert tags_of("Title `read`") == [("`read`", "READ", "tag", False)]
+    assert tags_of("Title [`AREAD`]") == [("[`AREAD`]", "AREAD", "tag", True)]
+
+
+def test_finder_leaves_labels_code_and_comments_alone() -> None:
+    assert tags_of("Title [pdf] [code]") == []  # lowercase labels outside the vocabulary
+    assert tags_of("Title [x](https://x.org) [y][ref]") == []
+    assert tags_of("Title `code [READ] here`") == []
+    assert tags_of("Title <!-- [READ] -->") == []
+    assert tags_of("Title `ICML` `NeurIPS`") == []  # backticked words outside the vocabulary
+    assert tags_of("see `[READ]` in the notes") == []  # inline code in the middle of prose
+    assert tags_of("`READ` mode is `fast`") == [("`READ`", "READ", "tag", False)]  # first on the line
+    assert tags_of("mode `read` is fast") == []
+
+
+def test_finder_task_boxes() -> None:
+    assert tags_of("[x] Title", checkbox=True) == [("[x]", "X", "checkbox", True)]
+    assert tags_of("[ ] Title", checkbox=True) == [("[ ]", " ", "checkbox", True)]
+    assert tags_of("[X]Title", checkbox=True) == [("[X]", "X", "checkbox", True)]
+    assert tags_of("[] Title", checkbox=True) == [("[]", " ", "checkbox", True)]
+    assert tags_of("[ x ] Title", checkbox=True) == [("[ x ]", "X", "checkbox", True)]
+    assert tags_of("[]Title", checkbox=True) == []  # a near miss glued to text is text
+    assert tags_of("[x](https://x.org) Title", checkbox=True) == []
+    assert tags_of("Title [x] mid-line", checkbox=True) == []
+
+
+# ---- fixtures: exact positions, safe and unsafe fixes -----------------------------------------------------------
+def expected(name: str) -> list[str]:
+    lines = (FIXTURES / f"{name}.expected").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_fixture_findings(name: str) -> None:
+    text = (FIXTURES / f"{name}.md").read_text(encoding="utf-8")
+    doc = parse(text)
+    got = []
+    for d in lint_text(text, select=("LL3",)):
+        line, col = doc.source.position(d.span.start)
+        got.append(f"{line}:{col} {d.code} {d.message}")
+    assert got == expected(name)
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_fixture_fixes(name: str) -> None:
+    text = (FIXTURES / f"{name}.md").read_text(encoding="utf-8")
+    safe = fix_text(text, select=("LL3",))
+    assert safe == (FIXTURES / f"{name}.fixed.md").read_text(encoding="utf-8")
+    unsafe = fix_text(text, unsafe=True, select=("LL3",))
+    assert unsafe == (FIXTURES / f"{name}.unsafe.md").read_text(encoding="utf-8")
+    for fixed, allowed in ((safe, {Applicability.SAFE}), (unsafe, {Applicability.SAFE, Applicability.UNSAFE})):
+        left = lint_text(fixed, select=("LL3",))
+        assert not [d for d in left if d.fix is not None and d.fix.applicability in allowed]
+        assert fix_text(fixed, unsafe=True, select=("LL3",)) == fix_text(unsafe, unsafe=True, select=("LL3",))
+        assert len(parse(fixed).entries) == len(parse(text).entries)
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_safe_fixes_keep_every_status(name: str) -> None:
+    """A safe fix only rewrites or moves what was already a status: every entry keeps the status that counts."""
+    text = (FIXTURES / f"{name}.md").read_text(encoding="utf-8")
+    before = [es.status for es in status_view(parse(text), DEFAULT.status).entries]
+    after = [es.status for es in status_view(parse(fix_text(text, select=("LL3",))), DEFAULT.status).entries]
+    assert before == after
+
+
+# ---- LL301 status-missing ---------------------------------------------------------------------------------------
+def test_missing_reports_the_title_and_counts_the_evidence() -> None:
+    text = HEAD + heading_entry("Adam [`READ`]") + heading_entry("Batch normalization", "https://b.org")
+    [d] = diagnostics(text, "LL301")
+    assert parse(text).source.position(d.span.start) == (9, 6)
+    assert d.span.of(text) == "Batch normalization"
+    assert d.message == "entry 'Batch normalization' has no status tag (1 entry of this file carries one)"
+    assert d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    fixed = fix_text(text, unsafe=True, select=("LL301",))
+    assert "#### Batch normalization [`UNREAD`]\n" in fixed
+    assert fix_text(text, select=("LL301",)) == text  # unsafe only
+
+
+def test_missing_is_quiet_without_tags_and_follows_required() -> None:
+    text = "# L\n\n- [Adam](https://a.org)\n- [Dropout](https://d.org)\n"
+    assert found(text) == []
+    assert found(text, config(required="always")) == [(3, 4, "LL301"), (4, 4, "LL301")]
+    tagged = "# L\n\n- [Adam](https://a.org) [`READ`]\n- [Dropout](https://d.org)\n"
+    assert found(tagged, config(required="never")) == []
+    assert found(tagged, config(default="READ")) == [(4, 4, "LL301")]
+    assert fix_text(tagged, unsafe=True, config=config(default="READ")).endswith("[Dropout](https://d.org) [`READ`]\n")
+
+
+def test_missing_inserts_where_the_file_puts_its_tags() -> None:
+    after = "# L\n\n- [A](https://a.org) [`READ`] - one.\n- [B](https://b.org) - two.\n"
+    assert fix_text(after, unsafe=True).endswith("- [B](https://b.org) [`UNREAD`] - two.\n")
+    end = "# L\n\n- [A](https://a.org) - one. [`READ`]\n- [B](https://b.org) - two.\n"
+    assert fix_text(end, unsafe=True, select=("LL3",)).endswith("- [B](https://b.org) - two. [`UNREAD`]\n")
+    bold = "# L\n\n- [A](https://a.org) [`READ`]\n- **[B](https://b.org)** - two.\n"
+    assert fix_text(bold, unsafe=True, select=("LL3",)).endswith("- **[B](https://b.org)** [`UNREAD`] - two.\n")
+    glued = "# L\n\n1. [甲](https://a.org) [`READ`]\n2. [乙](https://b.org)描述\n"
+    assert fix_text(glued, unsafe=True, select=("LL3",)).endswith("2. [乙](https://b.org) [`UNREAD`] 描述\n")
+
+
+def test_missing_nested_scope_and_box_files() -> None:
+    text = "# L\n\n- [A](https://a.org) [`READ`]\n  - [Code](https://a.org/code)\n- [B](https://b.org)\n"
+    assert found(text) == [(5, 4, "LL301")]
+    nested = from_table({"rules": {"status-missing": {"nested": True}}}, "<t>")
+    assert found(text, nested) == [(4, 6, "LL301"), (5, 4, "LL301")]
+    sections = "# L\n\n## Papers\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org)\n\n## Tools\n\n- [T](https://t.org)\n"
+    assert found(sections) == [(6, 4, "LL301"), (10, 4, "LL301")]
+    by_section = from_table({"rules": {"status-missing": {"scope": "section"}}}, "<t>")
+    assert found(sections, by_section) == [(6, 4, "LL301")]
+    boxes = "# L\n\n- [x] [A](https://a.org)\n- [B](https://b.org)\n"
+    [d] = diagnostics(boxes, "LL301")
+    assert "no status box" in d.message
+    assert fix_text(boxes, unsafe=True, select=("LL3",)) == "# L\n\n- [x] [A](https://a.org)\n- [ ] [B](https://b.org)\n"
+
+
+def test_missing_option_errors_name_the_key() -> None:
+    bad = from_table({"rules": {"status-missing": {"scope": "everywhere"}}}, "cfg.toml")
+    with pytest.raises(ListlintError, match="scope"):
+        lint_text("# L\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org)\n", bad, select=("LL301",))
+
+
+# ---- LL302 status-unknown ---------------------------------------------------------------------------------------
+def test_unknown_suggests_the_nearest_tag() -> None:
+    text = HEAD + heading_entry("Adam [`AREAD`]") + heading_entry("Dropout [`UNRAED`]", "https://d.org")
+    ds = diagnostics(text, "LL302")
+    assert [(parse(text).source.position(d.span.start), d.span.of(text)) for d in ds] == [
+        ((5, 11), "[`AREAD`]"), ((9, 14), "[`UNRAED`]")]
+    assert ds[0].message == "unknown status tag [`AREAD`] (did you mean READ?)"
+    fixed = fix_text(text, unsafe=True, select=("LL302",))
+    assert "#### Adam [`READ`]\n" in fixed and "#### Dropout [`UNREAD`]\n" in fixed
+
+
+def test_unknown_without_a_unique_suggestion_has_no_fix() -> None:
+    text = "# L\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org) [`UREAD`]\n- [C](https://c.org) [`TODO`]\n"
+    ds = diagnostics(text, "LL302")
+    assert [d.span.of(text) for d in ds] == ["[`UREAD`]", "[`TODO`]"]
+    assert all(d.fix is None for d in ds)
+    assert "equally close to READ and UNREAD" in ds[0].message
+    assert ds[1].message == "unknown status tag [`TODO`] (known tags: READ, UNREAD)"
+
+
+def test_unknown_leaves_labels_alone() -> None:
+    # [PDF] is far from every tag; a backticked word counts only once the file uses tags
+    assert found("# L\n\n- [A](https://a.org) [PDF] [CODE]\n") == []
+    assert found("# L\n\n- [A](https://a.org) [`TODO`]\n") == []
+    assert found("# L\n\n- [A](https://a.org) [`AREAD`]\n") == [(3, 22, "LL302")]  # near READ: a tag anyway
+    vocabulary = config(tags=["READ", "UNREAD", "SKIMMED"])
+    assert found("# L\n\n- [A](https://a.org) [`SKIMMED`]\n- [B](https://b.org) [`SKIMED`]\n", vocabulary) == [
+        (4, 22, "LL302")]
+
+
+# ---- LL303 status-format ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("title", "col", "fixed"),
+    [
+        ("Adam [READ]", 11, "Adam [`READ`]"),
+        ("Adam [`read`]", 11, "Adam [`READ`]"),
+        ("Adam [ `READ` ]", 11, "Adam [`READ`]"),
+        ("Adam `[READ]`", 11, "Adam [`READ`]"),
+        ("Adam `READ`", 11, "Adam [`READ`]"),
+        ("Adam[`READ`]", 10, "Adam [`READ`]"),
+        ("Adam   [`READ`]", 13, "Adam [`READ`]"),
+        ("Adam\t[`READ`]", 11, "Adam [`READ`]"),
+        ("[`READ`] Adam", 6, "Adam [`READ`]"),
+        ("Adam [`READ`] (2014)", 11, "Adam (2014) [`READ`]"),
+        ("Adam [read] (2014)", 11, "Adam (2014) [`READ`]"),
+        ("**Adam [`READ`]**", 13, "**Adam [`READ`]**"),  # closing emphasis after the tag is still the end
+        ("Adam [`READ`] ####", 11, "Adam [`READ`] ####"),  # a closing sequence is not part of the title
+    ],
+)
+def test_format_in_headings(title: str, col: int, fixed: str) -> None:
+    text = HEAD + heading_entry(title)
+    expected_findings = [] if fixed == title else [(5, col, "LL303")]
+    assert found(text) == expected_findings
+    assert fix_text(text, select=("LL3",)) == HEAD + heading_entry(fixed)
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        ("- [A](https://a.org) [READ] - one.", "- [A](https://a.org) [`READ`] - one."),
+        ("- [A](https://a.org) - one. [READ]", "- [A](https://a.org) - one. [`READ`]"),
+        ("- [`READ`] [A](https://a.org) - one.", "- [A](https://a.org) [`READ`] - one."),
+        ("- [A](https://a.org) - one [`READ`] two.", "- [A](https://a.org) [`READ`] - one two."),
+        ("- [A](https://a.org)[`READ`]", "- [A](https://a.org) [`READ`]"),
+        ("1. [A](https://a.org)  [read]", "1. [A](https://a.org) [`READ`]"),
+        ("- [x] [A](https://a.org)", "- [x] [A](https://a.org)"),
+    ],
+)
+def test_format_in_lists(line: str, fixed: str) -> None:
+    text = f"# L\n\n{line}\n"
+    assert fix_text(text, select=("LL303",)) == f"# L\n\n{fixed}\n"
+    assert fix_text(f"# L\n\n{fixed}\n", select=("LL303",)) == f"# L\n\n{fixed}\n"
+
+
+def test_format_message_and_span() -> None:
+    text = "# L\n\n- [Adam](https://a.org)  [read]\n"
+    [d] = diagnostics(text, "LL303")
+    assert d.span.of(text) == "[read]"
+    assert parse(text).source.position(d.span.start) == (3, 26)
+    assert d.message == ("status tag [read]: written [read], expected [`READ`]; "
+                         "not separated from the title by exactly one space")
+    assert d.fix is not None and d.fix.applicability is Applicability.SAFE
+
+
+def test_format_prose_code_in_a_description_is_not_moved() -> None:
+    text = "# L\n\n- `READ` [A](https://a.org) - one.\n"
+    assert fix_text(text, select=("LL303",)) == "# L\n\n- [A](https://a.org) [`READ`] - one.\n"
+
+
+def test_format_options() -> None:
+    bare = config(format="[{tag}]")
+    text = "# L\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org) [UNREAD]\n"
+    assert found(text, bare) == [(3, 22, "LL303")]
+    assert fix_text(text, config=bare) == "# L\n\n- [A](https://a.org) [READ]\n- [B](https://b.org) [UNREAD]\n"
+    anywhere = config(position="any")
+    assert found(HEAD + heading_entry("[`READ`] Adam"), anywhere) == []
+    assert found(HEAD + heading_entry("[`READ`]  Adam"), anywhere) == []
+    # a format the parser would not find again: no comparison, no fixes that could never converge
+    odd = config(format="**{tag}**")
+    assert found(text, odd, select=("LL303",)) == []
+    missing = "# L\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org)\n- [C](https://c.org) [`AREAD`]\n"
+    assert all(d.fix is None for d in lint_text(missing, odd, select=("LL301", "LL302")))
+    assert len(lint_text(missing, odd, select=("LL301", "LL302"))) == 2
+
+
+def test_format_custom_vocabulary_spelling() -> None:
+    mixed = config(tags=["Read", "Unread"], default="Unread")
+    text = "# L\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org)\n"
+    assert fix_text(text, unsafe=True, config=mixed) == (
+        "# L\n\n- [A](https://a.org) [`Read`]\n- [B](https://b.org) [`Unread`]\n")
+
+
+# ---- LL304 status-conflict --------------------------------------------------------------------------------------
+def test_conflicts() -> None:
+    text = (
+        "# L\n\n- [A](https://a.org) [`READ`] [`UNREAD`]\n- [B](https://b.org) [`READ`] [READ]\n"
+        "- [x] [C](https://c.org) [`UNREAD`]\n- [D](https://d.org) [`READ`] [`AREAD`]\n"
+    )
+    ds = diagnostics(text, "LL304")
+    doc = parse(text)
+    assert [(doc.source.position(d.span.start), d.span.of(text)) for d in ds] == [
+        ((3, 31), "[`UNREAD`]"), ((4, 31), "[READ]"), ((5, 26), "[`UNREAD`]"), ((6, 31), "[`AREAD`]")]
+    assert ds[0].message.endswith("which already has [`READ`] at column 22 (a different status)")
+    assert ds[1].message.endswith("(repeating it)")
+    assert "task box [x] (READ)" in ds[2].message
+    assert ds[3].message.endswith("(which counts?)")
+    assert all(d.fix is None for d in ds)
+    # with several marks, LL303 still fixes spellings but moves nothing
+    assert fix_text(text, select=("LL3",)).splitlines()[3] == "- [B](https://b.org) [`READ`] [`READ`]"
+
+
+# ---- LL305 checkbox-style ---------------------------------------------------------------------------------------
+def test_checkbox_style_dominant_case_and_option() -> None:
+    text = "# L\n\n- [X] [A](https://a.org)\n- [X] [B](https://b.org)\n- [x] [C](https://c.org)\n"
+    ds = diagnostics(text, "LL305")
+    assert [(parse(text).source.position(d.span.start)) for d in ds] == [(5, 3)]
+    assert ds[0].message == "task box [x]: ticked with 'x'; this file uses [X]"
+    lower = from_table({"rules": {"checkbox-style": {"done": "x"}}}, "<t>")
+    assert fix_text(text, config=lower) == text.replace("[X]", "[x]")
+    tie = "# L\n\n- [X] [A](https://a.org)\n- [x] [B](https://b.org)\n"
+    assert fix_text(tie, select=("LL305",)) == tie.replace("[X]", "[x]")
+    bad = from_table({"rules": {"checkbox-style": {"done": "y"}}}, "<t>")
+    with pytest.raises(ListlintError, match="done"):
+        lint_text(text, bad, select=("LL305",))
+
+
+def test_checkbox_style_needs_a_real_box() -> None:
+    # near misses alone do not make a task list: "[] " in a list without boxes is left alone
+    assert found("# L\n\n- [] [A](https://a.org)\n") == []
+    assert found("# L\n\n- [] [A](https://a.org)\n- [ ] [B](https://b.org)\n") == [(3, 3, "LL305")]
+
+
+# ---- edge cases -------------------------------------------------------------------------------------------------
+def test_empty_and_tagless_files() -> None:
+    for text in ("", "\n", "# Title\n", "```\n[`AREAD`]\n```\n", "<!-- [`AREAD`] -->\n"):
+        assert found(text) == []
+        assert fix_text(text, unsafe=True, select=("LL3",)) == text
+
+
+def test_crlf_positions_and_fixes() -> None:
+    text = "# L\r\n\r\n- [A](https://a.org) [read]\r\n- [B](https://b.org)\r\n- [C](https://c.org) [`AREAD`]\r\n"
+    assert found(text) == [(3, 22, "LL303"), (4, 4, "LL301"), (5, 22, "LL302")]
+    fixed = fix_text(text, unsafe=True, select=("LL3",))
+    assert fixed == (
+        "# L\r\n\r\n- [A](https://a.org) [`READ`]\r\n- [B](https://b.org) [`UNREAD`]\r\n"
+        "- [C](https://c.org) [`READ`]\r\n"
+    )
+
+
+def test_tags_in_fences_tables_comments_and_bibtex_are_not_entries() -> None:
+    text = (
+        "# L\n\n- [A](https://a.org) [`READ`]\n\n"
+        "```markdown\n- [B](https://b.org) [`AREAD`]\n```\n\n"
+        "| paper | status |\n|---|---|\n| [C](https://c.org) | [READ] |\n\n"
+        "<!-- - [D](https://d.org) [`AREAD`] -->\n\n"
+        "#### E [`READ`]\n\n```bibtex\n@article{e, title={E [AREAD]}}\n```\n"
+    )
+    assert found(text) == []
+
+
+def test_chinese_titles() -> None:
+    text = "# 论文\n\n1. [深度学习](https://a.org)理论 [`READ`]\n2. [优化](https://b.org)收敛性 [`unread`]\n"
+    assert found(text) == [(4, 27, "LL303")]
+    assert fix_text(text).endswith("2. [优化](https://b.org)收敛性 [`UNREAD`]\n")
+
+
+def test_classification_is_shared() -> None:
+    text = "# L\n\n- [x] [A](https://a.org)\n- [B](https://b.org) [`AREAD`]\n- [C](https://c.org) [PDF]\n"
+    view = status_view(parse(text), DEFAULT.status)
+    kinds = [[m.kind for m in es.marks] for es in view.entries]
+    assert kinds == [[Kind.BOX], [Kind.UNKNOWN], []]
+    assert [es.status for es in view.entries] == ["READ", None, None]
+    assert [es.unknown for es in view.entries] == [False, True, False]
+    assert view.uses_status and view.uses_boxes and view.tagged == 0 and view.boxed == 1
