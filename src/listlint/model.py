@@ -28,7 +28,8 @@ class Layout(enum.Enum):
 
 class LinkKind(enum.Enum):
     INLINE = "inline"  # [text](url)
-    REFERENCE = "reference"  # [text][ref] (url from the definition)
+    REFERENCE = "reference"  # [text][ref]: a use; its URL is written at the definition (span None)
+    DEFINITION = "definition"  # [ref]: https://... (the URL as written, with its span)
     AUTOLINK = "autolink"  # <https://...>
     BARE = "bare"  # https://... in prose
     HTML = "html"  # <a href="..."> in an HTML block or inline HTML

@@ -7,17 +7,22 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import lru_cache
 from typing import Any
 
 from listlint.config import DEFAULT, Config
-from listlint.model import Document, Heading, Link
+from listlint.model import Document, Heading, Link, LinkKind
 from listlint.parser.blocks import front_matter_end, walk
 from listlint.parser.entries import build
 from listlint.parser.inline import RECORDS, make_markdown
-from listlint.source import SourceText
+from listlint.source import SourceText, Span
 
 __all__ = ["parse"]
+
+# A CR not followed by LF. markdown-it ends a line there, SourceText (and every span) does not; fed as a space, the
+# tokens' line maps stay those of SourceText.
+LONE_CR = re.compile(r"\r(?!\n)")
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +40,8 @@ def parse(text: str | SourceText, path: str | None = None, config: Config | None
         # keep line numbers: the front matter becomes blank lines for markdown-it
         cut = source.line_start(front_lines) if front_lines < source.line_count else len(feed)
         feed = "\n" * front_lines + feed[cut:]
+    if "\r" in feed:
+        feed = LONE_CR.sub(" ", feed)
     env: dict[str, Any] = {RECORDS: {}}
     tokens = _markdown().parse(feed, env)
     w = walk(tokens, env, source, front_lines)
@@ -48,6 +55,8 @@ def parse(text: str | SourceText, path: str | None = None, config: Config | None
         root, entries = _relink(root, entries, headings, w.bibtex)
     links: list[Link] = [link for unit in w.inlines for link in unit.facts.links]
     links.extend(w.html_links)
+    if env.get("references"):
+        links.extend(_definitions(source, env["references"]))
     links.sort(key=lambda link: link.full_span.start)
     code_spans = tuple(s for unit in w.inlines for s in unit.facts.code_spans)
     html_spans = tuple(s for unit in w.inlines for s in unit.facts.html_spans)
@@ -67,6 +76,32 @@ def parse(text: str | SourceText, path: str | None = None, config: Config | None
         html_spans=html_spans,
         references=references,
     )
+
+
+DEFINITION = re.compile(r"[ \t>]*\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(?:<([^>\n]*)>|(\S+))")
+
+
+def _definitions(source: SourceText, references: dict[str, Any]) -> list[Link]:
+    """Link reference definitions (``[p]: https://...``) at the lines markdown-it recorded for them."""
+    found: list[Link] = []
+    text = source.text
+    for label, ref in references.items():
+        line_map = ref.get("map")
+        if not line_map or line_map[0] >= source.line_count:
+            continue
+        start = source.line_start(line_map[0])
+        end = source.line_end(min(line_map[1], source.line_count) - 1)
+        for match in DEFINITION.finditer(text, start, end):
+            if " ".join(match.group(1).split()).upper() != label:
+                continue
+            group = 2 if match.group(2) is not None else 3
+            url = match.group(group)
+            if url != ref.get("href"):
+                continue
+            found.append(Link(match.group(1), url, LinkKind.DEFINITION, Span(match.start(1) - 1, match.end()),
+                              Span(match.start(group), match.end(group)), Span(match.start(1), match.end(1))))
+            break
+    return found
 
 
 def _parse_bibtex(blocks: list[Any], text: str) -> list[Any]:

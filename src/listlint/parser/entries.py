@@ -10,6 +10,7 @@ The decisions here are the heart of listlint, so each is a small named function:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -66,17 +67,38 @@ class _Item:
     children: list[int] = field(default_factory=list)
 
 
+@dataclass
+class _LineIndex:
+    heading_lines: list[int]
+    inline_lines: list[int]  # of walk.inlines, which are in document order
+    bibtex_lines: list[int]  # first content line - 1 of walk.bibtex
+
+
 class Builder:
     def __init__(self, walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> None:
         self.walk = walk
         self.source = source
         self.text = source.text
         self.vocabulary = tuple(vocabulary)
+        self._index: _LineIndex | None = None
+        self._tags: dict[tuple[int, int, int | None], list[StatusTag]] = {}
+
+    def line_index(self) -> _LineIndex:
+        if self._index is None:
+            w = self.walk
+            self._index = _LineIndex(sorted(h.line for h in w.headings), [u.line for u in w.inlines],
+                                     [b.first_line - 1 for b in w.bibtex])
+        return self._index
 
     # ---- tags -------------------------------------------------------------------------------------------------
     def tags_in(self, start: int, end: int, links: Iterable[Link], checkbox_at: int | None = None) -> list[StatusTag]:
-        excluded = [link.full_span for link in links]
-        return find_tags(self.text, start, end, self.vocabulary, excluded, checkbox_at=checkbox_at)
+        key = (start, end, checkbox_at)
+        cached = self._tags.get(key)
+        if cached is None:
+            excluded = [link.full_span for link in links]
+            cached = self._tags[key] = find_tags(self.text, start, end, self.vocabulary, excluded,
+                                                 checkbox_at=checkbox_at)
+        return cached
 
     # ---- headings ---------------------------------------------------------------------------------------------
     def entry_headings(self) -> set[int]:
@@ -150,9 +172,10 @@ class Builder:
                 if "![" in first.text or first.text.startswith("<img"):
                     title = ""
                 return Layout.LIST, title, first.text_span, first
-            title, span = self._leading_text_title(item.content_start, first.full_span.start)
-            if title:
-                return Layout.LIST, title, span, first
+            if first.kind is not LinkKind.BARE:  # "Title. In *Venue*. [[pdf](url)]"
+                title, span = self._leading_text_title(item.content_start, first.full_span.start)
+                if title:
+                    return Layout.LIST, title, span, first
         if fragment_only and not links:
             return None  # a table-of-contents item
         if links:
@@ -239,8 +262,6 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     for sec in stack:
         sec.end_line = source.line_count
     section_lines = [line for line, _ in sec_at_line]
-
-    from bisect import bisect_right
 
     def section_for(line: int) -> _Sec:
         return sec_at_line[bisect_right(section_lines, line) - 1][1]
@@ -361,20 +382,25 @@ def _is_toc(title: str, sec: object, walk: Walk) -> bool:
 def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, source: SourceText,
                    section: str) -> Entry:
     text = source.text
-    # body: everything until the next heading
-    later = [h.line for h in walk.headings if h.line > heading.line]
-    end_line = later[0] if later else source.line_count
+    # body: everything until the next heading (found by bisection: a list can hold thousands of entry headings)
+    index = b.line_index()
+    at = bisect_right(index.heading_lines, heading.line)
+    end_line = index.heading_lines[at] if at < len(index.heading_lines) else source.line_count
     links: list[Link] = list(unit.facts.links)
     bib: list[BibtexBlock] = []
     description: list[str] = []
-    for inline in walk.inlines:
-        if heading.line < inline.line < end_line:
-            links.extend(inline.facts.links)
-            if not any(Builder._content_link(l) for l in inline.facts.links):
-                description.append(inline.content)
-    for block in walk.bibtex:
-        if heading.line < block.first_line - 1 < end_line:
-            bib.append(block)
+    first = bisect_right(index.inline_lines, heading.line)
+    for inline in walk.inlines[first:]:
+        if inline.line >= end_line:
+            break
+        links.extend(inline.facts.links)
+        if not any(Builder._content_link(l) for l in inline.facts.links):
+            description.append(inline.content)
+    first = bisect_right(index.bibtex_lines, heading.line)
+    for block in walk.bibtex[first:]:
+        if block.first_line - 1 >= end_line:
+            break
+        bib.append(block)
     last = end_line
     while last > heading.line + 1 and not source.line(last - 1).strip():
         last -= 1

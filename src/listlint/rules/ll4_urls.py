@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -285,6 +285,8 @@ def _url_span(link: Link) -> Span:
 def _checkable(link: Link) -> bool:
     """Links whose URL the URL rules look at: not fragments, not empty, not ``[t]((url))`` (LL402's)."""
     url = link.url
+    if link.kind is LinkKind.REFERENCE:
+        return False  # a use of [text][ref]: the URL is checked once, at its definition
     return bool(url) and not url.startswith("#") and not _double_parens(link)
 
 
@@ -453,6 +455,20 @@ def _anchors(document: Document) -> frozenset[str]:
     return document.memo("ll4.anchors", build)
 
 
+def _close_slug(fragment: str, document: Document) -> list[str]:
+    """The nearest heading slug, compared only with slugs of similar length and first letter (keeps it linear)."""
+    by_key = document.memo("ll4.slugs-by-key", lambda: _slugs_by_key(heading_slugs(document)))
+    candidates = [s for delta in range(-3, 4) for s in by_key.get((fragment[:1], len(fragment) + delta), ())]
+    return difflib.get_close_matches(fragment, candidates, n=1, cutoff=0.6) if candidates else []
+
+
+def _slugs_by_key(slugs: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    out: dict[tuple[str, int], list[str]] = {}
+    for slug in slugs:
+        out.setdefault((slug[:1], len(slug)), []).append(slug)
+    return out
+
+
 class LinkFragment(Rule):
     code = "LL405"
     name = "link-fragment"
@@ -472,7 +488,7 @@ class LinkFragment(Rule):
             fragment = unquote(link.url[1:])
             if fragment in anchors or fragment.lower() in lowered or fragment.lower() == "top":
                 continue
-            hint = difflib.get_close_matches(fragment.lower(), heading_slugs(document), n=1, cutoff=0.6)
+            hint = _close_slug(fragment.lower(), document)
             message = f"link fragment '{_short(link.url)}' matches no heading or anchor of this file"
             if hint:
                 message += f" (did you mean '#{hint[0]}'?)"
@@ -538,6 +554,8 @@ class InsecureUrl(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         extra = tuple(context.config.urls.https_hosts)
         for link in document.links:
+            if link.kind is LinkKind.REFERENCE:
+                continue  # checked at its definition
             url = link.url
             if url[:7].lower() != "http://":
                 continue
