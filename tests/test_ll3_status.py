@@ -6,9 +6,12 @@ per line) and their fixed forms in ``<name>.fixed.md`` (safe fixes) and ``<name>
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import listlint.registry as registry_module
 from listlint.api import fix_text, lint_text
@@ -308,6 +311,9 @@ def test_format_options() -> None:
     assert found(HEAD + heading_entry("[`READ`] Adam"), anywhere) == []
     assert found(HEAD + heading_entry("[`READ`]  Adam"), anywhere) == []
     # a format the parser would not find again: no comparison, no fixes that could never converge
+    assert Vocabulary(config(format="[ {tag} ]").status).fixable
+    assert not Vocabulary(config(format="`{tag}`").status).fixable  # inline code counts only at a line's edges
+    assert not Vocabulary(config(tags=["TO READ", "DONE"]).status).fixable  # the parser reads single words
     odd = config(format="**{tag}**")
     assert found(text, odd, select=("LL303",)) == []
     missing = "# L\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org)\n- [C](https://c.org) [`AREAD`]\n"
@@ -404,3 +410,68 @@ def test_classification_is_shared() -> None:
     assert [es.status for es in view.entries] == ["READ", None, None]
     assert [es.unknown for es in view.entries] == [False, True, False]
     assert view.uses_status and view.uses_boxes and view.tagged == 0 and view.boxed == 1
+
+
+# ---- safe fixes touch nothing but status marks ------------------------------------------------------------------
+def _without_marks(text: str) -> str:
+    """The text with every status mark of every entry removed and whitespace runs collapsed."""
+    doc = parse(text)
+    spans = sorted((t.span for e in doc.entries for t in e.tags), reverse=True)
+    for span in spans:
+        text = text[: span.start] + " " + text[span.end :]
+    return re.sub(r" (?=[,.;:!?)\]}])", "", " ".join(text.split()))
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_safe_fixes_change_only_status_marks_and_spacing(name: str) -> None:
+    text = (FIXTURES / f"{name}.md").read_text(encoding="utf-8")
+    assert _without_marks(fix_text(text, select=("LL3",))) == _without_marks(text)
+
+
+# ---- generated entries: fixes converge, are idempotent, keep entries and statuses ---------------------------
+MARKS = ["", "[`READ`]", "[READ]", "[read]", "[ `Unread` ]", "`[READ]`", "`UNREAD`", "[`AREAD`]", "[`UNRAED`]",
+         "[`UREAD`]", "[PDF]", "[`READ`] [`UNREAD`]"]
+BOXES = ["", "[ ] ", "[x] ", "[X] ", "[]  ", "[x]", "[ x ] "]
+WORDS = st.sampled_from(["Adam", "batch", "normalization", "深度学习", "理论", "(2019)", "a", "**bold**", "of"])
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    lines = ["# Reading list", ""]
+    heading_layout = draw(st.booleans())
+    for n in range(draw(st.integers(1, 5))):
+        words = " ".join(draw(st.lists(WORDS, min_size=1, max_size=4)))
+        mark = draw(st.sampled_from(MARKS))
+        place = draw(st.sampled_from(["end", "start", "middle"]))
+        gap = draw(st.sampled_from([" ", "  ", "\t", ""]))
+        url = f"https://example.org/{n}"
+        if heading_layout:
+            title = {"end": f"{words}{gap}{mark}", "start": f"{mark}{gap}{words}",
+                     "middle": f"{words}{gap}{mark} tail"}[place] if mark else words
+            lines += [f"#### {title.strip()}", "", f"paper link: [here]({url})", ""]
+        else:
+            box = draw(st.sampled_from(BOXES))
+            link = f"[{words}]({url})"
+            body = {"end": f"{link} - desc{gap}{mark}", "start": f"{mark}{gap}{link} - desc",
+                    "middle": f"{link}{gap}{mark} - desc"}[place] if mark else f"{link} - desc"
+            lines.append(f"- {box}{body.strip()}")
+            if draw(st.booleans()):
+                lines.append(f"  - [code {n}]({url}/code){draw(st.sampled_from(['', ' [`READ`]', ' [read]']))}")
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return newline.join(lines) + newline
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_generated_lists(text: str) -> None:
+    entries = len(parse(text).entries)
+    safe = fix_text(text, select=("LL3",))
+    assert fix_text(safe, select=("LL3",)) == safe
+    assert len(parse(safe).entries) == entries
+    before = [es.status for es in status_view(parse(text), DEFAULT.status).entries]
+    assert [es.status for es in status_view(parse(safe), DEFAULT.status).entries] == before
+    assert _without_marks(safe) == _without_marks(text)
+    unsafe = fix_text(text, unsafe=True, select=("LL3",))
+    assert fix_text(unsafe, unsafe=True, select=("LL3",)) == unsafe
+    assert len(parse(unsafe).entries) == entries
+    assert not [d for d in lint_text(unsafe, select=("LL3",)) if d.fix is not None]

@@ -26,7 +26,8 @@ from listlint.source import Span
 PROPER_BOXES = ("[ ]", "[x]", "[X]")
 # Formats the parser finds again as the same tag; fixes are offered only for these (anything else would not
 # converge: the rewritten tag would not be recognised as the tag it replaced).
-RECOGNISABLE = re.compile(r"\[ ?`?\{tag\}`? ?\]|`\[\{tag\}\]`|`\{tag\}`")
+# (Inline-code forms such as ```[{tag}]``` are recognised only at the edges of a line, so they are no canonical form.)
+RECOGNISABLE = re.compile(r"\[ ?`?\{tag\}`? ?\]")
 TAG_WORD = re.compile(r"[A-Za-z][A-Za-z_-]{0,30}")
 LEADING = re.compile(r"[\W_\d]*")  # what may precede a title link: numbering, emphasis, emoji
 CLOSING_MARKUP = "*_~"
@@ -314,16 +315,28 @@ def _space_before(document: Document, line: TitleLine, tag: StatusTag) -> Span:
     return Span(start, tag.span.start)
 
 
-def _removal(document: Document, line: TitleLine, tag: StatusTag) -> Span:
-    """The tag plus the whitespace on one side of it, so that removing it leaves single spaces."""
+def _removal(document: Document, line: TitleLine, tag: StatusTag) -> Edit:
+    """Take the tag out of its line, leaving one space where it separated two words and none before punctuation."""
     text = document.text
     before = _space_before(document, line, tag)
-    if len(before) and before.start > line.start:
-        return Span(before.start, tag.span.end)
     end = tag.span.end
     while end < line.end and text[end] in " \t":
         end += 1
-    return Span(tag.span.start, end)
+    words_before = before.start > line.start
+    words_after = end < line.end
+    if not words_before or not words_after:  # at an edge of the line: take the tag and the space inside
+        return Edit.delete(Span(tag.span.start, end) if not words_before else Span(before.start, tag.span.end))
+    joined = "" if text[end] in ",.;:!?)]}" or not (len(before) or end > tag.span.end) else " "
+    return Edit(Span(before.start, end), joined)
+
+
+def _title_alters(entry: Entry, *spans: Span) -> Alters:
+    """``Alters.TITLES`` when an edit may change what the parser takes for the entry's title: the edit touches
+    the title (a tag the parser read as part of a leading-text title) or the title's position is unknown."""
+    title = entry.title_span
+    if title is None or any(span.start <= title.end and title.start <= span.end for span in spans):
+        return Alters.TITLES
+    return Alters.NOTHING
 
 
 def _insertion(document: Document, at: int, tag: str) -> str:
@@ -406,11 +419,12 @@ class StatusMissing(Rule):
             fix = None
             if boxes_only:
                 if entry.list_item is not None and line is not None:
-                    fix = Fix.unsafe(Edit.insert(line.start, "[ ] "), title="Add an unticked task box")
+                    fix = Fix.unsafe(Edit.insert(line.start, "[ ] "), title="Add an unticked task box",
+                                     alters=_title_alters(entry, Span(line.start, line.start)))
             elif line is not None and (at := destination(document, view, line)) is not None \
                     and view.vocabulary.fixable:
                 # a plain-text reference's title runs to the end of its line, so the tag joins the title
-                alters = Alters.TITLES if entry.layout is Layout.CITATION else Alters.NOTHING
+                alters = Alters.TITLES if entry.layout is Layout.CITATION else _title_alters(entry, Span(at, at))
                 fix = Fix.unsafe(Edit.insert(at, _insertion(document, at, default)), title=f"Add {default}",
                                  alters=alters)
             yield self.report(f"entry {_title(entry)} has no status {'box' if boxes_only else 'tag'} ({evidence})",
@@ -439,7 +453,8 @@ class StatusUnknown(Rule):
                     hint = f"did you mean {mark.suggestions[0]}?"
                     if vocabulary.fixable:
                         canonical = vocabulary.canonical(mark.suggestions[0])
-                        fix = Fix.unsafe(Edit(tag.span, canonical), title=f"Replace with {canonical}")
+                        fix = Fix.unsafe(Edit(tag.span, canonical), title=f"Replace with {canonical}",
+                                         alters=_title_alters(es.entry, tag.span))
                 elif mark.suggestions:
                     hint = f"equally close to {' and '.join(mark.suggestions)}; known tags: {known}"
                 else:
@@ -495,18 +510,20 @@ class StatusFormat(Rule):
                         tag.span.start > line.after_title
                     at = destination(document, view, line)
                     removal = _removal(document, line, tag)
-                    if at is not None and not prose and not removal.start <= at <= removal.end:
+                    if at is not None and not prose and not removal.span.start <= at <= removal.span.end:
                         fix = Fix.safe(
-                            Edit.delete(removal),
+                            removal,
                             Edit.insert(at, _insertion(document, at, canonical)),
                             title=f"Move {canonical} to the end of the title",
                             alters=Alters.TITLES,
                         )
                 elif space is not None:
                     fix = Fix.safe(Edit(Span(space.start, tag.span.end), " " + canonical),
-                                   title=f"Write {canonical} after one space")
+                                   title=f"Write {canonical} after one space",
+                                   alters=_title_alters(es.entry, Span(space.start, tag.span.end)))
                 else:
-                    fix = Fix.safe(Edit(tag.span, canonical), title=f"Write {canonical}")
+                    fix = Fix.safe(Edit(tag.span, canonical), title=f"Write {canonical}",
+                                   alters=_title_alters(es.entry, tag.span))
                 yield self.report(f"status tag {_show(tag)}: {'; '.join(problems)}", tag.span, fix)
 
 
@@ -564,10 +581,10 @@ class CheckboxStyle(Rule):
         if option not in ("auto", "x", "X"):
             raise ConfigError(context.config.path or "<config>", f"rules.{self.name}.done",
                               f"must be auto, x or X, got {option!r}")
-        boxes = [m.tag for es in view.entries for m in es.marks if m.kind is Kind.BOX]
-        done = _done_marker(boxes, option)
+        boxes = [(es.entry, m.tag) for es in view.entries for m in es.marks if m.kind is Kind.BOX]
+        done = _done_marker([tag for _, tag in boxes], option)
         text = document.text
-        for tag in boxes:
+        for entry, tag in boxes:
             ticked = tag.value == "X"
             canonical = f"[{done}]" if ticked else "[ ]"
             problems = []
@@ -587,7 +604,7 @@ class CheckboxStyle(Rule):
                 continue
             replacement = canonical + (" " if followed else gap)
             # the parser reads a near miss ("[ x ]") as part of the title: declare that the title changes
-            alters = Alters.NOTHING if tag.raw in PROPER_BOXES else Alters.TITLES
+            alters = _title_alters(entry, Span(tag.span.start, end)) if tag.raw in PROPER_BOXES else Alters.TITLES
             yield self.report(f"task box {tag.raw}: {'; '.join(problems)}", tag.span,
                               Fix.safe(Edit(Span(tag.span.start, end), replacement), title=f"Write {canonical}",
                                        alters=alters))
