@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from listlint.rules import ll1_headings, ll4_urls, ll5_bibtex, ll6_duplicates, ll11_whitespace, ll41_network
+from listlint.rules import (
+    ll1_headings,
+    ll3_status,
+    ll4_urls,
+    ll5_bibtex,
+    ll6_duplicates,
+    ll11_whitespace,
+    ll41_network,
+)
 from listlint.rules.base import Rule
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     *ll1_headings.RULES,
     *ll11_whitespace.RULES,
+    *ll3_status.RULES,
     *ll4_urls.RULES,
     *ll41_network.RULES,
     *ll5_bibtex.RULES,
