@@ -201,6 +201,10 @@ def test_missing_nested_scope_and_box_files() -> None:
     assert found(sections) == [(6, 4, "LL301"), (10, 4, "LL301")]
     by_section = from_table({"rules": {"status-missing": {"scope": "section"}}}, "<t>")
     assert found(sections, by_section) == [(6, 4, "LL301")]
+    # sections are told apart by position, not by title
+    twins = "# L\n\n## A\n\n### Papers\n\n- [A](https://a.org) [`READ`]\n\n## B\n\n### Papers\n\n- [B](https://b.org)\n"
+    assert found(twins, by_section) == []
+    assert found(twins) == [(13, 4, "LL301")]
     boxes = "# L\n\n- [x] [A](https://a.org)\n- [B](https://b.org)\n"
     [d] = diagnostics(boxes, "LL301")
     assert "no status box" in d.message

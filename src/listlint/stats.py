@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from listlint.config import Config
-from listlint.model import Document, Entry, Section
-from listlint.rules.ll3_status import EntryStatus, status_view
+from listlint.model import Document, Section
+from listlint.rules.ll3_status import EntryStatus, entry_key, status_view
 
 JSON_VERSION = 1
 TITLE_WIDTH = 48
@@ -98,23 +98,19 @@ def file_stats(document: Document, config: Config) -> FileStats:
         if extra.upper() not in spellings and extra not in tags:
             tags.append(extra)
     done = spellings.get(settings.checkbox_done.upper(), settings.checkbox_done)
-    by_start = {_key(es.entry): es for es in view.entries}
+    by_key = {entry_key(es.entry): es for es in view.entries}
     result = FileStats(document.path, tuple(tags), done, total=Counts.empty(tags))
     for section in document.sections:
         counts = Counts.empty(tags)
         for top in section.entries:
             for entry in top.walk():
-                status = by_start.get(_key(entry))
+                status = by_key.get(entry_key(entry))
                 if status is not None:
                     counts.add(status)
         if counts.entries:
             result.sections.append(_section_stats(section, counts))
             result.total.merge(counts)
     return result
-
-
-def _key(entry: Entry) -> tuple[int, int, int]:
-    return entry.span.start, entry.span.end, entry.line
 
 
 def _section_stats(section: Section, counts: Counts) -> SectionStats:

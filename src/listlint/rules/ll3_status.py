@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from listlint.config import StatusSettings
-from listlint.errors import ConfigError
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
+from listlint.errors import ConfigError
 from listlint.model import Document, Entry, Layout, StatusTag
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
@@ -194,6 +194,25 @@ def _classify(tag: StatusTag, vocabulary: Vocabulary, uses_tags: bool, uses_boxe
     return Mark(tag, Kind.LABEL, None)
 
 
+def entry_key(entry: Entry) -> tuple[int, int]:
+    """Identifies an entry within its document (entries are values; two could compare equal)."""
+    return entry.span.start, entry.line
+
+
+def section_of(document: Document) -> dict[tuple[int, int], int]:
+    """Entry key -> index (in ``document.sections``) of the section whose heading the entry sits under."""
+
+    def build() -> dict[tuple[int, int], int]:
+        out: dict[tuple[int, int], int] = {}
+        for index, section in enumerate(document.sections):
+            for top in section.entries:
+                for entry in top.walk():
+                    out[entry_key(entry)] = index
+        return out
+
+    return document.memo("ll3.section_of", build)
+
+
 # ---- where a tag belongs ---------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class TitleLine:
@@ -208,7 +227,7 @@ class TitleLine:
 def title_line(document: Document, entry: Entry) -> TitleLine | None:
     """The entry's title line (computed once per entry and document)."""
     lines: dict[tuple[int, int], TitleLine | None] = document.memo("ll3.title_lines", dict)
-    key = (entry.span.start, entry.line)
+    key = entry_key(entry)
     if key not in lines:
         lines[key] = _title_line(document, entry)
     return lines[key]
@@ -390,11 +409,12 @@ class StatusMissing(Rule):
             raise ConfigError(context.config.path or "<config>", f"rules.{self.name}.scope",
                               f"must be file or section, got {options.scope!r}")
         nested = {id(child) for es in view.entries for child in es.entry.children}
-        by_section: Counter[str] = Counter()
+        by_section: Counter[int] = Counter()
+        sections = section_of(document)
         if options.scope == "section" and not always:
             for es in view.entries:
                 if any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks):
-                    by_section[es.entry.section] += 1
+                    by_section[sections[entry_key(es.entry)]] += 1
         # a file that marks status mostly with task boxes gets a box; any other file the default tag
         boxes_only = view.boxed > view.tagged
         default = "[ ]" if boxes_only else view.vocabulary.canonical(settings.default)
@@ -404,7 +424,8 @@ class StatusMissing(Rule):
                 continue
             if entry.heading is None and entry.list_item is None:
                 continue  # a reference written as a prose line: the parser does not look for tags there
-            if options.scope == "section" and not always and not by_section[entry.section]:
+            section = sections[entry_key(entry)]
+            if options.scope == "section" and not always and not by_section[section]:
                 continue
             line = title_line(document, entry)
             span = entry.title_span if entry.title_span is not None and len(entry.title_span) else None
@@ -413,7 +434,7 @@ class StatusMissing(Rule):
             if always:
                 evidence = 'status.required = "always"'
             elif options.scope == "section":
-                evidence = _carry(by_section[entry.section], "this section")
+                evidence = _carry(by_section[section], "this section")
             else:
                 evidence = _carry(view.marked, "this file")
             fix = None
