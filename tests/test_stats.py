@@ -147,3 +147,20 @@ def test_cli(corpus: Path, tmp_path: Path) -> None:
     result = runner.invoke(main, ["stats", "--format", "json", str(page)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["total"]["tags"] == {"READ": 0, "UNREAD": 0, "SKIMMED": 1}
+
+
+@pytest.mark.parametrize(
+    ("name", "tags", "unknown", "untagged"),
+    [
+        # misspelt tags count as unknown; with two marks the last one counts ([`UNREAD`] [`READ`] is READ)
+        ("headings", {"READ": 6, "UNREAD": 3}, 4, 1),
+        # a nested entry without a tag is untagged; `[READ]` inside a description is prose
+        ("list", {"READ": 4, "UNREAD": 2}, 0, 5),
+        # boxes count through checkbox-done/-todo, near misses too; [x] then [`UNREAD`] counts as UNREAD
+        ("checkboxes", {"READ": 4, "UNREAD": 4}, 0, 1),
+    ],
+)
+def test_fixture_counts(name: str, tags: dict[str, int], unknown: int, untagged: int) -> None:
+    text = (Path(__file__).parent / "fixtures" / "status" / f"{name}.md").read_text(encoding="utf-8")
+    total = stats_json(text)["total"]
+    assert (total["tags"], total["unknown"], total["untagged"]) == (tags, unknown, untagged)
