@@ -180,15 +180,17 @@ def canonical_block(block: BibtexBlock, text: str, style: Style, newline: str = 
     return (newline + newline).join(format_entry(entry, style, newline, prefix) for entry in block.entries)
 
 
-def differences(block: BibtexBlock, text: str, style: Style, newline: str = "\n") -> list[str]:
-    """What makes ``block`` differ from canonical, in words (for messages; the first few are enough)."""
+def differences(block: BibtexBlock, text: str, style: Style, newline: str = "\n", limit: int = 0) -> list[str]:
+    """What makes ``block`` differ from canonical, in words (for messages); at most ``limit`` when given."""
     out: list[str] = []
     prefix = fence_prefix(block, text) or ""
     for entry in block.entries:
         if entry.entry_type != entry.entry_type.lower():
             out.append(f"entry type `@{entry.entry_type}` is not lowercase")
         previous_end = entry.key_span.end if entry.key_span else entry.span.start
-        for index, field in enumerate(entry.fields):
+        for field in entry.fields:
+            if limit and len(out) >= limit:
+                return list(dict.fromkeys(out))[:limit]
             if is_empty(field):
                 out.append(f"empty field `{field.name}`")
                 previous_end = field.span.end
@@ -217,5 +219,6 @@ def differences(block: BibtexBlock, text: str, style: Style, newline: str = "\n"
                            else "no trailing comma after the last field")
             elif "\n" not in tail:
                 out.append("`}` is not on its own line")
-    return list(dict.fromkeys(out))
+    out = list(dict.fromkeys(out))
+    return out[:limit] if limit else out
 

@@ -88,33 +88,38 @@ _STOPWORDS = frozenset(
 )
 
 
-def split_authors(value: str) -> list[str]:
-    """Authors of an ``author`` value, split on `` and `` outside braces."""
+def split_authors(value: str, limit: int = 0) -> list[str]:
+    """Authors of an ``author`` value, split on `` and `` outside braces (the first ``limit`` when given)."""
     out: list[str] = []
-    depth = 0
     start = 0
-    i = 0
-    while i < len(value):
-        c = value[i]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif depth == 0 and c in " \t\n" and value[i:i + 5].lower().strip() == "and":
-            m = _AND.match(value, i)
-            if m:
-                out.append(value[start:i].strip())
-                start = i = m.end()
-                continue
-        i += 1
+    depth = 0
+    counted = 0  # braces are counted up to here
+    for m in _AND.finditer(value):
+        depth += value.count("{", counted, m.start()) - value.count("}", counted, m.start())
+        counted = m.start()
+        if depth:
+            continue  # inside braces: {Barnes and Noble}
+        out.append(value[start : m.start()].strip())
+        start = m.end()
+        if limit and len(out) >= limit:
+            return [a for a in out if a]
     out.append(value[start:].strip())
     return [a for a in out if a]
 
 
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
+_WORD_SPLIT = re.compile(r"[\s\-–—/:]+")
+
+
 def ascii_word(text: str) -> str:
     """Lowercase ASCII letters and digits of ``text`` (accents folded, LaTeX stripped)."""
-    plain = unicodedata.normalize("NFKD", strip_latex(text))
-    return "".join(c for c in plain.lower() if c.isascii() and c.isalnum())
+    return _fold(strip_latex(text))
+
+
+def _fold(plain: str) -> str:
+    if not plain.isascii():
+        plain = unicodedata.normalize("NFKD", plain)
+    return _NOT_ASCII_ALNUM.sub("", plain.lower())
 
 
 def last_name(author: str) -> str:
@@ -133,7 +138,7 @@ def last_name(author: str) -> str:
 
 
 def title_words(title: str, *, skip_stopwords: bool = True) -> list[str]:
-    words = [ascii_word(w) for w in re.split(r"[\s\-–—/:]+", strip_latex(title))]
+    words = [_fold(w) for w in _WORD_SPLIT.split(strip_latex(title))]
     words = [w for w in words if w]
     if skip_stopwords:
         kept = [w for w in words if w not in _STOPWORDS]
@@ -145,7 +150,7 @@ def scholar_key(author: str | None, year: int | str | None, title: str | None) -
     """Google Scholar's key: first author's last name, year, first title word (``lee2019wide``)."""
     name = ""
     if author:
-        authors = split_authors(author)
+        authors = split_authors(author, limit=1)
         name = last_name(authors[0]) if authors else ""
     words = title_words(title or "")
     return f"{name}{year or ''}{words[0] if words else ''}"

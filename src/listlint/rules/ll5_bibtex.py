@@ -425,10 +425,9 @@ class BibtexFormat(Rule):
             if canonical is None or canonical == block.raw:
                 continue
             span, expected = _first_difference(block, canonical, newline)
-            reasons = differences(block, text, style, newline)
+            reasons = differences(block, text, style, newline, limit=4)
             if reasons:
-                more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
-                why = "; ".join(reasons[:3]) + more
+                why = "; ".join(reasons[:3]) + (" (and more)" if len(reasons) > 3 else "")
             else:
                 why = f"expected `{_shorten(expected.strip(), 50)}` here" if expected.strip() else "unexpected line"
             yield self.report(
@@ -507,35 +506,45 @@ class BibtexKeyPattern(Rule):
                 if not regex.fullmatch(bib.key):
                     yield self.report(f"key `{bib.key}` does not match the pattern `{pattern}`", bib.key_span)
                 continue
-            expected = _scholar_keys(bib)
-            if expected and not any(re.fullmatch(re.escape(k) + "[a-z]?", bib.key) for k in expected):
-                yield self.report(
-                    f"key `{bib.key}` does not follow the scholar pattern lastnameYEARfirstword "
-                    f"(expected `{expected[0]}`)",
-                    bib.key_span,
-                )
+            prefix = _scholar_prefix(bib)
+            if prefix is None:
+                continue
+            title = bib.get("title") or ""
+            if bib.key.startswith(prefix):
+                rest = bib.key[len(prefix) :]
+                if any(_is_scholar_key(rest, word) for word in _scholar_words(title)):
+                    continue
+            words = title_words(" ".join(title.split()[:6]))
+            expected = prefix + (words[0] if words else "")
+            yield self.report(
+                f"key `{bib.key}` does not follow the scholar pattern lastnameYEARfirstword "
+                f"(expected `{expected}`)",
+                bib.key_span,
+            )
 
 
-def _scholar_keys(bib: BibEntry) -> list[str]:
-    """Keys Scholar could have made for ``bib`` (first author, year, one of the first title words)."""
+def _is_scholar_key(rest: str, word: str) -> bool:
+    """The key after ``lastnameYEAR`` is ``word``, or ``word`` plus one disambiguating letter (``wideb``)."""
+    return rest == word or (len(rest) == len(word) + 1 and rest.startswith(word) and "a" <= rest[-1] <= "z")
+
+
+def _scholar_prefix(bib: BibEntry) -> str | None:
+    """``lastnameYEAR`` of a Scholar key for ``bib`` (None without author, year or title)."""
     author = bib.get("author") or bib.get("editor")
     year = parse_year(bib.get("year"))
-    title = bib.get("title")
-    if not author or year is None or not title:
-        return []
-    authors = split_authors(author)
+    if not author or year is None or not bib.get("title"):
+        return None
+    authors = split_authors(author, limit=1)
     name = last_name(authors[0]) if authors else ""
-    if not name:
-        return []
-    seen: list[str] = []
-    joined = [ascii_word(w) for w in title.split()[:3]]  # "Low-Rank" -> "lowrank" as well as "low"
-    for word in title_words(title)[:3] + title_words(title, skip_stopwords=False)[:3] + joined:
-        if not word:
-            continue
-        key = f"{name}{year}{word}"
-        if key not in seen:
-            seen.append(key)
-    return seen
+    return f"{name}{year}" if name else None
+
+
+def _scholar_words(title: str) -> list[str]:
+    """Title words Scholar may use: one of the first three, with or without small words, hyphens split or not."""
+    head = title.split()[:6]
+    joined = [ascii_word(w) for w in head[:3]]  # "Low-Rank" -> "lowrank" as well as "low"
+    words = title_words(" ".join(head))[:3] + title_words(" ".join(head[:3]), skip_stopwords=False)[:3] + joined
+    return [w for w in dict.fromkeys(words) if w]
 
 
 RULES = (
