@@ -191,3 +191,20 @@ def test_unwritable_cache_is_a_warning(
     assert "cannot write the link cache" in capsys.readouterr().err
     check_links([server.url("/ok")], settings, base_dir=tmp_path, tuning=FAST, quiet=True)
     assert capsys.readouterr().err == ""
+
+
+def test_a_run_answered_from_the_cache_does_not_load_httpx(server: LinkServer, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = server.url("/ok")
+    check_links([url], _settings(), base_dir=tmp_path, tuning=FAST)
+    code = (
+        "import sys; from pathlib import Path; from listlint.config import LinkSettings; "
+        "from listlint.links import check_links; "
+        f"r = check_links([{url!r}], LinkSettings(allow_private=True), base_dir=Path({str(tmp_path)!r})); "
+        "assert r[" + repr(url) + "].from_cache; print('httpx' in sys.modules)"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": src}, check=True)
+    assert done.stdout.strip() == "False"

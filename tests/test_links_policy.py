@@ -17,7 +17,6 @@ import pytest
 from listlint.config import HostOverride, LinkSettings
 from listlint.errors import ConfigError
 from listlint.links import LinkResult, Verdict, summary_line
-from listlint.links._checker import strip_userinfo
 from listlint.links._hosts import HostGate, HostLimits, limits_for
 from listlint.links._policy import (
     address_problem,
@@ -27,6 +26,7 @@ from listlint.links._policy import (
     parse_retry_after,
     read_ignore_file,
     status_text,
+    strip_userinfo,
 )
 from listlint.links._progress import Progress
 

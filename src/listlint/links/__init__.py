@@ -48,8 +48,7 @@ def check_links(
     import time
 
     from listlint.links._cache import LinkCache
-    from listlint.links._checker import Checker, strip_userinfo
-    from listlint.links._policy import compile_exclusions, excluded_by
+    from listlint.links._policy import compile_exclusions, excluded_by, strip_userinfo
     from listlint.links._progress import Progress
 
     written = list(dict.fromkeys(urls))
@@ -86,6 +85,8 @@ def check_links(
         pending.setdefault(key, []).append(url)
 
     if pending:
+        from listlint.links._checker import Checker  # httpx is imported only when a request is to be made
+
         bar = Progress(len(pending), enabled=progress and not quiet)
         checker = Checker(settings, tuning=tuning, on_done=bar.advance)
         try:

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -37,6 +37,7 @@ from listlint.links._policy import (
     is_retryable_status,
     parse_retry_after,
     status_text,
+    strip_userinfo,
 )
 from listlint.links._resolver import AddressRefused, NameLookupFailed, NameNotFound, ResolveFunc, Resolver
 from listlint.links._result import Verdict
@@ -120,13 +121,6 @@ class _Hop:
 class _Stats:
     requests: int = 0
     by_host: dict[str, int] = field(default_factory=dict)
-
-
-def strip_userinfo(url: str) -> str:
-    """The URL without ``user:password@`` (credentials are never sent) and without its fragment."""
-    parts = urlsplit(url)
-    netloc = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
 
 
 class Checker:

@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable
 from http import HTTPStatus
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from listlint.config import LinkSettings
 from listlint.errors import ConfigError
@@ -140,6 +141,13 @@ def excluded_by(url: str, patterns: Iterable[re.Pattern[str]]) -> str | None:
         if pattern.search(url):
             return pattern.pattern
     return None
+
+
+def strip_userinfo(url: str) -> str:
+    """The URL without ``user:password@`` (credentials are never sent) and without its fragment."""
+    parts = urlsplit(url)
+    netloc = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
 
 
 def host_key(scheme: str, host: str, port: int | None) -> str:
