@@ -21,3 +21,21 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     return corpus_dir()
+
+
+# ---- hypothesis profiles (property tests, tests/test_properties.py) ----
+# "ci" (default): moderate example counts, deterministic, so CI stays fast and reproducible on 2 cores;
+# "dev": many random examples for local bug hunting: HYPOTHESIS_PROFILE=dev pytest tests/test_properties.py
+import os  # noqa: E402
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", max_examples=40, deadline=None, derandomize=True, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "dev", max_examples=1500, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -1,0 +1,289 @@
+"""Property tests: the parser, the rules and the fixer on inputs nobody here wrote.
+
+Inputs come from :mod:`strategies` (generated reading lists and mutated real lists). Every registered rule runs,
+the ones off by default included. The properties, each a promise to the maintainer who puts listlint in a hook:
+
+- ``parse`` never raises, and every span it reports lies inside the text; a link's span covers its URL as written;
+- ``lint_text`` never raises (so ``listlint check`` never exits 2 on valid UTF-8; a few real CLI runs confirm it);
+- every fix's edits lie inside the text and do not overlap one another;
+- ``fix`` never raises, is idempotent, loses no entry and changes no title or URL unless an applied fix declares
+  it (``Fix.alters``), and leaves the rendered HTML of every block it did not touch as it was.
+
+Example counts come from the hypothesis profile (``HYPOTHESIS_PROFILE=ci`` by default, ``dev`` for many more;
+see conftest.py). A failure prints the minimal input; add it to test_parser_regressions.py or report it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from strategies import corpus_mutations, documents, markdown_documents
+
+from listlint.api import _ruleset
+from listlint.diagnostics import Alters, Diagnostic
+from listlint.fixer import FixResult, entry_signature, fix_source
+from listlint.linter import RuleSet, lint
+from listlint.model import Document
+from listlint.parser import parse
+from listlint.registry import Registry
+from listlint.source import SourceText, Span
+
+
+@lru_cache(maxsize=1)
+def all_codes() -> tuple[str, ...]:
+    """Every registered rule by code, so the rules that are off by default run too."""
+    return tuple(rule.code for rule in Registry.load().rules)
+
+
+@lru_cache(maxsize=1)
+def ruleset() -> RuleSet:
+    return _ruleset(None, all_codes(), ())
+
+
+def run_lint(text: str) -> tuple[Document, list[Diagnostic]]:
+    rs = ruleset()
+    document = parse(text, "<prop>", rs.config)
+    return document, lint(document, rs)
+
+
+def run_fix(text: str) -> FixResult:
+    rs = ruleset()
+    return fix_source(SourceText(text), lambda s: parse(s, "<prop>", rs.config), lambda d: lint(d, rs))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# span checks
+
+
+def _inside(span: Span | None, n: int, what: str) -> None:
+    if span is None:
+        return
+    assert 0 <= span.start <= span.end <= n, f"{what} span {span} outside the text (length {n})"
+
+
+def assert_spans_inside(document: Document) -> None:
+    text = document.text
+    n = len(text)
+    for link in document.links:
+        _inside(link.full_span, n, f"link {link.url!r} full")
+        _inside(link.span, n, f"link {link.url!r}")
+        _inside(link.text_span, n, f"link text {link.text!r}")
+        if link.span is not None:
+            assert link.span.of(text) == link.url, f"text at the span of link {link.url!r} is {link.span.of(text)!r}"
+            assert link.full_span.contains(link.span), f"link {link.url!r}: span {link.span} not in {link.full_span}"
+    for heading in document.headings:
+        _inside(heading.span, n, "heading")
+        _inside(heading.text_span, n, "heading text")
+        assert heading.span.contains(heading.text_span), f"heading text span outside heading {heading.text!r}"
+    for entry in document.entries:
+        _inside(entry.span, n, f"entry {entry.title!r}")
+        _inside(entry.title_span, n, f"entry title {entry.title!r}")
+        for tag in entry.tags:
+            _inside(tag.span, n, f"status tag {tag.raw!r}")
+            assert tag.span.of(text) == tag.raw, f"text at tag span is {tag.span.of(text)!r}, not {tag.raw!r}"
+        for link in entry.links:
+            _inside(link.full_span, n, f"entry link {link.url!r}")
+    for block in document.blocks:
+        _inside(block.span, n, f"{block.kind} block")
+    for item in document.list_items:
+        _inside(item.span, n, "list item")
+        _inside(item.marker_span, n, "list marker")
+        assert item.marker_span.of(text) == item.marker, f"marker span shows {item.marker_span.of(text)!r}"
+        assert 0 <= item.content_start <= n
+    for lst in document.lists:
+        _inside(lst.span, n, "list")
+    for bib in document.bibtex_blocks:
+        _inside(bib.span, n, "bibtex fence")
+        _inside(bib.content_span, n, "bibtex content")
+        assert bib.content_span.of(text) == bib.raw, "bibtex content span does not show the fence's content"
+        for bentry in bib.entries:
+            _inside(bentry.span, n, f"bibtex entry {bentry.key!r}")
+            _inside(bentry.key_span, n, f"bibtex key {bentry.key!r}")
+            _inside(bentry.type_span, n, f"bibtex type {bentry.entry_type!r}")
+            for bfield in bentry.fields:
+                for span in (bfield.span, bfield.name_span, bfield.value_span):
+                    _inside(span, n, f"bibtex field {bfield.name!r}")
+        for failure in bib.failures:
+            _inside(failure.span, n, "bibtex failure")
+            _inside(failure.at, n, "bibtex failure culprit")
+    for span in (*document.code_spans, *document.html_spans):
+        _inside(span, n, "inline code/html")
+
+
+def assert_fixes_well_formed(text: str, diagnostics: list[Diagnostic]) -> None:
+    n = len(text)
+    for d in diagnostics:
+        _inside(d.span, n, f"{d.code} diagnostic")
+        if d.fix is None:
+            continue
+        assert d.fix.edits, f"{d.code}: a fix without edits"
+        edits = sorted(d.fix.edits, key=lambda e: (e.span.start, e.span.end))
+        for edit in edits:
+            _inside(edit.span, n, f"{d.code} edit")
+        for a, b in zip(edits, edits[1:]):
+            # overlapping edits, or two insertions at one offset (their order would be undefined)
+            same_point = a.span.start == a.span.end == b.span.start == b.span.end
+            assert a.span.end <= b.span.start and not same_point, f"{d.code} ({d.message}): edits {a} and {b} overlap"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# rendering
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def top_blocks(text: str) -> dict[tuple[int, int], str]:
+    """Rendered HTML of every top-level block, keyed by its (first line, end line) in ``text``."""
+    md = _renderer()
+    env: dict[str, Any] = {}
+    tokens = md.parse(text, env)
+    out: dict[tuple[int, int], str] = {}
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        j = k
+        if token.nesting == 1:
+            depth = 0
+            while j < len(tokens):
+                depth += tokens[j].nesting
+                if depth == 0:
+                    break
+                j += 1
+        if token.map is not None:
+            out[(token.map[0], token.map[1])] = md.renderer.render(tokens[k : j + 1], md.options, env)
+        k = j + 1
+    return out
+
+
+def _lines(text: str) -> list[str]:
+    # markdown-it's lines: \r\n, \r and \n all end a line
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def changed_untouched_blocks(before: str, after: str) -> list[str]:
+    """Blocks whose lines the fix left exactly as they were but whose rendering (or boundaries) changed."""
+    old_lines, new_lines = _lines(before), _lines(after)
+    mapping: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                mapping[i1 + k] = j1 + k
+    old_blocks, new_blocks = top_blocks(before), top_blocks(after)
+    problems = []
+    for (first, end), html in old_blocks.items():
+        lines = range(first, end)
+        if not all(line in mapping for line in lines):
+            continue
+        delta = mapping[first] - first
+        if any(mapping[line] - line != delta for line in lines):
+            continue
+        # the block's own lines are untouched; blank lines after it may have been trimmed
+        match = [(key, h) for key, h in new_blocks.items() if key[0] == first + delta]
+        if not match:
+            problems.append(f"block at line {first + 1} no longer starts a block: {html[:200]!r}")
+            continue
+        (new_first, new_end), new_html = match[0]
+        if new_html != html:
+            problems.append(f"block at line {first + 1} renders differently:\n  before {html[:300]!r}\n"
+                            f"  after  {new_html[:300]!r}")
+    return problems
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# the properties
+
+PROPERTY = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
+
+
+@PROPERTY
+@given(documents)
+def test_parse_never_raises_and_spans_lie_inside(text: str) -> None:
+    assert_spans_inside(parse(text))
+
+
+@PROPERTY
+@given(documents)
+def test_lint_never_raises_and_fixes_are_well_formed(text: str) -> None:
+    document, diagnostics = run_lint(text)
+    assert_fixes_well_formed(document.text, diagnostics)
+
+
+def _check_fix(text: str) -> None:
+    original = parse(text)
+    result = run_fix(text)  # a FixError here is a bug: an undeclared entry change or fixes that do not converge
+    fixed = result.text
+    alters = Alters.NOTHING
+    for d in result.applied:
+        assert d.fix is not None
+        alters |= d.fix.alters
+    # loses no entry, changes no title/URL, unless an applied fix declared it
+    after = parse(fixed)
+    old, new = entry_signature(original), entry_signature(after)
+    if Alters.ENTRIES not in alters:
+        assert len(new) == len(old), f"entries {len(old)} -> {len(new)} by {sorted({d.code for d in result.applied})}"
+        if Alters.TITLES not in alters:
+            assert [t for t, _ in new] == [t for t, _ in old]
+        if Alters.URLS not in alters:
+            assert [u for _, u in new] == [u for _, u in old]
+    # idempotent: fixing the fixed text changes nothing
+    assert run_fix(fixed).text == fixed, "a second fix changed the text"
+    # untouched blocks render as before
+    problems = changed_untouched_blocks(original.text, fixed)
+    assert not problems, f"fixes by {sorted({d.code for d in result.applied})}:\n" + "\n".join(problems)
+
+
+@PROPERTY
+@given(markdown_documents())
+def test_fix_generated_lists(text: str) -> None:
+    _check_fix(text)
+
+
+@PROPERTY
+@given(corpus_mutations())
+def test_fix_mutated_real_lists(text: str) -> None:
+    _check_fix(text)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# a few real CLI runs (subprocess: exit codes and stderr as a user sees them)
+
+LISTLINT = [sys.executable, "-c", "from listlint.cli import main; main(prog_name='listlint')"]
+
+
+def _cli_env() -> dict[str, str]:
+    env = dict(os.environ)
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
+    env["NO_COLOR"] = "1"
+    return env
+
+
+@settings(max_examples=2, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(documents.filter(lambda t: "\x00" not in t), min_size=4, max_size=8))
+def test_cli_check_and_fix_never_exit_2(tmp_path_factory: pytest.TempPathFactory, texts: list[str]) -> None:
+    """One ``check`` and one ``fix`` run over a folder of generated files. NUL bytes are left out: the CLI treats a
+    file with a NUL byte as binary (exit 2 by design, see test_cli.py)."""
+    folder = tmp_path_factory.mktemp("prop")
+    for k, text in enumerate(texts):
+        (folder / f"list{k}.md").write_bytes(text.encode("utf-8"))
+    select = ["--select", ",".join(all_codes())]
+    checked = subprocess.run([*LISTLINT, "check", *select, "--no-links", str(folder)], capture_output=True, text=True,
+                             env=_cli_env(), timeout=120)
+    assert checked.returncode in (0, 1), checked.stderr
+    fixed = subprocess.run([*LISTLINT, "fix", *select, str(folder)], capture_output=True, text=True, env=_cli_env(),
+                           timeout=120)
+    assert fixed.returncode in (0, 1), fixed.stderr
