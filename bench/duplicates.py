@@ -58,8 +58,8 @@ def generate(entries: int) -> str:
         if n % PER_SECTION == 0:
             section = n // PER_SECTION
             out.append(f"## Section {section}\n\n")
-        if n % 50 == 49:  # the same paper as 25 entries earlier, in another URL form (LL601)
-            m = n - 25
+        if n % 50 == 49:  # the same paper as 20 entries earlier, in another URL form (LL601)
+            m = n - 20
             url = variants[(n // 50) % len(variants)].format(id=_arxiv(m))
             out.append(f"- [{_title(m)}]({url}) - repeated, {n}.\n")
         elif n % 100 == 74:  # an earlier title under a new link (LL602)

@@ -5,28 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from strategies import corpus_mutations, markdown_documents
 
-import listlint.rules
 from listlint import duplicates
 from listlint.api import fix_text, lint_text
 from listlint.config import Config, ConfigResolver, from_table
 from listlint.diagnostics import Alters, Applicability
 from listlint.fixer import entry_signature
 from listlint.parser import parse
-from listlint.rules import ll6_duplicates
 from listlint.runner import Options, Runner
 from listlint.source import SourceText
 
 FIXTURES = Path(__file__).parent / "fixtures" / "duplicates"
 SELECT = ("LL601", "LL602", "LL603", "LL604")
-
-
-@pytest.fixture(autouse=True)
-def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the lead adds the family to BUILTIN_RULES, register it for these tests only."""
-    if ll6_duplicates.DuplicateLink not in listlint.rules.BUILTIN_RULES:
-        monkeypatch.setattr(listlint.rules, "BUILTIN_RULES", (*listlint.rules.BUILTIN_RULES, *ll6_duplicates.RULES))
 
 
 def found(text: str, config: Config | None = None, select: tuple[str, ...] = SELECT) -> list[tuple[str, int, int, str]]:
@@ -492,3 +486,37 @@ def test_many_entries_are_indexed_not_compared_pairwise() -> None:
     index = duplicates.index_for(document, (), "file", ())
     assert len(index.first_link) == 3000 and len(index.first_title) == 3000
     assert found(text) == [("LL601", 3003, 30, "https://arxiv.org/pdf/2101.00007v2.pdf")]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Properties: generated lists with repeated lines
+# --------------------------------------------------------------------------------------------------------------
+
+
+@st.composite
+def lists_with_repeats(draw: st.DrawFn) -> str:
+    """A generated reading list in which some lines (entries, nested items, headings) are copied elsewhere."""
+    text = draw(st.one_of(markdown_documents(), corpus_mutations(max_lines=60)))
+    lines = text.split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        source = draw(st.integers(0, max(0, len(lines) - 1)))
+        target = draw(st.integers(0, len(lines)))
+        lines.insert(target, lines[source] if lines else "")
+    return "\n".join(lines)
+
+
+@given(lists_with_repeats())
+def test_unsafe_fix_only_removes_entries_and_converges(text: str) -> None:
+    before = parse(text)
+    diagnostics = lint_text(text, select=SELECT)
+    for d in diagnostics:
+        assert 0 <= d.span.start <= d.span.end <= len(before.text)
+    fixed = fix_text(text, unsafe=True, select=SELECT)  # raises FixError when fixes do not converge
+    assert fix_text(fixed, unsafe=True, select=SELECT) == fixed
+    # Entries with links keep their order and content; only reported repeats go. (Link-less headings may be read
+    # differently once a list below them is gone: the parser then takes a heading holding a fence for an entry.)
+    old = [sig for sig in entry_signature(before) if sig[1]]
+    new = [sig for sig in entry_signature(parse(fixed)) if sig[1]]
+    it = iter(old)
+    assert all(sig in it for sig in new), "the fix changed or reordered an entry it did not remove"
+    assert len(old) - len(new) <= sum(1 for d in diagnostics if d.code == "LL601" and d.fix is not None)

@@ -11,22 +11,14 @@ from pathlib import Path
 
 import pytest
 
-import listlint.rules
 from listlint.config import DEFAULT, Config, DuplicateSettings
 from listlint.linter import RuleSet, lint
 from listlint.model import Document
 from listlint.parser import parse
 from listlint.registry import Registry
-from listlint.rules import ll6_duplicates
 
 SNAPSHOT = Path(__file__).parent / "fixtures" / "duplicates" / "seeds.snapshot"
 SELECT = ("LL601", "LL602", "LL603", "LL604")
-
-
-@pytest.fixture(autouse=True)
-def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    if ll6_duplicates.DuplicateLink not in listlint.rules.BUILTIN_RULES:
-        monkeypatch.setattr(listlint.rules, "BUILTIN_RULES", (*listlint.rules.BUILTIN_RULES, *ll6_duplicates.RULES))
 
 
 def _documents(corpus: Path, config: Config) -> list[Document]:
