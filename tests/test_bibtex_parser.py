@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from listlint.model import BibtexBlock
 from listlint.parser import parse
-from listlint.parser.bibtex import parse_block
+from listlint.parser.bibtex import parse_block, parse_blocks
 from listlint.source import SourceText, Span
 
 SCHOLAR = """\
@@ -337,6 +337,22 @@ def test_parse_block_returns_a_copy() -> None:
     parsed = parse_block(raw_block, text)
     assert raw_block.entries == () and not raw_block.parsed
     assert parsed.parsed and len(parsed.entries) == 1
+
+
+def test_parse_blocks_restores_the_garbage_collector() -> None:
+    import gc
+
+    text = "```bibtex\n@misc{k, title={x}}\n```\n"
+    block = dataclasses.replace(blocks(text)[0], entries=(), parsed=False)
+    assert gc.isenabled()
+    assert parse_blocks([block], text)[0].entries[0].key == "k"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_blocks([block], text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_entries_link_to_their_blocks() -> None:

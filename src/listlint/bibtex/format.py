@@ -181,44 +181,55 @@ def canonical_block(block: BibtexBlock, text: str, style: Style, newline: str = 
 
 
 def differences(block: BibtexBlock, text: str, style: Style, newline: str = "\n", limit: int = 0) -> list[str]:
-    """What makes ``block`` differ from canonical, in words (for messages); at most ``limit`` when given."""
-    out: list[str] = []
+    """What makes ``block`` differ from canonical, in words, one example per kind of difference (for messages);
+    at most ``limit`` kinds when given."""
+    found: dict[str, str] = {}  # kind -> first example, in the order found
     prefix = fence_prefix(block, text) or ""
+    indent = prefix + style.indent
+    wanted = "=" if style.layout == "compact" else " = " if style.layout == "spaced" else None
+
+    def note(kind: str, message: str) -> None:
+        if kind not in found:
+            found[kind] = message
+
     for entry in block.entries:
         if entry.entry_type != entry.entry_type.lower():
-            out.append(f"entry type `@{entry.entry_type}` is not lowercase")
+            note("type", f"entry type `@{entry.entry_type}` is not lowercase")
         previous_end = entry.key_span.end if entry.key_span else entry.span.start
         for field in entry.fields:
-            if limit and len(out) >= limit:
-                return list(dict.fromkeys(out))[:limit]
+            if limit and len(found) >= limit:
+                break
+            name = field.name
             if is_empty(field):
-                out.append(f"empty field `{field.name}`")
+                note("empty", f"empty field `{name}`")
                 previous_end = field.span.end
                 continue
-            if field.name != field.name.lower():
-                out.append(f"field name `{field.name}` is not lowercase")
-            if canonical_value(field) != written_value(field):
-                out.append(f"page range `{field.value}` needs `--`")
+            if "name" not in found and name != name.lower():
+                note("name", f"field name `{name}` is not lowercase")
+            if "pages" not in found and field.enclosing and name.lower() == "pages" \
+                    and canonical_value(field) != written_value(field):
+                note("pages", f"page range `{field.value}` needs `--`")
             between = text[previous_end : field.span.start]
             between = between[1:] if between.startswith(",") else between
             if "\n" not in between:
-                out.append(f"`{field.name}` is not on its own line")
+                note("line", f"`{name}` is not on its own line")
             elif between.count("\n") > 1:
-                out.append(f"blank line before `{field.name}`")
-            elif between[between.rfind("\n") + 1 :] != prefix + style.indent:
-                out.append(f"`{field.name}` is not indented by {len(style.indent)} spaces")
-            sep = text[field.name_span.end : field.value_span.start]
-            wanted = "=" if style.layout == "compact" else " = " if style.layout == "spaced" else None
-            if wanted is not None and sep != wanted:
-                out.append(f"`{field.name}{sep}` is not written `{field.name}{wanted}` as in the rest of the file")
+                note("blank", f"blank line before `{name}`")
+            elif between[between.rfind("\n") + 1 :] != indent:
+                note("indent", f"`{name}` is not indented by {len(style.indent)} spaces")
+            if wanted is not None and "sep" not in found:
+                sep = text[field.name_span.end : field.value_span.start]
+                if sep != wanted:
+                    note("sep", f"`{name}{sep}` is not written `{name}{wanted}` as in the rest of the file")
             previous_end = field.span.end
+        if limit and len(found) >= limit:
+            break
         if entry.fields:
             tail = text[entry.fields[-1].span.end : entry.span.end - 1]
             if tail.lstrip().startswith(",") != style.trailing_comma:
-                out.append("a trailing comma after the last field" if not style.trailing_comma
-                           else "no trailing comma after the last field")
+                note("comma", "a trailing comma after the last field" if not style.trailing_comma
+                     else "no trailing comma after the last field")
             elif "\n" not in tail:
-                out.append("`}` is not on its own line")
-    out = list(dict.fromkeys(out))
+                note("close", "`}` is not on its own line")
+    out = list(found.values())
     return out[:limit] if limit else out
-
