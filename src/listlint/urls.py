@@ -556,6 +556,8 @@ def _normalize(url: str) -> str:
             ident = doi(text)
             if ident:
                 return "doi:" + ident
+        if parts.query:  # tracking parameters do not make an opaque URL another resource either
+            text = strip_tracking(text)
         head = text if parts.fragment is None else text[: text.find("#")]
         keep = "#" + parts.fragment if parts.fragment and _is_route_fragment(parts.fragment) else ""
         return scheme + head[len(scheme) :] + keep
