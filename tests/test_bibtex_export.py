@@ -123,13 +123,15 @@ def test_repairs_what_would_not_parse() -> None:
 
 
 def test_entry_year_sources() -> None:
-    citation = parse("# L\n\n1. Invariant Scattering Convolution Networks -Joan Bruna and Stéphane Mallat-2012.03.08\n")
+    citation = parse("# L\n\n1. Invariant Scattering Convolution Networks -Joan Bruna and Stéphane Mallat-2012.03.08"
+                     "\n")
     assert [entry_year(e) for e in citation.entries] == [2012]
     two_years = parse("# L\n\n- [Something](https://example.org) - 2015 and 2016\n")
     assert [entry_year(e) for e in two_years.entries] == [None]
     linked = parse("# L\n\n- [P](https://arxiv.org/abs/1611.01144) - ICLR 2017\n")
     assert [entry_year(e) for e in linked.entries] == [2016]  # the link's evidence comes first
-    with_bib = parse("# L\n\n#### P\n\n[pdf](https://arxiv.org/abs/1611.01144)\n\n```bibtex\n@misc{k, year={2017}}\n```\n")
+    with_bib = parse("# L\n\n#### P\n\n[pdf](https://arxiv.org/abs/1611.01144)\n\n"
+                     "```bibtex\n@misc{k, year={2017}}\n```\n")
     assert [entry_year(e) for e in with_bib.entries] == [2017]
 
 

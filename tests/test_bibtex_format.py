@@ -179,4 +179,5 @@ def test_format_entry_is_pure() -> None:
     d = doc(SCHOLAR)
     entry = d.bibtex_blocks[0].entries[0]
     assert format_entry(entry, Style("compact", False, "  ")) == SCHOLAR
-    assert format_entry(entry, Style("compact", False, "  "), "\r\n", "  ").startswith("  @inproceedings{novak2022fast,\r\n    title=")
+    crlf = format_entry(entry, Style("compact", False, "  "), "\r\n", "  ")
+    assert crlf.startswith("  @inproceedings{novak2022fast,\r\n    title=")

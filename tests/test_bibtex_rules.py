@@ -100,7 +100,8 @@ def test_ll503_nickname_and_threshold() -> None:
     text = ("# T\n\n#### Deep Residual Learning for Image Recognition (ResNet) [`READ`]\n\n```bibtex\n"
             "@inproceedings{he2016deep,\n  title={Deep Residual Learning for Image Recognition}\n}\n```\n")
     assert found(text, ("LL503",)) == []
-    wrong = text.replace("Deep Residual Learning for Image Recognition}", "Identity Mappings in Deep Residual Networks}")
+    wrong = text.replace("Deep Residual Learning for Image Recognition}",
+                         "Identity Mappings in Deep Residual Networks}")
     assert found(wrong, ("LL503",)) == [("LL503", 7, 9)]
     loose = from_table({"bibtex": {"title-threshold": 0.3}}, "<test>")
     assert found(wrong, ("LL503",), loose) == []

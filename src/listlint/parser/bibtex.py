@@ -265,7 +265,8 @@ def _entry(item: Any, raw: str, pos: int, span: _Mapper) -> tuple[BibEntry, list
                 value_start = raw.find(value, eq + 1)
             value_end = value_start + len(value)
             if name_start == name_end:
-                failures.append(BibFailure("a field has no name before `=`", span(eq, eq + 1), "syntax", span(eq, eq + 1)))
+                at = span(eq, eq + 1)
+                failures.append(BibFailure("a field has no name before `=`", at, "syntax", at))
             if raw.find("=", value_start, value_end) < 0:  # common case: nothing glued into the value
                 enclosing = _enclosing(raw, value_start, value_end)
                 fields.append(
@@ -424,7 +425,8 @@ def _failure(error: Exception, raw: str, pos: int, end: int, base: int, limit: i
                 "syntax",
                 span(start, start + len(words[0])),
             )
-        return BibFailure(f"expected `,` after the citation key of {what}, found `{found}`", whole, "syntax", span(err, err + 1))
+        return BibFailure(f"expected `,` after the citation key of {what}, found `{found}`", whole, "syntax",
+                          span(err, err + 1))
     if reason.startswith("Expected a `=` after entry key"):
         comma = raw.rfind(",", pos, err)
         segment = raw[comma + 1 : err] if comma >= 0 else ""

@@ -373,7 +373,9 @@ class BibtexFence(Rule):
             if block.entries and label_word(block) not in labels:
                 span = label_span(block, text)
                 shown = f"labelled `{block.label.split()[0]}`" if block.label.strip() else "without a label"
-                fix = Fix.safe(Edit(span, labels[0]), title=f"Label the fence `{labels[0]}`") if span is not None else None
+                fix = None
+                if span is not None:
+                    fix = Fix.safe(Edit(span, labels[0]), title=f"Label the fence `{labels[0]}`")
                 yield self.report(f"BibTeX in a fence {shown}: label it `{labels[0]}`",
                                   span if span is not None and len(span) else fence_marker(block, text), fix)
             if not block.entries and not syntax:
