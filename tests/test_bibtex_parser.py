@@ -223,6 +223,15 @@ def test_syntax_failures(body: str, message: str, culprit: str, position: tuple[
     assert at(text, failure.at) == position
 
 
+def test_field_without_value_is_a_failure_but_the_entry_is_kept() -> None:
+    text = "```bibtex\n@misc{k,\n  title = ,\n  year={2020}}\n```\n"
+    (block,) = blocks(text)
+    assert [f.name for f in block.entries[0].fields] == ["title", "year"]
+    (failure,) = block.failures
+    assert failure.message == "field `title` has no value after `=`"
+    assert failure.at is not None and failure.at.of(text) == "title" and at(text, failure.at) == (3, 3)
+
+
 def test_empty_key_is_a_failure_but_the_entry_is_kept() -> None:
     text = "```bibtex\n@misc{,\n  title={x}}\n```\n"
     (block,) = blocks(text)

@@ -267,6 +267,10 @@ def _entry(item: Any, raw: str, pos: int, span: _Mapper) -> tuple[BibEntry, list
             if name_start == name_end:
                 at = span(eq, eq + 1)
                 failures.append(BibFailure("a field has no name before `=`", at, "syntax", at))
+            elif not value:  # `title = ,`: BibTeX stops here, bibtexparser reads an empty value
+                at = span(name_start, name_end)
+                failures.append(BibFailure(f"field `{raw[name_start:name_end]}` has no value after `=`",
+                                           span(name_start, eq + 1), "syntax", at))
             if raw.find("=", value_start, value_end) < 0:  # common case: nothing glued into the value
                 enclosing = _enclosing(raw, value_start, value_end)
                 fields.append(
