@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -430,6 +432,28 @@ def test_project_scope_names_the_first_files_line(tmp_path: Path) -> None:
                         "(linked to 'https://x.org/p')"),
         ("LL603", 9, 10, f"BibTeX key 'K1' is also used at {a}:9 under 'Training' for a different title ('One title')"),
         ("LL601", 16, 17, f"duplicate link 'https://arxiv.org/abs/1512.03385': also listed at {a}:5 under 'Training'"),
+    ]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_project_scope_across_files(tmp_path: Path, jobs: str) -> None:
+    (tmp_path / ".listlint.toml").write_text('[duplicates]\nscope = "project"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(A_MD, encoding="utf-8")
+    (tmp_path / "b.md").write_text(B_MD, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "listlint.cli", "check", "-q", "-j", jobs, "--select", "LL6", "a.md", "b.md"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        "b.md:5:11: LL601 duplicate link 'https://arxiv.org/pdf/1512.03385v3.pdf' (arxiv:1512.03385): also listed "
+        "at a.md:5 under 'Training' as 'https://arxiv.org/abs/1512.03385' (duplicate-link)",
+        "b.md:6:4: LL602 duplicate title 'Some paper name here': also listed at a.md:6 under 'Training' "
+        "(linked to 'https://x.org/p') (duplicate-title)",
+        "b.md:9:10: LL603 BibTeX key 'K1' is also used at a.md:9 under 'Training' for a different title "
+        "('One title') (duplicate-citation-key)",
+        "b.md:16:17: LL601 duplicate link 'https://arxiv.org/abs/1512.03385': also listed at a.md:5 under "
+        "'Training' (duplicate-link)",
     ]
 
 
