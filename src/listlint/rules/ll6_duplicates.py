@@ -162,11 +162,11 @@ class DuplicateTitle(Rule):
                 message += f" (linked to '{_quote(first.entry.primary_link.url)}')"
             span = entry.title_span
             if span is None:
-                span = source_line_span(document, entry)
+                span = _first_line_span(document, entry)
             yield self.report(message, span)
 
 
-def source_line_span(document: Document, entry: Entry) -> Span:
+def _first_line_span(document: Document, entry: Entry) -> Span:
     """The entry's first line from its start: where to report when no finer position is known."""
     line = document.source.line_index(entry.span.start)
     return Span(entry.span.start, max(entry.span.start, document.source.line_end(line)))
