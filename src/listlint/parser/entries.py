@@ -29,6 +29,9 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
+GENERIC_HEADING = re.compile(
+    r"^\W*(?:citations?|citing|cite|how to cite|bibtex|bibliography|references?|引用|参考文献)\W*$", re.IGNORECASE
+)
 MARKUP = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
 
 
@@ -130,7 +133,10 @@ class Builder:
             units = body.get(n, [])
             if any(u[0] == "item" and u[1].index in items_with_links for u in units):
                 continue
-            has_bib = any(u[0] == "fence" and u[2] is not None for u in units)
+            bib_count = sum(1 for u in units if u[0] == "fence" and u[2] is not None)
+            if GENERIC_HEADING.match(heading.text) or bib_count > 1:
+                continue  # "## Citation(s)" over one or many BibTeX blocks is a section, not a paper
+            has_bib = bib_count == 1
             has_link = any(u[0] == "inline" and u[1].item is None and self._link_line(u[1]) for u in units)
             tags = self.tags_in(heading.text_span.start, heading.text_span.end, head_units[n].facts.links)
             if has_bib or tags:
