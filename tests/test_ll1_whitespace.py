@@ -169,3 +169,31 @@ def test_ll115_reports_each_junction_once() -> None:
     fixed = fix_text(text, select=("LL115",))
     assert fixed == "# T\n\n## U\n\n- a\n\n```\ncode\n```\n\ntext\n"
     assert render(fixed) == render(text)
+
+
+# ---- guards found by rendering random lists before and after fixing ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "-\n\n\n- b\n",  # after an empty item, two blank lines end the list: collapsing them would merge two lists
+    "- > q\n     1) a\n   10.  ```\n    ~~~\n      ~~~\n> q\n",  # an unclosed fence in an item: a blank line is code
+    "1.     [a](b)\n  x  \n  y\n---\n",  # a setext heading's text lines keep their hard breaks
+    "a `code  \nspan` b\n",  # trailing spaces inside a code span over two lines are code
+    " -[    ```\n  \tt\n1.```\n",  # a tab inside a code span over lines
+    "```\ncode\n\n\n",  # blank lines at the end of an unclosed fence are code
+])
+def test_formatting_fixes_keep_html_in_corner_cases(text: str) -> None:
+    fixed = fix_text(text, select=FORMATTING)
+    assert render(fixed) == render(text)
+
+
+def test_ll111_collapses_blank_runs() -> None:
+    text = "# T\n\n\n\ntext\n   \nmore\n"
+    assert found(text, "LL111") == ["3:1 LL111", "6:1 LL111"]
+    assert fix_text(text, select=("LL111",)) == "# T\n\ntext\n\nmore\n"
+
+
+def test_ll112_final_newline() -> None:
+    assert found("# T", "LL112") == ["1:4 LL112"]
+    assert fix_text("# T\n\n\n", select=("LL112",)) == "# T\n"
+    assert fix_text("# T\r\n\r\n", select=("LL112",)) == "# T\r\n"

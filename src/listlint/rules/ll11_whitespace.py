@@ -21,12 +21,58 @@ from listlint.source import Span
 
 
 def _hard_break_lines(document: Document) -> set[int]:
-    """Lines ending a paragraph line with 2+ spaces followed by another line of the same paragraph (a <br>)."""
+    """Lines ending a paragraph line with 2+ spaces followed by another line of the same paragraph (a <br>).
+
+    A setext heading is a paragraph underlined: its text lines but the last can hold line breaks too."""
     lines: set[int] = set()
     for block in document.blocks:
         if block.kind == "paragraph":
             lines.update(range(block.line, block.end_line - 1))
+    for heading in document.headings:
+        if heading.style == "setext":
+            lines.update(range(heading.line, document.source.line_index(heading.span.end) - 1))
     return lines
+
+
+def _in_spans(spans: Sequence[Span], starts: Sequence[int], offset: int) -> bool:
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and spans[at].start <= offset < spans[at].end
+
+
+def _code_spans(document: Document) -> tuple[list[Span], list[int]]:
+    """Inline code spans sorted, with their starts (a code span may run over several lines)."""
+
+    def build() -> tuple[list[Span], list[int]]:
+        spans = sorted(document.code_spans)
+        return spans, [s.start for s in spans]
+
+    return document.memo("ll11.code_spans", build)
+
+
+def _unclosed_fence_ends(document: Document) -> frozenset[int]:
+    """End lines (exclusive) of fences that are never closed: they run on to the end of their container, so a
+    line added after them would be code."""
+
+    def build() -> frozenset[int]:
+        source = document.source
+        out = set()
+        for block in document.blocks:
+            if block.kind != "fence":
+                continue
+            fence = re.search(r"`{3,}|~{3,}", source.line(block.line))  # after any list or quote markers
+            if fence is None:
+                continue
+            char, run = fence.group()[0], len(fence.group())
+            closing = source.line(block.end_line - 1) if block.end_line - 1 > block.line else ""
+            last = closing.strip()
+            # a closing fence sits less than four columns right of its container's text column, which is at
+            # most three left of the opening fence: a closing line indented no further than the opening is sure
+            lead = len(closing) - len(closing.lstrip(" "))
+            if "\t" in closing or not (last and set(last) == {char} and len(last) >= run and lead <= fence.start()):
+                out.add(block.end_line)
+        return frozenset(out)
+
+    return document.memo("ll11.unclosed_fences", build)
 
 
 @dataclass(frozen=True)
@@ -60,6 +106,9 @@ class TrailingWhitespace(Rule):
             trailing = text[content_end:end]
             if index in breaks and trailing.startswith("  ") and "\t" not in trailing:
                 continue
+            spans, starts = _code_spans(document)
+            if _in_spans(spans, starts, content_end):
+                continue  # inside a code span running over lines, the spaces are code
             yield self.report(
                 f"trailing whitespace ({_describe(trailing)})",
                 Span(content_end, end),
@@ -94,6 +143,7 @@ class BlankLines(Rule):
         source = document.source
         protected = document.protected_lines
         maximum = max(1, context.options.maximum)
+        empty_items = {i.line for i in document.list_items if i.content_start >= source.line_end(i.line)}
         last_content = source.line_count - 1
         while last_content >= 0 and not source.line(last_content).strip():
             last_content -= 1  # blank lines at the end of the file are LL112's business
@@ -106,6 +156,8 @@ class BlankLines(Rule):
             while index <= last_content and index not in protected and not source.line(index).strip():
                 index += 1
             run = range(run_start, index)
+            if len(run) > maximum and run_start - 1 in empty_items:
+                continue  # after an empty list item, a second blank line ends the list (markdown-it): keep them
             if len(run) > maximum:
                 keep_end = source.line_start(run_start + maximum)
                 span = Span(keep_end, source.line_start(index))
@@ -161,6 +213,8 @@ class FinalNewline(Rule):
             return
         first_break = newline if rest.startswith(newline) else rest[: 2 if rest.startswith("\r\n") else 1]
         span = Span(line_end + len(first_break), len(text))
+        if document.source.line_index(span.start) in document.protected_lines:
+            return  # the blank lines belong to a fence that is never closed: they are code
         yield self.report(
             f"{rest.count(chr(10))} line breaks at end of file; exactly one expected",
             span,
@@ -217,8 +271,7 @@ class HardTabs(Rule):
         items_by_line: dict[int, int] = {}
         for item in document.list_items:
             items_by_line[item.line] = max(items_by_line.get(item.line, 0), item.content_start)
-        code_spans = sorted(document.code_spans)
-        code_starts = [s.start for s in code_spans]
+        code_spans, code_starts = _code_spans(document)
         pos = text.find("\t")
         while pos != -1:
             index = source.line_index(pos)
@@ -233,6 +286,10 @@ class HardTabs(Rule):
             prefix_end = _structure_end(document, index, items_by_line)
             tabs = [p for p in range(start, content_end) if text[p] == "\t"]
             lead = [p for p in tabs if p < prefix_end]
+            spans, starts = _code_spans(document)
+            if lead and any(_in_spans(spans, starts, p) for p in lead):
+                prefix_end = start  # a code span running over lines holds them: report them as code below
+                lead = []
             if lead:
                 span = Span(start, max(prefix_end, lead[-1] + 1))
                 yield self.report(
@@ -366,13 +423,12 @@ class Mojibake(Rule):
         skip = set(document.protected_lines)
         for block in document.bibtex_blocks:  # names in BibTeX are text too
             skip.difference_update(range(source.line_index(block.span.start), source.line_index(block.span.end) + 1))
-        code_spans = sorted(document.code_spans)
-        code_starts = [s.start for s in code_spans]
+        code_spans, code_starts = _code_spans(document)
         titles = sorted(e.title_span for e in document.entries if e.title_span is not None)
         urls = sorted(link.span for link in document.links if link.span is not None)
         title_starts, url_starts = [t.start for t in titles], [u.start for u in urls]
         for match in MOJIBAKE_RUN.finditer(text):
-            if source.line_index(match.start()) in skip or _inside(code_spans, code_starts, match.start()):
+            if source.line_index(match.start()) in skip or _in_spans(code_spans, code_starts, match.start()):
                 continue
             for garble in find_mojibake(match.group()):
                 span = Span(match.start() + garble.start, match.start() + garble.end)
@@ -396,11 +452,6 @@ class Mojibake(Rule):
 def _visible(text: str) -> str:
     """C1 control characters (what Latin-1 makes of some bytes) written as ``\\x80``."""
     return "".join(f"\\x{ord(ch):02x}" if 0x80 <= ord(ch) < 0xA0 else ch for ch in text)
-
-
-def _inside(spans: Sequence[Span], starts: Sequence[int], offset: int) -> bool:
-    at = bisect_right(starts, offset) - 1
-    return at >= 0 and spans[at].start <= offset < spans[at].end
 
 
 def _overlaps_any(spans: Sequence[Span], starts: Sequence[int], span: Span) -> bool:
@@ -435,7 +486,8 @@ class BlanksAroundBlocks(Rule):
                 subjects.append((heading.line, last + 1, "heading"))
         subjects.sort()
         starts = {first: what for first, _, what in subjects}
-        reported: set[int] = set()
+        empty_items = {i.line for i in document.list_items if i.content_start >= source.line_end(i.line)}
+        reported: set[int] = set(_unclosed_fence_ends(document))  # a blank line there would be code
         for first, end, what in subjects:
             for junction, before in ((first, True), (end, False)):
                 if junction in reported or junction <= 0 or junction >= source.line_count:
@@ -443,8 +495,8 @@ class BlanksAroundBlocks(Rule):
                 above, below = junction - 1, junction
                 if not source.line(above).strip() or not source.line(below).strip():
                     continue
-                if above in front or below in front:
-                    continue
+                if above in front or below in front or above in empty_items:
+                    continue  # after an empty list item, a blank line ends the item early (markdown-it)
                 reported.add(junction)
                 if before:
                     message = f"no blank line before the {what}"
