@@ -178,3 +178,30 @@ def test_parse_never_raises(text: str) -> None:
     for link in doc.links:
         if link.span is not None:
             assert doc.text[link.span.start : link.span.end] == link.url
+
+
+def test_status_tags_on_citations_and_before_a_title_link() -> None:
+    text = (
+        "# L\n\n- [`READ`] [Title](https://t.dev) - d\n\n## K\n\n"
+        "  • Goodfellow, I. (2016). Deep learning. MIT press. [`READ`]\n"
+        "  • Ruder, S. (2016). An overview. arXiv. [UNREAD]\n\n"
+        "1. Invariant Scattering Networks - Joan Bruna-2012.03.08 [`READ`]\n"
+        "2. Other Paper - X Y-2013.01.02\n"
+    )
+    doc = parse(text)
+    got = [(e.layout.value, e.title, e.status.value if e.status else None) for e in doc.entries]
+    assert got == [
+        ("list", "Title", "READ"),
+        ("citation", "Deep learning", "READ"),
+        ("citation", "An overview", "UNREAD"),
+        ("citation", "Invariant Scattering Networks", "READ"),
+        ("citation", "Other Paper", None),
+    ]
+
+
+def test_generic_citation_heading_over_blocks_is_a_section() -> None:
+    block = "```bibtex\n@misc{k,\n  title={T},\n  year={2020}\n}\n```\n\n"
+    doc = parse("# Lib\n\n## Citations\n\n" + block + block)
+    assert doc.entries == () and [s.title for s in doc.sections][-1] == "Citations"
+    doc = parse("# Lib\n\n## Citation\n\n" + block)
+    assert doc.entries == ()

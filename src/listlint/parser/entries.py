@@ -22,7 +22,9 @@ from listlint.source import SourceText, Span
 
 FAKE_BULLETS = "•·●▪◦‣∙"
 # What may precede a leading title link: emoji, numbering like "6.1", emphasis markers, a task box.
-LEAD_PREFIX = re.compile(r"^(?:\[[ xX]\]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?[\W_]*$")
+LEAD_PREFIX = re.compile(
+    r"^(?:\[[ xX]\]\s*)?(?:\[\s*`?\s*[A-Za-z][A-Za-z_-]*\s*`?\s*\]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?[\W_]*$"
+)
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -188,9 +190,14 @@ class Builder:
             return None  # links only on later lines: a note with a link, not an entry
         first_line = self.text[item.content_start : line_end]
         if is_citation(first_line):
+            tags = self.tags_in(item.content_start, line_end, (), checkbox_at=item.content_start)
+            words = [t for t in tags if t.form == "tag"]
+            if words:
+                first_line = self.text[item.content_start : words[0].span.start]
             title = citation_title(first_line)
             at = self.text.find(title, item.content_start, line_end) if title else -1
-            return Layout.CITATION, title, Span(at, at + len(title)) if at >= 0 else None, None
+            # cleaned like every other title, so a "•" line and the list item it becomes have the same title
+            return Layout.CITATION, clean_title(title), Span(at, at + len(title)) if at >= 0 else None, None
         return None
 
     def _leading_text_title(self, start: int, end: int) -> tuple[str, Span | None]:
@@ -456,18 +463,21 @@ def _citation_lines(b: Builder, unit: InlineUnit, source: SourceText, section: s
         strong = APA.search(body) or DASH_DATE.search(body)
         if not (strong if not bullets else is_citation(body)):
             continue
-        title = citation_title(body)
         base = source.line_start(index)
-        at = line.find(title) if title else -1
         lead = len(line) - len(line.lstrip())
+        tags = b.tags_in(base + lead, source.line_end(index), ())
+        if tags:  # a status tag ends the reference, it is not part of its title
+            body = source.text[base + lead : tags[0].span.start].strip() or body
+        title = citation_title(body)
+        at = line.find(title) if title else -1
         out.append(Entry(
             layout=Layout.CITATION,
             title=clean_title(title),
             title_span=Span(base + at, base + at + len(title)) if at >= 0 else None,
             links=(),
             primary_link=None,
-            status=None,
-            tags=(),
+            status=_status(tags),
+            tags=tuple(tags),
             bibtex=(),
             description="",
             children=(),
