@@ -10,7 +10,7 @@ The decisions here are the heart of listlint, so each is a small named function:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -402,18 +402,15 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
     links: list[Link] = list(unit.facts.links)
     bib: list[BibtexBlock] = []
     description: list[str] = []
-    first = bisect_right(index.inline_lines, heading.line)
-    for inline in walk.inlines[first:]:
-        if inline.line >= end_line:
-            break
+    inlines = walk.inlines
+    for k in range(bisect_right(index.inline_lines, heading.line), bisect_left(index.inline_lines, end_line)):
+        inline = inlines[k]
         links.extend(inline.facts.links)
         if not any(Builder._content_link(l) for l in inline.facts.links):
             description.append(inline.content)
-    first = bisect_right(index.bibtex_lines, heading.line)
-    for block in walk.bibtex[first:]:
-        if block.first_line - 1 >= end_line:
-            break
-        bib.append(block)
+    blocks = walk.bibtex
+    for k in range(bisect_right(index.bibtex_lines, heading.line), bisect_left(index.bibtex_lines, end_line)):
+        bib.append(blocks[k])
     last = end_line
     while last > heading.line + 1 and not source.line(last - 1).strip():
         last -= 1
