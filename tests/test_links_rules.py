@@ -202,3 +202,28 @@ def test_docs_exist_for_the_three_rules() -> None:
     rules_dir = Path(__file__).resolve().parents[1] / "rules"
     for rule in RULES:
         assert (rules_dir / f"{rule.code}-{rule.name}.md").is_file()
+
+
+def test_cli_fix_with_links_replaces_a_redirected_link_and_prints_a_summary(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from linkserver import start_doc_server
+
+    host, stop = start_doc_server()
+    try:
+        (tmp_path / ".listlint.toml").write_text(
+            "[links]\nallow-private = true\ncache = false\ntimeout = 2.0\nretries = 0\n")
+        page = tmp_path / "list.md"
+        page.write_text(f"# L\n\n- [Moved](http://{host}/moved) - a page that moved\n")
+        cmd = [sys.executable, "-m", "listlint.cli"]
+        checked = subprocess.run([*cmd, "check", "--links", "list.md"], cwd=tmp_path, capture_output=True,
+                                 text=True, timeout=120)
+        assert "LL411" in checked.stdout
+        assert checked.stderr.strip().startswith("links:"), checked.stderr
+        fixed = subprocess.run([*cmd, "fix", "--links", "--unsafe-fixes", "list.md"], cwd=tmp_path,
+                               capture_output=True, text=True, timeout=120)
+        assert fixed.returncode == 0, fixed.stderr
+        assert page.read_text() == f"# L\n\n- [Moved](http://{host}/ok) - a page that moved\n"
+    finally:
+        stop()

@@ -94,6 +94,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                      jobs=jobs or os.cpu_count() or 1)
     outcomes = runner.check(paths)
     errors = _report_errors(outcomes)
+    if runner.link_results is not None:
+        from listlint.links import summary_line
+
+        click.echo(summary_line(runner.link_results), err=True)
     located = [loc for o in outcomes if not o.error for loc in o.located]
     checked = sum(1 for o in outcomes if not o.error)
     if output_format == "json":
@@ -126,14 +130,17 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that may change content.")
+@click.option("--links/--no-links", default=False, help="Check links first, so redirected links can be replaced.")
+@click.option("--no-cache", is_flag=True, help="Ignore the link-check cache.")
 @click.option("-q", "--quiet", is_flag=True)
 def fix(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
         config_path: Path | None, stdin_filename: str | None, show_diff: bool, check_only: bool, unsafe_fixes: bool,
-        quiet: bool) -> None:
+        links: bool, no_cache: bool, quiet: bool) -> None:
     """Apply fixes in place (safe ones; unsafe ones too with --unsafe-fixes)."""
     from listlint.fixer import write_atomic
 
-    runner = _runner(select, extend_select, ignore, config_path, stdin_filename)
+    runner = _runner(select, extend_select, ignore, config_path, stdin_filename, links=links,
+                     use_cache=not no_cache, progress=sys.stderr.isatty() and not quiet, quiet=quiet)
     outcomes = runner.fix(paths, unsafe=unsafe_fixes)
     errors = _report_errors(outcomes)
     changed = 0

@@ -63,6 +63,7 @@ class Runner:
         self.options = options
         self.registry = registry or Registry.load()
         self._rulesets: dict[int, RuleSet] = {}
+        self.link_results: dict[str, Any] | None = None  # set when a run checked links
 
     def ruleset(self, config: Config) -> RuleSet:
         key = id(config)
@@ -165,6 +166,9 @@ class Runner:
             config = self.resolver.for_path(Path(path))
         except ListlintError:
             return False
+        return self._links_enabled_for(config)
+
+    def _links_enabled_for(self, config: Config) -> bool:
         return any(rule.category == "links-network" for rule, _ in self.ruleset(config).rules)
 
     def _check_links(self, documents: list[tuple[str, Config, SourceText, Document]]) -> dict[str, Any]:
@@ -180,14 +184,19 @@ class Runner:
         distinct = list(dict.fromkeys(urls))
         config = self.resolver.for_path(Path(first_path) if first_path not in ("-", "<stdin>") else None)
         base = Path(config.path).parent if config.path else Path.cwd()
-        return dict(check_links(distinct, config.links, base_dir=base, use_cache=self.options.use_cache,
-                                progress=self.options.progress, quiet=self.options.quiet))
+        self.link_results = dict(check_links(distinct, config.links, base_dir=base, use_cache=self.options.use_cache,
+                                             progress=self.options.progress, quiet=self.options.quiet))
+        return self.link_results
 
     def _is_stdin(self, label: str, paths: Sequence[str]) -> bool:
         return "-" in paths and label == (self.options.stdin_filename or "<stdin>")
 
     def fix(self, paths: Sequence[str], *, unsafe: bool = False) -> list[FileOutcome]:
         loaded, outcomes = self.collect(paths)
+        link_results: dict[str, Any] = {}
+        if any(self._links_enabled_for(config) for _, config, _ in loaded):
+            documents = [(label, config, source, parse(source, label, config)) for label, config, source in loaded]
+            link_results = self._check_links(documents)
         for label, config, source in loaded:
             outcome = FileOutcome(label, source, stdin=self._is_stdin(label, paths))
             ruleset = self.ruleset(config)
@@ -196,7 +205,7 @@ class Runner:
                 return parse(src, label, config)
 
             def lint_it(doc: Document, ruleset: RuleSet = ruleset) -> list[Diagnostic]:
-                return lint(doc, ruleset)
+                return lint(doc, ruleset, link_results=link_results)
 
             try:
                 outcome.fixed = fix_source(source, parse_it, lint_it, unsafe=unsafe)

@@ -25,7 +25,10 @@ def _checked_links(document: Document, context: Context, verdicts: frozenset[Ver
     if not context.link_results:
         return
     seen: set[Span] = set()
+    defined = {link.url for link in document.links if link.kind is LinkKind.DEFINITION}
     for link in document.links:
+        if link.kind is LinkKind.REFERENCE and link.url in defined:
+            continue  # reported once, at the definition where the URL is written
         result = context.link_results.get(link.url)
         if not isinstance(result, LinkResult) or result.verdict not in verdicts:
             continue
