@@ -1,0 +1,385 @@
+"""LL201-LL208: entries and list format. Exact positions on a fixture (fences, HTML comments, tables, Chinese,
+nested lists, CRLF), the numbering schemes, and safe fixes that keep the rendered HTML -- checked on the corpus and
+on a few thousand random list snippets."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from listlint.config import DEFAULT, Config, from_table
+from listlint.diagnostics import Applicability, Diagnostic
+from listlint.fixer import fix_source
+from listlint.linter import RuleSet, lint
+from listlint.parser import parse
+from listlint.registry import Registry
+from listlint.rules import ll2_entries
+from listlint.source import SourceText
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ll2"
+CODES = ("LL201", "LL202", "LL203", "LL204", "LL205", "LL206", "LL207")  # LL208 is off by default
+FORMATTING = ("LL202", "LL203", "LL204")  # safe fixes that must not change the HTML
+
+
+def _registry() -> Registry:
+    """The built-in rules, plus this family if it is not registered yet."""
+    registry = Registry.load(plugins=False)
+    have = {rule.code for rule in registry.rules}
+    return Registry(registry.rules + tuple(r for r in ll2_entries.RULES if r.code not in have))
+
+
+REGISTRY = _registry()
+
+
+def _config(table: dict | None) -> Config:
+    return from_table(table, "<test>") if table else DEFAULT
+
+
+def lint_text(text: str, *codes: str, config: dict | None = None) -> list[Diagnostic]:
+    ruleset = RuleSet.build(REGISTRY, _config(config), select=codes or CODES)
+    return lint(parse(text, "<text>", ruleset.config), ruleset)
+
+
+def fix_text(text: str, *codes: str, unsafe: bool = False, config: dict | None = None) -> str:
+    ruleset = RuleSet.build(REGISTRY, _config(config), select=codes or CODES)
+    return fix_source(SourceText(text), lambda s: parse(s, "<text>", ruleset.config), lambda d: lint(d, ruleset),
+                      unsafe=unsafe).text
+
+
+def found(text: str, *codes: str, config: dict | None = None) -> list[str]:
+    source = SourceText(text)
+    out = []
+    for d in lint_text(text, *codes, config=config):
+        line, col = source.position(d.span.start)
+        out.append(f"{line}:{col} {d.code}")
+    return out
+
+
+def messages(text: str, code: str, config: dict | None = None) -> list[str]:
+    return [d.message for d in lint_text(text, code, config=config)]
+
+
+def render(text: str) -> str:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fixture(newline: str) -> None:
+    text = (FIXTURES / "lists.md").read_text(encoding="utf-8").replace("\n", newline)
+    expected = (FIXTURES / "lists.expected").read_text(encoding="utf-8").split("\n")[:-1]
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fixture_formatting_fixes_keep_html(newline: str) -> None:
+    text = (FIXTURES / "lists.md").read_text(encoding="utf-8").replace("\n", newline)
+    fixed = fix_text(text, *FORMATTING)
+    assert fixed != text
+    assert render(fixed) == render(text)
+    assert fix_text(fixed, *FORMATTING) == fixed
+
+
+def test_empty_file() -> None:
+    assert found("") == []
+    assert found("\n") == []
+
+
+def test_corpus_formatting_fixes_keep_html(corpus: Path) -> None:
+    for path in sorted(corpus.glob("*/*.md")):
+        text = path.read_text(encoding="utf-8")
+        fixed = fix_text(text, *FORMATTING)
+        assert render(fixed) == render(text), path.name
+        assert fix_text(fixed, *FORMATTING) == fixed, path.name
+
+
+MARKERS = ["-", "*", "+", "1.", "2.", "10.", "1)", "•", "-["]
+CONTENTS = ["a", "[t](http://x.y)", "b c", "```", "~~~", "<div>", "---", "# h", "> q", "\tt", "", "x  ",
+            "[a](b) - d", "[a](b) – d"]
+
+
+def _random_snippet(rng: random.Random) -> str:
+    lines = []
+    for _ in range(rng.randint(1, 9)):
+        r = rng.random()
+        if r < 0.2:
+            lines.append("")
+        elif r < 0.75:
+            lines.append(" " * rng.choice([0, 0, 0, 1, 2, 3, 4, 5, 6, 8]) + rng.choice(MARKERS)
+                         + " " * rng.choice([0, 1, 1, 1, 2, 3, 4, 5]) + rng.choice(CONTENTS))
+        else:
+            lines.append(" " * rng.choice([0, 0, 2, 3, 4, 6]) + rng.choice(CONTENTS))
+    return "x\n\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_lists_safe_fixes_keep_html(seed: int) -> None:
+    """Random nestings of markers, indents, gaps, fences and lazy lines: every safe formatting fix of LL1xx and
+    LL2xx leaves the rendered HTML as it was (the checks that made this pass are in the rules' guards)."""
+    rng = random.Random(seed)
+    codes = ("LL103", "LL110", "LL111", "LL112", "LL113", "LL115", *FORMATTING)
+    for _ in range(150):
+        text = _random_snippet(rng)
+        fixed = fix_text(text, *codes)
+        assert render(fixed) == render(text), repr(text)
+
+
+# ---- LL201 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll201_message_names_the_expected_shape() -> None:
+    text = (
+        "## Papers\n\n" + "".join(f"- [Paper {n}](https://a.org/{n})\n" for n in range(14)) + "- A paper without link\n"
+    )
+    assert found(text, "LL201") == ["17:3 LL201"]
+    assert messages(text, "LL201") == ["list item has no link; the other 14 entries of 'Papers' start with a link"]
+
+
+def test_ll201_text_title_and_untitled_entries() -> None:
+    text = (
+        "## Tools\n\n- [a](https://a.org) - x\n- [b](https://b.org) - x\n- [c](https://c.org) - x\n"
+        "- [d](https://d.org) - x\n- Tool e: [site](https://e.org)\n- [![logo](https://f.org/logo.png)](https://f.org)\n"
+    )
+    assert found(text, "LL201") == ["7:3 LL201", "8:4 LL201"]
+    msgs = messages(text, "LL201")
+    assert "starts with a plain-text title before its link; the other 5 entries" in msgs[0]
+    assert "has no title" in msgs[1]
+
+
+def test_ll201_heading_layout_entry_without_link() -> None:
+    entries = "".join(f"#### Paper {n} [`READ`]\n\npaper link: [here](https://a.org/{n})\n\n" for n in range(4))
+    text = "## Papers\n\n" + entries + "#### Lost paper [`UNREAD`]\n\nno link yet\n"
+    assert found(text, "LL201") == ["19:6 LL201"]
+    assert "is a heading without a link line; the other 4 entries of 'Papers' are headings with a link line" in \
+        messages(text, "LL201")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "## P\n\n- [a](https://a.org)\n- [b](https://b.org)\n- no link\n",  # too few entries to learn a style
+    "## P\n\n- [a](https://a.org)\n- [b](https://b.org)\n- no link\n- neither\n",  # no clear majority
+    "## P\n\n- [a](https://a.org)\n- [b](https://b.org)\n- [c](https://c.org)\n- [d](https://d.org)\n- []()\n",
+    "## P\n\n- Group\n  - [a](https://a.org)\n  - [b](https://b.org)\n- [c](https://c.org)\n- [d](https://d.org)\n",
+    "## Contents\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n- [D](#d)\n- plain\n",
+])
+def test_ll201_not_reported(text: str) -> None:
+    assert found(text, "LL201") == []
+
+
+def test_ll201_has_no_fix() -> None:
+    text = "## P\n\n" + "".join(f"- [p{n}](https://a.org/{n})\n" for n in range(4)) + "- x y\n"
+    assert all(d.fix is None for d in lint_text(text, "LL201"))
+
+
+# ---- LL202 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll202_changes_a_whole_list_and_keeps_html() -> None:
+    text = "# T\n\n- a\n- b\n\ntext\n\n* c\n* d\n  + e\n"
+    assert found(text, "LL202") == ["8:1 LL202", "9:1 LL202", "10:3 LL202"]
+    fixed = fix_text(text, "LL202")
+    assert fixed == "# T\n\n- a\n- b\n\ntext\n\n- c\n- d\n  - e\n"
+    assert render(fixed) == render(text)
+
+
+def test_ll202_merging_lists_is_unsafe_and_rules_get_no_fix() -> None:
+    merging = "- a\n- b\n\n* c\n"
+    assert [d.fix.applicability for d in lint_text(merging, "LL202") if d.fix] == [Applicability.UNSAFE]
+    assert fix_text(merging, "LL202") == merging
+    rule = "- a\n- b\n\ntext\n\n* ---\n"  # "- ---" would be a horizontal rule
+    assert found(rule, "LL202") == ["6:1 LL202"]
+    assert all(d.fix is None for d in lint_text(rule, "LL202"))
+
+
+def test_ll202_configured_marker() -> None:
+    text = "- a\n- b\n"
+    assert found(text, "LL202") == []
+    assert found(text, "LL202", config={"rules": {"list-marker": {"marker": "*"}}}) == ["1:1 LL202", "2:1 LL202"]
+    assert "configured marker '*'" in messages(text, "LL202", config={"rules": {"list-marker": {"marker": "*"}}})[0]
+
+
+# ---- LL203 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll203_siblings_move_with_their_lines() -> None:
+    text = "# T\n\n- a\n - b\n   continued\n- c\n"
+    assert found(text, "LL203") == ["4:2 LL203"]
+    fixed = fix_text(text, "LL203")
+    assert fixed == "# T\n\n- a\n- b\n  continued\n- c\n"
+    assert render(fixed) == render(text)
+
+
+def test_ll203_nesting_style_of_the_file() -> None:
+    text = "1. x\n    - four\n2. y\n    - four\n3. z\n   - three\n"
+    assert found(text, "LL203") == ["6:4 LL203"]
+    assert "the file's other 2 nested lists sit 4 columns right of the parent item's marker" in \
+        messages(text, "LL203")[0]
+    fixed = fix_text(text, "LL203")
+    assert fixed.endswith("3. z\n    - three\n")
+    assert render(fixed) == render(text)
+
+
+def test_ll203_no_fix_when_the_item_would_nest_or_swallow() -> None:
+    lazy = "- a\n - b\nlazy\n- c\n"  # a lazy continuation line inside the item
+    assert found(lazy, "LL203") == ["2:2 LL203"]
+    assert fix_text(lazy, "LL203") == lazy
+
+
+def test_ll203_zh_corpus_is_consistent(corpus: Path) -> None:
+    text = (corpus / "seeds" / "deep-learning-theory-notes-zh.md").read_text(encoding="utf-8")
+    assert found(text, "LL203") == []
+
+
+# ---- LL204 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll204_one_space_after_the_marker() -> None:
+    text = "1.  a\n    continued\n\n    para\n-   b\n"
+    assert found(text, "LL204") == ["1:3 LL204", "5:2 LL204"]
+    fixed = fix_text(text, "LL204")
+    assert fixed == "1. a\n    continued\n\n    para\n- b\n"
+    assert render(fixed) == render(text)
+
+
+@pytest.mark.parametrize("text", [
+    "-  a\n\n  not in item\n",  # the paragraph would join the item
+    "1.  x\n\n        code\n",  # the code block would gain a space
+    "1.  a\n   lazy\n\n   para\n",  # the paragraph after the blank line would join the item
+    "-  html\n\n   <div>\n   </div>\n",
+])
+def test_ll204_no_fix_where_html_would_change(text: str) -> None:
+    assert found(text, "LL204")
+    assert fix_text(text, "LL204") == text
+
+
+def test_ll204_ignores_code_items_tabs_and_glued_markers() -> None:
+    assert found("-     code\n-\tb\n-[c](https://c.org)\n", "LL204") == []
+
+
+# ---- LL205 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll205_continued_numbering_of_the_zh_corpus(corpus: Path) -> None:
+    text = (corpus / "seeds" / "deep-learning-theory-notes-zh.md").read_text(encoding="utf-8")
+    assert found(text, "LL205") == [
+        "21:1 LL205", "77:1 LL205", "85:1 LL205", "90:1 LL205", "95:1 LL205", "104:1 LL205", "105:1 LL205",
+    ]
+    msgs = messages(text, "LL205")
+    assert msgs[0] == ("list starts at 2; expected 3: the file numbers its lists continuously, and the list in "
+                       "'Overview' ends at 2")
+    assert msgs[2] == "item number jumps from 11 to 19; expected 12"
+    fixed = fix_text(text, "LL205", unsafe=True)
+    assert found(fixed, "LL205") == []
+    assert fix_text(text, "LL205") == text  # renumbering is unsafe
+
+
+def test_ll205_per_list_and_all_ones() -> None:
+    per_list = "1. a\n2. b\n\n## X\n\n1. c\n3. d\n"
+    assert found(per_list, "LL205") == ["7:1 LL205"]
+    assert messages(per_list, "LL205") == ["item number jumps from 1 to 3; expected 2"]
+    ones = "1. a\n1. b\n1. c\n\n## X\n\n1. d\n2. e\n"
+    assert messages(ones, "LL205") == ["item number 2; the file numbers every item '1.', expected 1"]
+    assert found("1. a\n2. b\n3. c\n", "LL205") == []
+
+
+def test_ll205_repeat_and_nested_lists() -> None:
+    text = "1. a\n   1. x\n   2. y\n   2. z\n2. b\n2. c\n"
+    assert found(text, "LL205") == ["4:4 LL205", "6:1 LL205"]
+    fixed = fix_text(text, "LL205", unsafe=True)
+    assert fixed == "1. a\n   1. x\n   2. y\n   3. z\n2. b\n3. c\n"
+
+
+# ---- LL206 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll206_bullets_of_the_course_page(corpus: Path) -> None:
+    text = (corpus / "seeds" / "dl-theory-course-page.md").read_text(encoding="utf-8")
+    hits = found(text, "LL206")
+    assert hits[0] == "35:3 LL206" and len(hits) == 84
+    fixed = fix_text(text, "LL206")
+    assert "\n  - Goodfellow, I., Bengio, Y., & Courville, A. (2016). Deep learning. MIT press.\n" in fixed
+    assert "•" not in fixed
+    assert found(fixed, "LL206") == []
+    assert "<li>Goodfellow, I., Bengio, Y., &amp; Courville, A. (2016). Deep learning. MIT press.</li>" in \
+        render(fixed)
+
+
+def test_ll206_glued_markers_and_delimiters_are_unsafe() -> None:
+    text = "1. a\n2. b\n3) c\n\n-[Title](https://x.org)\n\n*[emph](https://x.org)* text\n"
+    assert found(text, "LL206") == ["3:1 LL206", "5:1 LL206"]
+    assert fix_text(text, "LL206") == text
+    assert fix_text(text, "LL206", unsafe=True) == (
+        "1. a\n2. b\n3. c\n\n- [Title](https://x.org)\n\n*[emph](https://x.org)* text\n"
+    )
+
+
+def test_ll206_deep_indent_is_dropped_at_the_top_level() -> None:
+    text = "Key papers\n    • first\n"
+    assert fix_text(text, "LL206") == "Key papers\n- first\n"
+
+
+# ---- LL207 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll207_awesome_separator(corpus: Path) -> None:
+    text = (corpus / "real" / "sindresorhus__awesome.md").read_text(encoding="utf-8")
+    assert found(text, "LL207") == ["773:68 LL207"]
+    assert "' – ' separates the title link from the description; the other 103 entries of 'Miscellaneous' use " \
+           "' - '" == messages(text, "LL207")[0]
+
+
+def test_ll207_sections_without_a_separator_style_are_skipped(corpus: Path) -> None:
+    for name in ("deep-learning-theory-notes-zh.md", "deep-learning-explained.md"):
+        text = (corpus / "seeds" / name).read_text(encoding="utf-8")
+        assert found(text, "LL207") == [], name
+
+
+def test_ll207_fix_and_exclusions() -> None:
+    text = (
+        "## P\n\n- [a](https://a.org) - one\n- [b](https://b.org) - two\n- [c](https://c.org) - three\n"
+        "- [d](https://d.org)four\n- [e](https://e.org) (2021)\n- [f](https://f.org) [`READ`]\n"
+    )
+    assert found(text, "LL207") == ["6:21 LL207"]
+    assert "nothing separates" in messages(text, "LL207")[0]
+    assert fix_text(text, "LL207").split("\n")[5] == "- [d](https://d.org) - four"
+
+
+# ---- LL208 ---------------------------------------------------------------------------------------------------------
+
+
+def test_ll208_is_off_by_default() -> None:
+    text = "- [b](https://b.org)\n- [a](https://a.org)\n"
+    ruleset = RuleSet.build(REGISTRY, DEFAULT)
+    assert "LL208" not in ruleset.codes
+    assert found(text, "LL208") == ["2:4 LL208"]
+
+
+def test_ll208_title_order_fix_keeps_numbers_and_bodies() -> None:
+    text = "## P\n\n1. [Zeta](https://z.org) - last\n   - nested\n2. [alpha](https://a.org)\n3. [Beta](https://b.org)\n"
+    assert found(text, "LL208") == ["5:5 LL208"]
+    fixed = fix_text(text, "LL208", unsafe=True)
+    assert fixed == (
+        "## P\n\n1. [alpha](https://a.org)\n2. [Beta](https://b.org)\n3. [Zeta](https://z.org) - last\n   - nested\n"
+    )
+
+
+def test_ll208_years() -> None:
+    config = {"rules": {"entry-order": {"by": "year", "order": "descending"}}}
+    text = (
+        "## P\n\n- [Adam](https://arxiv.org/abs/1412.6980)\n- [SAM](https://arxiv.org/abs/2010.01412)\n"
+        "- [Old](https://example.org/2099/x) (1998)\n- [No year](https://example.org)\n"
+    )
+    assert found(text, "LL208", config=config) == ["4:4 LL208"]
+    assert messages(text, "LL208", config=config)[0].startswith("2020 is out of order: sorted by year (descending)")
+
+
+def test_ll208_heading_entries() -> None:
+    text = (
+        "## Papers\n\n#### B paper [`READ`]\n\npaper link: [here](https://b.org)\n\n"
+        "#### A paper [`UNREAD`]\n\npaper link: [here](https://a.org)\n"
+    )
+    assert found(text, "LL208") == ["7:6 LL208"]
+    fixed = fix_text(text, "LL208", unsafe=True)
+    assert fixed.index("A paper") < fixed.index("B paper")
+    assert found(fixed, "LL208") == []
