@@ -29,3 +29,15 @@ def test_lone_cr_link_positions_stay_exact() -> None:
     assert [link.url for link in doc.links] == ["https://example.com/b"]
     lint_text(text)
     fix_text(text)
+
+
+def test_citation_titles_are_cleaned_alike_in_lists_and_bullet_lines() -> None:
+    # a "•" reference line and the "-" list item LL206 turns it into must have the same title, or the fixer's entry
+    # guard sees a title change ('Gr G' -> 'Gr  G') and refuses the fix
+    bullet = parse("• (2018).Gr  G\n").entries
+    item = parse("- (2018).Gr  G\n").entries
+    assert [e.title for e in bullet] == [e.title for e in item] == ["Gr G"]
+    text = "- Smith, J. (2018). Deep   learning\ttheory. Journal.\n"
+    (entry,) = parse(text).entries
+    assert entry.title == "Deep learning theory"
+    assert entry.title_span is not None and entry.title_span.of(text) == "Deep   learning\ttheory"
