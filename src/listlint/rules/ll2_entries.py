@@ -94,14 +94,24 @@ def _well_indented(document: Document, first: int, stop: int) -> bool:
 def _gap_pending(document: Document, item: ListItem) -> bool:
     """Whether some item of the same top-level list still has several spaces after its marker (LL204 goes first:
     its fix moves text columns that an indentation fix would rely on)."""
+
+    def build() -> frozenset[int]:
+        items = document.list_items
+        source = document.source
+        out = set()
+        for i in items:
+            if i.content_start - i.marker_span.end > 1 and i.content_start < source.line_end(i.line):
+                top = i
+                while top.parent_item is not None:
+                    top = items[top.parent_item]
+                out.add(top.list_index)
+        return frozenset(out)
+
     items = document.list_items
     top = item
     while top.parent_item is not None:
         top = items[top.parent_item]
-    block = document.lists[top.list_index]
-    source = document.source
-    return any(i.content_start - i.marker_span.end > 1 and i.content_start < source.line_end(i.line)
-               for i in items if block.line <= i.line < block.end_line)
+    return top.list_index in document.memo("ll2.gap_pending", build)
 
 
 def _nests_above(document: Document, item: ListItem, column: int) -> bool:
@@ -179,10 +189,11 @@ def _entry_shape(entry: Entry) -> str:
 def _empty_link_on_line(document: Document, start: int, end: int) -> bool:
     """``[]()`` / ``[x]()`` / ``[](url)``: LL401 empty-link reports those."""
     links = document.links
-    at = bisect_left([link.full_span.start for link in links], start)
-    for link in links[at:]:
-        if link.full_span.start >= end:
-            break
+    starts = document.memo("ll2.link_starts", lambda: [link.full_span.start for link in links])
+    at = bisect_left(starts, start)
+    while at < len(links) and starts[at] < end:
+        link = links[at]
+        at += 1
         if link.kind is LinkKind.INLINE and (not link.url.strip() or link.url == "#" or not link.text.strip()):
             return True
     return False
