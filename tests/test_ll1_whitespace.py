@@ -197,3 +197,15 @@ def test_ll112_final_newline() -> None:
     assert found("# T", "LL112") == ["1:4 LL112"]
     assert fix_text("# T\n\n\n", select=("LL112",)) == "# T\n"
     assert fix_text("# T\r\n\r\n", select=("LL112",)) == "# T\r\n"
+
+
+def test_ll110_hard_breaks_are_kept_or_removed_only_unsafely() -> None:
+    from listlint.config import from_table
+
+    text = "First line  \nsecond line\n"
+    assert found(text, "LL110") == []
+    config = from_table({"rules": {"trailing-whitespace": {"allow-hard-breaks": False}}}, "<test>")
+    (diag,) = lint_text(text, config, select=("LL110",))
+    assert diag.fix is not None and diag.fix.applicability.value == "unsafe"
+    assert fix_text(text, config=config, select=("LL110",)) == text
+    assert fix_text(text, unsafe=True, config=config, select=("LL110",)) == "First line\nsecond line\n"

@@ -92,7 +92,8 @@ class TrailingWhitespace(Rule):
         source = document.source
         text = source.text
         protected = document.protected_lines
-        breaks = _hard_break_lines(document) if context.options.allow_hard_breaks else set()
+        breaks = _hard_break_lines(document)
+        allow_breaks = context.options.allow_hard_breaks
         for index in range(source.line_count):
             start = source.line_start(index)
             end = source.line_end(index)
@@ -104,15 +105,19 @@ class TrailingWhitespace(Rule):
             if content_end == start:
                 continue  # a whitespace-only line is LL111's business
             trailing = text[content_end:end]
-            if index in breaks and trailing.startswith("  ") and "\t" not in trailing:
+            hard_break = index in breaks and trailing.startswith("  ") and "\t" not in trailing
+            if hard_break and allow_breaks:
                 continue
             spans, starts = _code_spans(document)
             if _in_spans(spans, starts, content_end):
                 continue  # inside a code span running over lines, the spaces are code
+            edit = Edit(Span(content_end, end), "")
             yield self.report(
-                f"trailing whitespace ({_describe(trailing)})",
+                f"trailing whitespace ({_describe(trailing)})" + (" making a line break" if hard_break else ""),
                 Span(content_end, end),
-                Fix.safe(Edit(Span(content_end, end), ""), title="Remove trailing whitespace"),
+                # removing a hard line break changes the page: only with --unsafe-fixes
+                Fix.unsafe(edit, title="Remove the line break") if hard_break
+                else Fix.safe(edit, title="Remove trailing whitespace"),
             )
 
 
