@@ -41,3 +41,24 @@ def test_citation_titles_are_cleaned_alike_in_lists_and_bullet_lines() -> None:
     (entry,) = parse(text).entries
     assert entry.title == "Deep learning theory"
     assert entry.title_span is not None and entry.title_span.of(text) == "Deep   learning\ttheory"
+
+
+def test_heading_entry_title_is_the_link_text_not_the_link_syntax() -> None:
+    # the title was "[Paper](http://...?utm_source=x)": LL406/LL407/LL408 rewriting the URL changed the title, and
+    # the fixer's entry guard refused the whole file
+    text = (
+        "#### [Paper](http://arxiv.org/abs/1706.03762?utm_source=x) [`READ`]\n\n"
+        "paper link: [here](https://arxiv.org/abs/1706.03762)\n"
+    )
+    (entry,) = parse(text).entries
+    assert entry.title == "Paper"
+    assert entry.title_span is not None and entry.title_span.of(text).startswith("[Paper](http")
+    fixed = fix_text(text)
+    assert "[Paper](https://arxiv.org/abs/1706.03762)" in fixed
+    assert [e.title for e in parse(fixed).entries] == ["Paper"]
+
+
+def test_heading_entry_title_keeps_text_around_links() -> None:
+    text = "#### On [ResNets](https://a.dev/r) and <https://b.dev> `v2` [`READ`]\n"
+    (entry,) = parse(text).entries
+    assert entry.title == "On ResNets and https://b.dev v2"

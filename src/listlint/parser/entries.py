@@ -429,6 +429,8 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         at = text.find(stripped, offset) if stripped else -1
         title_text = stripped
         title_span = Span(at, at + len(stripped)) if at >= 0 else None
+    if title_span is not None and unit.facts.links and title_span.of(text) == title_text:
+        title_text = _as_read(text, title_span, unit.facts.links)
     primary = next((l for l in links if Builder._content_link(l) and l.full_span.start > heading.span.end), None)
     return Entry(
         layout=Layout.HEADING,
@@ -446,6 +448,23 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         section=section,
         heading=heading,
     )
+
+
+def _as_read(text: str, span: Span, links: Iterable[Link]) -> str:
+    """The text at ``span`` with every link written in it replaced by its label: a heading ``[Title](url)`` is
+    titled "Title", so rewriting the URL (LL402, LL406-LL408) does not change the entry's title."""
+    kinds = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK)
+    out: list[str] = []
+    pos = span.start
+    for link in sorted(links, key=lambda l: l.full_span.start):
+        full = link.full_span
+        if link.kind not in kinds or full.start < pos or full.end > span.end:
+            continue
+        out.append(text[pos : full.start])
+        out.append(link.text)
+        pos = full.end
+    out.append(text[pos : span.end])
+    return "".join(out)
 
 
 def _citation_lines(b: Builder, unit: InlineUnit, source: SourceText, section: str) -> list[Entry]:
