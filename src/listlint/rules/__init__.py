@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from listlint.rules import (
     ll1_headings,
+    ll2_entries,
     ll3_status,
     ll4_urls,
     ll5_bibtex,
@@ -16,6 +17,7 @@ from listlint.rules.base import Rule
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     *ll1_headings.RULES,
     *ll11_whitespace.RULES,
+    *ll2_entries.RULES,
     *ll3_status.RULES,
     *ll4_urls.RULES,
     *ll41_network.RULES,
