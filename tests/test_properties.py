@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import subprocess
 import sys
 from functools import lru_cache
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from strategies import corpus_mutations, documents, markdown_documents
@@ -45,9 +46,9 @@ def all_codes() -> tuple[str, ...]:
     return tuple(rule.code for rule in Registry.load().rules)
 
 
-@lru_cache(maxsize=1)
-def ruleset() -> RuleSet:
-    return _ruleset(None, all_codes(), ())
+@lru_cache(maxsize=4)
+def ruleset(without: tuple[str, ...] = ()) -> RuleSet:
+    return _ruleset(None, tuple(code for code in all_codes() if code not in without), ())
 
 
 def run_lint(text: str) -> tuple[Document, list[Diagnostic]]:
@@ -56,9 +57,34 @@ def run_lint(text: str) -> tuple[Document, list[Diagnostic]]:
     return document, lint(document, rs)
 
 
-def run_fix(text: str) -> FixResult:
-    rs = ruleset()
+def run_fix(text: str, without: tuple[str, ...] = ()) -> FixResult:
+    rs = ruleset(without)
     return fix_source(SourceText(text), lambda s: parse(s, "<prop>", rs.config), lambda d: lint(d, rs))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# known bugs (see /work/notes/property-bugs.md): each excluded as narrowly as possible, the property stays strict for
+# everything else. Remove an exclusion when its bug is fixed.
+
+# B1: LL206's fix pulls the indented lines after a "•" line into the new list item. When an untouched block changes
+# and LL206 applied fixes, the check is repeated without LL206 and must then hold.
+KNOWN_HTML_CULPRITS = ("LL206",)
+
+# B2: LL112 cannot fix a bare CR in the trailing whitespace of the file (its fix deletes nothing: FixError).
+# O1: a bare CR ends a line for CommonMark but not for listlint; the rendering check skips such inputs.
+BARE_CR = re.compile(r"\r(?!\n)")
+
+
+def _b2(text: str) -> bool:
+    return bool(BARE_CR.search(text[len(text.rstrip(" \t\r\n")) :]))
+
+
+def _b3_final_newline_in_open_fence(before: str, after: str) -> bool:
+    """B3: LL112's final newline added inside a never-closed fence shows as a trailing newline of the code."""
+    def norm(html: str) -> str:
+        return re.sub(r"\n*</code></pre>\n$", "</code></pre>\n", html)
+
+    return before.startswith("<pre><code") and norm(before) == norm(after)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -197,7 +223,7 @@ def changed_untouched_blocks(before: str, after: str) -> list[str]:
             problems.append(f"block at line {first + 1} no longer starts a block: {html[:200]!r}")
             continue
         (new_first, new_end), new_html = match[0]
-        if new_html != html:
+        if new_html != html and not (end >= len(old_lines) - 1 and _b3_final_newline_in_open_fence(html, new_html)):
             problems.append(f"block at line {first + 1} renders differently:\n  before {html[:300]!r}\n"
                             f"  after  {new_html[:300]!r}")
     return problems
@@ -223,6 +249,7 @@ def test_lint_never_raises_and_fixes_are_well_formed(text: str) -> None:
 
 
 def _check_fix(text: str) -> None:
+    assume(not _b2(text))  # B2 (known bug, see above)
     original = parse(text)
     result = run_fix(text)  # a FixError here is a bug: an undeclared entry change or fixes that do not converge
     fixed = result.text
@@ -242,8 +269,15 @@ def _check_fix(text: str) -> None:
     # idempotent: fixing the fixed text changes nothing
     assert run_fix(fixed).text == fixed, "a second fix changed the text"
     # untouched blocks render as before
+    if BARE_CR.search(text):
+        return  # O1
     problems = changed_untouched_blocks(original.text, fixed)
-    assert not problems, f"fixes by {sorted({d.code for d in result.applied})}:\n" + "\n".join(problems)
+    applied = sorted({d.code for d in result.applied})
+    known = tuple(code for code in KNOWN_HTML_CULPRITS if code in applied)
+    if problems and known:  # B1: the other rules must still keep untouched blocks as they were
+        problems = changed_untouched_blocks(original.text, run_fix(text, without=known).text)
+        applied = [code for code in applied if code not in known]
+    assert not problems, f"fixes by {applied}:\n" + "\n".join(problems)
 
 
 @PROPERTY
@@ -287,3 +321,30 @@ def test_cli_check_and_fix_never_exit_2(tmp_path_factory: pytest.TempPathFactory
     fixed = subprocess.run([*LISTLINT, "fix", *select, str(folder)], capture_output=True, text=True, env=_cli_env(),
                            timeout=120)
     assert fixed.returncode in (0, 1), fixed.stderr
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# the checkers themselves (a property that cannot fail proves nothing)
+
+
+def test_untouched_block_check_sees_a_block_swallowed_by_a_list_item() -> None:
+    problems = changed_untouched_blocks("• 3\n\n  .\n", "- 3\n\n  .\n")
+    assert problems and "line 3 no longer starts a block" in problems[0]
+
+
+def test_untouched_block_check_sees_a_changed_rendering_and_ignores_touched_blocks() -> None:
+    assert changed_untouched_blocks("a  \n\nb\n", "a\n\nb\n") == []  # block "a" was touched, "b" renders the same
+    assert changed_untouched_blocks("[x]: /u\n\n[t][x]\n", "[x]: /v\n\n[t][x]\n")  # the reference moved under it
+
+
+def test_fix_shape_check_rejects_overlapping_and_coincident_edits() -> None:
+    from listlint.diagnostics import Edit, Fix, Severity
+
+    def diag(*edits: Edit) -> Diagnostic:
+        return Diagnostic("LL999", "x", "format", Severity.ERROR, "m", Span(0, 1), Fix.safe(*edits))
+
+    assert_fixes_well_formed("abcdef", [diag(Edit(Span(0, 2), "x"), Edit(Span(2, 4), "y"))])
+    for bad in ((Edit(Span(0, 3), "x"), Edit(Span(2, 4), "y")), (Edit.insert(2, "a"), Edit.insert(2, "b")),
+                (Edit(Span(5, 9), ""),)):
+        with pytest.raises(AssertionError):
+            assert_fixes_well_formed("abcdef", [diag(*bad)])
