@@ -90,4 +90,9 @@ class Diagnostic:
 
     @property
     def fixable(self) -> bool:
-        return self.fix is not None and self.fix.applicability is not Applicability.DISPLAY_ONLY
+        """True when plain ``listlint fix`` repairs it (a safe fix); unsafe fixes need --unsafe-fixes."""
+        return self.fix is not None and self.fix.applicability is Applicability.SAFE
+
+    @property
+    def unsafe_fixable(self) -> bool:
+        return self.fix is not None and self.fix.applicability is Applicability.UNSAFE

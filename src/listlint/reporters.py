@@ -142,6 +142,9 @@ def summary(items: Sequence[Located], files: int) -> str:
     ) + "."
     if fixable:
         line += f"\n[*] {fixable} fixable with `listlint fix`."
+    unsafe = sum(1 for loc in items if loc.diagnostic.unsafe_fixable)
+    if unsafe:
+        line += f"\n{unsafe} more fixable with `listlint fix --unsafe-fixes` (review those changes)."
     return line
 
 

@@ -48,7 +48,7 @@ def front_matter_end(source: SourceText) -> int:
         return 0
     fence = source.line(0).strip()
     for index in range(1, min(source.line_count, 500)):
-        line = source.line(index).strip()
+        line = source.line(index).rstrip()  # the closing fence starts the line, like the opening one
         if line == fence or (fence == "---" and line == "..."):
             return index + 1
     return 0
