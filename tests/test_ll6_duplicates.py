@@ -341,7 +341,7 @@ def test_bibtex_fixture() -> None:
         "link ('https://arxiv.org/abs/2206.08720')",
         "DOI 10.1145/3446776 (from the doi field) is also listed at line 30 under 'Papers' "
         "('https://dl.acm.org/doi/10.1145/3446776')",
-        "arXiv 1706.03762 (from the url field) is also listed at line 44 under 'Papers' (BibTeX key 'vaswani2017')",
+        "arXiv 1706.03762 (from the url field) is also listed at line 44 under 'Citations' (BibTeX key 'vaswani2017')",
     ]
 
 
