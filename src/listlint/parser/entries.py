@@ -23,7 +23,7 @@ from listlint.source import SourceText, Span
 FAKE_BULLETS = "•·●▪◦‣∙"
 # What may precede a leading title link: emoji, numbering like "6.1", emphasis markers, a task box.
 LEAD_PREFIX = re.compile(
-    r"^(?:\[[ xX]\]\s*)?(?:\[\s*`?\s*[A-Za-z][A-Za-z_-]*\s*`?\s*\]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?[\W_]*$"
+    r"^(?:\[[ xX]\]\s*)?(?:\[\s*(?:`\s*[A-Za-z][A-Za-z_-]*\s*`|[A-Z][A-Z_-]+)\s*\]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?[\W_]*$"
 )
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
@@ -429,8 +429,8 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         at = text.find(stripped, offset) if stripped else -1
         title_text = stripped
         title_span = Span(at, at + len(stripped)) if at >= 0 else None
-    if title_span is not None and unit.facts.links and title_span.of(text) == title_text:
-        title_text = _as_read(text, title_span, unit.facts.links)
+    if title_span is not None and (unit.facts.links or unit.facts.html_spans) and title_span.of(text) == title_text:
+        title_text = _as_read(text, title_span, unit.facts.links, unit.facts.html_spans)
     primary = next((l for l in links if Builder._content_link(l) and l.full_span.start > heading.span.end), None)
     return Entry(
         layout=Layout.HEADING,
@@ -450,18 +450,20 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
     )
 
 
-def _as_read(text: str, span: Span, links: Iterable[Link]) -> str:
-    """The text at ``span`` with every link written in it replaced by its label: a heading ``[Title](url)`` is
-    titled "Title", so rewriting the URL (LL402, LL406-LL408) does not change the entry's title."""
+def _as_read(text: str, span: Span, links: Iterable[Link], html: Iterable[Span] = ()) -> str:
+    """The text at ``span`` with every link written in it replaced by its label and inline HTML tags left out: a
+    heading ``[Title](url)`` or ``<a href="url">Title</a>`` is titled "Title", so rewriting the URL (LL402,
+    LL406-LL408) does not change the entry's title."""
     kinds = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK)
+    pieces = [(link.full_span, link.text) for link in links if link.kind in kinds]
+    pieces.extend((tag, "") for tag in html)
     out: list[str] = []
     pos = span.start
-    for link in sorted(links, key=lambda l: l.full_span.start):
-        full = link.full_span
-        if link.kind not in kinds or full.start < pos or full.end > span.end:
+    for full, label in sorted(pieces, key=lambda p: (p[0].start, -p[0].end)):
+        if full.start < pos or full.end > span.end:
             continue
         out.append(text[pos : full.start])
-        out.append(link.text)
+        out.append(label)
         pos = full.end
     out.append(text[pos : span.end])
     return "".join(out)
