@@ -45,6 +45,8 @@ def parse(text: str | SourceText, path: str | None = None, config: Config | None
     env: dict[str, Any] = {RECORDS: {}}
     tokens = _markdown().parse(feed, env)
     w = walk(tokens, env, source, front_lines)
+    del tokens  # the token stream is the largest structure of a run; nothing needs it after the walk
+    env.pop(RECORDS, None)
     if w.bibtex:
         w.bibtex = _parse_bibtex(w.bibtex, source.text)
     root, entries, entry_heads = build(w, source, config.status.tags)
