@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -79,6 +80,18 @@ def lint(
     project: tuple[Document, ...] = (),
 ) -> list[Diagnostic]:
     """Diagnostics of every selected rule, suppressions applied, sorted by position then code."""
+    collecting = gc.isenabled()
+    gc.disable()  # as in parse: many short-lived objects, no cycles worth a collector pass
+    try:
+        return _lint(document, ruleset, link_results, project)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _lint(
+    document: Document, ruleset: RuleSet, link_results: Mapping[str, Any] | None, project: tuple[Document, ...]
+) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for rule, options in ruleset.rules:
         context = Context(ruleset.config, options, link_results or {}, project)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import re
 from functools import lru_cache
 from typing import Any
@@ -31,7 +32,21 @@ def _markdown() -> Any:
 
 
 def parse(text: str | SourceText, path: str | None = None, config: Config | None = None) -> Document:
-    """Parse Markdown ``text`` into the entry AST. Never raises on any string."""
+    """Parse Markdown ``text`` into the entry AST. Never raises on any string.
+
+    The cyclic garbage collector is paused meanwhile: parsing allocates millions of short-lived objects and no
+    cycles worth collecting, and the collector's passes over them cost about a quarter of the parse.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, path, config)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(text: str | SourceText, path: str | None, config: Config | None) -> Document:
     config = config or DEFAULT
     source = text if isinstance(text, SourceText) else SourceText(text)
     front_lines = front_matter_end(source)
