@@ -455,6 +455,9 @@ def _anchors(document: Document) -> frozenset[str]:
     return document.memo("ll4.anchors", build)
 
 
+MAX_HINTS = 50
+
+
 def _close_slug(fragment: str, document: Document) -> list[str]:
     """The nearest heading slug, compared only with slugs of similar length and first letter (keeps it linear)."""
     by_key = document.memo("ll4.slugs-by-key", lambda: _slugs_by_key(heading_slugs(document)))
@@ -479,6 +482,7 @@ class LinkFragment(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         anchors: frozenset[str] | None = None
         lowered: frozenset[str] = frozenset()
+        misses = 0
         for link in document.links:
             if not link.url.startswith("#") or len(link.url) < 2:
                 continue
@@ -488,7 +492,9 @@ class LinkFragment(Rule):
             fragment = unquote(link.url[1:])
             if fragment in anchors or fragment.lower() in lowered or fragment.lower() == "top":
                 continue
-            hint = _close_slug(fragment.lower(), document)
+            misses += 1
+            # a suggestion costs a fuzzy match over similar slugs: offer it for the first misses only
+            hint = _close_slug(fragment.lower(), document) if misses <= MAX_HINTS else []
             message = f"link fragment '{_short(link.url)}' matches no heading or anchor of this file"
             if hint:
                 message += f" (did you mean '#{hint[0]}'?)"
