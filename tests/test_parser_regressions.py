@@ -62,3 +62,13 @@ def test_heading_entry_title_keeps_text_around_links() -> None:
     text = "#### On [ResNets](https://a.dev/r) and <https://b.dev> `v2` [`READ`]\n"
     (entry,) = parse(text).entries
     assert entry.title == "On ResNets and https://b.dev v2"
+
+
+def test_heading_entry_title_leaves_out_inline_html() -> None:
+    # '# <a href="http://dl.acm.org">[AD]': the title was the tag itself, so LL407's https fix changed the title
+    text = '#### <a href="http://dl.acm.org/x">Deep <b>nets</b></a> [`READ`]\n\npaper link: [here](https://a.dev)\n'
+    (entry,) = parse(text).entries
+    assert entry.title == "Deep nets"
+    fixed = fix_text(text)
+    assert 'href="https://dl.acm.org/x"' in fixed
+    assert [e.title for e in parse(fixed).entries] == ["Deep nets"]
