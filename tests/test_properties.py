@@ -292,6 +292,31 @@ def test_fix_mutated_real_lists(text: str) -> None:
     _check_fix(text)
 
 
+# Rules whose safe fixes change layout only: RULES.md's "safe changes formatting only, never what a reader sees"
+# holds for the whole document, not just the untouched blocks. (Rules that change visible text on purpose, such as
+# LL114 mojibake, LL206 fake bullets, LL303 tag format, URL rewrites and BibTeX formatting, are not listed.)
+LAYOUT_ONLY = ("LL103", "LL110", "LL111", "LL112", "LL113", "LL115", "LL202", "LL203")
+
+
+def _render(text: str) -> str:
+    return _renderer().render(text.removeprefix("\ufeff"))  # a BOM is not content (SourceText drops it too)
+
+
+@PROPERTY
+@given(documents)
+def test_layout_fixes_keep_the_rendered_html(text: str) -> None:
+    assume(not _b2(text) and not BARE_CR.search(text))  # B2, O1
+    without = tuple(code for code in all_codes() if code not in LAYOUT_ONLY)
+    result = run_fix(text, without=without)
+    if not result.applied:
+        return
+    before, after = _render(text), _render(result.text)
+    if before != after and text.rstrip(" \t") and not text.endswith("\n"):
+        # B3: a final newline added inside a never-closed fence
+        before, after = (re.sub(r"\n*</code></pre>\n$", "</code></pre>\n", h) for h in (before, after))
+    assert before == after, f"fixes by {sorted({d.code for d in result.applied})} changed the rendering"
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # a few real CLI runs (subprocess: exit codes and stderr as a user sees them)
 
