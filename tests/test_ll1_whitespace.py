@@ -209,3 +209,12 @@ def test_ll110_hard_breaks_are_kept_or_removed_only_unsafely() -> None:
     assert diag.fix is not None and diag.fix.applicability.value == "unsafe"
     assert fix_text(text, config=config, select=("LL110",)) == text
     assert fix_text(text, unsafe=True, config=config, select=("LL110",)) == "First line\nsecond line\n"
+
+
+def test_ll112_bare_carriage_return_at_end_converges() -> None:
+    from listlint.api import fix_text, lint_text
+
+    for text in ("a\r", "a\r\r\n", "`\r"):
+        assert [d.code for d in lint_text(text, select=("LL112",))] == ["LL112"]
+        fixed = fix_text(text, select=("LL112",))
+        assert fixed.endswith("\n") and not fixed.endswith("\r\n\n") and fix_text(fixed, select=("LL112",)) == fixed

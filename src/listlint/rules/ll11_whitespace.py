@@ -216,6 +216,11 @@ class FinalNewline(Rule):
             yield self.report("no newline at end of file", Span(len(text), len(text)),
                               Fix.safe(Edit.insert(len(text), newline), title="Add a final newline"))
             return
+        if not rest.startswith(("\n", "\r\n")):  # a bare carriage return: not a line break to keep
+            span = Span(line_end, len(text))
+            yield self.report("the file ends with a bare carriage return, not a newline", span,
+                              Fix.safe(Edit(span, newline), title="End the file with one newline"))
+            return
         first_break = newline if rest.startswith(newline) else rest[: 2 if rest.startswith("\r\n") else 1]
         span = Span(line_end + len(first_break), len(text))
         if document.source.line_index(span.start) in document.protected_lines:
