@@ -8,10 +8,11 @@ by code or name turns it on even when it is off by default.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from typing import Any
 
 from listlint.errors import ConfigError, PluginError
@@ -38,9 +39,35 @@ def _as_rules(obj: Any) -> list[type[Rule]]:
     raise TypeError("expected a Rule subclass, a sequence of them, or a module with RULES")
 
 
+def _any_plugin_installed() -> bool:
+    """A quick look for ``[listlint.rules]`` in installed distributions' entry_points.txt.
+
+    importlib.metadata costs tens of milliseconds to import and scan on every run; most runs have no plugin, so
+    it is consulted only when some distribution declares the group.
+    """
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                try:
+                    with open(os.path.join(entry or ".", name, "entry_points.txt"), encoding="utf-8") as handle:
+                        if "[" + ENTRY_POINT_GROUP + "]" in handle.read():
+                            return True
+                except OSError:
+                    continue
+    return False
+
+
 def plugin_rules() -> list[tuple[str, type[Rule]]]:
     """(plugin name, rule) for every rule of every installed plugin; a broken plugin raises PluginError."""
     found: list[tuple[str, type[Rule]]] = []
+    if not _any_plugin_installed():
+        return found
+    from importlib import metadata
+
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         try:
             rules = _as_rules(ep.load())
