@@ -72,3 +72,23 @@ def test_heading_entry_title_leaves_out_inline_html() -> None:
     fixed = fix_text(text)
     assert 'href="https://dl.acm.org/x"' in fixed
     assert [e.title for e in parse(fixed).entries] == ["Deep nets"]
+
+
+def test_title_written_with_markup_or_double_spaces_has_a_span() -> None:
+    # the span was None, so LL114's mojibake fix in the title was not declared as a title change ('-\tâ€™  @[]()')
+    text = "- **Deep  nets**, [pdf](https://a.dev)\n"
+    (entry,) = parse(text).entries
+    assert entry.title == "Deep nets"
+    assert entry.title_span is not None and entry.title_span.of(text) == "**Deep  nets**"
+    assert fix_text("-\tâ€™  @[]()\n").endswith(" ’  @[]()\n")  # no FixError: the title change is declared
+
+
+def test_link_on_a_tab_indented_continuation_line_is_found() -> None:
+    # markdown-it keeps part of the tab as spaces in the content; the link was dropped (position unconfirmed), so
+    # LL113 turning the tab into spaces made it appear and changed the entries ('- -1901.1\n\t](http://g')
+    for text in ("- a\n\t[x](http://g.org/a)\n", "- a\n\t\tb [x](http://g.org/a)\n", "> - a\n>\t[x](http://g.org/a)\n"):
+        links = parse(text).links
+        assert [link.url for link in links] == ["http://g.org/a"], text
+        assert links[0].span is not None and links[0].span.of(text) == "http://g.org/a"
+    text = "- -1901.1\n\t](http://g"
+    assert len(parse(text).entries) == len(parse(fix_text(text)).entries) == 0

@@ -211,7 +211,12 @@ class Builder:
         if len(title) < 2 or not any(ch.isalnum() for ch in title):
             return "", None
         at = self.text.find(title, start, start + cut + 1)
-        return title, (Span(at, at + len(title)) if at >= 0 else None)
+        if at >= 0:
+            return title, Span(at, at + len(title))
+        # written with markup or runs of spaces ("Deep  nets", "`Title`"): the span covers the title as written
+        first = len(piece) - len(piece.lstrip(" \t,;:"))
+        last = len(piece.rstrip(" \t,;:"))
+        return title, (Span(start + first, start + last) if last > first else None)
 
 
 def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Section, tuple[Entry, ...], set[int]]:

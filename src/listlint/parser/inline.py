@@ -132,6 +132,15 @@ class OffsetMap:
             if found is None:
                 at = line.find(piece) if piece else len(line)
                 found = at if at >= 0 else None
+            if found is None and stripped and not heading:
+                # a continuation line indented with a tab: markdown-it keeps the columns the tab stands for beyond
+                # the indentation it removed as spaces, which the source does not have. Locate the text after them;
+                # offsets inside those virtual spaces map nowhere useful, but no construct starts there.
+                core = stripped.lstrip(" ")
+                lead = len(stripped) - len(core)
+                at = len(line.rstrip()) - len(core)
+                if lead and at >= 0 and line.startswith(core, at) and not line[:at].strip(" \t>"):
+                    found = at - lead
             source_starts.append(None if found is None else base + found)
         self.line_content_starts = content_starts
         self.line_source_starts = source_starts
