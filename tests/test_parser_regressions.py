@@ -92,3 +92,11 @@ def test_link_on_a_tab_indented_continuation_line_is_found() -> None:
         assert links[0].span is not None and links[0].span.of(text) == "http://g.org/a"
     text = "- -1901.1\n\t](http://g"
     assert len(parse(text).entries) == len(parse(fix_text(text)).entries) == 0
+
+
+def test_entry_titled_by_a_bare_url_or_autolink_has_the_url_as_title_span() -> None:
+    # a URL rewrite in such a title changes the title: rules can only declare it (Alters.TITLES) if the span is known
+    for text, url in (("5) www.e.org/x\n", "www.e.org/x"), ("- <http://arxiv.org/abs/1>\n", "http://arxiv.org/abs/1")):
+        (entry,) = parse(text).entries
+        assert entry.title == url
+        assert entry.title_span is not None and entry.title_span.of(text) == url

@@ -232,7 +232,9 @@ def scan_inline(
                 )
         elif name == "autolink":
             url = content[start + 1 : end - 1]
-            facts.links.append(Link(url, url, LinkKind.AUTOLINK, full, _checked(omap.span(start + 1, end - 1), text, url)))
+            url_span = _checked(omap.span(start + 1, end - 1), text, url)
+            # the text shown is the URL itself: an entry titled by it has the URL's span as its title span
+            facts.links.append(Link(url, url, LinkKind.AUTOLINK, full, url_span, url_span))
         elif name in ("link", "image"):
             opening = 1 if name == "link" else 2
             label = content[start + opening : label_end] if label_end > 0 else ""
@@ -274,7 +276,8 @@ def _bare_urls(content: str, omap: OffsetMap, facts: InlineFacts, text: str) -> 
         span = omap.span(start, start + len(url))
         if span is None:
             continue
-        facts.links.append(Link(url, url, LinkKind.BARE, span, _checked(span, text, url)))
+        url_span = _checked(span, text, url)
+        facts.links.append(Link(url, url, LinkKind.BARE, span, url_span, url_span))
 
 
 def _checked(span: Span | None, text: str, url: str) -> Span | None:
