@@ -15,6 +15,7 @@ see conftest.py). A failure prints the minimal input; add it to test_parser_regr
 
 from __future__ import annotations
 
+import ast
 import difflib
 import os
 import re
@@ -25,13 +26,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from strategies import corpus_mutations, documents, markdown_documents
 
 from listlint.api import _ruleset
 from listlint.diagnostics import Alters, Diagnostic
+from listlint.errors import FixError
 from listlint.fixer import FixResult, entry_signature, fix_source
 from listlint.linter import RuleSet, lint
 from listlint.model import Document
@@ -70,13 +72,25 @@ def run_fix(text: str, without: tuple[str, ...] = ()) -> FixResult:
 # and LL206 applied fixes, the check is repeated without LL206 and must then hold.
 KNOWN_HTML_CULPRITS = ("LL206",)
 
-# B2: LL112 cannot fix a bare CR in the trailing whitespace of the file (its fix deletes nothing: FixError).
-# O1: a bare CR ends a line for CommonMark but not for listlint; the rendering check skips such inputs.
+# O1: a bare CR ends a line for CommonMark but not for listlint (a parser design question for the lead): list
+# markers, spans and fixes around it disagree with the rendering, so the fix properties skip such inputs (parse and
+# lint properties still get them).
 BARE_CR = re.compile(r"\r(?!\n)")
 
+# O2: markdown-it reads NUL as U+FFFD, so titles and spans around a NUL are unconfirmed. The CLI refuses such files
+# as binary; the fix properties skip them (parse and lint properties still get them).
 
-def _b2(text: str) -> bool:
-    return bool(BARE_CR.search(text[len(text.rstrip(" \t\r\n")) :]))
+# B5: LL406/LL407/LL408 rewrite a URL that is also the entry's title (a bare URL or autolink entry,
+# "- <http://x.org/?utm_source=a>") without declaring Alters.TITLES: the fixer refuses the file.
+B5_TITLE = re.compile(r"would change the entry title ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") to ")
+
+
+def _b5(original: Document, error: FixError) -> bool:
+    match = B5_TITLE.search(str(error))
+    if match is None:
+        return False
+    old = ast.literal_eval(match.group(1))
+    return any(e.primary_link is not None and e.title == e.primary_link.url == old for e in original.entries)
 
 
 def _b3_final_newline_in_open_fence(before: str, after: str) -> bool:
@@ -249,9 +263,14 @@ def test_lint_never_raises_and_fixes_are_well_formed(text: str) -> None:
 
 
 def _check_fix(text: str) -> None:
-    assume(not _b2(text))  # B2 (known bug, see above)
+    assume(not BARE_CR.search(text) and "\x00" not in text)  # O1, O2 (see above)
     original = parse(text)
-    result = run_fix(text)  # a FixError here is a bug: an undeclared entry change or fixes that do not converge
+    try:
+        result = run_fix(text)  # a FixError here is a bug: an undeclared entry change or fixes that do not converge
+    except FixError as error:
+        if _b5(original, error):
+            reject()  # B5 (see above)
+        raise
     fixed = result.text
     alters = Alters.NOTHING
     for d in result.applied:
@@ -269,8 +288,6 @@ def _check_fix(text: str) -> None:
     # idempotent: fixing the fixed text changes nothing
     assert run_fix(fixed).text == fixed, "a second fix changed the text"
     # untouched blocks render as before
-    if BARE_CR.search(text):
-        return  # O1
     problems = changed_untouched_blocks(original.text, fixed)
     applied = sorted({d.code for d in result.applied})
     known = tuple(code for code in KNOWN_HTML_CULPRITS if code in applied)
@@ -305,7 +322,7 @@ def _render(text: str) -> str:
 @PROPERTY
 @given(documents)
 def test_layout_fixes_keep_the_rendered_html(text: str) -> None:
-    assume(not _b2(text) and not BARE_CR.search(text))  # B2, O1
+    assume(not BARE_CR.search(text) and "\x00" not in text)  # O1, O2
     without = tuple(code for code in all_codes() if code not in LAYOUT_ONLY)
     result = run_fix(text, without=without)
     if not result.applied:
