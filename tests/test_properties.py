@@ -85,6 +85,16 @@ BARE_CR = re.compile(r"\r(?!\n)")
 B5_TITLE = re.compile(r"would change the entry title ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") to ")
 
 
+# B4: LL111 takes a line of NBSP, form feed, vertical tab, ... for a blank line (str.strip); CommonMark does not.
+def _b4(text: str) -> bool:
+    return any(not line.strip() and line.strip(" \t\r") for line in text.split("\n"))
+
+
+# B7: LL404 wraps a bare URL holding an ASCII control character in <...>, which is no autolink: the fix repeats
+# until the fixer gives up (FixError).
+B7_CONTROL_IN_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*[\x00-\x1f]", re.IGNORECASE)
+
+
 def _b5(original: Document, error: FixError) -> bool:
     match = B5_TITLE.search(str(error))
     if match is None:
@@ -213,8 +223,20 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+PRE = re.compile(r"(<pre>.*?</pre>)", re.DOTALL)
+
+
+def normalise_html(html: str) -> str:
+    """HTML with spaces and tabs before a line break dropped outside ``<pre>``: markdown-it keeps a trailing tab in a
+    paragraph (``<p>a\t\nb</p>``) where a browser shows nothing, so removing it (LL110) changes nothing a reader sees."""
+    parts = PRE.split(html)
+    return "".join(part if k % 2 else re.sub(r"[ \t]+\n", "\n", part) for k, part in enumerate(parts))
+
+
 def changed_untouched_blocks(before: str, after: str) -> list[str]:
     """Blocks whose lines the fix left exactly as they were but whose rendering (or boundaries) changed."""
+    if normalise_html(_renderer().render(before)) == normalise_html(_renderer().render(after)):
+        return []  # nothing changed at all (and the line alignment below can be ambiguous on repetitive text)
     old_lines, new_lines = _lines(before), _lines(after)
     mapping: dict[int, int] = {}
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
@@ -237,7 +259,7 @@ def changed_untouched_blocks(before: str, after: str) -> list[str]:
             problems.append(f"block at line {first + 1} no longer starts a block: {html[:200]!r}")
             continue
         (new_first, new_end), new_html = match[0]
-        if new_html != html and not (end >= len(old_lines) - 1 and _b3_final_newline_in_open_fence(html, new_html)):
+        if normalise_html(new_html) != normalise_html(html) and not (end >= len(old_lines) - 1 and _b3_final_newline_in_open_fence(html, new_html)):
             problems.append(f"block at line {first + 1} renders differently:\n  before {html[:300]!r}\n"
                             f"  after  {new_html[:300]!r}")
     return problems
@@ -263,13 +285,15 @@ def test_lint_never_raises_and_fixes_are_well_formed(text: str) -> None:
 
 
 def _check_fix(text: str) -> None:
-    assume(not BARE_CR.search(text) and "\x00" not in text)  # O1, O2 (see above)
+    assume(not BARE_CR.search(text) and "\x00" not in text and not _b4(text))  # O1, O2, B4 (see above)
     original = parse(text)
     try:
         result = run_fix(text)  # a FixError here is a bug: an undeclared entry change or fixes that do not converge
     except FixError as error:
         if _b5(original, error):
             reject()  # B5 (see above)
+        if "converge" in str(error) and "LL404" in str(error) and B7_CONTROL_IN_URL.search(text):
+            reject()  # B7 (see above)
         raise
     fixed = result.text
     alters = Alters.NOTHING
@@ -322,12 +346,17 @@ def _render(text: str) -> str:
 @PROPERTY
 @given(documents)
 def test_layout_fixes_keep_the_rendered_html(text: str) -> None:
-    assume(not BARE_CR.search(text) and "\x00" not in text)  # O1, O2
+    assume(not BARE_CR.search(text) and "\x00" not in text and not _b4(text))  # O1, O2, B4
     without = tuple(code for code in all_codes() if code not in LAYOUT_ONLY)
-    result = run_fix(text, without=without)
+    try:
+        result = run_fix(text, without=without)
+    except FixError as error:
+        if "converge" in str(error) and "LL404" in str(error) and B7_CONTROL_IN_URL.search(text):
+            reject()  # B7
+        raise
     if not result.applied:
         return
-    before, after = _render(text), _render(result.text)
+    before, after = normalise_html(_render(text)), normalise_html(_render(result.text))
     if before != after and text.rstrip(" \t") and not text.endswith("\n"):
         # B3: a final newline added inside a never-closed fence
         before, after = (re.sub(r"\n*</code></pre>\n$", "</code></pre>\n", h) for h in (before, after))
