@@ -99,6 +99,16 @@ B7_CONTROL_IN_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*[\x00-\x1f]", re.IGN
 B9_BACKSLASH_SPACE = re.compile(r"(?<!\\)(?:\\\\)*\\[ \t]+\r?$", re.MULTILINE)
 
 
+# B8: LL114 re-decoding mojibake just before a bare URL at the start of a list item can make the item an entry
+# ('0. [â€™](https://arxiv.org/a(b)'); the entry-count FixError is excused when the fix succeeds without LL114.
+def _fixes_cleanly(text: str, without: tuple[str, ...]) -> bool:
+    try:
+        run_fix(text, without=without)
+    except FixError:
+        return False
+    return True
+
+
 def _b5(original: Document, error: FixError) -> bool:
     match = B5_TITLE.search(str(error))
     if match is None:
@@ -299,6 +309,8 @@ def _check_fix(text: str) -> None:
             reject()  # B5 (see above)
         if "converge" in str(error) and "LL404" in str(error) and B7_CONTROL_IN_URL.search(text):
             reject()  # B7 (see above)
+        if "number of entries" in str(error) and _fixes_cleanly(text, without=("LL114",)):
+            reject()  # B8 (see above)
         raise
     fixed = result.text
     alters = Alters.NOTHING
