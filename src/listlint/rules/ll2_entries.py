@@ -9,7 +9,7 @@ lists, a shift that would turn text into code, ... get no safe fix).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -129,12 +129,17 @@ def _nests_above(document: Document, item: ListItem, column: int) -> bool:
     while parent is not None:
         ancestors.add(parent)
         parent = items[parent].parent_item
-    for other in items:
-        if other.line > index:
-            break
+    # Item ranges nest or are disjoint, so the items holding line ``index`` are the last item starting at or above
+    # it and that item's ancestors: a walk up one chain, not a scan of every item above.
+    lines = document.memo("ll2.item_lines", lambda: [i.line for i in items])
+    at = bisect_right(lines, index) - 1
+    other_index = items[at].index if at >= 0 else None
+    while other_index is not None:
+        other = items[other_index]
         if other.index not in ancestors and other.line <= index < other.end_line and column >= _text_col(document,
                                                                                                           other):
             return True
+        other_index = other.parent_item
     return False
 
 
