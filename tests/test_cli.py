@@ -295,3 +295,13 @@ def test_crashing_rule_is_reported_not_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == "listlint: a.md: rule XY001 (no-todo) crashed: ZeroDivisionError: integer division or modulo by zero"
     assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m_listlint_is_the_command(tmp_path: Path) -> None:
+    """``python -m listlint`` runs the console script's entry (which leaves with os._exit after flushing)."""
+    (tmp_path / "a.md").write_text("# T\n\n- [a](https://a.org)  \n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "listlint", "check", "a.md", "missing.md"], cwd=tmp_path,
+                          capture_output=True, text=True, env=dict(os.environ), timeout=60)
+    assert done.returncode == 2
+    assert "a.md:3:21: LL110" in done.stdout
+    assert "listlint: missing.md: no such file or directory" in done.stderr

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,23 +80,34 @@ def lint(
     *,
     link_results: Mapping[str, Any] | None = None,
     project: tuple[Document, ...] = (),
+    workers: int = 1,
 ) -> list[Diagnostic]:
-    """Diagnostics of every selected rule, suppressions applied, sorted by position then code."""
+    """Diagnostics of every selected rule, suppressions applied, sorted by position then code.
+
+    With ``workers > 1`` a large document's rules run in two processes (see :func:`_run_split`); the result is the
+    same as in one.
+    """
     collecting = gc.isenabled()
     gc.disable()  # as in parse: many short-lived objects, no cycles worth a collector pass
     try:
-        return _lint(document, ruleset, link_results, project)
+        context_args = (ruleset.config, link_results or {}, project)
+        if workers > 1 and len(document.text) >= SPLIT_MIN_CHARS and _can_fork():
+            found = _run_split(document, ruleset.rules, context_args)
+        else:
+            found = _run(document, ruleset.rules, context_args)
+        out = suppress.apply(document, found)
+        out.sort(key=lambda d: (d.span.start, d.code, d.span.end))
+        return [_with_path(d, document.path) for d in out]
     finally:
         if collecting:
             gc.enable()
 
 
-def _lint(
-    document: Document, ruleset: RuleSet, link_results: Mapping[str, Any] | None, project: tuple[Document, ...]
-) -> list[Diagnostic]:
+def _run(document: Document, rules: Sequence[tuple[Rule, Any]], context_args: tuple[Any, ...]) -> list[Diagnostic]:
+    config, link_results, project = context_args
     out: list[Diagnostic] = []
-    for rule, options in ruleset.rules:
-        context = Context(ruleset.config, options, link_results or {}, project)
+    for rule, options in rules:
+        context = Context(config, options, link_results, project)
         try:
             found = list(rule.check(document, context))
         except Exception as exc:  # noqa: BLE001 - a rule must never crash the run
@@ -102,9 +115,68 @@ def _lint(
                 f"{document.path}: rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}"
             ) from exc
         out.extend(found)
-    out = suppress.apply(document, out)
-    out.sort(key=lambda d: (d.span.start, d.code, d.span.end))
-    return [_with_path(d, document.path) for d in out]
+    return out
+
+
+# Splitting pays once the rules take longer than a fork and the return trip of their findings (~20 ms): from a few
+# hundred KB on. The families that go to the second process share their costly indexes within the family (the
+# status view, the BibTeX fields, the duplicate facts) and take about half of the default rules' time.
+SPLIT_MIN_CHARS = 256_000
+SECOND_PROCESS_FAMILIES = ("LL3", "LL5", "LL6")
+
+
+def _can_fork() -> bool:
+    """Fork only where it is cheap and safe: Linux, and no other thread alive (a fork copies no threads)."""
+    import threading
+
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _run_split(
+    document: Document, rules: Sequence[tuple[Rule, Any]], context_args: tuple[Any, ...]
+) -> list[Diagnostic]:
+    """Run the rules in two processes: a forked child reads the same parsed document (copy-on-write, nothing is
+    serialised but the child's findings) while this process runs the rest. Any trouble in the child — it crashed,
+    was killed, sent nothing — and its rules run here instead, so the result never depends on the split."""
+    import pickle
+
+    theirs = [r for r in rules if r[0].code.startswith(SECOND_PROCESS_FAMILIES)]
+    ours = [r for r in rules if not r[0].code.startswith(SECOND_PROCESS_FAMILIES)]
+    if not theirs or not ours:
+        return _run(document, rules, context_args)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run its rules, send the findings (or the RuleError), leave without cleanup
+        status = 0
+        try:
+            os.close(read_end)
+            try:
+                payload: tuple[str, Any] = ("ok", _run(document, theirs, context_args))
+            except RuleError as exc:
+                payload = ("error", str(exc))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(payload, pickle.HIGHEST_PROTOCOL))
+        except BaseException:  # noqa: BLE001 - the parent runs these rules itself when the child fails
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    data = b""
+    try:
+        found = _run(document, ours, context_args)
+    finally:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()  # drain even when our own rules failed, so the child can finish
+        _, wait_status = os.waitpid(pid, 0)
+    try:
+        if wait_status != 0 or not data:
+            raise ValueError("no result")
+        kind, value = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - see the docstring
+        return found + _run(document, theirs, context_args)
+    if kind == "error":
+        raise RuleError(value)
+    return found + value
 
 
 def _with_path(diagnostic: Diagnostic, path: str) -> Diagnostic:

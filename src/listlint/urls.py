@@ -705,7 +705,8 @@ class UrlProblem:
     end: int
 
 
-_BAD_HOST_CHARS_RE = re.compile(r"[^A-Za-z0-9.\-_%\s\u0080-\U0010ffff]")
+# ASCII other than [A-Za-z0-9.-_%] and white space, listed: a negated class reaching U+10FFFF takes 7 ms to compile
+_BAD_HOST_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1b!-$&-,/:-@\[-^`{-\x7f]")
 
 
 def url_problems(url: str) -> list[UrlProblem]:

@@ -302,7 +302,7 @@ def list_placement(document: Document, view: StatusView) -> str:
                 votes["after"] += 1
         return "end" if votes["end"] > votes["after"] else "after"
 
-    return document.memo(f"ll3.placement:{view.vocabulary.settings!r}", build)
+    return document.memo(f"ll3.placement:{id(view)}", build)  # the view is memoised: its id is stable
 
 
 def destination(document: Document, view: StatusView, line: TitleLine) -> int | None:

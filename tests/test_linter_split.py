@@ -1,0 +1,133 @@
+"""The rules of a large document run in two processes (linter._run_split); the result must not depend on it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from listlint import linter
+from listlint.config import DEFAULT
+from listlint.diagnostics import Diagnostic
+from listlint.errors import RuleError
+from listlint.linter import RuleSet, lint
+from listlint.model import Document
+from listlint.parser import parse
+from listlint.registry import Registry, builtin_rules, validate
+from listlint.rules.base import Context, Rule
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the split forks, on Linux only")
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+PARENT = os.getpid()
+
+
+def _corpus_text() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.md")))
+
+
+@pytest.fixture
+def small_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split from the first character on, so the tests need no megabyte files; and whatever threads earlier tests
+    left running (servers of the link tests), so the split itself is what is tested here."""
+    monkeypatch.setattr(linter, "SPLIT_MIN_CHARS", 0)
+    monkeypatch.setattr(linter, "_can_fork", lambda: True)
+
+
+def _ruleset(*extra: type[Rule]) -> RuleSet:
+    registry = Registry(validate([("listlint", rule) for rule in (*builtin_rules(), *extra)]))
+    return RuleSet.build(registry, DEFAULT, extend_select=tuple(rule.code for rule in extra))
+
+
+def test_split_gives_the_same_diagnostics_as_one_process(small_split: None) -> None:
+    text = _corpus_text()
+    rules = _ruleset()
+    assert any(rule.code.startswith(linter.SECOND_PROCESS_FAMILIES) for rule, _ in rules.rules)
+    one = lint(parse(text, "all.md"), rules, workers=1)
+    two = lint(parse(text, "all.md"), rules, workers=2)
+    assert len(one) > 100
+    assert two == one
+    assert {d.path for d in two} == {"all.md"}
+    assert {d.code[:3] for d in two} >= {"LL1", "LL2", "LL3", "LL5", "LL6"}  # both halves contributed
+
+
+class ChildOnly(Rule):
+    """Reports the process it ran in: proves the split really ran this family in another process."""
+
+    code = "LL398"
+    name = "test-child-pid"
+    category = "status"
+    summary = "test rule"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        yield self.report(f"pid {os.getpid()}", document.source.line_span(0))
+
+
+def test_second_family_runs_in_another_process(small_split: None) -> None:
+    found = lint(parse("# T\n\n- [a](https://a.org)\n"), _ruleset(ChildOnly), workers=2)
+    (mine,) = [d for d in found if d.code == "LL398"]
+    assert mine.message != f"pid {os.getpid()}"
+    found = lint(parse("# T\n\n- [a](https://a.org)\n"), _ruleset(ChildOnly), workers=1)
+    (mine,) = [d for d in found if d.code == "LL398"]
+    assert mine.message == f"pid {os.getpid()}"
+
+
+class CrashesInChild(Rule):
+    code = "LL397"
+    name = "test-crash"
+    category = "status"
+    summary = "test rule"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        raise ZeroDivisionError("boom")
+        yield  # pragma: no cover
+
+
+def test_a_rule_crashing_in_the_child_is_a_rule_error_naming_it(small_split: None) -> None:
+    with pytest.raises(RuleError, match=r"rule LL397 \(test-crash\) crashed: ZeroDivisionError: boom"):
+        lint(parse("# T\n"), _ruleset(CrashesInChild), workers=2)
+
+
+class DiesInChild(Rule):
+    """Kills its own process when it is not the test's process: the child vanishes without a word."""
+
+    code = "LL396"
+    name = "test-die"
+    category = "duplicates"
+    summary = "test rule"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        if os.getpid() != PARENT:
+            os.kill(os.getpid(), signal.SIGKILL)
+        yield self.report("ran in the parent", document.source.line_span(0))
+
+
+def test_a_child_that_dies_leaves_its_rules_to_the_parent(small_split: None) -> None:
+    text = "# T\n\n- [a](https://a.org)  \n"
+    rules = _ruleset(DiesInChild)
+    two = lint(parse(text), rules, workers=2)
+    assert [d.message for d in two if d.code == "LL396"] == ["ran in the parent"]
+    assert two == lint(parse(text), rules, workers=1)
+
+
+def test_no_fork_while_another_thread_runs() -> None:
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not linter._can_fork()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_small_documents_are_not_split() -> None:
+    found = lint(parse("# T\n\n- [a](https://a.org)\n"), _ruleset(ChildOnly), workers=2)
+    (mine,) = [d for d in found if d.code == "LL398"]
+    assert mine.message == f"pid {os.getpid()}"
