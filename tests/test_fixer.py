@@ -149,3 +149,31 @@ def test_symlinks_and_special_files_are_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(InputError, match="not a regular file"):
         write_atomic(str(fifo), b"y\n")
+
+
+def test_apply_edits_is_exact_for_many_edits_in_any_order() -> None:
+    text = "abcdefghij" * 3
+    edits = [Edit(Span(i, i + 1), c.upper()) for i, c in enumerate(text) if c in "aei"]
+    edits.append(Edit(Span(5, 5), "+"))
+    expected = "".join(c.upper() if c in "aei" else c for c in text)
+    expected = expected[:5] + "+" + expected[5:]
+    assert apply_edits(text, reversed(edits)) == expected
+
+
+def test_an_edit_never_merges_a_bare_cr_and_a_lf_into_one_line_ending() -> None:
+    # "a\r  \n" is three lines for CommonMark (bare CR, then a blank line); without the spaces "\r\n" would be one
+    assert apply_edits("a\r  \nb", [Edit(Span(2, 4), "")]) == "a\n\nb"
+    assert apply_edits("a\r- b", [Edit(Span(2, 2), "\n")]) == "a\n\n- b"
+    # a CRLF stays a CRLF, and a bare CR not touched by an edit stays
+    assert apply_edits("a\r\n  \nb", [Edit(Span(3, 5), "")]) == "a\r\n\nb"
+    assert apply_edits("a\rb  \nc", [Edit(Span(3, 5), "")]) == "a\rb\nc"
+
+
+def test_fix_keeps_the_blank_line_after_a_bare_cr() -> None:
+    from listlint.api import fix_text
+
+    # found by the property tests: the whitespace of the line after a bare CR was removed and the blank line with it,
+    # so the next line ("-[Deep]", a paragraph) became a lazy continuation of the list item
+    text = "- [Deep](#) - Deep \r  \t\n-[Deep](#) - Deep\n"
+    fixed = fix_text(text)
+    assert fixed == "- [Deep](#) - Deep\n\n-[Deep](#) - Deep\n"

@@ -7,28 +7,32 @@ from listlint.parser import parse
 
 
 def test_lone_cr_keeps_line_maps_in_step_with_the_source() -> None:
-    # markdown-it ends a line at a bare CR, SourceText does not; the fence's line map ran past the last line
-    # (IndexError in the BibTeX fence detection). A bare CR is now plain text to markdown-it.
+    # A bare CR ends a line, for CommonMark and for SourceText alike, so markdown-it's line maps and listlint's lines
+    # agree (once, SourceText did not split there and the fence's line map ran past the last line: IndexError).
     text = "```bibtex\rDeep\n@article{k,\n}\n"
     doc = parse(text)
-    # "```bibtex\rDeep" is one line: a fence whose info string is "bibtex Deep", content the two lines after it
-    assert [(b.label, b.raw) for b in doc.bibtex_blocks] == [("bibtex Deep", "@article{k,\n}")]
+    assert doc.source.line_count == 5
+    assert [doc.source.line(i) for i in range(4)] == ["```bibtex", "Deep", "@article{k,", "}"]
+    # "```bibtex" opens a fence that is never closed: its content is the three lines after it
+    assert [(b.label, b.raw) for b in doc.bibtex_blocks] == [("bibtex", "Deep\n@article{k,\n}")]
     fences = [b for b in doc.blocks if b.kind == "fence"]
-    assert [(b.line, b.end_line) for b in fences] == [(0, 3)]
+    assert [(b.line, b.end_line) for b in fences] == [(0, 4)]
     assert all(0 <= b.span.start <= b.span.end <= len(text) for b in doc.blocks)
 
 
 def test_lone_cr_link_positions_stay_exact() -> None:
     text = "# A\r- [Title](https://example.com/a)\n- [B](https://example.com/b)\n"
     doc = parse(text)
-    for link in doc.links:
-        if link.span is not None:
-            assert link.span.of(text) == link.url
-    # the first link sits in the heading "A - [Title](...)" (a bare CR is not a line break for listlint) whose
-    # content no longer matches the source line, so its position is unconfirmed and it is left out; the second is exact
-    assert [link.url for link in doc.links] == ["https://example.com/b"]
-    lint_text(text)
-    fix_text(text)
+    # "# A" is a heading of its own line, as GitHub renders it; both list links are exact
+    assert [h.text for h in doc.headings] == ["A"]
+    assert [(link.url, link.span.of(text) if link.span else None) for link in doc.links] == [
+        ("https://example.com/a", "https://example.com/a"), ("https://example.com/b", "https://example.com/b")]
+    assert [(e.title, e.line) for e in doc.entries] == [("Title", 1), ("B", 2)]
+    assert [d.code for d in lint_text(text)] == ["LL115"]  # no blank line between the heading and the list
+    fixed = fix_text(text)
+    # the blank line is inserted after the bare CR; CR + LF would be one line ending, so the CR becomes a LF
+    assert fixed == "# A\n\n- [Title](https://example.com/a)\n- [B](https://example.com/b)\n"
+    assert fix_text(fixed) == fixed
 
 
 def test_citation_titles_are_cleaned_alike_in_lists_and_bullet_lines() -> None:
@@ -100,3 +104,17 @@ def test_entry_titled_by_a_bare_url_or_autolink_has_the_url_as_title_span() -> N
         (entry,) = parse(text).entries
         assert entry.title == url
         assert entry.title_span is not None and entry.title_span.of(text) == url
+
+
+def test_source_text_ends_lines_at_lf_crlf_and_bare_cr() -> None:
+    from listlint.source import SourceText
+
+    source = SourceText("a\rb\r\nc\nd\r")
+    assert source.line_count == 5
+    assert [source.line(i) for i in range(5)] == ["a", "b", "c", "d", ""]
+    assert [source.line_span(i, with_newline=True).of(source.text) for i in range(5)] == ["a\r", "b\r\n", "c\n", "d\r", ""]
+    assert source.position(source.text.index("c")) == (3, 1)
+    assert source.newline == "\r\n"  # one CRLF, one LF: a tie goes to CRLF; bare CRs never count
+    assert SourceText("a\r\nb\r\nc\n").newline == "\r\n"
+    assert SourceText("a\rb\rc\r").newline == "\n"  # fixes insert LF in a file of bare CRs
+    assert SourceText("a\rb\rc\nd\n").newline == "\n"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -56,11 +55,34 @@ def _self_overlapping(fix: Fix) -> bool:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping edits (highest offset first, so earlier offsets stay valid)."""
-    out = text
-    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end), reverse=True):
-        out = out[: edit.span.start] + edit.content + out[edit.span.end :]
-    return out
+    """Apply non-overlapping edits in one pass over the text (linear in its size, however many edits).
+
+    A bare CR ends a line (CommonMark), and CR followed by LF is one line ending: an edit that deletes what stood
+    between a bare CR and a LF (``"a\\r  \\n"`` minus the spaces) would merge two line endings into one and join
+    two blocks. Such a CR becomes a LF, so every line ending stays a line ending."""
+    pieces: list[str] = []
+    at = 0
+    joints: list[int] = []  # output offsets where an edit starts right after a bare CR of the text
+    length = 0
+    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+        start = edit.span.start
+        if start > at:
+            pieces.append(text[at:start])
+            length += start - at
+        if start > at and text[start - 1] == "\r" and text[start : start + 1] != "\n":
+            joints.append(length)
+        pieces.append(edit.content)
+        length += len(edit.content)
+        at = max(at, edit.span.end)
+    pieces.append(text[at:])
+    out = "".join(pieces)
+    merged = [p for p in joints if out[p : p + 1] == "\n"]
+    if not merged:
+        return out
+    chars = list(out)
+    for p in merged:
+        chars[p - 1] = "\n"
+    return "".join(chars)
 
 
 def entry_signature(document: Document) -> list[tuple[str, str]]:
@@ -147,6 +169,8 @@ def write_atomic(path: str, data: bytes) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise InputError(path, "not a regular file; refusing to write")
     directory = os.path.dirname(os.path.abspath(path))
+    import tempfile  # only when writing: its import (random, shutil) costs start-up of every check
+
     fd, temp = tempfile.mkstemp(prefix=".listlint-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -6,12 +6,14 @@ original line endings). Lines and columns are 1-based and counted in characters,
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from listlint.errors import InputError
 
 BOM = "\ufeff"
+LINE_ENDING = re.compile(r"\r\n?|\n")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -53,13 +55,20 @@ class SourceText:
         self.text = text
         self.bom = bom
         crlf = text.count("\r\n")
-        self.newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+        lf = text.count("\n") - crlf
+        cr = text.count("\r") - crlf
+        # the line ending fixes insert: CRLF where it is at least as frequent as LF, else LF (also in a file of bare
+        # CRs, which are left as they are: a bare CR is a line ending in CommonMark but not in git or editors)
+        self.newline = "\r\n" if crlf and crlf >= lf else "\n"
         starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        if cr:  # a CR alone ends a line too, as in CommonMark (and old Mac files)
+            starts.extend(match.end() for match in LINE_ENDING.finditer(text))
+        else:
+            find = text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
         self._line_starts = starts
 
     @classmethod
@@ -90,7 +99,7 @@ class SourceText:
         return self._line_starts[index]
 
     def line_end(self, index: int) -> int:
-        """Offset just past the content of line ``index``, before its ``\\n`` or ``\\r\\n``."""
+        """Offset just past the content of line ``index``, before its ``\\n``, ``\\r\\n`` or ``\\r``."""
         starts = self._line_starts
         end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
         if end > starts[index] and self.text[end - 1 : end] == "\r" and index + 1 < len(starts):

@@ -21,11 +21,6 @@ from listlint.source import SourceText, Span
 
 __all__ = ["parse"]
 
-# A CR not followed by LF. markdown-it ends a line there, SourceText (and every span) does not; fed as a space, the
-# tokens' line maps stay those of SourceText.
-LONE_CR = re.compile(r"\r(?!\n)")
-
-
 @lru_cache(maxsize=1)
 def _markdown() -> Any:
     return make_markdown()
@@ -55,8 +50,6 @@ def _parse(text: str | SourceText, path: str | None, config: Config | None) -> D
         # keep line numbers: the front matter becomes blank lines for markdown-it
         cut = source.line_start(front_lines) if front_lines < source.line_count else len(feed)
         feed = "\n" * front_lines + feed[cut:]
-    if "\r" in feed:
-        feed = LONE_CR.sub(" ", feed)
     env: dict[str, Any] = {RECORDS: {}}
     tokens = _markdown().parse(feed, env)
     w = walk(tokens, env, source, front_lines)
