@@ -284,8 +284,13 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     def section_for(line: int) -> _Sec:
         return sec_at_line[bisect_right(section_lines, line) - 1][1]
 
+    titles: dict[int, str] = {}
+
     def sec_title(sec: _Sec) -> str:
-        return clean_title(sec.heading.text) if sec.heading else ""
+        key = id(sec)
+        if key not in titles:
+            titles[key] = clean_title(sec.heading.text) if sec.heading else ""
+        return titles[key]
 
     # ---- entries in stream order ------------------------------------------------------------------------------
     entries_flat: list[Entry] = []

@@ -240,7 +240,8 @@ def scan_inline(
             label = content[start + opening : label_end] if label_end > 0 else ""
             text_span = omap.span(start + opening, label_end) if label_end > 0 else None
             wanted_type = "link_open" if name == "link" else "image"
-            token_at = next((t for t in children[first:] if t.type == wanted_type), None)
+            token_at = next((children[k] for k in range(first, len(children)) if children[k].type == wanted_type),
+                            None)
             dest = _destination(content, label_end + 1, end) if label_end > 0 else None
             if dest is not None:
                 url = content[dest[0] : dest[1]]
