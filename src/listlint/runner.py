@@ -119,7 +119,8 @@ class Runner:
             outcome = FileOutcome(label, source)
             try:
                 scope = project if config.duplicates.scope == "project" else ()
-                outcome.diagnostics = lint(document, self.ruleset(config), link_results=link_results, project=scope)
+                outcome.diagnostics = lint(document, self.ruleset(config), link_results=link_results, project=scope,
+                                           workers=self.options.jobs)
             except ListlintError as exc:
                 outcome.error = str(exc)
             outcomes.append(outcome.locate())
