@@ -10,7 +10,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from listlint.diagnostics import Diagnostic, Severity
@@ -21,25 +21,29 @@ DOCS_URL = "https://github.com/listlint/listlint/blob/main/rules/{code}-{name}.m
 
 @dataclass(frozen=True)
 class Located:
-    """A diagnostic with its 1-based positions (and those of its fix's edits), computed where the source is."""
+    """A diagnostic with its 1-based positions, computed where the source is (the positions of its fix's edits
+    only when an output format asks for them: most runs never show them)."""
 
     diagnostic: Diagnostic
     line: int
     column: int
     end_line: int
     end_column: int
-    edit_positions: tuple[tuple[int, int, int, int], ...] = ()
+    source: SourceText | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, diagnostic: Diagnostic, source: SourceText) -> Located:
         line, column = source.position(diagnostic.span.start)
         end_line, end_column = source.position(diagnostic.span.end)
-        edits: tuple[tuple[int, int, int, int], ...] = ()
-        if diagnostic.fix is not None:
-            edits = tuple(
-                (*source.position(e.span.start), *source.position(e.span.end)) for e in diagnostic.fix.edits
-            )
-        return cls(diagnostic, line, column, end_line, end_column, edits)
+        return cls(diagnostic, line, column, end_line, end_column, source if diagnostic.fix is not None else None)
+
+    @property
+    def edit_positions(self) -> tuple[tuple[int, int, int, int], ...]:
+        """(line, column, end line, end column) of each edit of the fix."""
+        fix, source = self.diagnostic.fix, self.source
+        if fix is None or source is None:
+            return ()
+        return tuple((*source.position(e.span.start), *source.position(e.span.end)) for e in fix.edits)
 
 
 class Style:
