@@ -46,7 +46,7 @@ class Span:
 class SourceText:
     """Decoded text plus its BOM and newline style; maps offsets to (line, column)."""
 
-    __slots__ = ("text", "bom", "newline", "_line_starts")
+    __slots__ = ("text", "bom", "newline", "_line_starts", "_line_ends")
 
     def __init__(self, text: str, *, bom: bool = False) -> None:
         if text.startswith(BOM):
@@ -70,6 +70,7 @@ class SourceText:
                 starts.append(pos + 1)
                 pos = find("\n", pos + 1)
         self._line_starts = starts
+        self._line_ends: list[int] | None = None  # built on first use: rules ask for line ends tens of thousands of times
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "<input>") -> SourceText:
@@ -100,11 +101,18 @@ class SourceText:
 
     def line_end(self, index: int) -> int:
         """Offset just past the content of line ``index``, before its ``\\n``, ``\\r\\n`` or ``\\r``."""
-        starts = self._line_starts
-        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
-        if end > starts[index] and self.text[end - 1 : end] == "\r" and index + 1 < len(starts):
-            end -= 1
-        return end
+        ends = self._line_ends
+        if ends is None:
+            ends = self._line_ends = self._ends()
+        return ends[index]
+
+    def _ends(self) -> list[int]:
+        starts, text = self._line_starts, self.text
+        ends = [start - 1 for start in starts[1:]]  # the line ending's last character
+        if "\r" in text:  # a CRLF ends one character earlier
+            ends = [end - 1 if end > start and text[end - 1] == "\r" else end for start, end in zip(starts, ends)]
+        ends.append(len(text))
+        return ends
 
     def line_span(self, index: int, *, with_newline: bool = False) -> Span:
         start = self._line_starts[index]
