@@ -40,17 +40,18 @@ LINKCHECKER_VERSION = "10.6.0"
 
 # Runs the CLI in-process-free: a fresh interpreter, exactly as `listlint check` would, but registering the
 # network rules first if this checkout's rule registry does not list them yet.
-LISTLINT_BOOT = """
-import sys
-import listlint.rules as rules
-from listlint.rules import ll41_network
-if not set(ll41_network.RULES) <= set(rules.BUILTIN_RULES):
-    rules.BUILTIN_RULES = tuple(rules.BUILTIN_RULES) + tuple(ll41_network.RULES)
-    print("bench: LL410-LL412 registered by the benchmark", file=sys.stderr)
-from listlint.cli import main
-sys.argv[0] = "listlint"
-main()
-"""
+def _env() -> dict[str, str]:
+    """Run the listlint installed in this interpreter's environment when there is one (compiled bytecode, as a user
+    has it: install the working tree with `pip install .` first); else the working tree's src/, which is then
+    compiled on every run when PYTHONDONTWRITEBYTECODE is set, and measures that too."""
+    import importlib.util
+
+    if importlib.util.find_spec("listlint") is not None:
+        return dict(os.environ)
+    return {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+
+LISTLINT = [sys.executable, "-m", "listlint"]
 
 
 @dataclass
@@ -204,11 +205,11 @@ _URL = re.compile(r"https?://\S+?(?=:\s|\s|$)")
 
 def run_listlint(workdir: Path, config: str, *, no_cache: bool = True) -> tuple[float, set[str], set[str], str]:
     (workdir / ".listlint.toml").write_text(config, encoding="utf-8")
-    args = [sys.executable, "-c", LISTLINT_BOOT, "check", "--links", "--output-format", "json", "--exit-zero"]
+    args = [*LISTLINT, "check", "--links", "--output-format", "json", "--exit-zero"]
     if no_cache:
         args.append("--no-cache")
     args.append("list.md")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = _env()
     started = time.perf_counter()
     done = subprocess.run(args, cwd=workdir, capture_output=True, text=True, env=env, timeout=900)
     elapsed = time.perf_counter() - started
@@ -239,7 +240,7 @@ print(json.dumps({"seconds": elapsed, "dead": [u for u, r in results.items() if 
 
 def run_engine(workdir: Path, overrides: dict[str, int]) -> tuple[float, set[str], set[str]]:
     """``check_links`` alone, timed inside the process: no interpreter start, imports or Markdown parsing."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = _env()
     done = subprocess.run([sys.executable, "-c", ENGINE, json.dumps(overrides)], cwd=workdir, capture_output=True,
                           text=True, env=env, timeout=900)
     if done.returncode != 0:
@@ -250,9 +251,9 @@ def run_engine(workdir: Path, overrides: dict[str, int]) -> tuple[float, set[str
 
 def run_offline_cli(workdir: Path) -> float:
     """``listlint check`` without --links on the same file: the part of every run that is not link checking."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = _env()
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", LISTLINT_BOOT, "check", "--output-format", "json", "--exit-zero", "list.md"],
+    subprocess.run([*LISTLINT, "check", "--output-format", "json", "--exit-zero", "list.md"],
                    cwd=workdir, capture_output=True, text=True, env=env, timeout=900, check=True)
     return time.perf_counter() - started
 
@@ -433,7 +434,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(expected.flaky)} flaky on 4 hosts (500 once, 502 twice, 503 twice, or one reset; then 200).")
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     print(f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs; "
-          f"load average at the end {load} (1/5/15 min).\n")
+          f"load average at the end {load} (1/5/15 min); listlint "
+          f"{'installed (compiled)' if 'PYTHONPATH' not in _env() else 'from src/ (not installed)'}.\n")
     print("| tool | setting | concurrency | time | / floor | requests | dead found | false dead | flaky reported dead | note |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for run, floor in runs:
