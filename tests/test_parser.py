@@ -205,3 +205,15 @@ def test_generic_citation_heading_over_blocks_is_a_section() -> None:
     assert doc.entries == () and [s.title for s in doc.sections][-1] == "Citations"
     doc = parse("# Lib\n\n## Citation\n\n" + block)
     assert doc.entries == ()
+
+
+def test_section_titles_read_as_words_without_badges_links_and_html() -> None:
+    text = (
+        "# Awesome X [![Awesome](https://awesome.re/badge.svg)](https://awesome.re) <img src=\"logo.png\">\n\n"
+        "## [Papers](https://x.org) and *more*\n\n- [a](https://a.org)\n\n"
+        "## [![logo](https://x.org/l.png)](https://x.org)\n\n"
+        "Setext [with link](https://y.org)\n---\n"
+    )
+    doc = parse(text)
+    assert [s.title for s in doc.sections] == ["", "Awesome X", "Papers and more", "", "Setext with link"]
+    assert [e.section for e in doc.entries] == ["Papers and more"]

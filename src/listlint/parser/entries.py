@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
 from listlint.parser.blocks import InlineUnit, Walk
@@ -285,11 +286,12 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         return sec_at_line[bisect_right(section_lines, line) - 1][1]
 
     titles: dict[int, str] = {}
+    heading_facts = {id(unit[1]): unit[2].facts for unit in walk.stream if unit[0] == "heading"}
 
     def sec_title(sec: _Sec) -> str:
         key = id(sec)
         if key not in titles:
-            titles[key] = clean_title(sec.heading.text) if sec.heading else ""
+            titles[key] = _section_title(text, sec.heading, heading_facts.get(id(sec.heading))) if sec.heading else ""
         return titles[key]
 
     # ---- entries in stream order ------------------------------------------------------------------------------
@@ -460,12 +462,26 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
     )
 
 
-def _as_read(text: str, span: Span, links: Iterable[Link], html: Iterable[Span] = ()) -> str:
+def _section_title(text: str, heading: Heading, facts: Any) -> str:
+    """A section's title as a reader sees it: "Awesome Graph Learning" for
+    ``# Awesome Graph Learning [![Awesome](badge.svg)](https://awesome.re)`` (links by their text, images and
+    inline HTML left out), so messages and duplicate-section checks read the words, not the markup."""
+    span = heading.text_span
+    if facts is None or not (facts.links or facts.html_spans) or span.of(text) != heading.text:
+        return clean_title(heading.text)
+    return clean_title(_as_read(text, span, facts.links, facts.html_spans, images=False))
+
+
+def _as_read(text: str, span: Span, links: Iterable[Link], html: Iterable[Span] = (), *, images: bool = True) -> str:
     """The text at ``span`` with every link written in it replaced by its label and inline HTML tags left out: a
     heading ``[Title](url)`` or ``<a href="url">Title</a>`` is titled "Title", so rewriting the URL (LL402,
     LL406-LL408) does not change the entry's title."""
     kinds = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK)
+    links = tuple(links)
     pieces = [(link.full_span, link.text) for link in links if link.kind in kinds]
+    if not images:  # images go, and a link labelled by an image (a badge) reads as its other words
+        pieces = [(link.full_span, _without_images(text, link, links)) for link in links if link.kind in kinds]
+        pieces.extend((link.full_span, "") for link in links if link.kind is LinkKind.IMAGE)
     pieces.extend((tag, "") for tag in html)
     out: list[str] = []
     pos = span.start
@@ -477,6 +493,16 @@ def _as_read(text: str, span: Span, links: Iterable[Link], html: Iterable[Span] 
         pos = full.end
     out.append(text[pos : span.end])
     return "".join(out)
+
+
+def _without_images(text: str, link: Link, links: tuple[Link, ...]) -> str:
+    span = link.text_span
+    if span is None or span.of(text) != link.text:
+        return link.text
+    inner = [other for other in links if other is not link and span.contains(other.full_span)]
+    if not inner:
+        return link.text
+    return _as_read(text, span, inner, images=False)
 
 
 def _citation_lines(b: Builder, unit: InlineUnit, source: SourceText, section: str) -> list[Entry]:
