@@ -17,7 +17,8 @@ from listlint.source import SourceText
 #   heading layout = a leaf heading carrying a status tag or followed by a BibTeX fence (or, at level >= 3, a run
 #                  of leaf headings followed by link lines);
 #   citation layout = a plain-text reference (APA "(2016)." or "-YYYY.MM.DD"), in a list, or a line starting with
-#                  a typed bullet such as "•"; in a list that is mostly references, the odd undated item too.
+#                  a typed bullet such as "•"; in a list that is mostly references, the odd undated item too;
+#   table layout = a body row with a link to a page, in a table where at least two rows and half of them have one.
 # - links: every link of the file (inline, reference, autolink, bare URL, HTML href), in entries or not;
 # - tags: entries whose title line carries a status tag;
 # - bibtex: BibTeX fences (labelled bibtex/bib, or unlabelled fences whose content starts with an @entry).
@@ -217,3 +218,55 @@ def test_section_titles_read_as_words_without_badges_links_and_html() -> None:
     doc = parse(text)
     assert [s.title for s in doc.sections] == ["", "Awesome X", "Papers and more", "", "Setext with link"]
     assert [e.section for e in doc.entries] == ["Papers and more"]
+
+
+PAPER_TABLE = """## Papers
+
+| Year | Paper | Venue | Links |
+|---|---|---|---|
+| 2017 | **Attention Is All You Need** | NeurIPS | [pdf](https://arxiv.org/abs/1706.03762) [code](https://github.com/t/t) |
+| 2018 | [BERT](https://arxiv.org/abs/1810.04805) | NAACL [`READ`] | - |
+| 2019 | No link here | ICML | - |
+"""
+
+
+def test_rows_of_a_table_of_papers_are_entries() -> None:
+    doc = parse(PAPER_TABLE)
+    assert [(e.layout, e.title, e.line, e.section) for e in doc.entries] == [
+        (Layout.TABLE, "Attention Is All You Need", 4, "Papers"),
+        (Layout.TABLE, "BERT", 5, "Papers"),
+    ]
+    first, second = doc.entries
+    # the "Paper" column is the title; the row's first page link is the primary link, spans exact
+    assert first.primary_link is not None and first.primary_link.url == "https://arxiv.org/abs/1706.03762"
+    assert first.title_span is not None and first.title_span.of(PAPER_TABLE) == "**Attention Is All You Need**"
+    assert [link.url for link in first.links] == ["https://arxiv.org/abs/1706.03762", "https://github.com/t/t"]
+    assert all(link.span is not None and link.span.of(PAPER_TABLE) == link.url for link in first.links)
+    assert first.span.of(PAPER_TABLE).startswith("| 2017 |") and first.span.of(PAPER_TABLE).endswith("|")
+    assert first.description == "2017 | NeurIPS | [pdf](https://arxiv.org/abs/1706.03762) [code](https://github.com/t/t)"
+    # a title cell that is one link: its text, with the link text's span; a status tag anywhere in the row counts
+    assert second.title_span is not None and second.title_span.of(PAPER_TABLE) == "BERT"
+    assert second.status is not None and second.status.value == "READ"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # no page links: badges and anchors only
+        "| A | B |\n|---|---|\n| [x](#x) | ![b](https://img.shields.io/b.svg) |\n| [y](#y) | z |\n",
+        # one linked row of three: not a table of entries
+        "| A | B |\n|---|---|\n| [x](https://x.org) | 1 |\n| y | 2 |\n| z | 3 |\n",
+        # a table inside a list item belongs to the item
+        "- item\n\n  | A | B |\n  |---|---|\n  | [x](https://x.org) | 1 |\n  | [y](https://y.org) | 2 |\n",
+    ],
+)
+def test_other_tables_give_no_entries(table: str) -> None:
+    assert [e.layout for e in parse(table).entries if e.layout is Layout.TABLE] == []
+
+
+def test_without_a_title_header_the_first_linked_column_is_the_title() -> None:
+    text = "| # | Name | Repo |\n|---|---|---|\n| 1 | Alpha | [alpha](https://a.org) |\n| 2 | Beta | [beta](https://b.org) |\n"
+    assert [(e.title, e.primary_link.url if e.primary_link else None) for e in parse(text).entries] == [
+        ("Alpha", "https://a.org"), ("Beta", "https://b.org")]  # "Name" is a title header
+    text = "| Year | Venue | Repo |\n|---|---|---|\n| 1 | X | [alpha](https://a.org) |\n| 2 | Y | [beta](https://b.org) |\n"
+    assert [e.title for e in parse(text).entries] == ["alpha", "beta"]

@@ -24,6 +24,7 @@ class Layout(enum.Enum):
     LIST = "list"  # - [Title](url) - description
     HEADING = "heading"  # #### Title [`READ`] then link lines and a bibtex fence
     CITATION = "citation"  # plain-text references without links
+    TABLE = "table"  # | [Title](url) | Venue | [code](url) |: a row of a table of papers or links
 
 
 class LinkKind(enum.Enum):
@@ -184,7 +185,7 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A paper or link of the list, in one of the three layouts."""
+    """A paper or link of the list, in one of the layouts."""
 
     layout: Layout
     title: str

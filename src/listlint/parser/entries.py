@@ -30,6 +30,7 @@ APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
+LEADING_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
 GENERIC_HEADING = re.compile(
@@ -203,6 +204,12 @@ class Builder:
 
     def _leading_text_title(self, start: int, end: int) -> tuple[str, Span | None]:
         raw = self.text[start:end]
+        strong = LEADING_STRONG.match(raw)
+        if strong:  # "**Title** Authors. Venue. [[pdf]](url)": the bold words are the title, whatever they end with
+            title = clean_title(strong.group(2)).rstrip(".").strip()
+            at = self.text.find(title, start + strong.start(2), start + strong.end(2)) if title else -1
+            if at >= 0 and any(ch.isalnum() for ch in title):
+                return title, Span(at, at + len(title))
         match = SENTENCE_END.search(raw)
         cut = len(raw)
         if match:  # keep a question or exclamation mark: it belongs to the title
@@ -356,6 +363,16 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             for entry in _citation_lines(b, unit[1], source, sec_title(section_for(unit[1].line))):
                 section_for(entry.line).entries.append(entry)
 
+    table_rows = _table_entries(b, walk, source, lambda line: sec_title(section_for(line)))
+    if table_rows:
+        grown: dict[int, _Sec] = {}
+        for entry in table_rows:
+            sec = section_for(entry.line)
+            sec.entries.append(entry)
+            grown[id(sec)] = sec
+        for sec in grown.values():
+            sec.entries.sort(key=lambda e: e.span.start)
+
     def freeze(sec: _Sec) -> Section:
         children = tuple(freeze(c) for c in sec.children)
         entries = tuple(sec.entries)
@@ -503,6 +520,111 @@ def _without_images(text: str, link: Link, links: tuple[Link, ...]) -> str:
     if not inner:
         return link.text
     return _as_read(text, span, inner, images=False)
+
+
+# ---- tables of papers -----------------------------------------------------------------------------------------
+TITLE_HEADER = re.compile(
+    r"(?:title|paper|name|model|method|project|resource|tool|library|repo(?:sitory)?|work|article|book|course|"
+    r"dataset|论文|标题|名称)s?",
+    re.IGNORECASE,
+)
+
+
+def _table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any) -> list[Entry]:
+    """Rows of tables of papers (``| [Title](url) | Venue | [code](url) |``) as entries.
+
+    A table is a table of entries when at least two of its body rows, and at least half of them, hold a link to a
+    page (not a badge or an anchor); only those rows become entries. Tables inside list items or quotes are left to
+    their item. The title is the cell of the column headed like a title ("Paper", "Title", "Name", ...), else of
+    the first column whose cells mostly hold a link."""
+    tables = [block for block in walk.blocks if block.kind == "table" and block.depth == 0]
+    if not tables:
+        return []
+    cells_by_line: dict[int, list[InlineUnit]] = {}
+    for unit in walk.inlines:
+        if unit.kind == "cell" and unit.item is None and not unit.in_quote:
+            cells_by_line.setdefault(unit.line, []).append(unit)
+    out: list[Entry] = []
+    for table in tables:
+        rows = [(line, cells_by_line[line]) for line in range(table.line + 2, table.end_line) if line in cells_by_line]
+        linked = [(line, cells) for line, cells in rows if any(_row_links(cells))]
+        if len(linked) < 2 or len(linked) * 2 < len(rows):
+            continue
+        column = _title_column(cells_by_line.get(table.line, []), linked)
+        for line, cells in linked:
+            out.append(_table_row_entry(b, source, line, cells, column, section_of(line)))
+    return out
+
+
+def _row_links(cells: list[InlineUnit]) -> list[Link]:
+    return [link for cell in cells for link in cell.facts.links if Builder._content_link(link)]
+
+
+def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUnit]]]) -> int:
+    for index, cell in enumerate(header):
+        if TITLE_HEADER.fullmatch(clean_title(cell.content)):
+            return index
+    width = max(len(cells) for _, cells in rows)
+    for index in range(width):
+        with_link = sum(1 for _, cells in rows if index < len(cells) and _row_links([cells[index]]))
+        if with_link * 2 >= len(rows):
+            return index
+    return 0
+
+
+def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[InlineUnit], column: int,
+                     section: str) -> Entry:
+    text = source.text
+    row = source.line_span(line)
+    spans = _cell_spans(text, row, cells)
+    cell = cells[column] if column < len(cells) else cells[0]
+    cell_span = spans[column] if column < len(spans) else None
+    own = [link for link in cell.facts.links if Builder._content_link(link)]
+    links = tuple(link for c in cells for link in c.facts.links)
+    primary = own[0] if own else _row_links(cells)[0]
+    title, title_span = "", None
+    if len(own) == 1 and own[0].full_span is not None and cell_span is not None \
+            and own[0].full_span.of(text) == cell_span.of(text) and own[0].text_span is not None:
+        title, title_span = clean_title(own[0].text), own[0].text_span  # the cell is the link
+    elif cell_span is not None:
+        title, title_span = clean_title(_as_read(text, cell_span, cell.facts.links, cell.facts.html_spans,
+                                                 images=False)), cell_span
+    else:
+        title = clean_title(cell.content)
+    if not title and primary.text_span is not None:
+        title, title_span = clean_title(primary.text), primary.text_span
+    tags = b.tags_in(row.start, row.end, links)
+    description = " | ".join(c.content.strip() for k, c in enumerate(cells) if k != column and c.content.strip())
+    return Entry(
+        layout=Layout.TABLE,
+        title=title,
+        title_span=title_span if title else None,
+        links=links,
+        primary_link=primary,
+        status=_status(tags),
+        tags=tuple(tags),
+        bibtex=(),
+        description=description,
+        children=(),
+        span=row,
+        line=line,
+        section=section,
+    )
+
+
+def _cell_spans(text: str, row: Span, cells: list[InlineUnit]) -> list[Span | None]:
+    """Where each cell's content is written in its row (None when it cannot be confirmed, e.g. an escaped pipe)."""
+    spans: list[Span | None] = []
+    at = row.start
+    for cell in cells:
+        content = cell.content.strip()
+        found = text.find(content, at, row.end) if content else -1
+        if found < 0:
+            spans.append(None)
+            continue
+        spans.append(Span(found, found + len(content)))
+        at = found + len(content)
+    return spans
 
 
 def _citation_lines(b: Builder, unit: InlineUnit, source: SourceText, section: str) -> list[Entry]:

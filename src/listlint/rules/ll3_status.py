@@ -234,6 +234,8 @@ def title_line(document: Document, entry: Entry) -> TitleLine | None:
 
 
 def _title_line(document: Document, entry: Entry) -> TitleLine | None:
+    if entry.layout is Layout.TABLE:
+        return None  # a tag belongs in one of the row's cells, not at the end of the row: no place is certain
     text = document.text
     source = document.source
     if entry.heading is not None:

@@ -1,0 +1,68 @@
+"""Tables of papers: their rows are entries for the duplicate, export and stats machinery, and no fix breaks a row."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from listlint.api import fix_text, lint_text
+
+LIST = """# Reading list [`READ`]
+
+## Surveys
+
+- [Graph Neural Networks: A Review](https://arxiv.org/abs/1812.08434) [`READ`]
+- [A Comprehensive Survey on GNNs](https://arxiv.org/abs/1901.00596)
+
+## Models
+
+| Paper | Venue | Code | Status |
+|---|---|---|---|
+| [GraphSAGE](https://arxiv.org/abs/1706.02216) | NeurIPS 2017 | [code](https://github.com/w/GraphSAGE) | [`READ`] |
+| [GNN review again](http://arxiv.org/abs/1812.08434v2) | AI Open | - |  |
+| [GIN](https://arxiv.org/abs/1810.00826)   | ICLR 2019 | - | |
+"""
+
+
+def _render(text: str) -> str:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+
+
+def test_a_paper_in_a_table_and_in_a_list_is_a_duplicate() -> None:
+    found = [(d.code, d.span.start) for d in lint_text(LIST, select=("LL601",))]
+    assert len(found) == 1
+    code, start = found[0]
+    line = LIST.count("\n", 0, start) + 1
+    assert (code, line) == ("LL601", 13)  # the table row repeats the survey of line 5 (another arXiv URL form)
+
+
+def test_status_rules_offer_no_fix_that_would_write_past_a_row() -> None:
+    for diagnostic in lint_text(LIST, select=("LL3",)):
+        if diagnostic.fix is None:
+            continue
+        for edit in diagnostic.fix.edits:
+            line = LIST.count("\n", 0, edit.span.start)
+            assert not LIST.splitlines()[line].startswith("|"), diagnostic
+
+
+def test_fix_keeps_tables_rendering_as_before_and_is_idempotent() -> None:
+    fixed = fix_text(LIST, unsafe=True)
+    assert fix_text(fixed, unsafe=True) == fixed
+    # the same rows and cells (URL rewrites such as http -> https for arXiv are the fixes' purpose)
+    cells = lambda html: re.findall(r"<tr>|<t[dh]>[^<]*", html)  # noqa: E731
+    assert cells(_render(fixed)) == cells(_render(LIST))
+    assert "https://arxiv.org/abs/1812.08434v2" in fixed
+
+
+def test_export_names_the_table_layout(tmp_path: Path) -> None:
+    (tmp_path / "list.md").write_text(LIST, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "listlint", "export", "list.md", "--format", "json"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    exported = json.dumps(json.loads(done.stdout))
+    assert exported.count('"layout": "table"') >= 3  # the three rows (and the section, whose layout is the table's)
