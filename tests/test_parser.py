@@ -270,3 +270,15 @@ def test_without_a_title_header_the_first_linked_column_is_the_title() -> None:
         ("Alpha", "https://a.org"), ("Beta", "https://b.org")]  # "Name" is a title header
     text = "| Year | Venue | Repo |\n|---|---|---|\n| 1 | X | [alpha](https://a.org) |\n| 2 | Y | [beta](https://b.org) |\n"
     assert [e.title for e in parse(text).entries] == ["alpha", "beta"]
+
+
+def test_a_bold_lead_is_the_title_of_a_list_entry() -> None:
+    text = (
+        "1) **How Powerful are Graph Neural Networks?** Xu et al. ICLR 2019. [[pdf]](https://arxiv.org/abs/1810.00826)\n"
+        "2) __Graph Attention Networks.__ Velickovic et al. [[pdf]](https://arxiv.org/abs/1710.10903)\n"
+        "3) Plain Title. Authors. [[pdf]](https://arxiv.org/abs/1609.02907)\n"
+    )
+    entries = parse(text).entries
+    assert [e.title for e in entries] == ["How Powerful are Graph Neural Networks?", "Graph Attention Networks",
+                                          "Plain Title"]
+    assert [e.title_span.of(text) if e.title_span else None for e in entries] == [e.title for e in entries]
