@@ -282,3 +282,19 @@ def test_a_bold_lead_is_the_title_of_a_list_entry() -> None:
     assert [e.title for e in entries] == ["How Powerful are Graph Neural Networks?", "Graph Attention Networks",
                                           "Plain Title"]
     assert [e.title_span.of(text) if e.title_span else None for e in entries] == [e.title for e in entries]
+
+
+def test_a_title_line_followed_by_lines_of_links_is_an_entry() -> None:
+    text = (
+        "- Self-supervised Visual Feature Learning: A Survey.\n"
+        "  [[pdf]](https://arxiv.org/pdf/1902.06162.pdf) [[code]](https://github.com/x/y)\n"
+        "  - Longlong Jing, Yingli Tian, et al. *TPAMI 2020*, pages 1-20.\n"
+        "- A note that mentions a link further on,\n"
+        "  as written in [this blog post](https://blog.example.org/post) by someone.\n"
+    )
+    entries = parse(text).entries
+    # the authors line below the entry describes it (no entry of its own); the note is no entry either
+    assert [(e.title, e.primary_link.url if e.primary_link else None) for e in entries] == [
+        ("Self-supervised Visual Feature Learning: A Survey.", "https://arxiv.org/pdf/1902.06162.pdf")]
+    assert entries[0].title_span is not None and entries[0].title_span.of(text) == entries[0].title
+    assert [link.url for link in entries[0].links] == ["https://arxiv.org/pdf/1902.06162.pdf", "https://github.com/x/y"]

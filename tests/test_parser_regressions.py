@@ -95,7 +95,8 @@ def test_link_on_a_tab_indented_continuation_line_is_found() -> None:
         assert [link.url for link in links] == ["http://g.org/a"], text
         assert links[0].span is not None and links[0].span.of(text) == "http://g.org/a"
     text = "- -1901.1\n\t](http://g"
-    assert len(parse(text).entries) == len(parse(fix_text(text)).entries) == 0
+    # a title line, then a line holding only a link: an entry, before and after the fix alike
+    assert len(parse(text).entries) == len(parse(fix_text(text)).entries) == 1
 
 
 def test_entry_titled_by_a_bare_url_or_autolink_has_the_url_as_title_span() -> None:

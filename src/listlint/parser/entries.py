@@ -189,7 +189,13 @@ class Builder:
         if fragment_only and not links:
             return None  # a table-of-contents item
         if links:
-            return None  # links only on later lines: a note with a link, not an entry
+            # links only on later lines: a title line followed by lines of links ("Title.\n  [[pdf]](url)
+            # [[code]](url)") is an entry; a note that mentions a link further on is not
+            if self._link_lines_only(unit, line_end):
+                title, span = self._leading_text_title(item.content_start, line_end)
+                if title:
+                    return Layout.LIST, title, span, links[0]
+            return None
         first_line = self.text[item.content_start : line_end]
         if is_citation(first_line):
             tags = self.tags_in(item.content_start, line_end, (), checkbox_at=item.content_start)
@@ -201,6 +207,21 @@ class Builder:
             # cleaned like every other title, so a "•" line and the list item it becomes have the same title
             return Layout.CITATION, clean_title(title), Span(at, at + len(title)) if at >= 0 else None, None
         return None
+
+    def _link_lines_only(self, unit: InlineUnit, first_line_end: int) -> bool:
+        """Whether every later line of the item's first paragraph is links and punctuation (at most a word or
+        two besides): the lines of links of a "title line, then links" entry."""
+        text = self.text
+        links = sorted((l.full_span for l in unit.facts.links if l.full_span.start >= first_line_end),
+                       key=lambda span: span.start)
+        end = self.source.line_end(min(unit.end_line, self.source.line_count) - 1)
+        rest, at = [], first_line_end
+        for span in links:
+            rest.append(text[at : span.start])
+            at = max(at, span.end)
+        rest.append(text[at:end])
+        words = [w for w in re.split(r"[\W_]+", "".join(rest)) if w]
+        return bool(links) and len(words) <= 2
 
     def _leading_text_title(self, start: int, end: int) -> tuple[str, Span | None]:
         raw = self.text[start:end]
@@ -247,6 +268,14 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         if found is not None:
             item_entries[work.item.index] = found
     _learn_citation_lists(b, works, walk, item_entries)
+    # a reference line without a link nested under an entry with one ("- Title [pdf](url)\n  - Authors. Venue
+    # 2015") describes that entry: it is not a paper of its own
+    for index in [i for i, found in item_entries.items() if found[0] is Layout.CITATION]:
+        parent = walk.items[index].parent_item
+        while parent is not None and parent not in item_entries:
+            parent = walk.items[parent].parent_item
+        if parent is not None and item_entries[parent][0] is Layout.LIST and item_entries[parent][3] is not None:
+            del item_entries[index]
 
     # links of each item's own paragraphs (not those of nested items)
     item_links: dict[int, list[Link]] = {}
