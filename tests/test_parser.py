@@ -298,3 +298,19 @@ def test_a_title_line_followed_by_lines_of_links_is_an_entry() -> None:
         ("Self-supervised Visual Feature Learning: A Survey.", "https://arxiv.org/pdf/1902.06162.pdf")]
     assert entries[0].title_span is not None and entries[0].title_span.of(text) == entries[0].title
     assert [link.url for link in entries[0].links] == ["https://arxiv.org/pdf/1902.06162.pdf", "https://github.com/x/y"]
+
+
+def test_a_heading_that_is_a_link_is_an_entry_titled_and_linked_by_it() -> None:
+    text = (
+        "## 2022\n\n"
+        "### [Chain-of-Thought Prompting](https://arxiv.org/abs/2201.11903)\n\n**Authors**: Jason Wei et al.\n\n"
+        "### [Training language models to follow instructions](https://arxiv.org/abs/2203.02155)\n\n"
+        "**Authors**: Long Ouyang et al.\n"
+    )
+    entries = parse(text).entries
+    assert [(e.layout, e.title, e.primary_link.url if e.primary_link else None) for e in entries] == [
+        (Layout.HEADING, "Chain-of-Thought Prompting", "https://arxiv.org/abs/2201.11903"),
+        (Layout.HEADING, "Training language models to follow instructions", "https://arxiv.org/abs/2203.02155"),
+    ]
+    # one such heading alone under a section is a section heading with a link, not a run of entries
+    assert parse("## 2022\n\n### [Chain-of-Thought Prompting](https://arxiv.org/abs/2201.11903)\n\nText.\n").entries == ()

@@ -141,7 +141,8 @@ class Builder:
             if GENERIC_HEADING.match(heading.text) or bib_count > 1:
                 continue  # "## Citation(s)" over one or many BibTeX blocks is a section, not a paper
             has_bib = bib_count == 1
-            has_link = any(u[0] == "inline" and u[1].item is None and self._link_line(u[1]) for u in units)
+            has_link = any(u[0] == "inline" and u[1].item is None and self._link_line(u[1]) for u in units) \
+                or self._link_line(head_units[n])  # "### [Title](url)": the heading is the title link
             tags = self.tags_in(heading.text_span.start, heading.text_span.end, head_units[n].facts.links)
             if has_bib or tags:
                 candidates[n] = True
@@ -489,7 +490,12 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         title_span = Span(at, at + len(stripped)) if at >= 0 else None
     if title_span is not None and (unit.facts.links or unit.facts.html_spans) and title_span.of(text) == title_text:
         title_text = _as_read(text, title_span, unit.facts.links, unit.facts.html_spans)
-    primary = next((l for l in links if Builder._content_link(l) and l.full_span.start > heading.span.end), None)
+    own = [l for l in unit.facts.links if Builder._content_link(l)]
+    if len(own) == 1 and clean_title(own[0].text) == clean_title(title_text):
+        primary: Link | None = own[0]  # "### [Title](url)": the title is the link
+    else:
+        primary = next((l for l in links if Builder._content_link(l) and l.full_span.start > heading.span.end),
+                       own[0] if own else None)
     return Entry(
         layout=Layout.HEADING,
         title=clean_title(title_text),
