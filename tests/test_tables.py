@@ -11,6 +11,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from listlint.api import fix_text, lint_text
+from listlint.parser import parse
 
 LIST = """# Reading list [`READ`]
 
@@ -66,3 +67,12 @@ def test_export_names_the_table_layout(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     exported = json.dumps(json.loads(done.stdout))
     assert exported.count('"layout": "table"') >= 3  # the three rows (and the section, whose layout is the table's)
+
+
+def test_entry_layout_does_not_compare_table_rows_with_list_entries() -> None:
+    text = "## Papers\n\n" + "".join(f"- [Paper {n}](https://arxiv.org/abs/2101.0000{n})\n" for n in range(1, 6)) + (
+        "\n| Paper | Code |\n|---|---|\n| Row one | [code](https://github.com/a/b) |\n"
+        "| Row two | [code](https://github.com/c/d) |\n"
+    )
+    assert [e.layout.value for e in parse(text).entries].count("table") == 2
+    assert lint_text(text, select=("LL201",)) == []

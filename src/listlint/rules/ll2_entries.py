@@ -258,6 +258,8 @@ class EntryLayout(Rule):
             for e in entry.walk():
                 if e.heading is not None and e.heading.level <= section.level:
                     continue  # a heading as high as the section's own cannot be one of its entries
+                if e.layout is Layout.TABLE:
+                    continue  # a table's rows have the table's shape: columns, not the order of title and link
                 if e.list_item is None:
                     shape = _entry_shape(e)
                     span = e.title_span or (e.heading.text_span if e.heading else e.span)
