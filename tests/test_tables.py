@@ -70,7 +70,7 @@ def test_export_names_the_table_layout(tmp_path: Path) -> None:
 
 
 def test_entry_layout_does_not_compare_table_rows_with_list_entries() -> None:
-    text = "## Papers\n\n" + "".join(f"- [Paper {n}](https://arxiv.org/abs/2101.0000{n})\n" for n in range(1, 6)) + (
+    text = "## Papers\n\n" + "".join(f"- [Paper {n}](https://arxiv.org/abs/2101.0000{n})\n" for n in range(1, 9)) + (
         "\n| Paper | Code |\n|---|---|\n| Row one | [code](https://github.com/a/b) |\n"
         "| Row two | [code](https://github.com/c/d) |\n"
     )
