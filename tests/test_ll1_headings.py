@@ -243,3 +243,15 @@ def test_ll107_single_entry_or_list_layout_is_not_checked() -> None:
 def test_theory_corpus_entry_headings_are_not_reported(corpus: Path) -> None:
     text = (corpus / "seeds" / "theory-for-deep-learning.md").read_text(encoding="utf-8")
     assert found(text, "LL101", "LL107") == []
+
+
+def test_toc_sync_expects_closing_sections_only_when_the_table_links_them() -> None:
+    from listlint.api import fix_text, lint_text
+
+    body = "## Optimisation\n\n- [Adam](https://arxiv.org/abs/1412.6980)\n\n## Kernels\n\n- [NTK](https://arxiv.org/abs/1806.07572)\n\n## License\n\nCC0\n"
+    unlisted = "# L\n\n<!-- toc -->\n- [Optimisation](#optimisation)\n<!-- tocstop -->\n\n" + body
+    assert [d.message for d in lint_text(unlisted, select=("LL106",))] == [
+        "section 'Kernels' is missing from the table of contents on line 4"]
+    assert "- [Optimisation](#optimisation)\n- [Kernels](#kernels)\n\n<!-- tocstop -->" in fix_text(unlisted, select=("LL106",))
+    listed = "# L\n\n<!-- toc -->\n- [Optimisation](#optimisation)\n- [License](#license)\n<!-- tocstop -->\n\n" + body
+    assert "- [Kernels](#kernels)\n- [License](#license)\n\n<!-- tocstop -->" in fix_text(listed, select=("LL106",))

@@ -21,6 +21,20 @@ from listlint.source import Span
 from listlint.urls import github_slug, heading_plain_text
 
 
+# The closing sections most lists leave out of their table of contents (awesome-lint does not expect "License"
+# there either): expected only when the table links them.
+META_SECTION = re.compile(
+    r"licen[cs]e|contribut(?:e|ing|ors?|ions?|ing guidelines)|how to contribute|footnotes?|acknowledge?ments?|"
+    r"code of conduct|star history|stargazers(?: over time)?|sponsors?|citation|cite|how to cite|credits",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str) -> str:
+    """The words of a heading (emoji, punctuation and markup dropped), for matching its name."""
+    return " ".join(re.sub(r"[^\w\s]+", " ", text).split())
+
+
 def atx_marker_span(document: Document, heading: Heading) -> Span | None:
     """The span of the ``#`` run of an ATX heading (None for setext headings)."""
     if heading.style != "atx":
@@ -446,9 +460,11 @@ class TocSync(Rule):
         hi = options.max_level or (max(levels) if levels else lo + 1)
         parents = _parents_above(anchors, lo)
         covered = {parents.get(id(h)) for _, h in resolved if h is not None and h.level == lo and not h.is_entry}
+        linked = {id(h) for _, h in resolved if h is not None}
         expected = [(slug, h) for slug, h in anchors
                     if not h.is_entry and h.line >= toc.end_line and lo <= h.level <= hi
-                    and (not covered or parents[id(h)] in covered)]
+                    and (not covered or parents[id(h)] in covered)
+                    and (id(h) in linked or not META_SECTION.fullmatch(_words(h.text)))]
         fix = self._regenerate(document, toc, expected, lo) if toc.markers else None
         out: list[Diagnostic] = []
         listed: dict[int, TocLink] = {}
