@@ -479,3 +479,17 @@ def test_generated_lists(text: str) -> None:
     assert fix_text(unsafe, unsafe=True, select=("LL3",)) == unsafe
     assert len(parse(unsafe).entries) == entries
     assert not [d for d in lint_text(unsafe, select=("LL3",)) if d.fix is not None]
+
+
+def test_a_leading_tag_is_not_moved_when_the_line_left_would_open_another_block() -> None:
+    from listlint.api import fix_text, lint_text
+
+    # found by the property tests: without its leading tag the setext heading's line starts with "<!--", an HTML
+    # block, and the entry is gone; "- [`READ`] 1. Title" would become a nested ordered list
+    for text in ("`[READ]` <!-- note -->\n=\n\n", "- [`READ`] 1. Title [x](https://x.org)\n"):
+        found = [d for d in lint_text(text, select=("LL303",)) if "middle of the title" in d.message]
+        assert len(found) == 1 and found[0].fix is None, text
+        assert fix_text(text, select=("LL303",)) == fix_text(fix_text(text, select=("LL303",)), select=("LL303",))
+    # a tag that leaves ordinary words behind still moves
+    fixed = fix_text("- [`READ`] Other [y](https://y.org)\n", select=("LL303",))
+    assert fixed == "- Other [y](https://y.org) [`READ`]\n"

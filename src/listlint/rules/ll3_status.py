@@ -533,7 +533,10 @@ class StatusFormat(Rule):
                         tag.span.start > line.after_title
                     at = destination(document, view, line)
                     removal = _removal(document, line, tag)
-                    if at is not None and not prose and not removal.span.start <= at <= removal.span.end:
+                    exposed = removal.span.start <= line.start and _starts_a_block(
+                        text[removal.span.end : line.end], es.entry)
+                    if at is not None and not prose and not exposed and \
+                            not removal.span.start <= at <= removal.span.end:
                         fix = Fix.safe(
                             removal,
                             Edit.insert(at, _insertion(document, at, canonical)),
@@ -548,6 +551,20 @@ class StatusFormat(Rule):
                     fix = Fix.safe(Edit(tag.span, canonical), title=f"Write {canonical}",
                                    alters=_title_alters(es.entry, tag.span))
                 yield self.report(f"status tag {_show(tag)}: {'; '.join(problems)}", tag.span, fix)
+
+
+# What a line may not start with once a leading tag is taken away: it would open another block (an HTML comment,
+# a nested list, a quote, a fence, a rule) and the entry would be lost.
+BLOCK_START = re.compile(
+    r"[ \t]*(?:<[A-Za-z!/?]|>|#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}|"
+    r"(?:[-*_][ \t]*){3,}$)"
+)
+
+
+def _starts_a_block(rest: str, entry: Entry) -> bool:
+    if entry.heading is not None and entry.heading.style == "atx":
+        return False  # after "# " any text stays the heading's
+    return BLOCK_START.match(rest) is not None
 
 
 # ---- LL304 -----------------------------------------------------------------------------------------------------
