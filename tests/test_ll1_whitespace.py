@@ -218,3 +218,19 @@ def test_ll112_bare_carriage_return_at_end_converges() -> None:
         assert [d.code for d in lint_text(text, select=("LL112",))] == ["LL112"]
         fixed = fix_text(text, select=("LL112",))
         assert fixed.endswith("\n") and not fixed.endswith("\r\n\n") and fix_text(fixed, select=("LL112",)) == fixed
+
+
+def test_property_bugs_b3_b4_b9_stay_fixed() -> None:
+    from listlint.api import fix_text, lint_text
+
+    # B9: the space after a line-final backslash keeps the backslash from being a hard line break
+    assert lint_text("a\\ \nb\n", select=("LL110",)) == []
+    assert fix_text("a\\ \t \nb\n", select=("LL110",)) == "a\\ \nb\n"
+    assert fix_text("a\\\\ \nb\n", select=("LL110",)) == "a\\\\\nb\n"  # an escaped backslash needs no space
+    # B4: only spaces and tabs make a line blank; a line of NBSP or a vertical tab is a paragraph line
+    for text in ("1. a\n\xa0\nb\n", "\x0b\n#\n", "a\n\x0c\n\n\nb\n"):
+        assert fix_text(text, select=("LL111",)) == text.replace("\n\n\n", "\n\n")
+    # B3: no final newline added inside a fence that is never closed (it would become code)
+    (found,) = lint_text("```\nt", select=("LL112",))
+    assert found.message == "no newline at end of file" and found.fix is None
+    assert fix_text("```\nt\n```", select=("LL112",)) == "```\nt\n```\n"

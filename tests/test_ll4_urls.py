@@ -537,3 +537,14 @@ def test_corpus_fix_of_theory_list(corpus: Path) -> None:
     assert "(https://arxiv.org/pdf/1611.01144.pdf)" in unsafe
     (gumbel,) = [e for e in parse(unsafe).entries if e.title.startswith("Categorical reparameterization")]
     assert gumbel.primary_link is not None and gumbel.primary_link.url == "https://arxiv.org/pdf/1611.01144.pdf"
+
+
+def test_property_bugs_b5_b7_stay_fixed() -> None:
+    from listlint.api import fix_text, lint_text
+
+    # B5: a URL that is also the entry's title is rewritten with the title declared changed (no FixError)
+    assert fix_text("- <http://arxiv.org/abs/1706.03762?utm_source=x>\n") == "- <https://arxiv.org/abs/1706.03762>\n"
+    # B7: a bare URL holding a control character cannot become an autolink: reported, no fix
+    (found,) = lint_text("see http://x.org/\x01a\n", select=("LL404",))
+    assert found.fix is None
+    assert fix_text("see http://x.org/\x01a\n") == "see http://x.org/\x01a\n"

@@ -112,6 +112,12 @@ class TrailingWhitespace(Rule):
             if _in_spans(spans, starts, content_end):
                 continue  # inside a code span running over lines, the spaces are code
             edit = Edit(Span(content_end, end), "")
+            backslashes = content_end - len(text[start:content_end].rstrip("\\")) - start
+            if backslashes % 2:
+                # "text\\ " : without the space the backslash would end the line and make a hard line break
+                if len(trailing) == 1:
+                    continue
+                edit = Edit(Span(content_end, end), " ")
             yield self.report(
                 f"trailing whitespace ({_describe(trailing)})" + (" making a line break" if hard_break else ""),
                 Span(content_end, end),
@@ -145,20 +151,21 @@ class BlankLines(Rule):
     Options = BlankLinesOptions
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        # only spaces and tabs make a line blank (CommonMark): a line of NBSP or form feed is a paragraph
         source = document.source
         protected = document.protected_lines
         maximum = max(1, context.options.maximum)
         empty_items = {i.line for i in document.list_items if i.content_start >= source.line_end(i.line)}
         last_content = source.line_count - 1
-        while last_content >= 0 and not source.line(last_content).strip():
+        while last_content >= 0 and not source.line(last_content).strip(" \t"):
             last_content -= 1  # blank lines at the end of the file are LL112's business
         index = 0
         while index <= last_content:
-            if index in protected or source.line(index).strip():
+            if index in protected or source.line(index).strip(" \t"):
                 index += 1
                 continue
             run_start = index
-            while index <= last_content and index not in protected and not source.line(index).strip():
+            while index <= last_content and index not in protected and not source.line(index).strip(" \t"):
                 index += 1
             run = range(run_start, index)
             if len(run) > maximum and run_start - 1 in empty_items:
@@ -213,8 +220,12 @@ class FinalNewline(Rule):
         if rest in ("\n", "\r\n"):
             return
         if not rest:
-            yield self.report("no newline at end of file", Span(len(text), len(text)),
-                              Fix.safe(Edit.insert(len(text), newline), title="Add a final newline"))
+            last = document.source.line_count - 1
+            # inside a fence never closed the newline would become part of the code
+            in_open_fence = last in document.protected_lines and any(
+                end > last for end in _unclosed_fence_ends(document))
+            fix = None if in_open_fence else Fix.safe(Edit.insert(len(text), newline), title="Add a final newline")
+            yield self.report("no newline at end of file", Span(len(text), len(text)), fix)
             return
         if not rest.startswith(("\n", "\r\n")):  # a bare carriage return: not a line break to keep
             span = Span(line_end, len(text))

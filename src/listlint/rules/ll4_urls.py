@@ -340,7 +340,8 @@ class MalformedLinkRule(Rule):
             inner = link.url[1:-1]
             fix = None
             if link.span is not None and inner.count("(") == inner.count(")") and not any(c.isspace() for c in inner):
-                fix = Fix.safe(Edit(link.span, inner), title="Remove the extra parentheses", alters=Alters.URLS)
+                fix = Fix.safe(Edit(link.span, inner), title="Remove the extra parentheses",
+                               alters=_url_alters(document, link.span))
             yield self.report(
                 f"'{_short(link.full_span.of(text), 80)}' wraps its URL in a second pair of parentheses: "
                 f"the link points to '{_short(link.url)}'",
@@ -379,7 +380,7 @@ class MalformedUrl(Rule):
                         fix = Fix.unsafe(
                             Edit.delete(span),
                             title=f"Remove the glued tail '{_short(link.url[problem.start:], 40)}'",
-                            alters=Alters.URLS,
+                            alters=_url_alters(document, span),
                         )
                     if span.start == span.end:
                         span = link.span
@@ -412,7 +413,7 @@ class BareUrl(Rule):
                                   link.full_span)
                 continue
             fix = None
-            if link.span is not None:
+            if link.span is not None and AUTOLINK_URL.fullmatch(link.url):  # else <…> is no autolink either
                 # The parser counts an autolink, not a bare URL, as a link line, so wrapping may turn a heading or
                 # list item into an entry: the fix says so, the rendered page does not change.
                 fix = Fix.safe(
@@ -423,6 +424,21 @@ class BareUrl(Rule):
                 )
             yield self.report(f"bare URL '{shown}': write it as <{shown}> or a link", link.full_span, fix)
 
+
+def _url_alters(document: Document, span: Span) -> Alters:
+    """What rewriting the URL at ``span`` changes in the entry list: the URL, and the title too when the URL is
+    the entry's title (a bare URL or an autolink entry)."""
+    spans = document.memo("ll4.title_spans", lambda: sorted(
+        e.title_span for e in document.entries if e.title_span is not None and len(e.title_span)))
+    starts = document.memo("ll4.title_starts", lambda: [s.start for s in spans])
+    at = bisect_right(starts, span.end)
+    if any(spans[k].overlaps(span) or span.contains(spans[k]) for k in range(max(0, at - 3), at)):
+        return Alters.URLS | Alters.TITLES
+    return Alters.URLS
+
+
+# What CommonMark takes between < and > for an autolink: a scheme, then no space, control character, < or >.
+AUTOLINK_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20\x7f]*")
 
 # --------------------------------------------------------------------------------------------------------------
 # LL405 link-fragment
@@ -541,7 +557,8 @@ class TrackingParams(Rule):
             if link.span is not None:
                 span = Span(link.span.start + found[0][1], link.span.start + found[-1][2])
                 stripped = urls.strip_tracking(link.url, extra)
-                fix = Fix.safe(Edit(link.span, stripped), title="Remove the tracking parameters", alters=Alters.URLS)
+                fix = Fix.safe(Edit(link.span, stripped), title="Remove the tracking parameters",
+                               alters=_url_alters(document, link.span))
             yield self.report(f"tracking parameters in URL: {names}", span, fix)
 
 
@@ -573,7 +590,7 @@ class InsecureUrl(Rule):
             span = _url_span(link)
             if link.span is not None:
                 span = Span(link.span.start, link.span.start + 4)
-                fix = Fix.safe(Edit(span, url[:4] + "s"), title="Use https://", alters=Alters.URLS)
+                fix = Fix.safe(Edit(span, url[:4] + "s"), title="Use https://", alters=_url_alters(document, span))
             yield self.report(f"'{_short(url, 80)}' uses http:// but {host} serves HTTPS", span, fix)
 
 
@@ -608,7 +625,7 @@ class CanonicalUrl(Rule):
                 continue
             fix = None
             if link.span is not None:
-                fix = Fix.safe(Edit(link.span, canon), title=f"Use {canon}", alters=Alters.URLS)
+                fix = Fix.safe(Edit(link.span, canon), title=f"Use {canon}", alters=_url_alters(document, link.span))
             yield self.report(f"'{_short(link.url, 80)}' is preferably written {canon}", _url_span(link), fix)
 
 
