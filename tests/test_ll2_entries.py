@@ -299,8 +299,10 @@ def test_ll206_bullets_of_the_course_page(corpus: Path) -> None:
     assert hits[0] == "35:3 LL206" and len(hits) == 84
     fixed = fix_text(text, "LL206")
     assert "\n  - Goodfellow, I., Bengio, Y., & Courville, A. (2016). Deep learning. MIT press.\n" in fixed
-    assert "•" not in fixed
-    assert found(fixed, "LL206") == []
+    # 15 bullets are followed by an indented description the new item would take in: those only when unsafe
+    assert fixed.count("•") == 15
+    assert "•" not in fix_text(text, "LL206", unsafe=True)
+    assert found(fix_text(text, "LL206", unsafe=True), "LL206") == []
     assert "<li>Goodfellow, I., Bengio, Y., &amp; Courville, A. (2016). Deep learning. MIT press.</li>" in \
         render(fixed)
 
@@ -383,3 +385,15 @@ def test_ll208_heading_entries() -> None:
     fixed = fix_text(text, "LL208", unsafe=True)
     assert fixed.index("A paper") < fixed.index("B paper")
     assert found(fixed, "LL208") == []
+
+
+def test_property_bug_b1_fake_bullet_fix_never_takes_in_the_next_block() -> None:
+    from listlint.api import fix_text, lint_text
+
+    # the indented block after a "•" line would become part of the new "-" item: only with --unsafe-fixes
+    for text in ("• 3\n\n  .\n", "  • React photo\n\n    A declarative library.\n", "• r\n  ```\n```\n"):
+        (found,) = lint_text(text, select=("LL206",))
+        assert found.fix is not None and found.fix.applicability.value == "unsafe", text
+        assert fix_text(text, select=("LL206",)) == text
+        assert fix_text(text, select=("LL206",), unsafe=True).lstrip(" ").startswith("- ")
+    assert fix_text("• a\n• b\n\nText\n", select=("LL206",)) == "- a\n- b\n\nText\n"

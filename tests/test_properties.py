@@ -68,10 +68,6 @@ def run_fix(text: str, without: tuple[str, ...] = ()) -> FixResult:
 # known bugs (see /work/notes/property-bugs.md): each excluded as narrowly as possible, the property stays strict for
 # everything else. Remove an exclusion when its bug is fixed.
 
-# B1: LL206's fix pulls the indented lines after a "•" line into the new list item. When an untouched block changes
-# and LL206 applied fixes, the check is repeated without LL206 and must then hold.
-KNOWN_HTML_CULPRITS = ("LL206",)
-
 # O2: markdown-it reads NUL as U+FFFD, so titles and spans around a NUL are unconfirmed. The CLI refuses such files
 # as binary; the fix properties skip them (parse and lint properties still get them).
 
@@ -288,10 +284,6 @@ def _check_fix(text: str) -> None:
     # untouched blocks render as before
     problems = changed_untouched_blocks(original.text, fixed)
     applied = sorted({d.code for d in result.applied})
-    known = tuple(code for code in KNOWN_HTML_CULPRITS if code in applied)
-    if problems and known:  # B1: the other rules must still keep untouched blocks as they were
-        problems = changed_untouched_blocks(original.text, run_fix(text, without=known).text)
-        applied = [code for code in applied if code not in known]
     assert not problems, f"fixes by {applied}:\n" + "\n".join(problems)
 
 

@@ -704,6 +704,20 @@ FAKE_ALTERS = Alters.ENTRIES | Alters.TITLES
 GLUED_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?=\[[^\]]*\]\()")
 
 
+def _joins_next_block(document: Document, stop: int, column: int) -> bool:
+    """Whether the first non-blank line from ``stop`` on is indented to ``column`` or more: a list item whose text
+    starts at ``column`` would take that block (a paragraph, a fence, indented code) in as its own."""
+    source = document.source
+    index = stop
+    while index < source.line_count and not source.line(index).strip(" \t"):
+        index += 1
+    if index >= source.line_count:
+        return False
+    line = source.line(index)
+    lead = line[: len(line) - len(line.lstrip(" \t"))]
+    return len(lead.expandtabs(4)) >= column
+
+
 class FakeListMarker(Rule):
     code = "LL206"
     name = "fake-list-marker"
@@ -728,11 +742,16 @@ class FakeListMarker(Rule):
                     indent, bullet, gap = match.groups()
                     keep = indent if block.depth or len(indent.expandtabs(4)) < 4 else ""
                     span = Span(base, base + match.end())
+                    # Markdown then sees the list item the reader saw: it may become an entry. When the next block is
+                    # indented to the item's text it becomes part of the item (often what the author meant, but the
+                    # page changes beyond this line): then only with --unsafe-fixes
+                    joins = _joins_next_block(document, block.end_line, len(keep.expandtabs(4)) + 2)
+                    fix = (Fix.unsafe if joins else Fix.safe)(Edit(span, keep + "- "), title="Make it a '-' list item",
+                                                             alters=FAKE_ALTERS)
                     yield self.report(
                         f"'{bullet}' is not a list marker: Markdown shows this line as text, not as a list item",
                         Span(base + len(indent), base + len(indent) + 1),
-                        # Markdown then sees the list item the reader saw: it may become an entry
-                        Fix.safe(Edit(span, keep + "- "), title="Make it a '-' list item", alters=FAKE_ALTERS),
+                        fix,
                     )
                     continue
                 match = GLUED_MARKER.match(line)
