@@ -130,3 +130,13 @@ def test_authors_and_keys() -> None:
     assert scholar_key("Selvaraju, Ramprasaath R", 2017, "Grad-cam: Visual explanations") == "selvaraju2017grad"
     assert scholar_key("Parr, Terence", 2018, "The matrix calculus you need") == "parr2018matrix"
     assert scholar_key(None, None, "Deep Learning") == "deep"
+
+
+def test_word_split_matches_the_same_characters_as_the_plain_class() -> None:
+    import re
+
+    from listlint.bibtex import normalize
+
+    plain = re.compile(r"[\s\-–—/:]+")  # the readable spelling, slow to compile; the module's must split alike
+    assert all(bool(plain.fullmatch(chr(c))) == bool(normalize._WORD_SPLIT.fullmatch(chr(c))) for c in range(0x110000))
+    assert normalize._WORD_SPLIT.split("Deep\u00a0nets — a/b: c-d") == plain.split("Deep\u00a0nets — a/b: c-d")
