@@ -119,3 +119,14 @@ def test_source_text_ends_lines_at_lf_crlf_and_bare_cr() -> None:
     assert SourceText("a\r\nb\r\nc\n").newline == "\r\n"
     assert SourceText("a\rb\rc\r").newline == "\n"  # fixes insert LF in a file of bare CRs
     assert SourceText("a\rb\rc\nd\n").newline == "\n"
+
+
+def test_bibtex_entry_after_a_failed_block_that_runs_into_it_is_placed_exactly() -> None:
+    # B6: bibtexparser's failed block "@s{@" overlaps the "@" of the next entry "@{key}"; the entry was placed one
+    # character late, its span past the end of the text
+    for text in ("```\n@s{@{xie2021diffusion}", "```bibtex\n@s{@{k}\n```\n"):
+        (block,) = parse(text).bibtex_blocks
+        assert block.failures
+        for entry in block.entries:
+            assert entry.span.end <= len(text)
+            assert entry.span.of(text) == "@{" + entry.key + "}"

@@ -91,6 +91,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
     cursor = shift  # offset past the last block located
     after: str = ""  # kind of the previous block: "entry", "failed" or ""
     last_close = 0  # raw offset of the previous entry's closing delimiter
+    failed_at: int | None = None  # where the last failed block starts
 
     for item in library.blocks:
         start_line = item.start_line or 0
@@ -104,6 +105,9 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             item = item.ignore_error_block
         if isinstance(item, Entry):
             pos = src.find(item.raw, origin, limit)
+            if pos < 0 and failed_at is not None:
+                # a failed block's raw may run into this entry ("@s{@" before "@{key}"): look again from its start
+                pos = src.find(item.raw, failed_at, limit)
             if pos < 0:  # cannot happen: the splitter's raw is a slice of the input
                 pos = origin
             entry, extra = _entry(item, src, pos, span)
@@ -117,7 +121,8 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             pos = src.find(failed_raw, origin, limit) if failed_raw else -1
             if pos < 0:
                 pos = origin
-            end = pos + len(failed_raw)
+            failed_at = pos
+            end = min(pos + len(failed_raw), limit)
             failures.append(_failure(item.error, src, pos, end, shift, limit, span))
             cursor = end
             after = "failed"
