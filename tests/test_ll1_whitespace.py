@@ -234,3 +234,12 @@ def test_property_bugs_b3_b4_b9_stay_fixed() -> None:
     (found,) = lint_text("```\nt", select=("LL112",))
     assert found.message == "no newline at end of file" and found.fix is None
     assert fix_text("```\nt\n```", select=("LL112",)) == "```\nt\n```\n"
+
+
+def test_property_bug_b8_mojibake_fix_on_an_item_line_declares_entry_changes() -> None:
+    from listlint.api import fix_text, lint_text
+
+    # re-decoding before a bare URL at the start of a list item makes the item an entry: declared, so it is fixed
+    (found,) = lint_text("+ â€™](http://x.org\n", select=("LL114",))
+    assert found.fix is not None and "ENTRIES" in str(found.fix.alters)
+    assert fix_text("+ â€™](http://x.org\n").startswith("+ ’](")

@@ -71,16 +71,6 @@ def run_fix(text: str, without: tuple[str, ...] = ()) -> FixResult:
 # O2: markdown-it reads NUL as U+FFFD, so titles and spans around a NUL are unconfirmed. The CLI refuses such files
 # as binary; the fix properties skip them (parse and lint properties still get them).
 
-# B8: LL114 re-decoding mojibake just before a bare URL at the start of a list item can make the item an entry
-# ('0. [â€™](https://arxiv.org/a(b)'); the entry-count FixError is excused when the fix succeeds without LL114.
-def _fixes_cleanly(text: str, without: tuple[str, ...]) -> bool:
-    try:
-        run_fix(text, without=without)
-    except FixError:
-        return False
-    return True
-
-
 # ----------------------------------------------------------------------------------------------------------------
 # span checks
 
@@ -260,8 +250,6 @@ def _check_fix(text: str) -> None:
     try:
         result = run_fix(text)  # a FixError here is a bug: an undeclared entry change or fixes that do not converge
     except FixError as error:
-        if "number of entries" in str(error) and _fixes_cleanly(text, without=("LL114",)):
-            reject()  # B8 (see above)
         raise
     fixed = result.text
     alters = Alters.NOTHING
