@@ -299,7 +299,7 @@ def _render(text: str) -> str:
     if not lines:
         return _renderer().render(source.text)
     cut = source.line_start(lines) if lines < source.line_count else len(source.text)
-    return repr(source.text[:cut]) + _renderer().render(source.text[cut:])
+    return repr(source.text[:cut].rstrip("\r\n")) + "\n" + _renderer().render(source.text[cut:])
 
 
 @PROPERTY
