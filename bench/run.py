@@ -51,17 +51,20 @@ def build_list(size: int, seed: int = 7) -> str:
     return "".join(out)
 
 
-def timed(cmd: list[str], runs: int, cwd: Path) -> tuple[float, float]:
-    """Median wall time over ``runs`` and the peak RSS (MB) of the last run."""
-    times = []
+def timed(cmd: list[str], runs: int, cwd: Path) -> tuple[float, float, float]:
+    """Median wall time over ``runs``, the peak RSS (MB) of the runs, and the median CPU time (user + system, the
+    process and its children: a process that uses two CPUs shows it here)."""
+    times, cpus = [], []
     peak = 0.0
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
-        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, before / 1024)
-    return statistics.median(times), peak
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime)
+        peak = max(peak, after.ru_maxrss / 1024, usage.ru_maxrss / 1024)
+    return statistics.median(times), peak, statistics.median(cpus)
 
 
 def ensure_peers() -> dict[str, list[str]]:
@@ -101,20 +104,22 @@ def main() -> None:
                      "import sys; from markdown_it import MarkdownIt; "
                      "MarkdownIt('commonmark').enable(['table','strikethrough']).parse(open(sys.argv[1], encoding='utf-8').read())",
                      str(path)]
-        floor, floor_mem = timed(floor_cmd, args.runs, DATA)
-        ours, ours_mem = timed([listlint, "check", "--exit-zero", "-q", str(path)], args.runs, DATA)
-        row = {"file": label, "bytes": size, "floor": floor, "listlint": ours, "listlint_mem": ours_mem}
+        floor, _, _ = timed(floor_cmd, args.runs, DATA)
+        ours, ours_mem, ours_cpu = timed([listlint, "check", "--exit-zero", "-q", str(path)], args.runs, DATA)
+        one, _, _ = timed([listlint, "check", "--exit-zero", "-q", "--jobs", "1", str(path)], args.runs, DATA)
+        row = {"file": label, "bytes": size, "floor": floor, "listlint": ours, "listlint --jobs 1": one,
+               "listlint CPU": ours_cpu, "listlint_mem": ours_mem}
         for name, cmd in peers.items():
-            row[name], _ = timed([*cmd, str(path)], args.runs, DATA)
+            row[name], _, _ = timed([*cmd, str(path)], args.runs, DATA)
         rows.append(row)
         print(row, file=sys.stderr)
-    names = ["floor", "listlint", *peers]
-    print(f"| file | bytes | {' | '.join(names)} | listlint / floor | listlint peak RSS |")
-    print("|---|---:|" + "---:|" * len(names) + "---:|---:|")
+    names = ["floor", "listlint", "listlint --jobs 1", "listlint CPU", *peers]
+    print(f"| file | bytes | {' | '.join(names)} | listlint / floor | --jobs 1 / floor | listlint peak RSS |")
+    print("|---|---:|" + "---:|" * len(names) + "---:|---:|---:|")
     for row in rows:
         cells = " | ".join(f"{row[n]:.3f} s" for n in names)
         print(f"| {row['file']} | {row['bytes']:,} | {cells} | {row['listlint'] / row['floor']:.2f}x | "
-              f"{row['listlint_mem']:.0f} MB |")
+              f"{row['listlint --jobs 1'] / row['floor']:.2f}x | {row['listlint_mem']:.0f} MB |")
     print(f"\nmedian of {args.runs} runs; Python {sys.version.split()[0]}; {os.cpu_count()} CPUs")
 
 
