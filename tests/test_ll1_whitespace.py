@@ -243,3 +243,11 @@ def test_property_bug_b8_mojibake_fix_on_an_item_line_declares_entry_changes() -
     (found,) = lint_text("+ â€™](http://x.org\n", select=("LL114",))
     assert found.fix is not None and "ENTRIES" in str(found.fix.alters)
     assert fix_text("+ â€™](http://x.org\n").startswith("+ ’](")
+
+
+def test_mojibake_fix_in_a_list_declares_entry_changes() -> None:
+    from listlint.api import fix_text
+
+    # found by the property tests (dev profile): re-decoded words on an item's continuation line made it an entry
+    text = "- [Deep](#) - Deep\n-[Deep]() - Ð¢ÐµÑ\x81Ñ\x82\n"
+    assert fix_text(text, select=("LL114",)) == "- [Deep](#) - Deep\n-[Deep]() - Тест\n"

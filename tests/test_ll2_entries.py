@@ -397,3 +397,14 @@ def test_property_bug_b1_fake_bullet_fix_never_takes_in_the_next_block() -> None
         assert fix_text(text, select=("LL206",)) == text
         assert fix_text(text, select=("LL206",), unsafe=True).lstrip(" ").startswith("- ")
     assert fix_text("• a\n• b\n\nText\n", select=("LL206",)) == "- a\n- b\n\nText\n"
+
+
+def test_ll207_a_title_link_running_over_two_lines_does_not_crash() -> None:
+    from listlint.api import fix_text, lint_text
+
+    # found by the property tests (dev profile): the link's text runs onto the next line; LL207 asserted
+    text = "- [\\](#) - Deep \n  0. []]() - Deep \n"
+    assert lint_text(text, select=("LL207",)) == []
+    text = "- [Deep\n  learning](https://x.org) - a book\n- [B](https://y.org) - b\n- [C](https://z.org) - c\n"
+    assert lint_text(text, select=("LL207",)) == []
+    assert fix_text(text) == fix_text(fix_text(text))

@@ -448,7 +448,9 @@ class Mojibake(Rule):
         titles = sorted(e.title_span for e in document.entries if e.title_span is not None)
         urls = sorted(link.span for link in document.links if link.span is not None)
         title_starts, url_starts = [t.start for t in titles], [u.start for u in urls]
-        item_lines = {item.line for item in document.list_items}
+        # lines of lists: the words of a list item decide whether it is an entry (its title line, the lines of links
+        # after a title line), so a re-decoded item may become one
+        item_lines = {line for lst in document.lists if lst.depth == 0 for line in range(lst.line, lst.end_line)}
         for match in MOJIBAKE_RUN.finditer(text):
             if source.line_index(match.start()) in skip or _in_spans(code_spans, code_starts, match.start()):
                 continue
@@ -463,7 +465,6 @@ class Mojibake(Rule):
                     if _overlaps_any(urls, url_starts, span):
                         alters |= Alters.URLS
                     if source.line_index(span.start) in item_lines:
-                        # the text before a list item's first link decides whether the item is an entry (B8)
                         alters |= Alters.TITLES | Alters.ENTRIES
                     fix = Fix.safe(Edit(span, garble.decoded), title=f"Re-decode as UTF-8: '{garble.decoded}'",
                                    alters=alters)

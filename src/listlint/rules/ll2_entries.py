@@ -811,10 +811,11 @@ def _described(document: Document, entry: Entry) -> Described | None:
         return None
     source = document.source
     text = source.text
-    line_end = source.line_end(source.line_index(link.full_span.start))
     start = link.full_span.end
-    match = SEPARATOR.match(text, start, line_end)
-    assert match is not None
+    line_end = source.line_end(source.line_index(start))  # the line the link ends on: it may run over two lines
+    match = SEPARATOR.match(text, start, line_end) if start <= line_end else None
+    if match is None:
+        return None
     rest = text[match.end() : line_end]
     if not rest.strip() or rest[0] in "([{<`!\\" or not (rest[0].isalnum() or rest[0] in "*_\"'“‘"):
         return None  # no description, or metadata such as a year in parentheses or a status tag
