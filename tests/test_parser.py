@@ -314,3 +314,8 @@ def test_a_heading_that_is_a_link_is_an_entry_titled_and_linked_by_it() -> None:
     ]
     # one such heading alone under a section is a section heading with a link, not a run of entries
     assert parse("## 2022\n\n### [Chain-of-Thought Prompting](https://arxiv.org/abs/2201.11903)\n\nText.\n").entries == ()
+
+
+def test_the_emphasis_closing_around_a_title_link_is_not_in_the_description() -> None:
+    text = "- **[Title](https://a.org)** - Ho et al, 2020\n- [Other](https://b.org) - *emphasised* text\n"
+    assert [e.description for e in parse(text).entries] == ["Ho et al, 2020", "*emphasised* text"]
