@@ -319,3 +319,17 @@ def test_a_heading_that_is_a_link_is_an_entry_titled_and_linked_by_it() -> None:
 def test_the_emphasis_closing_around_a_title_link_is_not_in_the_description() -> None:
     text = "- **[Title](https://a.org)** - Ho et al, 2020\n- [Other](https://b.org) - *emphasised* text\n"
     assert [e.description for e in parse(text).entries] == ["Ho et al, 2020", "*emphasised* text"]
+
+
+def test_labelled_link_lines_belong_to_the_heading_above() -> None:
+    text = (
+        "## 一、预训练\n\n### Attention Is All You Need\n\n- 论文：[arXiv](https://arxiv.org/abs/1706.03762)\n"
+        "- Code: [GitHub](https://github.com/t/t)\n\n### BERT\n\n- Paper: [arXiv](https://arxiv.org/abs/1810.04805)\n"
+    )
+    entries = parse(text).entries
+    assert [(e.layout, e.title, e.primary_link.url if e.primary_link else None) for e in entries] == [
+        (Layout.HEADING, "Attention Is All You Need", "https://arxiv.org/abs/1706.03762"),
+        (Layout.HEADING, "BERT", "https://arxiv.org/abs/1810.04805"),
+    ]
+    # a short title before a colon is still a title when it is not a link label
+    assert [e.title for e in parse("- GPT-3: [paper](https://arxiv.org/abs/2005.14165)\n").entries] == ["GPT-3"]

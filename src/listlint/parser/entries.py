@@ -30,6 +30,14 @@ APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
+# "Paper: [arXiv](url)", "代码：[GitHub](url)": a short label, a colon, then the link: a link line of the entry above
+# (a heading, or the item it is nested in), not an entry of its own
+LINK_LABEL = re.compile(
+    r"[ \t]*[*_]*(?:paper|pdf|code|source code|github|project(?: page)?|website|home ?page|page|blog(?: post)?|post|"
+    r"video|slides|talk|demo|dataset|data|arxiv|openreview|poster|notes?|review|link|url|"
+    r"论文|論文|代码|代碼|项目|主页|笔记|链接|视频|博客|数据集|幻灯片)s?(?: link)?[*_]*[ \t]*[:：][*_]*[ \t]*",
+    re.IGNORECASE,
+)
 LEADING_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
@@ -115,8 +123,16 @@ class Builder:
         text carries a status tag or its body a BibTeX fence (strong evidence), or its body has link lines and a
         neighbouring heading of the same level qualifies too (a run of entry headings)."""
         headings = self.walk.headings
-        items_with_links = {u.item for u in self.walk.inlines
-                            if u.item is not None and u.line == self.walk.items[u.item].line and self._link_line(u)}
+        items_with_links = set()
+        labelled = set()  # items that are a label and a link ("Paper: [arXiv](url)"): link lines of a heading entry
+        for u in self.walk.inlines:
+            if u.item is not None and u.line == self.walk.items[u.item].line and self._link_line(u):
+                item = self.walk.items[u.item]
+                first = min((l.full_span.start for l in u.facts.links if self._content_link(l)), default=None)
+                if first is not None and LINK_LABEL.fullmatch(self.text[item.content_start : first]):
+                    labelled.add(u.item)
+                else:
+                    items_with_links.add(u.item)
         body: dict[int, list[tuple]] = {}
         head_units: dict[int, InlineUnit] = {}
         current: int | None = None
@@ -142,7 +158,8 @@ class Builder:
                 continue  # "## Citation(s)" over one or many BibTeX blocks is a section, not a paper
             has_bib = bib_count == 1
             has_link = any(u[0] == "inline" and u[1].item is None and self._link_line(u[1]) for u in units) \
-                or self._link_line(head_units[n])  # "### [Title](url)": the heading is the title link
+                or self._link_line(head_units[n]) \
+                or any(u[0] == "item" and u[1].index in labelled for u in units)  # "- Paper: [arXiv](url)"
             tags = self.tags_in(heading.text_span.start, heading.text_span.end, head_units[n].facts.links)
             if has_bib or tags:
                 candidates[n] = True
@@ -178,6 +195,8 @@ class Builder:
         if first_line_links:
             first = first_line_links[0]
             prefix = self.text[item.content_start : first.full_span.start]
+            if LINK_LABEL.fullmatch(prefix):
+                return None  # "Code: [GitHub](url)": a link line, not an entry
             if LEAD_PREFIX.match(prefix):
                 title = clean_title(first.text)
                 if "![" in first.text or first.text.startswith("<img"):
