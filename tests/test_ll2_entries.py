@@ -408,3 +408,27 @@ def test_ll207_a_title_link_running_over_two_lines_does_not_crash() -> None:
     text = "- [Deep\n  learning](https://x.org) - a book\n- [B](https://y.org) - b\n- [C](https://z.org) - c\n"
     assert lint_text(text, select=("LL207",)) == []
     assert fix_text(text) == fix_text(fix_text(text))
+
+
+def test_ll206_is_linear_in_bullets_and_blank_lines_after_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    # one paragraph of "•" lines, then as many blank lines: the blank lines after the paragraph are looked at once,
+    # not once per bullet (that was quadratic: 8000 bullets took 40 s)
+    ruleset = RuleSet.build(REGISTRY, DEFAULT, select=("LL206",))
+
+    def count(n: int) -> int:
+        document = parse("• a\n" * n + "\n" * n + "b\n")
+        calls = [0]
+        line = SourceText.line
+
+        def counted(self: SourceText, index: int) -> str:
+            calls[0] += 1
+            return line(self, index)
+
+        monkeypatch.setattr(SourceText, "line", counted)
+        found = lint(document, ruleset)
+        monkeypatch.setattr(SourceText, "line", line)
+        assert len(found) == n and all(d.fix is not None and d.fix.applicability is Applicability.SAFE for d in found)
+        return calls[0]
+
+    reads = [count(300), count(1200)]
+    assert reads[1] < 5 * reads[0], reads

@@ -704,18 +704,18 @@ FAKE_ALTERS = Alters.ENTRIES | Alters.TITLES
 GLUED_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?=\[[^\]]*\]\()")
 
 
-def _joins_next_block(document: Document, stop: int, column: int) -> bool:
-    """Whether the first non-blank line from ``stop`` on is indented to ``column`` or more: a list item whose text
-    starts at ``column`` would take that block (a paragraph, a fence, indented code) in as its own."""
+def _next_indent(document: Document, stop: int) -> int | None:
+    """Columns of indentation of the first non-blank line from ``stop`` on (None: only blank lines follow). A list
+    item whose text starts at that column or left of it would take that block (a paragraph, a fence, indented code)
+    in as its own."""
     source = document.source
     index = stop
     while index < source.line_count and not source.line(index).strip(" \t"):
         index += 1
     if index >= source.line_count:
-        return False
+        return None
     line = source.line(index)
-    lead = line[: len(line) - len(line.lstrip(" \t"))]
-    return len(lead.expandtabs(4)) >= column
+    return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
 
 
 class FakeListMarker(Rule):
@@ -734,6 +734,7 @@ class FakeListMarker(Rule):
         for block in document.blocks:
             if block.kind != "paragraph":
                 continue
+            after: list[int | None] = []  # indent of the block after this paragraph, found once per paragraph
             for index in range(block.line, block.end_line):
                 line = source.line(index)
                 base = source.line_start(index)
@@ -745,7 +746,9 @@ class FakeListMarker(Rule):
                     # Markdown then sees the list item the reader saw: it may become an entry. When the next block is
                     # indented to the item's text it becomes part of the item (often what the author meant, but the
                     # page changes beyond this line): then only with --unsafe-fixes
-                    joins = _joins_next_block(document, block.end_line, len(keep.expandtabs(4)) + 2)
+                    if not after:
+                        after.append(_next_indent(document, block.end_line))
+                    joins = after[0] is not None and after[0] >= len(keep.expandtabs(4)) + 2
                     fix = (Fix.unsafe if joins else Fix.safe)(Edit(span, keep + "- "), title="Make it a '-' list item",
                                                              alters=FAKE_ALTERS)
                     yield self.report(
