@@ -439,3 +439,66 @@ def test_spans_cover_names_and_values(case: tuple[str, list[tuple[str, str, bool
             assert written == field.value
         assert field.span.start == field.name_span.start and field.span.end == field.value_span.end
         assert block.content_span.contains(field.span)
+
+
+# --- B6: blocks after a failed block that runs into them (notes/property-bugs.md) --------------------------------
+
+
+def _entry_raws(raw: str) -> list[str]:
+    """bibtexparser's own raw text of each entry of ``raw``, in order."""
+    from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+
+    out = []
+    for item in bibtexparser.parse_string(raw, parse_stack=[]).blocks:
+        if isinstance(item, DuplicateBlockKeyBlock):
+            item = item.ignore_error_block
+        if isinstance(item, Entry):
+            out.append(item.raw)
+    return out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "@s{@{xie2021diffusion}",  # the failed block "@s{@" takes the "@" of the entry
+        "@{a@article{(k@article{ @article{title={x}a@article{}",  # failed blocks that overlap each other
+        'title={x}"s@article{k@article{@article{)a@article{}\ta"',
+        "@a{@article{k,\n  title={T}\n}\n@b{@misc{m, year={2020}}",
+    ],
+)
+@pytest.mark.parametrize("wrap", ["fence", "open", "list", "quote", "crlf"])
+def test_entries_after_overlapping_failed_blocks_are_placed_exactly(body: str, wrap: str) -> None:
+    text = {
+        "fence": "```bibtex\n" + body + "\n```\n",
+        "open": "```bibtex\n" + body,  # never closed: the block ends with the text
+        "list": "- a\n\n  ```bibtex\n  " + body.replace("\n", "\n  ") + "\n  ```\n",
+        "quote": "> ```bibtex\n> " + body.replace("\n", "\n> ") + "\n",
+        "crlf": ("```bibtex\n" + body + "\n```\n").replace("\n", "\r\n"),
+    }[wrap]
+    (block,) = blocks(text)
+    assert block.failures
+    raws = _entry_raws(body)
+    assert raws and len(block.entries) == len(raws)
+    for entry, raw in zip(block.entries, raws):
+        lo, hi = block.content_span.start, block.content_span.end
+        for span in (entry.span, entry.key_span, entry.type_span):
+            assert span is not None and lo <= span.start <= span.end <= hi <= len(text)
+        shown = entry.span.of(text)
+        if wrap in ("fence", "open"):
+            assert shown == raw  # the fence content is a verbatim slice: the span shows the entry's raw text exactly
+        elif wrap == "crlf":
+            assert shown == raw.replace("\n", "\r\n")
+        else:  # indented or quoted: the same text with each line's prefix
+            assert shown == raw.replace("\n", "\n  " if wrap == "list" else "\n> ")
+        assert entry.key_span.of(text) == entry.key
+        assert entry.type_span.of(text) == entry.entry_type
+    for failure in block.failures:
+        assert 0 <= failure.span.start <= failure.span.end <= len(text)
+
+
+def test_failed_blocks_that_overlap_are_each_placed_at_their_own_start() -> None:
+    text = "```bibtex\n@a{@b{@article{k,\n  title={T}\n}\n```\n"
+    (block,) = blocks(text)
+    assert [(e.key, e.span.of(text)) for e in block.entries] == [("k", "@article{k,\n  title={T}\n}")]
+    # "@a{@b" and "@b{@article" fail; each failure starts at its own "@", the second inside the first's raw text
+    assert [f.span.of(text)[:3] for f in block.failures] == ["@a{", "@b{"]

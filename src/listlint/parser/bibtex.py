@@ -104,13 +104,8 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
         if isinstance(item, (DuplicateFieldKeyBlock, DuplicateBlockKeyBlock)):
             item = item.ignore_error_block
         if isinstance(item, Entry):
-            pos = src.find(item.raw, origin, limit)
-            if pos < 0 and failed_at is not None:
-                # a failed block's raw may run into this entry ("@s{@" before "@{key}"): look again from its start
-                pos = src.find(item.raw, failed_at, limit)
-            if pos < 0:  # cannot happen: the splitter's raw is a slice of the input
-                pos = origin
-            entry, extra = _entry(item, src, pos, span)
+            pos = _locate(src, item.raw, origin, limit, failed_at, shift)
+            entry, extra = _entry(item, src, pos, span, limit)
             entries.append(entry)
             failures.extend(extra)
             cursor = pos + len(item.raw)
@@ -118,9 +113,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             after = "entry"
         elif isinstance(item, ParsingFailedBlock):
             failed_raw = item.raw or ""
-            pos = src.find(failed_raw, origin, limit) if failed_raw else -1
-            if pos < 0:
-                pos = origin
+            pos = _locate(src, failed_raw, origin, limit, failed_at, shift) if failed_raw else min(origin, limit)
             failed_at = pos
             end = min(pos + len(failed_raw), limit)
             failures.append(_failure(item.error, src, pos, end, shift, limit, span))
@@ -129,6 +122,8 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
         elif isinstance(item, ImplicitComment):
             comment = item.raw or ""
             pos = src.find(comment, origin, limit)
+            if pos < 0 and failed_at is not None:
+                pos = src.find(comment, failed_at + 1, limit)
             if pos < 0:
                 continue
             end = pos + len(comment)
@@ -143,11 +138,29 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
         else:  # @string, @preamble, @comment: valid BibTeX that is not an entry
             item_raw = item.raw or ""
             pos = src.find(item_raw, origin, limit)
+            if pos < 0 and failed_at is not None:
+                pos = src.find(item_raw, failed_at + 1, limit)
             if pos >= 0:
                 cursor = pos + len(item_raw)
             after = ""
     return BibtexBlock(raw=block.raw, span=block.span, content_span=block.content_span, label=block.label,
                        first_line=block.first_line, entries=tuple(entries), failures=tuple(failures), parsed=True)
+
+
+def _locate(src: str, raw: str, origin: int, limit: int, failed_at: int | None, shift: int) -> int:
+    """Where the splitter's block ``raw`` starts in ``src[:limit]``, searching from ``origin`` (past the last block).
+
+    A failed block's raw runs into the next block (``@s{@`` before ``@{key}``, ``@a{@article`` before
+    ``@article{k,...}``), so a block not found past it is looked for again from just after the failed block's start,
+    then anywhere in the block. The splitter's raw is a slice of its input, so the last fallback (``origin``
+    clamped to the block's end; spans are clamped too) is only a guard.
+    """
+    pos = src.find(raw, origin, limit)
+    if pos < 0 and failed_at is not None:
+        pos = src.find(raw, failed_at + 1, limit)
+    if pos < 0:
+        pos = src.find(raw, shift, limit)
+    return pos if pos >= 0 else min(origin, limit)
 
 
 def _unquote(raw: str) -> str | None:
@@ -222,12 +235,13 @@ def _skip_ws(raw: str, i: int, end: int | None = None) -> int:
 # --- entries ------------------------------------------------------------------------------------------------------
 
 
-def _entry(item: Any, raw: str, pos: int, span: _Mapper) -> tuple[BibEntry, list[BibFailure]]:
+def _entry(item: Any, raw: str, pos: int, span: _Mapper, limit: int) -> tuple[BibEntry, list[BibFailure]]:
     """The entry starting at raw offset ``pos``, walked field by field in step with bibtexparser's fields."""
     failures: list[BibFailure] = []
-    head = _TYPE.match(raw, pos)
+    end = min(pos + len(item.raw), limit)
+    head = _TYPE.match(raw, pos, limit)
     if head is None:  # cannot happen: the splitter matched the same pattern
-        whole = span(pos, pos + len(item.raw))
+        whole = span(pos, end)
         return BibEntry(item.entry_type, item.key, (), whole), failures
     type_span = span(pos + 1, head.end(1))
     key = item.key
@@ -295,7 +309,7 @@ def _entry(item: Any, raw: str, pos: int, span: _Mapper) -> tuple[BibEntry, list
         entry_type=raw[pos + 1 : head.end(1)],
         key=key,
         fields=tuple(fields),
-        span=span(pos, pos + len(item.raw)),
+        span=span(pos, end),
         key_span=span(key_start, key_end),
         type_span=type_span,
     )
