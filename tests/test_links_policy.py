@@ -251,8 +251,10 @@ def test_gate_min_interval_and_pause() -> None:
         return [s - begin for s in starts]
 
     starts = asyncio.run(scenario())
+    # lower bounds from the start only: a task may resume late after its grant (a loaded machine), which can shrink
+    # the measured gap between two starts but never move a start earlier than the gate allowed
     assert starts[0] >= 0.095
-    assert starts[1] - starts[0] >= 0.045 and starts[2] - starts[1] >= 0.045
+    assert starts[1] >= 0.145 and starts[2] >= 0.195
 
 
 def test_gate_slow_down_halves_then_spaces() -> None:
