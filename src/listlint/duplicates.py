@@ -13,13 +13,13 @@ table of contents are never compared (awesome-lint's exact-URL check drew compla
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from listlint import urls
+from listlint.bibtex.normalize import title_key  # the one title normaliser, shared with LL503
 from listlint.model import BibEntry, BibField, Document, Entry, Link, LinkKind
 from listlint.source import Span
 
@@ -39,67 +39,8 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------------------------------------------
-# Title keys
+# Title keys (the key itself is :func:`listlint.bibtex.normalize.title_key`)
 # --------------------------------------------------------------------------------------------------------------
-
-_LATEX_ESCAPED = re.compile(r"\\([&%$#_{}])")
-_LATEX_ACCENT = re.compile(r"\\([\"'`^~=.])\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
-_LATEX_LETTER_ACCENT = re.compile(r"\\([cvHukbdr])(?:\s*\{\s*([A-Za-z])\s*\}|\s+([A-Za-z]))")
-_LATEX_NAMED = re.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\s*(?:\{\})?")
-_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?|\\.")
-_COMBINING = {
-    '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
-    "c": "\u0327", "v": "\u030c", "H": "\u030b", "u": "\u0306", "k": "\u0328", "b": "\u0331", "d": "\u0323",
-    "r": "\u030a",
-}
-_NAMED = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "o": "ø", "O": "Ø",
-          "l": "ł", "L": "Ł", "i": "i", "j": "j"}
-# Punctuation that joins words ("semi-supervised", "and/or") becomes a space; other punctuation just goes.
-_JOINERS = frozenset("/\\")
-_DROP_SYMBOLS = frozenset({"So", "Sk", "Cf"})  # emoji, modifier symbols, zero-width format characters
-# The same for ASCII text, as one str.translate table (most titles are ASCII; this keeps LL602 cheap).
-_ASCII_TABLE = {
-    ord(ch): (" " if unicodedata.category(ch) == "Pd" or ch in _JOINERS else None)
-    for ch in map(chr, range(128))
-    if unicodedata.category(ch)[0] == "P" or unicodedata.category(ch) in _DROP_SYMBOLS
-}
-
-
-def _accent(match: re.Match[str]) -> str:
-    return (match.group(2) or match.group(3)) + _COMBINING[match.group(1)]
-
-
-def _strip_latex(text: str) -> str:
-    """BibTeX titles write ``{B}ERT``, ``\\emph{...}`` and ``Sch\\"{o}lkopf``; keep only what a reader sees."""
-    if "\\" in text:
-        text = _LATEX_ESCAPED.sub(r"\1", text)
-        text = _LATEX_ACCENT.sub(_accent, text)
-        text = _LATEX_LETTER_ACCENT.sub(_accent, text)
-        text = _LATEX_NAMED.sub(lambda m: _NAMED[m.group(1)], text)
-        text = _LATEX_COMMAND.sub(" ", text)
-    return text.replace("{", "").replace("}", "")
-
-
-def title_key(title: str) -> str:
-    """The LL602 key of a title: Unicode NFKC, casefolded, LaTeX braces and commands removed, punctuation
-    removed (word-joining dashes and slashes become spaces), whitespace collapsed."""
-    text = _strip_latex(html.unescape(title) if "&" in title else title)
-    if text.isascii():
-        return " ".join(text.lower().translate(_ASCII_TABLE).split())
-    text = unicodedata.normalize("NFKC", text).casefold()
-    out: list[str] = []
-    for ch in text:
-        if ch.isalnum() or ch.isspace():
-            out.append(ch)
-            continue
-        category = unicodedata.category(ch)
-        if category == "Pd" or ch in _JOINERS:
-            out.append(" ")
-        elif category[0] == "P" or category in _DROP_SYMBOLS:
-            continue
-        else:
-            out.append(ch)  # marks, math and currency symbols stay ("C++" is not "C")
-    return " ".join("".join(out).split())
 
 
 def _is_wide(ch: str) -> bool:

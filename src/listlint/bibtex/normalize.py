@@ -10,7 +10,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 # \'e, \"{o}, \c{c}, \v s: accent commands whose argument is one letter (not \textbf, whose \t is no accent)
 _ACCENT = re.compile(
@@ -21,7 +20,6 @@ _LETTER_COMMANDS = {
     "l": "l", "L": "L", "i": "i", "j": "j",
 }
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*|\\(.)")
-_NON_WORD = re.compile(r"[\W_]+")
 _NICKNAME = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _YEAR = re.compile(r"^\s*\{?\s*(\d{4})\s*\}?\s*$")
 
@@ -41,12 +39,64 @@ def _command(match: re.Match[str]) -> str:
     return _LETTER_COMMANDS.get(name, " ")
 
 
-@lru_cache(maxsize=4096)
-def normalize_title(title: str) -> str:
-    """Casefolded words of ``title`` without LaTeX, accents or punctuation, joined by single spaces."""
-    plain = unicodedata.normalize("NFKD", strip_latex(title))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return " ".join(_NON_WORD.sub(" ", plain.casefold()).split())
+# --- title keys ----------------------------------------------------------------------------------------------------
+
+# Punctuation that joins words ("semi-supervised", "and/or") becomes a space, like a LaTeX tie "~"; other punctuation
+# just goes ("Don't" -> "dont", "{B}ERT" -> "bert"). Emoji, modifier symbols and zero-width format characters go too;
+# math and currency symbols stay ("C++" is not "C").
+_JOINERS = frozenset("/\\~")
+_DROP_SYMBOLS = frozenset({"So", "Sk", "Cf"})
+# Diacritics of the Latin, Greek and Cyrillic scripts (combining diacritical marks and their extensions) are folded
+# away; other combining marks stay: a Japanese voicing mark or a Devanagari vowel sign is part of the letter.
+_DIACRITIC_RANGES = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
+# Latin letters that have no decomposition but are written without their stroke in ASCII titles ("Soren", "Lodz").
+_LETTER_FOLDS = {"ø": "o", "đ": "d", "ð": "d", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+
+
+class _FoldTable(dict[int, "str | None"]):
+    """``str.translate`` table for title keys, filled per code point on first use (most titles repeat a few dozen
+    characters, so the category lookups are paid once per run, not once per character)."""
+
+    def __missing__(self, cp: int) -> str | None:
+        ch = chr(cp)
+        category = unicodedata.category(ch)
+        value: str | None = ch
+        if ch in _LETTER_FOLDS:
+            value = _LETTER_FOLDS[ch]
+        elif category == "Pd" or ch in _JOINERS:
+            value = " "
+        elif category[0] == "P" or category in _DROP_SYMBOLS:
+            value = None
+        elif category == "Mn" and any(lo <= cp <= hi for lo, hi in _DIACRITIC_RANGES):
+            value = None
+        self[cp] = value
+        return value
+
+
+_FOLD = _FoldTable()
+
+
+def title_key(title: str) -> str:
+    """The comparable form of a title, for LL602 (same title twice) and LL503 (entry title vs BibTeX title).
+
+    HTML entities decoded (``&amp;``); LaTeX accents, commands and braces stripped (``Sch\\"{o}lkopf``,
+    ``\\emph{...}``, ``{B}ERT``); Unicode compatibility forms folded (full-width letters) and casefolded; Latin,
+    Greek and Cyrillic diacritics removed (``Schölkopf`` = ``Scholkopf``); punctuation removed, word-joining dashes
+    and slashes made spaces; whitespace collapsed. Comparison only: never written back into a file.
+    """
+    text = title
+    if "&" in text:
+        import html  # only titles with an ampersand need it; saves the import for every run without one
+
+        text = html.unescape(text)
+    if "\\" in text:
+        text = strip_latex(text)
+    if text.isascii():
+        return " ".join(text.lower().translate(_FOLD).split())
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD)
+    if not text.isascii():  # recompose what is left (Hangul syllables, kana with voicing marks)
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def strip_nickname(title: str) -> str:
@@ -59,11 +109,11 @@ def title_similarity(entry_title: str, bibtex_title: str) -> float:
 
     A trailing parenthetical nickname on the entry's title, like ``(Xavier)``, is ignored.
     """
-    b = normalize_title(bibtex_title)
-    a = normalize_title(entry_title)
+    b = title_key(bibtex_title)
+    a = title_key(entry_title)
     if a == b:
         return 1.0
-    bare = normalize_title(strip_nickname(entry_title))
+    bare = title_key(strip_nickname(entry_title))
     if bare == b:
         return 1.0
     best = SequenceMatcher(None, a, b, autojunk=False).ratio()

@@ -20,9 +20,9 @@ from listlint.bibtex.normalize import (
     arxiv_year_in_text,
     ascii_word,
     last_name,
-    normalize_title,
     parse_year,
     split_authors,
+    title_key,
     title_similarity,
     title_words,
     year_evidence,
@@ -211,7 +211,7 @@ def _paired(document: Document) -> Iterator[tuple[Entry, BibEntry]]:
     title names a paper (not "Citation")."""
     considered = document.memo("bibtex.block-starts", lambda: {b.span.start for b in bibtex_blocks(document)})
     for entry in document.entries:
-        if not entry.bibtex or normalize_title(entry.title) in _GENERIC_TITLES:
+        if not entry.bibtex or title_key(entry.title) in _GENERIC_TITLES:
             continue
         bibs = [bib for block in entry.bibtex for bib in block.entries]
         if len(bibs) == 1 and all(b.span.start in considered for b in entry.bibtex):
