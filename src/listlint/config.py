@@ -72,6 +72,7 @@ class BibtexSettings:
     trailing_comma: str = "auto"  # "auto" (the file's dominant style), "always", "never"
     field_order: tuple[str, ...] = ()  # empty: keep the order as written
     key_pattern: str = "scholar"
+    files: tuple[str, ...] = ()  # .bib files checked with the Markdown files, relative to this config file
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """One run over many files: find files, read, parse once, lint, and (for ``fix``) rewrite.
 
 Errors with one file (missing, binary, invalid UTF-8, bad config) are collected as one-line messages and the run
-goes on with the other files. With ``jobs > 1`` files are parsed and linted in worker processes, which send back
+goes on with the other files. ``.bib`` files (given as paths, or named by ``bibtex.files`` in the configuration of a
+Markdown file of the run) are parsed as one BibTeX block and checked by the rules that apply to a bibliography. With ``jobs > 1`` files are parsed and linted in worker processes, which send back
 located diagnostics (positions computed next to the source). Network link checking, when enabled, runs once, in
 the main process's event loop, for the distinct URLs of all files. Project-wide duplicate detection needs every
 document in one process, so it runs serially.
@@ -9,16 +10,19 @@ document in one process, so it runs serially.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from listlint import files
 from listlint.config import Config, ConfigResolver
+from listlint.bibtex.bibfile import applies_to_bib_file, is_bib_path
 from listlint.diagnostics import Diagnostic
-from listlint.errors import ListlintError
+from listlint.errors import InputError, ListlintError
 from listlint.fixer import FixResult, fix_source
 from listlint.linter import RuleSet, lint
 from listlint.model import Document
@@ -62,17 +66,30 @@ class Runner:
         self.resolver = resolver
         self.options = options
         self.registry = registry or Registry.load()
-        self._rulesets: dict[int, RuleSet] = {}
+        self._rulesets: dict[tuple[int, bool], RuleSet] = {}
         self.link_results: dict[str, Any] | None = None  # set when a run checked links
+        # .bib files named by ``bibtex.files``: their path -> the configuration that named them (which applies)
+        self.bib_configs: dict[str, Config] = {}
 
-    def ruleset(self, config: Config) -> RuleSet:
-        key = id(config)
+    def ruleset(self, config: Config, bib: bool = False) -> RuleSet:
+        """The rules of ``config``; for a ``.bib`` file (``bib``) only those that apply to a bibliography."""
+        key = (id(config), bib)
         if key not in self._rulesets:
-            o = self.options
-            self._rulesets[key] = RuleSet.build(
-                self.registry, config, select=o.select, extend_select=o.extend_select, ignore=o.ignore, links=o.links
-            )
+            if bib:
+                full = self.ruleset(config)
+                self._rulesets[key] = dataclasses.replace(
+                    full, rules=tuple((rule, options) for rule, options in full.rules if applies_to_bib_file(rule))
+                )
+            else:
+                o = self.options
+                self._rulesets[key] = RuleSet.build(
+                    self.registry, config, select=o.select, extend_select=o.extend_select, ignore=o.ignore,
+                    links=o.links,
+                )
         return self._rulesets[key]
+
+    def ruleset_for(self, label: str, config: Config) -> RuleSet:
+        return self.ruleset(config, bib=is_bib_path(label))
 
     def _load(self, path: str) -> tuple[Config, SourceText, str]:
         if path == "-":
@@ -80,11 +97,50 @@ class Runner:
             config = self.resolver.for_path(Path(label) if self.options.stdin_filename else None)
             data = sys.stdin.buffer.read()
             return config, SourceText.from_bytes(data, label), label
-        config = self.resolver.for_path(Path(path))
+        config = self.bib_configs.get(path) or self.resolver.for_path(Path(path))
         return config, files.read(path, config.max_file_size), path
 
-    def collect(self, paths: Sequence[str]) -> tuple[list[tuple[str, Config, SourceText]], list[FileOutcome]]:
-        """(label, config, source) of every readable file; one FileOutcome with an error for each other path."""
+    def targets(self, paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[str | InputError]:
+        """The files of ``paths`` (see :func:`files.discover`), then the ``.bib`` files that the configuration of
+        each Markdown file names in ``bibtex.files`` (each once, and not when given as a path already); a named file
+        that does not exist is an InputError naming it and the configuration file."""
+        seen: set[str] = set()
+        configs: list[Config] = []
+        for item in files.discover(paths, exclude):
+            if isinstance(item, str) and item != "-":
+                seen.add(os.path.realpath(item))
+                if not is_bib_path(item):
+                    try:
+                        config = self.resolver.for_path(Path(item))
+                    except ListlintError:
+                        pass  # reported when the file is loaded
+                    else:
+                        if config.bibtex.files and all(c is not config for c in configs):
+                            configs.append(config)
+            yield item
+        for config in configs:
+            base = Path(config.path).parent if config.path else Path.cwd()
+            for name in config.bibtex.files:
+                full = base / name
+                shown = _display(full)
+                real = os.path.realpath(full)
+                if real in seen:
+                    continue
+                seen.add(real)
+                if not full.is_file():
+                    what = "is not a regular file" if full.exists() else "no such file"
+                    yield InputError(shown, f"{what} (named in bibtex.files of {config.path})")
+                    continue
+                self.bib_configs[shown] = config
+                yield shown
+
+    def collect(
+        self, paths: Sequence[str], *, bib_files: bool = False
+    ) -> tuple[list[tuple[str, Config, SourceText]], list[FileOutcome]]:
+        """(label, config, source) of every readable file; one FileOutcome with an error for each other path.
+
+        With ``bib_files``, the ``.bib`` files named in the configuration of the Markdown files come too.
+        """
         loaded: list[tuple[str, Config, SourceText]] = []
         failed: list[FileOutcome] = []
         exclude: tuple[str, ...] = ()
@@ -92,7 +148,8 @@ class Runner:
             exclude = self.resolver.for_path(None).exclude
         except ListlintError:
             pass
-        for item in files.discover(paths, exclude):
+        found = self.targets(paths, exclude) if bib_files else files.discover(paths, exclude)
+        for item in found:
             if isinstance(item, ListlintError):
                 failed.append(FileOutcome(getattr(item, "path", "?"), error=str(item)))
                 continue
@@ -107,20 +164,20 @@ class Runner:
 
     def check(self, paths: Sequence[str]) -> list[FileOutcome]:
         if self.options.jobs > 1 and "-" not in paths:
-            targets = [t for t in files.discover(paths, self._exclude())]
+            targets = list(self.targets(paths, self._exclude()))
             readable = [t for t in targets if isinstance(t, str)]
             if len(readable) > 1 and not self._needs_one_process(readable):
                 return self._check_parallel(targets)
-        loaded, outcomes = self.collect(paths)
-        documents = [(label, config, source, parse(source, label, config)) for label, config, source in loaded]
+        loaded, outcomes = self.collect(paths, bib_files=True)
+        documents = [(label, config, source, parse_file(source, label, config)) for label, config, source in loaded]
         link_results = self._check_links(documents)
         project = tuple(doc for *_, doc in documents)
         for label, config, source, document in documents:
             outcome = FileOutcome(label, source)
             try:
                 scope = project if config.duplicates.scope == "project" else ()
-                outcome.diagnostics = lint(document, self.ruleset(config), link_results=link_results, project=scope,
-                                           workers=self.options.jobs)
+                outcome.diagnostics = lint(document, self.ruleset_for(label, config), link_results=link_results,
+                                           project=scope, workers=self.options.jobs)
             except ListlintError as exc:
                 outcome.error = str(exc)
             outcomes.append(outcome.locate())
@@ -136,7 +193,7 @@ class Runner:
         """Project-scope duplicates compare documents with each other, so they must live in one process."""
         for path in paths:
             try:
-                if self.resolver.for_path(Path(path)).duplicates.scope == "project":
+                if (self.bib_configs.get(path) or self.resolver.for_path(Path(path))).duplicates.scope == "project":
                     return True
             except ListlintError:
                 continue
@@ -151,7 +208,8 @@ class Runner:
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         chunk = max(1, len(paths) // (self.options.jobs * 8))
         with concurrent.futures.ProcessPoolExecutor(
-            self.options.jobs, mp_context=context, initializer=_worker_init, initargs=(self.resolver, self.options)
+            self.options.jobs, mp_context=context, initializer=_worker_init,
+            initargs=(self.resolver, self.options, self.bib_configs),
         ) as pool:
             link_results: dict[str, Any] = {}
             if self.options.links or any(self._links_enabled(p) for p in paths[:1]):
@@ -164,7 +222,7 @@ class Runner:
 
     def _links_enabled(self, path: str) -> bool:
         try:
-            config = self.resolver.for_path(Path(path))
+            config = self.bib_configs.get(path) or self.resolver.for_path(Path(path))
         except ListlintError:
             return False
         return self._links_enabled_for(config)
@@ -193,17 +251,18 @@ class Runner:
         return "-" in paths and label == (self.options.stdin_filename or "<stdin>")
 
     def fix(self, paths: Sequence[str], *, unsafe: bool = False) -> list[FileOutcome]:
-        loaded, outcomes = self.collect(paths)
+        loaded, outcomes = self.collect(paths, bib_files=True)
         link_results: dict[str, Any] = {}
         if any(self._links_enabled_for(config) for _, config, _ in loaded):
-            documents = [(label, config, source, parse(source, label, config)) for label, config, source in loaded]
+            documents = [(label, config, source, parse_file(source, label, config))
+                         for label, config, source in loaded]
             link_results = self._check_links(documents)
         for label, config, source in loaded:
             outcome = FileOutcome(label, source, stdin=self._is_stdin(label, paths))
-            ruleset = self.ruleset(config)
+            ruleset = self.ruleset_for(label, config)
 
             def parse_it(src: SourceText, label: str = label, config: Config = config) -> Document:
-                return parse(src, label, config)
+                return parse_file(src, label, config)
 
             def lint_it(doc: Document, ruleset: RuleSet = ruleset) -> list[Diagnostic]:
                 return lint(doc, ruleset, link_results=link_results)
@@ -217,6 +276,22 @@ class Runner:
         return sorted(outcomes, key=lambda o: o.path)
 
 
+def parse_file(source: SourceText, label: str, config: Config) -> Document:
+    """A ``.bib`` file (by its name) as one BibTeX block, anything else as Markdown."""
+    if is_bib_path(label):
+        from listlint.parser.bibtex import parse_bib  # runs without .bib files do not import it
+
+        return parse_bib(source, label, config)
+    return parse(source, label, config)
+
+
+def _display(path: Path) -> str:
+    """``path`` relative to the working directory when it lies under it (as users name files), else absolute."""
+    absolute = os.path.abspath(path)  # "project/../shared/refs.bib" -> "shared/refs.bib"
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else relative
+
+
 def document_urls(document: Document) -> list[str]:
     """The distinct http(s) URLs of a document, in order."""
     return list(dict.fromkeys(
@@ -227,15 +302,16 @@ def document_urls(document: Document) -> list[str]:
 _WORKER: Runner | None = None
 
 
-def _worker_init(resolver: ConfigResolver, options: Options) -> None:
+def _worker_init(resolver: ConfigResolver, options: Options, bib_configs: dict[str, Config] | None = None) -> None:
     global _WORKER
     _WORKER = Runner(resolver, Options(**{**options.__dict__, "jobs": 1, "progress": False}))
+    _WORKER.bib_configs.update(bib_configs or {})
 
 
 def _worker_urls(path: str) -> list[str]:
     assert _WORKER is not None
     loaded, _ = _WORKER.collect([path])
-    return [u for label, config, source in loaded for u in document_urls(parse(source, label, config))]
+    return [u for label, config, source in loaded for u in document_urls(parse_file(source, label, config))]
 
 
 def _worker_check(path: str, link_results: dict[str, Any] | None = None) -> FileOutcome:
@@ -247,9 +323,9 @@ def _worker_check(path: str, link_results: dict[str, Any] | None = None) -> File
     label, config, source = loaded[0]
     outcome = FileOutcome(label, source)
     try:
-        document = parse(source, label, config)
+        document = parse_file(source, label, config)
         wanted = {u: link_results[u] for u in document_urls(document) if u in link_results} if link_results else None
-        outcome.diagnostics = lint(document, _WORKER.ruleset(config), link_results=wanted)
+        outcome.diagnostics = lint(document, _WORKER.ruleset_for(label, config), link_results=wanted)
     except ListlintError as exc:
         outcome.error = str(exc)
     outcome.locate()

@@ -134,7 +134,10 @@ def format_entry(entry: BibEntry, style: Style, newline: str = "\n", prefix: str
 
 
 def fence_prefix(block: BibtexBlock, text: str) -> str | None:
-    """The indentation of the fence's content lines (a fence inside a list item), or None inside a blockquote."""
+    """The indentation of the fence's content lines (a fence inside a list item), or None inside a blockquote;
+    "" for a ``.bib`` file's block (no fence)."""
+    if block.span == block.content_span:  # bibfile.is_file_block, without importing it
+        return ""
     line_start = text.rfind("\n", 0, block.span.start) + 1
     lead = _FENCE_LEAD.match(text, line_start)
     if lead is None:
@@ -144,15 +147,20 @@ def fence_prefix(block: BibtexBlock, text: str) -> str | None:
 
 
 def unformattable(block: BibtexBlock, text: str) -> str | None:
-    """Why ``block`` is left alone by the formatter (None when it can be formatted)."""
-    if block.failures:
+    """Why ``block`` is left alone by the formatter (None when it can be formatted).
+
+    A ``.bib`` file's block may hold comments, ``@string`` blocks and notes between entries (BibTeX ignores text
+    outside entries); they are kept as written, so only a syntax failure leaves such a file alone.
+    """
+    file_block = block.span == block.content_span  # bibfile.is_file_block
+    if any(f.kind != "stray" for f in block.failures) if file_block else block.failures:
         return "it does not parse cleanly"
     if not block.parsed or not block.entries:
         return "no entry"
     content = block.content_span
     position = content.start
     for entry in block.entries:
-        if text[position : entry.span.start].strip():
+        if not file_block and text[position : entry.span.start].strip():
             return "it holds comments or @string/@preamble blocks"
         position = entry.span.end
         seen: set[str] = set()
@@ -165,19 +173,36 @@ def unformattable(block: BibtexBlock, text: str) -> str | None:
             seen.add(lower)
             if field.enclosing == "" and not field.value.strip():
                 return "a field has no value"
-    if text[position : content.end].strip():
+    if not file_block and text[position : content.end].strip():
         return "it holds text after the last entry"
     return None
 
 
 def canonical_block(block: BibtexBlock, text: str, style: Style, newline: str = "\n") -> str | None:
-    """The canonical content of ``block`` (to replace ``block.content_span``), or None when it is left alone."""
+    """The canonical content of ``block`` (to replace ``block.content_span``), or None when it is left alone.
+
+    Entries are separated by one blank line; in a ``.bib`` file, text between entries that is not blank (comments,
+    ``@string``) is kept as written.
+    """
     if unformattable(block, text) is not None:
         return None
     prefix = fence_prefix(block, text)
     if prefix is None:
         return None
-    return (newline + newline).join(format_entry(entry, style, newline, prefix) for entry in block.entries)
+    if block.span != block.content_span:
+        return (newline + newline).join(format_entry(entry, style, newline, prefix) for entry in block.entries)
+    parts: list[str] = []
+    position = block.content_span.start
+    for index, entry in enumerate(block.entries):
+        gap = text[position : entry.span.start]
+        if gap.strip():
+            parts.append(gap)
+        elif index:
+            parts.append(newline + newline)
+        parts.append(format_entry(entry, style, newline, prefix))
+        position = entry.span.end
+    parts.append(text[position : block.content_span.end])  # after the last entry: blank or notes, as written
+    return "".join(parts)
 
 
 def differences(block: BibtexBlock, text: str, style: Style, newline: str = "\n", limit: int = 0) -> list[str]:

@@ -17,10 +17,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from listlint.model import BibEntry, BibFailure, BibField, BibtexBlock
-from listlint.source import Span
+from listlint.model import BibEntry, BibFailure, BibField, BibtexBlock, Document, Section
+from listlint.source import SourceText, Span
 
-__all__ = ["parse_block", "parse_blocks"]
+__all__ = ["parse_bib", "parse_block", "parse_blocks"]
 
 _TYPE = re.compile(r"@(\w*)[ \t]*([{(])")
 _WS = re.compile(r"\s*")
@@ -547,3 +547,28 @@ def _stray(raw: str, pos: int, end: int, span: _Mapper, last_close: int | None) 
             out.append(BibFailure(f"text outside any BibTeX entry: `{shown}`", span(a, b), "stray"))
         last_close = None
     return out
+
+
+# --- .bib files --------------------------------------------------------------------------------------------------
+
+
+def parse_bib(text: str | SourceText, path: str = "<bib>", config: object = None) -> Document:
+    """The Document of a ``.bib`` file: no headings, entries or links; one BibTeX block over the whole file.
+
+    The block is the file without its leading and trailing blank lines, and has no fence: its ``span`` is its
+    ``content_span`` (see :mod:`listlint.bibtex.bibfile`). ``config`` is accepted for symmetry with
+    :func:`listlint.parser.parse`; nothing in it changes how BibTeX is read.
+    """
+    source = text if isinstance(text, SourceText) else SourceText(text)
+    body = source.text
+    start = len(body) - len(body.lstrip())
+    end = len(body.rstrip())
+    if end < start:  # a blank file
+        start = end = 0
+    whole = Span(start, end)
+    block = BibtexBlock(raw=body[start:end], span=whole, content_span=whole, label="bibtex",
+                        first_line=source.line_index(start) + 1)
+    blocks = parse_blocks((block,), body) if end > start else ()
+    root = Section(heading=None, level=0, title="", span=Span(0, len(body)), entries=(), children=(), layout=None)
+    return Document(path=path, source=source, root=root, headings=(), entries=(), links=(), blocks=(), list_items=(),
+                    lists=(), bibtex_blocks=blocks, code_spans=(), html_spans=())
