@@ -104,12 +104,15 @@ class Runner:
         """The files of ``paths`` (see :func:`files.discover`), then the ``.bib`` files that the configuration of
         each Markdown file names in ``bibtex.files`` (each once, and not when given as a path already); a named file
         that does not exist is an InputError naming it and the configuration file."""
-        seen: set[str] = set()
+        given: list[str] = []
         configs: list[Config] = []
+        directories: set[str] = set()  # a directory's files share its configuration: look it up once
         for item in files.discover(paths, exclude):
             if isinstance(item, str) and item != "-":
-                seen.add(os.path.realpath(item))
-                if not is_bib_path(item):
+                given.append(item)
+                directory = os.path.dirname(item)
+                if not is_bib_path(item) and directory not in directories:
+                    directories.add(directory)
                     try:
                         config = self.resolver.for_path(Path(item))
                     except ListlintError:
@@ -118,6 +121,7 @@ class Runner:
                         if config.bibtex.files and all(c is not config for c in configs):
                             configs.append(config)
             yield item
+        seen = {os.path.realpath(item) for item in given} if configs else set()
         for config in configs:
             base = Path(config.path).parent if config.path else Path.cwd()
             for name in config.bibtex.files:
