@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from listlint.model import BibtexBlock
 from listlint.parser import parse
-from listlint.parser.bibtex import parse_block, parse_blocks
+from listlint.parser.bibtex import parse_bib, parse_block, parse_blocks
 from listlint.source import SourceText, Span
 
 SCHOLAR = """\
@@ -502,3 +502,19 @@ def test_failed_blocks_that_overlap_are_each_placed_at_their_own_start() -> None
     assert [(e.key, e.span.of(text)) for e in block.entries] == [("k", "@article{k,\n  title={T}\n}")]
     # "@a{@b" and "@b{@article" fail; each failure starts at its own "@", the second inside the first's raw text
     assert [f.span.of(text)[:3] for f in block.failures] == ["@a{", "@b{"]
+
+
+def test_a_failed_block_that_runs_into_an_identical_failed_block_is_placed_at_the_overlap() -> None:
+    # bibtexparser: "@article{%%@s" fails on the "@s" that starts the next failed block "@s{@,", which is followed by
+    # a second "@s{@,"; the first copy starts inside the first failed block's text, not at the second copy
+    # (which once placed the third failure before the second, its culprit span running backwards)
+    body = "@article{%%@s{@,@s{@,@{k}"
+    for text in (body, "```bibtex\n" + body + "\n```\n"):
+        (block,) = blocks(text) if text.startswith("`") else parse_bib(text).bibtex_blocks
+        starts = [f.span.start for f in block.failures]
+        assert starts == sorted(starts)
+        assert [f.span.of(text) for f in block.failures] == ["@article{%%@s", "@s{@,", "@s{@,"]
+        assert [f.span.start - text.index("@") for f in block.failures] == [0, 11, 16]
+        for failure in block.failures:
+            assert failure.at is not None and failure.at.start <= failure.at.end
+        assert [e.span.of(text) for e in block.entries] == ["@{k}"]

@@ -92,6 +92,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
     after: str = ""  # kind of the previous block: "entry", "failed" or ""
     last_close = 0  # raw offset of the previous entry's closing delimiter
     failed_at: int | None = None  # where the last failed block starts
+    overlap: tuple[int, int] | None = None  # the previous block's [start, end) when it failed
 
     for item in library.blocks:
         start_line = item.start_line or 0
@@ -103,8 +104,9 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             origin = cursor
         if isinstance(item, (DuplicateFieldKeyBlock, DuplicateBlockKeyBlock)):
             item = item.ignore_error_block
+        overlap = (failed_at, cursor) if after == "failed" and failed_at is not None else None
         if isinstance(item, Entry):
-            pos = _locate(src, item.raw, origin, limit, failed_at, shift)
+            pos = _locate(src, item.raw, origin, limit, failed_at, shift, overlap)
             entry, extra = _entry(item, src, pos, span, limit)
             entries.append(entry)
             failures.extend(extra)
@@ -113,7 +115,10 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             after = "entry"
         elif isinstance(item, ParsingFailedBlock):
             failed_raw = item.raw or ""
-            pos = _locate(src, failed_raw, origin, limit, failed_at, shift) if failed_raw else min(origin, limit)
+            if failed_raw:
+                pos = _locate(src, failed_raw, origin, limit, failed_at, shift, overlap)
+            else:
+                pos = min(origin, limit)
             failed_at = pos
             end = min(pos + len(failed_raw), limit)
             failures.append(_failure(item.error, src, pos, end, shift, limit, span))
@@ -121,9 +126,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             after = "failed"
         elif isinstance(item, ImplicitComment):
             comment = item.raw or ""
-            pos = src.find(comment, origin, limit)
-            if pos < 0 and failed_at is not None:
-                pos = src.find(comment, failed_at + 1, limit)
+            pos = _find(src, comment, origin, limit, failed_at, overlap)
             if pos < 0:
                 continue
             end = pos + len(comment)
@@ -137,9 +140,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             after = ""
         else:  # @string, @preamble, @comment: valid BibTeX that is not an entry
             item_raw = item.raw or ""
-            pos = src.find(item_raw, origin, limit)
-            if pos < 0 and failed_at is not None:
-                pos = src.find(item_raw, failed_at + 1, limit)
+            pos = _find(src, item_raw, origin, limit, failed_at, overlap)
             if pos >= 0:
                 cursor = pos + len(item_raw)
             after = ""
@@ -147,17 +148,30 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
                        first_line=block.first_line, entries=tuple(entries), failures=tuple(failures), parsed=True)
 
 
-def _locate(src: str, raw: str, origin: int, limit: int, failed_at: int | None, shift: int) -> int:
-    """Where the splitter's block ``raw`` starts in ``src[:limit]``, searching from ``origin`` (past the last block).
+def _find(src: str, raw: str, origin: int, limit: int, failed_at: int | None,
+          overlap: tuple[int, int] | None) -> int:
+    """Where the splitter's block ``raw`` starts in ``src[:limit]``, or -1.
 
-    A failed block's raw runs into the next block (``@s{@`` before ``@{key}``, ``@a{@article`` before
-    ``@article{k,...}``), so a block not found past it is looked for again from just after the failed block's start,
-    then anywhere in the block. The splitter's raw is a slice of its input, so the last fallback (``origin``
-    clamped to the block's end; spans are clamped too) is only a guard.
+    The splitter gives up on a block when it meets the next ``@``, and the failed block's raw text ends with that
+    mark (``@s{@`` before ``@{key}``, ``@a{@article`` before ``@article{k,...}``): so a block right after a failed
+    one (``overlap``: the failed block's [start, end)) starts at the failed text's last ``@`` when its raw text is
+    there; otherwise it lies past the last block (``origin``); failing that, past the last failed block's start.
     """
+    if overlap is not None and raw.startswith("@"):
+        mark = src.rfind("@", overlap[0] + 1, overlap[1])
+        if mark >= 0 and mark + len(raw) <= limit and src.startswith(raw, mark):
+            return mark
     pos = src.find(raw, origin, limit)
     if pos < 0 and failed_at is not None:
         pos = src.find(raw, failed_at + 1, limit)
+    return pos
+
+
+def _locate(src: str, raw: str, origin: int, limit: int, failed_at: int | None, shift: int,
+            overlap: tuple[int, int] | None = None) -> int:
+    """:func:`_find`, then anywhere in the block. The splitter's raw is a slice of its input, so the last fallback
+    (``origin`` clamped to the block's end; spans are clamped too) is only a guard."""
+    pos = _find(src, raw, origin, limit, failed_at, overlap)
     if pos < 0:
         pos = src.find(raw, shift, limit)
     return pos if pos >= 0 else min(origin, limit)
