@@ -134,7 +134,50 @@ def test_rules_report_exact_positions_in_a_crlf_file_with_chinese_text() -> None
 def test_text_between_entries_is_legal_in_a_bib_file() -> None:
     text = "Notes, not BibTeX.\n\n@string{cvpr = {CVPR}}\n\n@misc{a,\n  title = {A},\n}\n@misc{b,\n  title = {B},\n}\n"
     # no LL508 (stray text, several entries): a .bib file is not a fence; LL509 keeps the notes and the @string
-    assert bib_lint(text) == [("LL509", 8, 1, "@misc{b,")]
+    assert bib_lint(text) == [("LL509", 8, 1, "@misc{b")]
+
+
+MESSY = """\
+% refs
+@Article{a2020,
+  title={A},
+  year={2020}
+}
+@misc{b2020,
+  title={B},
+}
+
+
+
+@misc{c2020,
+  title={C},
+}
+
+@string{x = {y}}
+
+@misc{d2020,
+    title={D},
+}
+"""
+
+
+def test_each_entry_of_a_bib_file_is_reported_and_fixed_on_its_own(tmp_path: Path) -> None:
+    path = write(tmp_path / "f.bib", MESSY)
+    result = run("check", "--select", "LL509", "f.bib", cwd=tmp_path)
+    assert findings(result) == [
+        "f.bib:2:1: LL509 [*] BibTeX not in canonical layout: entry type `@Article` is not lowercase; no trailing "
+        "comma after the last field (bibtex-format)",
+        "f.bib:6:1: LL509 [*] BibTeX not in canonical layout: no blank line before `@misc{b2020` (bibtex-format)",
+        "f.bib:12:1: LL509 [*] BibTeX not in canonical layout: more than one blank line before `@misc{c2020` "
+        "(bibtex-format)",
+        "f.bib:19:1: LL509 [*] BibTeX not in canonical layout: `title` is not indented by 2 spaces (bibtex-format)",
+    ]
+    assert run("fix", "f.bib", cwd=tmp_path).stdout.strip() == "Fixed f.bib: 4 fixes (LL509)"
+    assert path.read_text(encoding="utf-8") == (
+        "% refs\n@article{a2020,\n  title={A},\n  year={2020},\n}\n\n@misc{b2020,\n  title={B},\n}\n\n"
+        "@misc{c2020,\n  title={C},\n}\n\n@string{x = {y}}\n\n@misc{d2020,\n  title={D},\n}\n"
+    )
+    assert findings(run("check", "--select", "LL509", "f.bib", cwd=tmp_path)) == []
 
 
 # --- listlint check / fix FILE.bib --------------------------------------------------------------------------------

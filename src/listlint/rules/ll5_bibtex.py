@@ -7,6 +7,7 @@ that model; the helpers they share live in :mod:`listlint.bibtex`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import re
@@ -14,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from listlint.bibtex.fences import bibtex_blocks, fence_marker, label_span, label_word
-from listlint.bibtex.format import LAYOUTS, canonical_block, differences, document_style
+from listlint.bibtex.bibfile import is_file_block
+from listlint.bibtex.format import LAYOUTS, Style, canonical_block, differences, document_style, format_entry
 from listlint.bibtex.normalize import (
     YearEvidence,
     arxiv_year_in_text,
@@ -426,17 +428,44 @@ class BibtexFormat(Rule):
             canonical = canonical_block(block, text, style, newline)
             if canonical is None or canonical == block.raw:
                 continue
-            span, expected = _first_difference(block, canonical, newline)
-            reasons = differences(block, text, style, newline, limit=4)
-            if reasons:
-                why = "; ".join(reasons[:3]) + (" (and more)" if len(reasons) > 3 else "")
-            else:
-                why = f"expected `{_shorten(expected.strip(), 50)}` here" if expected.strip() else "unexpected line"
-            yield self.report(
-                f"BibTeX not in canonical layout: {why}",
-                span,
-                Fix.safe(Edit(block.content_span, canonical), title="Rewrite the BibTeX block in canonical layout"),
-            )
+            if is_file_block(block):
+                yield from self._file_entries(block, text, style, newline)
+                continue
+            yield self._report(block, text, style, newline, canonical,
+                               Fix.safe(Edit(block.content_span, canonical),
+                                        title="Rewrite the BibTeX block in canonical layout"))
+
+    def _report(self, block: BibtexBlock, text: str, style: Style, newline: str, canonical: str, fix: Fix
+                ) -> Diagnostic:
+        span, expected = _first_difference(block, canonical, newline)
+        reasons = differences(block, text, style, newline, limit=4)
+        if reasons:
+            why = "; ".join(reasons[:3]) + (" (and more)" if len(reasons) > 3 else "")
+        else:
+            why = f"expected `{_shorten(expected.strip(), 50)}` here" if expected.strip() else "unexpected line"
+        return self.report(f"BibTeX not in canonical layout: {why}", span, fix)
+
+    def _file_entries(self, block: BibtexBlock, text: str, style: Style, newline: str) -> Iterator[Diagnostic]:
+        """A ``.bib`` file: one finding (and fix) per entry not in canonical layout, and per pair of entries not
+        separated by exactly one blank line, at its own line; comments and ``@string`` between entries stay."""
+        position = block.content_span.start
+        for index, entry in enumerate(block.entries):
+            gap = Span(position, entry.span.start)
+            position = entry.span.end
+            if index and not gap.of(text).strip() and gap.of(text) != newline + newline:
+                yield self.report(
+                    f"BibTeX not in canonical layout: {'no' if gap.of(text).count(chr(10)) < 2 else 'more than one'} "
+                    f"blank line before `@{entry.entry_type}{{{entry.key}`",
+                    _head(entry),
+                    Fix.safe(Edit(gap, newline + newline), title="Separate the entries by one blank line"),
+                )
+            formatted = format_entry(entry, style, newline)
+            if formatted != entry.span.of(text):
+                alone = dataclasses.replace(block, raw=entry.span.of(text), entries=(entry,),
+                                            content_span=entry.span, span=entry.span)
+                yield self._report(alone, text, style, newline, formatted,
+                                   Fix.safe(Edit(entry.span, formatted),
+                                            title="Rewrite the BibTeX entry in canonical layout"))
 
 
 def _first_difference(block: BibtexBlock, canonical: str, newline: str) -> tuple[Span, str]:
