@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from listlint.api import lint_text
 from listlint.bibtex.bibfile import applies_to_bib_file, is_bib_path
 from listlint.config import DEFAULT
 from listlint.linter import RuleSet, lint
@@ -318,3 +319,28 @@ def test_project_duplicates_span_markdown_fences_and_bib_files(tmp_path: Path) -
         "refs.bib:1:10: LL603 BibTeX key 'he2016deep' is also used at README.md:4 for a different title ('ResNet') "
         "(duplicate-citation-key)"
     ]
+
+
+def test_notes_that_end_with_a_braced_word_are_legal_between_entries() -> None:
+    # BibTeX ignores text outside entries; a note that ends with `}` is no evidence of an entry closed early
+    text = "@misc{a,\n  title = {A},\n}\nSee also {BERT}\n\n@misc{b,\n  title = {B},\n}\n"
+    assert bib_lint(text, select=("LL501",)) == []
+    # field lines after an entry, or a lone `}`, still are: an extra `}` closed the entry early
+    early = "@misc{a,\n  title = {A}},\n  year = {2020},\n}\n"
+    assert bib_lint(early, select=("LL501",)) == [("LL501", 2, 14, "}")]  # at the `}` that closed it
+    lone = "@misc{a,\n  title = {A},\n}\n}\n"
+    assert bib_lint(lone, select=("LL501",)) == [("LL501", 3, 1, "}")]
+    # in a fence, text ending with `}` after an entry stays a syntax error (unchanged)
+    fenced = "# L\n\n```bibtex\n" + text + "```\n"
+    assert [d.code for d in lint_text(fenced, select=("LL501",))] == ["LL501"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_configured_file_is_bibtex_whatever_its_suffix(tmp_path: Path, jobs: str) -> None:
+    write(tmp_path / ".listlint.toml", '[bibtex]\nfiles = ["refs.bibtex"]\n')
+    write(tmp_path / "README.md", README)
+    write(tmp_path / "other.md", README)
+    write(tmp_path / "refs.bibtex", REFS)
+    result = run("check", "README.md", "other.md", "-j", jobs, "--select", "LL5,LL603", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert findings(result) == [line.replace("refs.bib:", "refs.bibtex:") for line in REFS_FINDINGS]

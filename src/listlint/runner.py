@@ -2,8 +2,8 @@
 
 Errors with one file (missing, binary, invalid UTF-8, bad config) are collected as one-line messages and the run
 goes on with the other files. ``.bib`` files (given as paths, or named by ``bibtex.files`` in the configuration of a
-Markdown file of the run) are parsed as one BibTeX block and checked by the rules that apply to a bibliography. With ``jobs > 1`` files are parsed and linted in worker processes, which send back
-located diagnostics (positions computed next to the source). Network link checking, when enabled, runs once, in
+Markdown file of the run) are parsed as one BibTeX block and checked by the rules that apply to a bibliography.
+With ``jobs > 1`` files are parsed and linted in worker processes, which send back located diagnostics (positions computed next to the source). Network link checking, when enabled, runs once, in
 the main process's event loop, for the distinct URLs of all files. Project-wide duplicate detection needs every
 document in one process, so it runs serially.
 """
@@ -89,7 +89,14 @@ class Runner:
         return self._rulesets[key]
 
     def ruleset_for(self, label: str, config: Config) -> RuleSet:
-        return self.ruleset(config, bib=is_bib_path(label))
+        return self.ruleset(config, bib=self.is_bib(label))
+
+    def is_bib(self, label: str) -> bool:
+        """A BibTeX file: named ``*.bib``, or named by ``bibtex.files`` whatever its suffix (``refs.bibtex``)."""
+        return is_bib_path(label) or label in self.bib_configs
+
+    def parse_file(self, source: SourceText, label: str, config: Config) -> Document:
+        return parse_file(source, label, config, bib=self.is_bib(label))
 
     def _load(self, path: str) -> tuple[Config, SourceText, str]:
         if path == "-":
@@ -173,7 +180,8 @@ class Runner:
             if len(readable) > 1 and not self._needs_one_process(readable):
                 return self._check_parallel(targets)
         loaded, outcomes = self.collect(paths, bib_files=True)
-        documents = [(label, config, source, parse_file(source, label, config)) for label, config, source in loaded]
+        documents = [(label, config, source, self.parse_file(source, label, config))
+                     for label, config, source in loaded]
         link_results = self._check_links(documents)
         project = tuple(doc for *_, doc in documents)
         for label, config, source, document in documents:
@@ -258,7 +266,7 @@ class Runner:
         loaded, outcomes = self.collect(paths, bib_files=True)
         link_results: dict[str, Any] = {}
         if any(self._links_enabled_for(config) for _, config, _ in loaded):
-            documents = [(label, config, source, parse_file(source, label, config))
+            documents = [(label, config, source, self.parse_file(source, label, config))
                          for label, config, source in loaded]
             link_results = self._check_links(documents)
         for label, config, source in loaded:
@@ -266,7 +274,7 @@ class Runner:
             ruleset = self.ruleset_for(label, config)
 
             def parse_it(src: SourceText, label: str = label, config: Config = config) -> Document:
-                return parse_file(src, label, config)
+                return self.parse_file(src, label, config)
 
             def lint_it(doc: Document, ruleset: RuleSet = ruleset) -> list[Diagnostic]:
                 return lint(doc, ruleset, link_results=link_results)
@@ -280,9 +288,9 @@ class Runner:
         return sorted(outcomes, key=lambda o: o.path)
 
 
-def parse_file(source: SourceText, label: str, config: Config) -> Document:
-    """A ``.bib`` file (by its name) as one BibTeX block, anything else as Markdown."""
-    if is_bib_path(label):
+def parse_file(source: SourceText, label: str, config: Config, *, bib: bool | None = None) -> Document:
+    """A BibTeX file (``bib``; by default: named ``*.bib``) as one BibTeX block, anything else as Markdown."""
+    if is_bib_path(label) if bib is None else bib:
         from listlint.parser.bibtex import parse_bib  # runs without .bib files do not import it
 
         return parse_bib(source, label, config)
@@ -315,7 +323,7 @@ def _worker_init(resolver: ConfigResolver, options: Options, bib_configs: dict[s
 def _worker_urls(path: str) -> list[str]:
     assert _WORKER is not None
     loaded, _ = _WORKER.collect([path])
-    return [u for label, config, source in loaded for u in document_urls(parse_file(source, label, config))]
+    return [u for label, config, source in loaded for u in document_urls(_WORKER.parse_file(source, label, config))]
 
 
 def _worker_check(path: str, link_results: dict[str, Any] | None = None) -> FileOutcome:
@@ -327,7 +335,7 @@ def _worker_check(path: str, link_results: dict[str, Any] | None = None) -> File
     label, config, source = loaded[0]
     outcome = FileOutcome(label, source)
     try:
-        document = parse_file(source, label, config)
+        document = _WORKER.parse_file(source, label, config)
         wanted = {u: link_results[u] for u in document_urls(document) if u in link_results} if link_results else None
         outcome.diagnostics = lint(document, _WORKER.ruleset_for(label, config), link_results=wanted)
     except ListlintError as exc:

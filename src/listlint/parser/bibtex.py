@@ -85,6 +85,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
         src, shift = content, 0
         span = (lambda a, b: Span(base + a, base + b)) if verbatim else _mapper(block, text)
     limit = shift + len(raw)
+    bib_file = block.span == block.content_span  # a .bib file's block: no fence around it (see parse_bib)
     line_starts: list[int] | None = None
     entries: list[BibEntry] = []
     failures: list[BibFailure] = []
@@ -135,7 +136,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
                 last = failures[-1]
                 failures[-1] = dataclasses.replace(last, span=Span(last.span.start, span(end, end).start))
             else:
-                failures.extend(_stray(src, pos, end, span, last_close if after == "entry" else None))
+                failures.extend(_stray(src, pos, end, span, last_close if after == "entry" else None, bib_file))
             cursor = end
             after = ""
         else:  # @string, @preamble, @comment: valid BibTeX that is not an entry
@@ -526,7 +527,9 @@ def _field_name(raw: str, pos: int, at: int) -> str:
     return m.group(1) if m else "?"
 
 
-def _stray(raw: str, pos: int, end: int, span: _Mapper, last_close: int | None) -> list[BibFailure]:
+def _stray(
+    raw: str, pos: int, end: int, span: _Mapper, last_close: int | None, bib_file: bool = False
+) -> list[BibFailure]:
     """Non-BibTeX text between entries: each run of lines that are neither blank nor ``%`` comments."""
     out: list[BibFailure] = []
     runs: list[tuple[int, int]] = []
@@ -546,7 +549,10 @@ def _stray(raw: str, pos: int, end: int, span: _Mapper, last_close: int | None) 
         i = stop + 1
     for a, b in runs:
         text = raw[a:b]
-        if last_close is not None and (_FIELD_LINE.search(text) or text.endswith("}")):
+        # after an entry, field lines or a `}` mean the entry was closed early; in a .bib file (``bib_file``), where
+        # notes between entries are legal, text that merely ends with a braced word ("see {BERT}") is not evidence
+        ends_early = text.endswith("}") and (not bib_file or not text.rstrip("}").strip())
+        if last_close is not None and (_FIELD_LINE.search(text) or ends_early):
             out.append(
                 BibFailure(
                     "text after the entry's closing brace: an extra `}` closed the entry early",
