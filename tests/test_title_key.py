@@ -95,3 +95,45 @@ def test_the_normaliser_imports_neither_bibtexparser_nor_html() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "key"),
+    [
+        # punctuation separates words: the same title written with and without a space after it
+        ("Theory of Deep Learning(draft)", "Theory of deep learning (draft)", "theory of deep learning draft"),
+        ("BERT:Pre-training of Deep Transformers", "BERT: Pre-training of deep transformers",
+         "bert pre training of deep transformers"),
+        ("redunet_paper code", "ReduNet paper code", "redunet paper code"),
+        ('"Why Should I Trust You?" Explaining', "Why should I trust you: explaining",
+         "why should i trust you explaining"),
+        # what sits inside a word goes: apostrophes, dots, LaTeX braces and math dollars
+        ("Don't Stop Pretraining", "Dont stop pretraining", "dont stop pretraining"),
+        ("Cybenko’s theorem, e.g. Vue.js", "Cybenkos theorem eg vuejs", "cybenkos theorem eg vuejs"),
+        ("{B}ERT and $k$-means", "BERT and k means", "bert and k means"),
+        # an accent on a dotless i written as a command (the quote once stayed behind)
+        ('Na\\"\\i ve Bayes Classifiers', "Naïve Bayes classifiers", "naive bayes classifiers"),
+        # no spaces between words in Chinese: the colon, a space or nothing are one title
+        ("深度学习：理论与实践（第二版）", "深度学习 理论与实践 第二版", "深度学习理论与实践第二版"),
+    ],
+)
+def test_punctuation_separates_words(a: str, b: str, key: str) -> None:
+    assert title_key(a) == title_key(b) == key
+
+
+def test_hash_and_plus_stay_and_korean_keeps_its_spaces() -> None:
+    assert title_key("C# in Depth") == "c# in depth" != title_key("C in Depth")
+    assert title_key("C++: the language") == "c++ the language"
+    assert title_key("딥러닝: 입문") == "딥러닝 입문"  # Korean is written with spaces between words
+    assert title_key("ガイド BERT 入門") == "ガイド bert 入門"  # a space next to a Latin word stays
+
+
+def test_ll602_finds_a_title_repeated_with_other_spacing_around_punctuation() -> None:
+    text = (
+        "# Papers\n\n"
+        "- [Theory of Deep Learning (draft)](https://example.org/a)\n"
+        "- [Theory of deep learning(draft)](https://example.org/b)\n"
+    )
+    source = SourceText(text)
+    found = [(d.code, *source.position(d.span.start), d.span.of(text)) for d in lint_text(text, select=("LL602",))]
+    assert found == [("LL602", 4, 4, "Theory of deep learning(draft)")]

@@ -11,9 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-# \'e, \"{o}, \c{c}, \v s: accent commands whose argument is one letter (not \textbf, whose \t is no accent)
+# \'e, \"{o}, \c{c}, \v s, \"\i: accent commands whose argument is one letter (not \textbf, whose \t is no accent)
 _ACCENT = re.compile(
-    r"\\(?:[`'^\"~=.]\s*|[uvHtcdbrk](?:\s+|(?=\{)))(?:\{\s*([A-Za-z]|\\[ij])\s*\}|([A-Za-z]))"
+    r"\\(?:[`'^\"~=.]\s*|[uvHtcdbrk](?:\s+|(?=\{)))(?:\{\s*([A-Za-z]|\\[ij])\s*\}|([A-Za-z]|\\[ij](?![A-Za-z])))"
 )
 _LETTER_COMMANDS = {
     "ss": "ss", "ae": "ae", "AE": "AE", "oe": "oe", "OE": "OE", "aa": "a", "AA": "A", "o": "o", "O": "O",
@@ -41,10 +41,14 @@ def _command(match: re.Match[str]) -> str:
 
 # --- title keys ----------------------------------------------------------------------------------------------------
 
-# Punctuation that joins words ("semi-supervised", "and/or") becomes a space, like a LaTeX tie "~"; other punctuation
-# just goes ("Don't" -> "dont", "{B}ERT" -> "bert"). Emoji, modifier symbols and zero-width format characters go too;
-# math and currency symbols stay ("C++" is not "C").
+# Punctuation separates words, so it becomes a space, like a LaTeX tie "~": "semi-supervised", "and/or", but also
+# "Learning(draft)" and "BERT:Pre-training", which are the same titles as "Learning (draft)" and "BERT: Pre-training".
+# Only what sits inside a word just goes: apostrophes and dots ("Don't" -> "dont", "e.g." -> "eg", "Vue.js" ->
+# "vuejs"), LaTeX braces and math dollars ("{B}ERT" -> "bert", "$k$-means" -> "k means"). Emoji, modifier symbols
+# and zero-width format characters go too; math symbols and "#" stay ("C++" and "C#" are not "C").
 _JOINERS = frozenset("/\\~")
+_IN_WORD = frozenset("'\u2019\u02bc.{}$")
+_KEPT = frozenset("#")
 _DROP_SYMBOLS = frozenset({"So", "Sk", "Cf"})
 # Diacritics of the Latin, Greek and Cyrillic scripts (combining diacritical marks and their extensions) are folded
 # away; other combining marks stay: a Japanese voicing mark or a Devanagari vowel sign is part of the letter.
@@ -63,10 +67,12 @@ class _FoldTable(dict[int, "str | None"]):
         value: str | None = ch
         if ch in _LETTER_FOLDS:
             value = _LETTER_FOLDS[ch]
-        elif category == "Pd" or ch in _JOINERS:
-            value = " "
-        elif category[0] == "P" or category in _DROP_SYMBOLS:
+        elif ch in _KEPT:
+            value = ch
+        elif ch in _IN_WORD or category in _DROP_SYMBOLS:
             value = None
+        elif category[0] == "P" or ch in _JOINERS:
+            value = " "
         elif category == "Mn" and any(lo <= cp <= hi for lo, hi in _DIACRITIC_RANGES):
             value = None
         self[cp] = value
@@ -74,6 +80,10 @@ class _FoldTable(dict[int, "str | None"]):
 
 
 _FOLD = _FoldTable()
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao): a space between two of their
+# letters carries nothing ("深度学习：理论" is also written "深度学习理论"), so it goes.
+_UNSPACED = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_UNSPACED_GAP = re.compile(f"(?<=[{_UNSPACED}]) (?=[{_UNSPACED}])")
 
 
 def title_key(title: str) -> str:
@@ -81,8 +91,10 @@ def title_key(title: str) -> str:
 
     HTML entities decoded (``&amp;``); LaTeX accents, commands and braces stripped (``Sch\\"{o}lkopf``,
     ``\\emph{...}``, ``{B}ERT``); Unicode compatibility forms folded (full-width letters) and casefolded; Latin,
-    Greek and Cyrillic diacritics removed (``Schölkopf`` = ``Scholkopf``); punctuation removed, word-joining dashes
-    and slashes made spaces; whitespace collapsed. Comparison only: never written back into a file.
+    Greek and Cyrillic diacritics removed (``Schölkopf`` = ``Scholkopf``); punctuation made a space, except
+    apostrophes, dots, braces and ``$``, which go (``Learning(draft)`` = ``Learning (draft)``, ``Don't`` =
+    ``Dont``); whitespace collapsed, and dropped between letters of scripts written without spaces (Chinese).
+    Comparison only: never written back into a file.
     """
     text = title
     if "&" in text:
@@ -96,7 +108,8 @@ def title_key(title: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold()).translate(_FOLD)
     if not text.isascii():  # recompose what is left (Hangul syllables, kana with voicing marks)
         text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    return _UNSPACED_GAP.sub("", text) if " " in text and not text.isascii() else text
 
 
 def strip_nickname(title: str) -> str:
