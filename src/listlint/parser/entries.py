@@ -554,9 +554,10 @@ def _as_read(text: str, span: Span, links: Iterable[Link], html: Iterable[Span] 
     LL406-LL408) does not change the entry's title."""
     kinds = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK)
     links = tuple(links)
-    pieces = [(link.full_span, link.text) for link in links if link.kind in kinds]
-    if not images:  # images go, and a link labelled by an image (a badge) reads as its other words
-        pieces = [(link.full_span, _without_images(text, link, links)) for link in links if link.kind in kinds]
+    # without images, a link labelled by an image (a badge) reads as its other words, and images go
+    pieces = [(link.full_span, link.text if images else _without_images(text, link, links))
+              for link in links if link.kind in kinds]
+    if not images:
         pieces.extend((link.full_span, "") for link in links if link.kind is LinkKind.IMAGE)
     pieces.extend((tag, "") for tag in html)
     out: list[str] = []
