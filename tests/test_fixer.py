@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from listlint.config import DEFAULT
@@ -49,6 +51,35 @@ def test_builtin_safe_fixes_reach_a_fixed_point_and_keep_html() -> None:
     assert fixed == "# T\n\n- [A](https://a.dev)\n\n- [B](https://b.dev)\n"
     assert _fix(fixed, rules) == fixed
     assert RENDER.render(fixed) == RENDER.render(text)
+
+
+def _conflict(a: Span, b: Span) -> bool:
+    """The definition: ranges sharing a character, an insertion point strictly inside a range, or one point twice."""
+    return a == b if a.start == a.end == b.start == b.end else a.start < b.end and b.start < a.end
+
+
+@settings(max_examples=600)  # cheap; the profile's 40 examples miss rare shapes (two insertions at one point)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.integers(0, 20), st.sampled_from([0, 0, 1, 2, 3, 6])).map(lambda p: Span(p[0], p[0] + p[1])),
+            min_size=1,
+            max_size=3,
+        ),
+        max_size=10,
+    )
+)
+def test_choose_takes_fixes_in_order_that_conflict_with_nothing_taken(spans: list[list[Span]]) -> None:
+    """choose (bisection, O(n log n)) agrees with the all-pairs definition on every input."""
+    fixes = [Fix.safe(*(Edit(span, "x") for span in group)) for group in spans]
+    expected: list[Fix] = []
+    for fix in sorted(fixes, key=lambda f: (f.span.start, f.span.end)):
+        mine = [e.span for e in fix.edits]
+        taken = [e.span for f in expected for e in f.edits]
+        inner = any(a.start < b.end and b.start < a.end for i, a in enumerate(mine) for b in mine[i + 1 :])
+        if not inner and not any(_conflict(a, b) for a in mine for b in taken):
+            expected.append(fix)
+    assert choose(fixes) == expected
 
 
 class _Looping(Rule):
