@@ -367,10 +367,12 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             if primary is not None and primary.full_span is not None:
                 tail_start = primary.full_span.end
                 # "**[Title](url)** - text": the emphasis closing around the link is not part of the description
-                opened = len(text[:primary.full_span.start]) - len(text[:primary.full_span.start].rstrip("*_~"))
-                closing = text[tail_start : tail_start + opened]
-                if opened and closing == text[primary.full_span.start - opened : primary.full_span.start]:
-                    tail_start += opened
+                link_start = opened = primary.full_span.start
+                while opened > item.content_start and text[opened - 1] in "*_~":
+                    opened -= 1
+                marks = text[opened:link_start]
+                if marks and text[tail_start : tail_start + len(marks)] == marks:
+                    tail_start += len(marks)
                 description = text[tail_start:line_end].strip(" -–—:,.")
             if len(work_units) > 1:
                 description = (description + "\n" + "\n".join(work_units[1:])).strip()
