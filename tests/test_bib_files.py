@@ -344,3 +344,38 @@ def test_a_configured_file_is_bibtex_whatever_its_suffix(tmp_path: Path, jobs: s
     result = run("check", "README.md", "other.md", "-j", jobs, "--select", "LL5,LL603", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert findings(result) == [line.replace("refs.bib:", "refs.bibtex:") for line in REFS_FINDINGS]
+
+
+# --- export and stats read a .bib file as BibTeX ------------------------------------------------------------------
+
+EXPORT_BIB = (
+    "@article{lecun2015,\n  title = {Deep Learning},\n  year = {2015},\n  journal = {Nature}\n}\n\n"
+    "@misc{devlin, title={{BERT}: Pre-training of {D}eep Bidirectional}, doi={10.18653/v1/N19-1423}, year=2019}\n"
+    "@misc{vaswani, title = {Attention Is All You Need}, eprint = {1706.03762}, archivePrefix = {arXiv}}\n"
+)
+
+
+def test_export_bibtex_of_a_bib_file_writes_its_entries(tmp_path: Path) -> None:
+    write(tmp_path / "refs.bib", EXPORT_BIB)
+    result = run("export", "refs.bib", "--format", "bibtex", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stdout.splitlines() if line.startswith("@")] == [
+        "@article{lecun2015,", "@misc{devlin,", "@misc{vaswani,"
+    ]
+    assert "  title = {Attention Is All You Need}," in result.stdout
+
+
+def test_export_csv_has_a_row_per_bibtex_entry_no_list_entry_holds(tmp_path: Path) -> None:
+    write(tmp_path / "refs.bib", EXPORT_BIB)
+    write(tmp_path / "list.md", "# L\n\n- [A paper](https://a.org/x) - text\n\n"
+                                "```bibtex\n@misc{free, title={Free block}, url={https://f.org}, year={2020}}\n```\n")
+    result = run("export", "refs.bib", "list.md", "--format", "csv", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "title,url,status,year,section,file",
+        "Deep Learning,,,2015,,refs.bib",
+        "BERT: Pre-training of Deep Bidirectional,https://doi.org/10.18653/v1/N19-1423,,2019,,refs.bib",
+        "Attention Is All You Need,https://arxiv.org/abs/1706.03762,,,,refs.bib",
+        "A paper,https://a.org/x,,,L,list.md",
+        "Free block,https://f.org,,2020,,list.md",
+    ]

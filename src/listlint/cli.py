@@ -253,12 +253,11 @@ def rule_command(key: str) -> None:
 def export(paths: tuple[str, ...], fmt: str, output: Path | None) -> None:
     """Export the entries of lists as JSON (the entry AST), BibTeX or CSV."""
     from listlint import export as exporter
-    from listlint.parser import parse
 
     runner = _runner((), (), (), None, None)
     loaded, failed = runner.collect(paths)
     errors = _report_errors(failed)
-    documents = [parse(source, label, config) for label, config, source in loaded]
+    documents = [runner.parse_file(source, label, config) for label, config, source in loaded]
     if fmt == "json":
         text = exporter.to_json(documents)
     else:
@@ -283,12 +282,11 @@ def stats(paths: tuple[str, ...], fmt: str) -> None:
         from listlint import stats as stats_module
     except ImportError:
         _fail("stats is not available in this build")
-    from listlint.parser import parse
 
     runner = _runner((), (), (), None, None)
     loaded, failed = runner.collect(paths)
     errors = _report_errors(failed)
-    documents = [(parse(source, label, config), config) for label, config, source in loaded]
+    documents = [(runner.parse_file(source, label, config), config) for label, config, source in loaded]
     click.echo(stats_module.render(documents, fmt))
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
@@ -298,14 +296,13 @@ def stats(paths: tuple[str, ...], fmt: str) -> None:
 def init(paths: tuple[str, ...]) -> None:
     """Write a commented .listlint.toml from the lists found here (never overwrites one)."""
     from listlint import init as initializer
-    from listlint.parser import parse
 
     if Path(".listlint.toml").exists():
         _fail(".listlint.toml already exists; not overwriting it")
     runner = _runner((), (), (), None, None)
     loaded, failed = runner.collect(paths or (".",))
     errors = _report_errors(failed)
-    documents = [parse(source, label, config) for label, config, source in loaded]
+    documents = [runner.parse_file(source, label, config) for label, config, source in loaded]
     try:
         target = initializer.write(Path.cwd(), documents)
     except FileExistsError:

@@ -15,7 +15,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from listlint.bibtex.format import Style, document_style, format_entry
-from listlint.bibtex.normalize import YearEvidence, parse_year, scholar_key, title_words, year_evidence
+from listlint.bibtex.normalize import (
+    YearEvidence,
+    parse_year,
+    scholar_key,
+    strip_latex,
+    title_words,
+    year_evidence,
+)
 from listlint.config import BibtexSettings
 from listlint.model import BibEntry, BibField, Document, Entry
 
@@ -167,14 +174,44 @@ def _block_chunks(block: object, document: Document, style: Style, keys: _Keys) 
 
 
 def to_csv(documents: Sequence[Document]) -> str:
-    """title, url, status, year, section, file: one row per entry (children included)."""
+    """title, url, status, year, section, file: one row per entry (children included), then one per BibTeX entry
+    that no list entry holds (a ``.bib`` file, a free-standing block), in file order."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["title", "url", "status", "year", "section", "file"])
     for document in documents:
+        rows: list[tuple[int, list[object]]] = []
         for entry in document.entries:
             url = entry.primary_link.url if entry.primary_link else ""
             status = entry.status.value if entry.status else ""
             year = entry_year(entry)
-            writer.writerow([entry.title, url, status, "" if year is None else year, entry.section, document.path])
+            rows.append((entry.span.start,
+                         [entry.title, url, status, "" if year is None else year, entry.section, document.path]))
+        held = {block.span for entry in document.entries for block in entry.bibtex}
+        for block in document.bibtex_blocks:
+            if block.span in held:
+                continue
+            for bib in block.entries:
+                year = parse_year(bib.get("year"))
+                title = " ".join(strip_latex(bib.get("title") or "").split())
+                rows.append((bib.span.start, [title, _bib_url(bib), "", "" if year is None else year, "",
+                                              document.path]))
+        rows.sort(key=lambda row: row[0])
+        writer.writerows(row for _, row in rows)
     return buffer.getvalue()
+
+
+def _bib_url(bib: BibEntry) -> str:
+    """The citation's own link: its ``url`` field, else its DOI, else its arXiv id."""
+    url = (bib.get("url") or "").strip()
+    if url.startswith("\\url{") and url.endswith("}"):
+        url = url[5:-1]
+    if url:
+        return url
+    doi = (bib.get("doi") or "").strip()
+    if doi:
+        return doi if doi.lower().startswith("http") else f"https://doi.org/{doi}"
+    eprint = (bib.get("eprint") or "").strip()
+    if eprint and (bib.get("archiveprefix") or bib.get("eprinttype") or "").lower() == "arxiv":
+        return f"https://arxiv.org/abs/{eprint}"
+    return ""
