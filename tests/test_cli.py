@@ -127,6 +127,18 @@ def test_directory_without_markdown_and_recursion(tmp_path: Path) -> None:
     assert "in 2 files" in result.stdout
 
 
+def test_a_file_named_twice_is_checked_and_fixed_once(tmp_path: Path) -> None:
+    (tmp_path / "lists").mkdir()
+    write(tmp_path / "lists", "a.md", DIRTY)
+    once = run("check", "lists/a.md", cwd=tmp_path)
+    again = run("check", "lists/a.md", "./lists/a.md", "lists", "lists/../lists/a.md", cwd=tmp_path)
+    assert once.returncode == again.returncode == 1
+    assert again.stdout == once.stdout and "in 1 file" in again.stdout
+    fixed = run("fix", "lists/a.md", "./lists/a.md", cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert run("fix", "--check", "lists/a.md", cwd=tmp_path).returncode == 0
+
+
 def test_file_over_max_size(tmp_path: Path) -> None:
     write(tmp_path, ".listlint.toml", "max-file-size = 10\n")
     write(tmp_path, "big.md", DIRTY)

@@ -16,9 +16,19 @@ SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", "
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[str | InputError]:
-    """Files to check, in a stable order; problems are yielded as InputError so the run goes on."""
+    """Files to check, in a stable order, each once however it is named (``a.md ./a.md``, a file inside a directory
+    also given); problems are yielded as InputError so the run goes on."""
     if not paths:
         paths = ("README.md",)
+    seen: set[str] = set()
+
+    def first_time(name: str) -> bool:
+        key = os.path.normcase(os.path.abspath(name))
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         if raw == "-":
             yield raw
@@ -28,9 +38,10 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[str 
             found = sorted(_walk(path, exclude))
             if not found:
                 yield InputError(raw, "directory holds no Markdown files")
-            yield from found
+            yield from (name for name in found if first_time(name))
         elif path.exists() or path.is_symlink():
-            yield raw
+            if first_time(raw):
+                yield raw
         else:
             yield InputError(raw, "no such file or directory")
 
