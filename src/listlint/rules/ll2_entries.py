@@ -146,14 +146,20 @@ def _nests_above(document: Document, item: ListItem, column: int) -> bool:
 def _absorbs(document: Document, stop: int, low: int, high: int) -> bool:
     """Whether the first non-blank line from ``stop`` on is indented in ``[low, high)``: an item whose text column
     moves from ``high`` to ``low`` would swallow it."""
-    source = document.source
-    index = stop
-    while index < source.line_count and not source.line(index).strip():
-        index += 1
-    if index >= source.line_count:
+    line = _next_nonblank_line(document, stop)
+    if line is None:
         return False
-    line = source.line(index)
     return "\t" in line[: len(line) - len(line.lstrip(" \t"))] or low <= _leading_spaces(line) < high
+
+
+def _next_nonblank_line(document: Document, stop: int) -> str | None:
+    """The first line from ``stop`` on that is not blank (a CommonMark blank line: spaces and tabs only)."""
+    source = document.source
+    for index in range(stop, source.line_count):
+        line = source.line(index)
+        if line.strip(" \t"):
+            return line
+    return None
 
 
 # ---- LL201 -------------------------------------------------------------------------------------------------------
@@ -708,13 +714,9 @@ def _next_indent(document: Document, stop: int) -> int | None:
     """Columns of indentation of the first non-blank line from ``stop`` on (None: only blank lines follow). A list
     item whose text starts at that column or left of it would take that block (a paragraph, a fence, indented code)
     in as its own."""
-    source = document.source
-    index = stop
-    while index < source.line_count and not source.line(index).strip(" \t"):
-        index += 1
-    if index >= source.line_count:
+    line = _next_nonblank_line(document, stop)
+    if line is None:
         return None
-    line = source.line(index)
     return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
 
 
