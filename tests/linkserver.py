@@ -24,6 +24,9 @@ Paths (``host`` is any of the server's ports; ``...`` is any suffix, so distinct
     /big?head=CODE               the same, but HEAD answers CODE (so the checker has to GET it)
     /cf                          403 with ``cf-mitigated: challenge``
     /cookie                      200 and a Set-Cookie
+    /chunked                     200 with a chunked body (GET), three chunks
+    /drop-after                  200, then the server closes the connection 50 ms later (an idle keep-alive
+                                 timeout on the server's side)
     /__stats, /__reset           request counts as JSON (requests to /__* not counted); forget everything
 
 Run ``python tests/linkserver.py --hosts 20 --latency 0.05`` to serve from a separate process (the benchmark
@@ -76,6 +79,7 @@ class _State:
     total_in_flight: int = 0
     max_total_in_flight: int = 0
     tls_attempts: int = 0
+    connections: int = 0  # TCP connections accepted
 
 
 def refused_port() -> int:
@@ -201,6 +205,11 @@ class LinkServer:
         return self._state.tls_attempts
 
     @property
+    def connections(self) -> int:
+        """TCP connections accepted on all ports (keep-alive reuse shows as fewer connections than requests)."""
+        return self._state.connections
+
+    @property
     def big_bodies(self) -> list[BigBody]:
         return list(self._state.big)
 
@@ -215,6 +224,7 @@ class LinkServer:
         assert task is not None
         self._tasks.add(task)
         self._writers.add(writer)
+        self._state.connections += 1
         try:
             while True:
                 try:
@@ -349,6 +359,18 @@ class LinkServer:
             return await self._send(writer, method, 403, {"cf-mitigated": "challenge"})
         if head == "cookie":
             return await self._send(writer, method, 200, {"Set-Cookie": "session=secret; Path=/"})
+        if head == "chunked":
+            head_bytes = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n"
+            if method == "HEAD":
+                writer.write(head_bytes)
+            else:
+                writer.write(head_bytes + b"5\r\nhello\r\n1\r\n,\r\n6\r\n world\r\n0\r\n\r\n")
+            await writer.drain()
+            return True
+        if head == "drop-after":
+            await self._send(writer, method, 200)
+            await asyncio.sleep(0.05)
+            return False
         return await self._send(writer, method, 404)
 
     async def _send(

@@ -146,6 +146,7 @@ class Checker:
         self._gates: dict[str, HostGate] = {}
         self._global = asyncio.Semaphore(max(1, settings.concurrency))
         self._client: httpx.AsyncClient | None = None
+        self._headers: httpx.Headers | None = None
         self._deadline: float | None = None
         self._read_timeouts: dict[str, int] = {}
 
@@ -160,6 +161,7 @@ class Checker:
             per_origin=max(1, min(largest, self.settings.concurrency)),
             user_agent=self.settings.user_agent,
         )
+        self._headers = self._client.headers  # httpx's defaults and ours, as build_request would merge them
         outcomes: dict[str, _Outcome] = {}
         try:
             tasks = {asyncio.ensure_future(self._check_reported(url)): url for url in urls}
@@ -200,13 +202,14 @@ class Checker:
     async def _check(self, url: str) -> _Outcome:
         current = url
         try:
-            seen = {str(httpx.URL(url))}
+            parsed = httpx.URL(url)
         except (httpx.InvalidURL, ValueError) as exc:
             return _Outcome(Verdict.SKIPPED, f"not a valid URL: {exc}")
+        seen = {str(parsed)}
         hops: list[_Hop] = []
         attempts = 0
         while True:
-            reply, sent = await self._fetch(current, continuing=bool(hops))
+            reply, sent = await self._fetch(parsed, continuing=bool(hops))
             attempts += sent
             status = reply.status
             if status in REDIRECTS and status not in self.accept:
@@ -220,9 +223,10 @@ class Checker:
                 if scheme not in ("http", "https"):
                     return _Outcome(Verdict.SKIPPED, f"redirects to {target}, not an http(s) URL", status, target, attempts)
                 try:
-                    normalised = str(httpx.URL(target))
+                    parsed = httpx.URL(target)
                 except (httpx.InvalidURL, ValueError):
                     return _Outcome(Verdict.UNREACHABLE, f"redirects to an invalid URL {target!r}", status, None, attempts)
+                normalised = str(parsed)
                 if normalised in seen:
                     chain = " -> ".join([h.url for h in hops] + [target])
                     return _Outcome(Verdict.UNREACHABLE, f"redirect loop: {chain}", status, target, attempts)
@@ -277,10 +281,9 @@ class Checker:
 
     # -- one hop: method fallback, retries, confirmation ---------------------------------------------------
 
-    async def _fetch(self, url: str, *, continuing: bool = False) -> tuple[_Reply, int]:
+    async def _fetch(self, request_url: httpx.URL, *, continuing: bool = False) -> tuple[_Reply, int]:
         """The final reply for one hop and how many requests it took."""
         try:
-            request_url = httpx.URL(url)
             # the ASCII form (IDNA for internationalised names), as the connection will ask the resolver for it
             host = request_url.raw_host.decode("ascii")
             if not host:
@@ -435,26 +438,55 @@ class Checker:
 
     async def _exchange(self, method: str, url: httpx.URL, timeout: float) -> _Reply:
         assert self._client is not None
-        request = self._client.build_request(method, url, timeout=httpx.Timeout(timeout))
+        # a Request made directly: the client's build_request would merge its headers, cookies and parameters
+        # into new objects for every request; the result is the same
+        request = httpx.Request(
+            method,
+            url,
+            headers=self._headers,
+            extensions={"timeout": {"connect": timeout, "read": timeout, "write": timeout, "pool": timeout}},
+        )
         response = await self._client.send(request, stream=True)
         try:
-            headers = response.headers
+            location = retry_after = length = None
+            challenge = False
+            for name, value in response.headers.raw:  # one pass, instead of a lookup per header
+                name = name.lower()
+                if name in _WANTED:  # the first of repeated headers counts
+                    if name == b"location":
+                        location = _text(value) if location is None else location
+                    elif name == b"retry-after":
+                        retry_after = _text(value) if retry_after is None else retry_after
+                    elif name == b"content-length":
+                        length = value.strip() if length is None else length
+                    else:
+                        challenge = challenge or value.strip().lower() == b"challenge"
             reply = _Reply(
                 status=response.status_code,
                 phrase=response.reason_phrase,
-                location=headers.get("location"),
-                retry_after=parse_retry_after(headers.get("retry-after")),
-                challenge=headers.get("cf-mitigated", "").strip().lower() == "challenge",
+                location=location,
+                retry_after=parse_retry_after(retry_after),
+                challenge=challenge,
             )
             # the body is never needed, but a connection is reused only once its response was read to the end:
             # HEAD's empty body and a small GET body are read, a large one is abandoned (closing the response
             # then closes the connection)
-            length = headers.get("content-length", "")
-            if method == "HEAD" or (length.isdigit() and int(length) <= self.tuning.small_body):
+            if method == "HEAD" or (length is not None and length.isdigit() and int(length) <= self.tuning.small_body):
                 await response.aread()
             return reply
         finally:
             await response.aclose()
+
+
+_WANTED = frozenset({b"location", b"retry-after", b"content-length", b"cf-mitigated"})
+
+
+def _text(value: bytes) -> str:
+    """A header value as text: UTF-8 where it is (a Location with raw UTF-8 occurs), else Latin-1, like httpx."""
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return value.decode("latin-1")
 
 
 async def _bounded(coro: Coroutine[Any, Any, _Reply], seconds: float) -> _Reply:

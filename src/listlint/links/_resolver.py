@@ -65,10 +65,18 @@ class Resolver:
         self._resolve = resolve
         self._executor: ThreadPoolExecutor | None = None
         self._tasks: dict[str, asyncio.Task[tuple[str, ...]]] = {}
+        self._known: dict[str, tuple[str, ...]] = {}  # host as asked -> its permitted addresses
 
     async def addresses(self, host: str, port: int) -> tuple[str, ...]:
         """Permitted addresses of ``host``; raises AddressRefused, NameNotFound or NameLookupFailed."""
-        host = host.lower().strip("[]")
+        known = self._known.get(host)
+        if known is not None:  # asked before, and permitted: every later request of the host
+            return known
+        found = await self._addresses(host.lower().strip("[]"), port)
+        self._known[host] = found
+        return found
+
+    async def _addresses(self, host: str, port: int) -> tuple[str, ...]:
         try:
             ipaddress.ip_address(host.split("%", 1)[0])
         except ValueError:

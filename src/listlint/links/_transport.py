@@ -1,5 +1,12 @@
-"""The one HTTP client of a run: httpx over an httpcore pool whose network backend connects only to addresses the
-Resolver has checked against the address policy, for the first request and for every redirect hop alike.
+"""The one HTTP client of a run: an ``httpx.AsyncClient`` over a small HTTP/1.1 transport of listlint's own
+(``httpx.AsyncBaseTransport``, h11 for the protocol, asyncio streams for the sockets) that connects only to
+addresses the Resolver has checked against the address policy, for the first request and for every redirect
+hop alike.
+
+Why not httpx's default transport: httpcore and anyio cost about 1.3 ms of CPU per request here (locks, traces,
+a pool that rescans its connections, anyio's stream wrappers), several times the rest of a request. A link check
+needs far less of HTTP than they provide: HTTP/1.1, a few keep-alive connections per origin, a status line and
+headers, and a body that is drained when small and otherwise abandoned with its connection.
 
 No cookies are kept, no credentials sent (no ``.netrc``, userinfo is stripped before requests are built), no
 proxy or other setting is taken from the environment.
@@ -7,185 +14,330 @@ proxy or other setting is taken from the environment.
 
 from __future__ import annotations
 
-import importlib.util
+import asyncio
+import ssl
 import sys
+import time
 import typing
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from http.cookiejar import Cookie, CookieJar, CookiePolicy
 from urllib.request import Request
 
-import httpcore
+import h11
 import httpx
-
-# httpcore asks ``import sniffio`` each time it makes a lock (several times per request). anyio 4 no longer
-# installs sniffio, and a failing import scans sys.path from scratch every time: ~1 ms per request here, more
-# than the rest of the request. ``None`` in sys.modules is Python's documented way to make that import fail at
-# once; the outcome (httpcore falls back to "asyncio") is unchanged.
-if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-    sys.modules["sniffio"] = None  # type: ignore[assignment]
 
 from listlint.links._resolver import Resolver
 
+_READ_SIZE = 64 * 1024
+_KEEPALIVE_EXPIRY = 5.0  # seconds an idle connection is kept for reuse
+_HTTP11 = b"HTTP/1.1"
+
 
 class ConnectionRefused(Exception):
-    """Nothing listens at the address (TCP RST to our SYN). Not an httpcore error, so it reaches the checker
-    unwrapped."""
+    """Nothing listens at the address (TCP RST to our SYN). Not an httpx error, so it reaches the checker as it
+    is."""
 
     def __init__(self, address: str, port: int) -> None:
         super().__init__(f"connection refused by {address} port {port}")
 
 
-def _refused(exc: BaseException) -> bool:
-    seen = 0
-    current: BaseException | None = exc
-    while current is not None and seen < 10:
-        if isinstance(current, ConnectionRefusedError):
-            return True
-        current = current.__cause__ or current.__context__
-        seen += 1
-    return False
+if sys.version_info >= (3, 11):
+    _timeout = asyncio.timeout
+else:  # pragma: no cover - Python 3.10
+
+    class _timeout:
+        """``asyncio.timeout`` for Python 3.10: cancels the current task after ``delay`` seconds."""
+
+        def __init__(self, delay: float | None) -> None:
+            self._delay = delay
+            self._handle: asyncio.TimerHandle | None = None
+            self._fired = False
+
+        async def __aenter__(self) -> None:
+            if self._delay is not None:
+                task = asyncio.current_task()
+                assert task is not None
+
+                def fire() -> None:
+                    self._fired = True
+                    task.cancel()
+
+                self._handle = asyncio.get_running_loop().call_later(self._delay, fire)
+
+        async def __aexit__(self, kind: object, exc: object, tb: object) -> None:
+            if self._handle is not None:
+                self._handle.cancel()
+            if self._fired and kind is asyncio.CancelledError:
+                raise asyncio.TimeoutError
 
 
-class _PinnedBackend(httpcore.AsyncNetworkBackend):
-    """Connects to the addresses the Resolver approved, never to whatever a second lookup would return."""
+class _Connection:
+    """One keep-alive HTTP/1.1 connection: the socket's streams and h11's state of the exchange."""
 
-    def __init__(self, resolver: Resolver) -> None:
-        self._resolver = resolver
-        self._inner = httpcore.AnyIOBackend()
+    __slots__ = ("reader", "writer", "http", "idle_since")
 
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: typing.Iterable[typing.Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        addresses = await self._resolver.addresses(host, port)
-        failure: BaseException | None = None
-        for address in addresses[:2]:  # one retry on another address, not a scan of every record
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader = reader
+        self.writer = writer
+        self.http = h11.Connection(h11.CLIENT)
+        self.idle_since = 0.0
+
+    def reusable(self, now: float) -> bool:
+        """Still open, not closed by the server while idle, and not idle for too long."""
+        return (
+            now - self.idle_since < _KEEPALIVE_EXPIRY
+            and not self.reader.at_eof()
+            and not self.writer.transport.is_closing()
+        )
+
+    def close(self) -> None:
+        # unread data in the socket's receive buffer (an abandoned body) makes the kernel send a RST: the server
+        # stops writing at once
+        self.writer.transport.abort()
+
+    async def receive(self, timeout: float | None) -> None:
+        """Read what the socket has (at most 64 KiB) into h11; an empty read is the server closing."""
+        try:
+            async with _timeout(timeout):
+                data = await self.reader.read(_READ_SIZE)
+        except (TimeoutError, asyncio.TimeoutError):
+            raise httpx.ReadTimeout(f"no data within {timeout:g} s") from None
+        except OSError as exc:
+            raise httpx.ReadError(str(exc) or type(exc).__name__) from exc
+        self.http.receive_data(data)
+
+    async def next_event(self, timeout: float | None) -> typing.Any:
+        while True:
             try:
-                return await self._inner.connect_tcp(
-                    address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
-                )
-            except httpcore.ConnectError as exc:
-                # decided here, while the chain is intact: the pool re-raises with ``from None`` further up
-                failure = ConnectionRefused(address, port) if _refused(exc) else exc
-        assert failure is not None
-        raise failure
-
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,
-        socket_options: typing.Iterable[typing.Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:  # pragma: no cover - never configured
-        raise httpcore.ConnectError("unix sockets are not used by the link checker")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
+                event = self.http.next_event()
+            except h11.RemoteProtocolError as exc:
+                raise httpx.RemoteProtocolError(str(exc)) from exc
+            if event is h11.NEED_DATA:
+                await self.receive(timeout)
+                continue
+            return event
 
 
-class _Stream:
-    """A response body that tells its router when it is closed (until then its pool is in use)."""
+class _Origin:
+    """Connections to one scheme://host:port: the idle ones, and how many exist in all."""
 
-    def __init__(self, stream: typing.Any, entry: _Entry) -> None:
-        self._stream = stream
-        self._entry = entry
+    __slots__ = ("idle", "count", "waiters")
+
+    def __init__(self) -> None:
+        self.idle: list[_Connection] = []
+        self.count = 0
+        self.waiters: deque[asyncio.Future[None]] = deque()
+
+
+class _Body(httpx.AsyncByteStream):
+    """A response body read from the connection as it is iterated. Closing it hands the connection back for
+    reuse when the response was read to its end, and closes it otherwise."""
+
+    __slots__ = ("_transport", "_key", "_connection", "_timeout", "_complete", "_closed")
+
+    def __init__(self, transport: PinnedTransport, key: tuple[str, str, int], connection: _Connection,
+                 timeout: float | None) -> None:
+        self._transport = transport
+        self._key = key
+        self._connection = connection
+        self._timeout = timeout
+        self._complete = False
         self._closed = False
 
     async def __aiter__(self) -> typing.AsyncIterator[bytes]:
-        async for chunk in self._stream:
-            yield chunk
+        connection = self._connection
+        while not self._complete:
+            if self._closed:
+                raise httpx.StreamClosed()
+            event = await connection.next_event(self._timeout)
+            if type(event) is h11.Data:
+                yield bytes(event.data)
+            elif type(event) is h11.EndOfMessage:
+                self._complete = True
+            else:  # ConnectionClosed before the end of the body
+                raise httpx.RemoteProtocolError("the server closed the connection in the middle of the body")
 
     async def aclose(self) -> None:
         if not self._closed:
             self._closed = True
-            self._entry.active -= 1
-            if hasattr(self._stream, "aclose"):
-                await self._stream.aclose()
+            self._transport._release(self._key, self._connection, self._complete)
 
 
-class _Entry:
-    __slots__ = ("pool", "active")
+class PinnedTransport(httpx.AsyncBaseTransport):
+    """HTTP/1.1 over connections to the addresses the Resolver approved, never to whatever a second lookup would
+    return; at most ``per_origin`` connections per origin, kept alive between requests."""
 
-    def __init__(self, pool: httpcore.AsyncConnectionPool) -> None:
-        self.pool = pool
-        self.active = 0
+    def __init__(self, resolver: Resolver, per_origin: int, max_idle: int = 64) -> None:
+        self._resolver = resolver
+        self._per_origin = max(1, per_origin)
+        self._max_idle = max_idle
+        self._origins: dict[tuple[str, str, int], _Origin] = {}
+        self._idle: OrderedDict[_Connection, tuple[str, str, int]] = OrderedDict()  # all idle ones, oldest first
+        self._ssl: ssl.SSLContext | None = None
+        self._closed = False
 
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        scheme = url.scheme
+        if scheme not in ("http", "https"):
+            raise httpx.UnsupportedProtocol(f"only http and https URLs are requested, not {scheme!r}")
+        host = url.raw_host.decode("ascii")
+        port = url.port or (443 if scheme == "https" else 80)
+        key = (scheme, host, port)
+        timeouts = request.extensions.get("timeout") or {}
+        read_timeout = timeouts.get("read")
 
-class _PoolPerOrigin:
-    """One small connection pool per origin instead of one big pool.
-
-    httpcore's pool rescans every connection for every queued request whenever anything changes, which grows with
-    hosts x connections: with 20 hosts it cost more CPU than the requests themselves. Per origin, a pool holds at
-    most the host's concurrency. Pools of origins not used lately are closed once there are more than
-    ``max_pools``, so a list of a thousand hosts does not keep a thousand sockets open."""
-
-    def __init__(self, make_pool: typing.Callable[[], httpcore.AsyncConnectionPool], max_pools: int = 64) -> None:
-        self._make_pool = make_pool
-        self._max_pools = max_pools
-        self._pools: OrderedDict[tuple[bytes, bytes, int | None], _Entry] = OrderedDict()
-
-    async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
-        key = (request.url.scheme, request.url.host, request.url.port)
-        entry = self._pools.get(key)
-        if entry is None:
-            entry = self._pools[key] = _Entry(self._make_pool())
-            await self._trim()
-        self._pools.move_to_end(key)
-        entry.active += 1
+        connection = await self._acquire(key, timeouts)
         try:
-            response = await entry.pool.handle_async_request(request)
-        except BaseException:
-            entry.active -= 1
+            http = connection.http
+            data = http.send(h11.Request(method=request.method, target=url.raw_path, headers=request.headers.raw))
+            if data:
+                connection.writer.write(data)  # a request head: far below the write buffer's limit
+            http.send(h11.EndOfMessage())
+            while True:
+                event = await connection.next_event(read_timeout)
+                if type(event) is h11.Response:
+                    break
+                if type(event) is h11.ConnectionClosed:
+                    raise httpx.RemoteProtocolError("the server closed the connection without sending a response")
+                # an informational 1xx answer: the real one follows
+        except BaseException as exc:
+            self._release(key, connection, False)
+            if isinstance(exc, OSError):
+                raise httpx.WriteError(str(exc) or type(exc).__name__) from exc
             raise
-        return httpcore.Response(
-            status=response.status,
-            headers=response.headers,
-            content=_Stream(response.stream, entry),
-            extensions=response.extensions,
+        return httpx.Response(
+            status_code=event.status_code,
+            headers=list(event.headers),
+            stream=_Body(self, key, connection, read_timeout),
+            extensions={"http_version": _HTTP11, "reason_phrase": bytes(event.reason)},
         )
 
-    async def _trim(self) -> None:
-        for key in list(self._pools):
-            if len(self._pools) <= self._max_pools:
+    # -- connections ---------------------------------------------------------------------------------------------
+
+    async def _acquire(self, key: tuple[str, str, int], timeouts: dict[str, float | None]) -> _Connection:
+        if self._closed:
+            raise httpx.ConnectError("the client is closed")
+        origin = self._origins.get(key)
+        if origin is None:
+            origin = self._origins[key] = _Origin()
+        now = time.monotonic()
+        while origin.idle:
+            connection = origin.idle.pop()  # the most recently used one: the least likely to have gone stale
+            del self._idle[connection]
+            if connection.reusable(now):
+                return connection
+            connection.close()
+            origin.count -= 1
+        while origin.count >= self._per_origin:
+            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            origin.waiters.append(waiter)
+            try:
+                async with _timeout(timeouts.get("pool")):
+                    await waiter
+            except BaseException as exc:
+                if waiter.done() and not waiter.cancelled():
+                    self._wake(origin)  # woken just as we gave up: pass the turn on
+                elif waiter in origin.waiters:
+                    origin.waiters.remove(waiter)
+                if isinstance(exc, (TimeoutError, asyncio.TimeoutError)):
+                    raise httpx.PoolTimeout("no connection became free in time") from None
+                raise
+            if origin.idle:
+                connection = origin.idle.pop()
+                del self._idle[connection]
+                if connection.reusable(time.monotonic()):
+                    return connection
+                connection.close()
+                origin.count -= 1
+        origin.count += 1
+        try:
+            return await self._connect(key, timeouts.get("connect"))
+        except BaseException:
+            origin.count -= 1
+            self._wake(origin)
+            raise
+
+    async def _connect(self, key: tuple[str, str, int], timeout: float | None) -> _Connection:
+        scheme, host, port = key
+        addresses = await self._resolver.addresses(host, port)
+        context = self._ssl_context() if scheme == "https" else None
+        failure: BaseException | None = None
+        for address in addresses[:2]:  # one retry on another address, not a scan of every record
+            try:
+                async with _timeout(timeout):
+                    reader, writer = await asyncio.open_connection(
+                        address,
+                        port,
+                        ssl=context,
+                        server_hostname=host if context is not None else None,
+                        ssl_handshake_timeout=timeout if context is not None else None,
+                        limit=_READ_SIZE,
+                    )
+            except (TimeoutError, asyncio.TimeoutError):
+                failure = httpx.ConnectTimeout(f"connection to {address} port {port} timed out")
+            except ConnectionRefusedError:
+                failure = ConnectionRefused(address, port)
+            except OSError as exc:  # ssl.SSLError is one
+                failure = httpx.ConnectError(str(exc) or type(exc).__name__)
+                failure.__cause__ = exc
+            else:
+                return _Connection(reader, writer)
+        assert failure is not None
+        raise failure
+
+    def _ssl_context(self) -> ssl.SSLContext:
+        """Made on the first https URL (loading the certificates takes longer than many requests)."""
+        if self._ssl is None:
+            context = httpx.create_ssl_context(verify=True, trust_env=True)
+            context.set_alpn_protocols(["http/1.1"])
+            self._ssl = context
+        return self._ssl
+
+    def _release(self, key: tuple[str, str, int], connection: _Connection, complete: bool) -> None:
+        origin = self._origins.get(key)
+        if origin is None:  # the transport was closed meanwhile
+            connection.close()
+            return
+        http = connection.http
+        if (
+            complete
+            and not self._closed
+            and http.our_state is h11.DONE
+            and http.their_state is h11.DONE
+        ):
+            http.start_next_cycle()
+            connection.idle_since = time.monotonic()
+            origin.idle.append(connection)
+            self._idle[connection] = key
+            if len(self._idle) > self._max_idle:
+                oldest, oldest_key = self._idle.popitem(last=False)
+                owner = self._origins[oldest_key]
+                owner.idle.remove(oldest)
+                owner.count -= 1
+                oldest.close()
+                self._wake(owner)
+        else:
+            connection.close()
+            origin.count -= 1
+        self._wake(origin)
+
+    def _wake(self, origin: _Origin) -> None:
+        while origin.waiters:
+            waiter = origin.waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
                 return
-            entry = self._pools[key]
-            if entry.active == 0:
-                del self._pools[key]
-                await entry.pool.aclose()
 
     async def aclose(self) -> None:
-        pools, self._pools = list(self._pools.values()), OrderedDict()
-        for entry in pools:
-            await entry.pool.aclose()
+        self._closed = True
+        for connection in self._idle:
+            connection.close()
+        self._idle.clear()
+        self._origins.clear()
 
 
-class _PinnedTransport(httpx.AsyncHTTPTransport):
-    """httpx's transport over per-origin pools on the pinned backend (httpx's own request mapping and exception
-    mapping are kept: they only use ``self._pool``)."""
-
-    def __init__(self, resolver: Resolver, per_origin: int) -> None:
-        # super().__init__ is not called: it would build (and load certificates for) a pool we do not use
-        ssl_context = httpx.create_ssl_context(verify=True, trust_env=True)
-        backend = _PinnedBackend(resolver)
-
-        def make_pool() -> httpcore.AsyncConnectionPool:
-            return httpcore.AsyncConnectionPool(
-                ssl_context=ssl_context,
-                max_connections=per_origin,
-                max_keepalive_connections=per_origin,
-                keepalive_expiry=5.0,
-                http1=True,
-                http2=False,
-                network_backend=backend,
-            )
-
-        self._pool = _PoolPerOrigin(make_pool)  # type: ignore[assignment]
-
-
-class _NoCookies(CookiePolicy):
+class _NoCookiePolicy(CookiePolicy):
     """Refuses to store or send any cookie: a link check must not carry state from one site to the next."""
 
     netscape = True
@@ -209,6 +361,9 @@ class _NoCookieJar(CookieJar):
     def add_cookie_header(self, request: object) -> None:
         return None
 
+    def set_cookie(self, cookie: Cookie) -> None:
+        return None
+
     def domain_return_ok(self, domain: str, request: Request) -> bool:
         return False
 
@@ -216,12 +371,40 @@ class _NoCookieJar(CookieJar):
         return False
 
 
+class _NoCookies(httpx.Cookies):
+    """The client's cookies: always empty, and a response's Set-Cookie is not even looked at (httpx would build a
+    urllib request and response around every response to hand them to the jar: a quarter of a request's CPU)."""
+
+    def __init__(self) -> None:
+        super().__init__(_NoCookieJar(policy=_NoCookiePolicy()))
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
+
+    def set_cookie_header(self, request: httpx.Request) -> None:
+        return None
+
+
+_NO_COOKIES = _NoCookies()
+
+
+class _Client(httpx.AsyncClient):
+    """httpx's client without a cookie store: ``cookies`` is always the empty, inert one above."""
+
+    @property  # type: ignore[override]
+    def cookies(self) -> httpx.Cookies:
+        return _NO_COOKIES
+
+    @cookies.setter
+    def cookies(self, cookies: object) -> None:
+        return None
+
+
 def make_client(resolver: Resolver, *, per_origin: int, user_agent: str) -> httpx.AsyncClient:
     """The run's client; ``per_origin`` bounds the connections of one host (the checker's gates bound requests)."""
-    return httpx.AsyncClient(
-        transport=_PinnedTransport(resolver, per_origin),
+    return _Client(
+        transport=PinnedTransport(resolver, per_origin),
         follow_redirects=False,
         trust_env=False,
-        cookies=_NoCookieJar(policy=_NoCookies()),
         headers={"User-Agent": user_agent, "Accept": "*/*"},
     )
