@@ -234,7 +234,6 @@ class DocumentFacts:
     objects); a large list has one object per entry here, since allocation (and the garbage collector's work
     that comes with it) is most of the cost of building these facts."""
 
-    document: Document
     links: tuple[EntryOccurrence, ...]
     titles: tuple[EntryOccurrence, ...]
     keys: tuple[KeyOccurrence, ...]
@@ -362,7 +361,7 @@ def _build_facts(document: Document) -> DocumentFacts:
                                                       frozenset((bib.key.casefold(),)), (bib.key,), path, line,
                                                       section))
     idents.sort(key=lambda o: o.span.start)
-    return DocumentFacts(document, tuple(links), tuple(titles), tuple(keys), tuple(idents))
+    return DocumentFacts(tuple(links), tuple(titles), tuple(keys), tuple(idents))
 
 
 def _owner_section(document: Document, block_span: Span) -> str:
@@ -418,7 +417,6 @@ class Allow:
 class Index:
     """First occurrences of each key over the documents of a scope, in document order."""
 
-    documents: tuple[Document, ...]
     allow: Allow
     first_link: dict[str, EntryOccurrence] = field(default_factory=dict)
     first_title: dict[str, EntryOccurrence] = field(default_factory=dict)
@@ -442,7 +440,7 @@ class Index:
 def _build_index(documents: Iterable[Document], allow_items: tuple[str, ...]) -> Index:
     docs = tuple(documents)
     allow = Allow(allow_items)
-    index = Index(docs, allow)
+    index = Index(allow)
     for position, document in enumerate(docs):
         index.position[id(document)] = position
         f = facts(document)

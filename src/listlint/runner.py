@@ -11,6 +11,7 @@ document in one process, so it runs serially.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -255,8 +256,15 @@ class Runner:
         distinct = list(dict.fromkeys(urls))
         config = self.resolver.for_path(Path(first_path) if first_path not in ("-", "<stdin>") else None)
         base = Path(config.path).parent if config.path else Path.cwd()
-        self.link_results = dict(check_links(distinct, config.links, base_dir=base, use_cache=self.options.use_cache,
-                                             progress=self.options.progress, quiet=self.options.quiet))
+        paused = not gc.isenabled()  # the command runs without the collector; asyncio and httpx make cycles
+        gc.enable()
+        try:
+            self.link_results = dict(check_links(distinct, config.links, base_dir=base,
+                                                 use_cache=self.options.use_cache, progress=self.options.progress,
+                                                 quiet=self.options.quiet))
+        finally:
+            if paused:
+                gc.disable()
         return self.link_results
 
     def _is_stdin(self, label: str, paths: Sequence[str]) -> bool:

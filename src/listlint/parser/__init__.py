@@ -149,5 +149,6 @@ def _relink(root: Any, entries: Any, headings: tuple[Heading, ...], bib: list[An
         )
 
     new_root = fix_section(root)
+    del fix_entry, fix_section  # recursive closures: empty their cells so no cycle outlives the call
     flat = sorted((e for s in new_root.walk() for top in s.entries for e in top.walk()), key=lambda e: e.span.start)
     return new_root, tuple(flat)

@@ -73,6 +73,10 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
     raw = block.raw
     content = _unquote(raw) or raw
     library = parse_string(content, parse_stack=[])
+    for failed in library.failed_blocks:
+        if isinstance(failed.error, BaseException):
+            # the error's traceback holds the splitter's frames, which hold the error: a cycle per failed block
+            failed.error.__traceback__ = None
     # Scan the file's text itself when the fence content is a verbatim slice of it (offsets are then final);
     # otherwise scan the content and map each offset back (line by line when the slice is not verbatim).
     base = block.content_span.start

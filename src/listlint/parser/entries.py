@@ -268,6 +268,18 @@ class Builder:
         return title, (Span(start + first, start + last) if last > first else None)
 
 
+@dataclass
+class _Sec:
+    """A section while the tree is built (mutable); frozen into a Section at the end."""
+
+    heading: Heading | None
+    level: int
+    entries: list[Entry] = field(default_factory=list)
+    children: list[_Sec] = field(default_factory=list)
+    line: int = 0
+    end_line: int = 0
+
+
 def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Section, tuple[Entry, ...], set[int]]:
     """The root section (with the heading tree below it) and every entry in document order."""
     b = Builder(walk, source, vocabulary)
@@ -312,15 +324,6 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     # ---- sections ---------------------------------------------------------------------------------------------
     # Section boundaries: every non-entry heading opens a section; entry headings are entries of the open section.
     section_heads = [n for n in range(len(headings)) if n not in entry_heads]
-
-    @dataclass
-    class _Sec:
-        heading: Heading | None
-        level: int
-        entries: list[Entry] = field(default_factory=list)
-        children: list[_Sec] = field(default_factory=list)
-        line: int = 0
-        end_line: int = 0
 
     root = _Sec(None, 0, line=0, end_line=source.line_count)
     stack = [root]
@@ -444,6 +447,9 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         for entry in sec.entries:
             entries_flat.extend(entry.walk())
     entries_flat.sort(key=lambda e: e.span.start)
+    # the recursive helpers reach themselves through their closures: a cycle that would keep this whole frame (the
+    # walk, every token-derived list) alive until a collector pass; emptying the cells frees it by reference count
+    del make_item_entry, freeze, section_for, sec_title
     return root_section, tuple(entries_flat), entry_heads
 
 
