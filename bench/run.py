@@ -13,7 +13,6 @@ import argparse
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -51,20 +50,31 @@ def build_list(size: int, seed: int = 7) -> str:
     return "".join(out)
 
 
-def timed(cmd: list[str], runs: int, cwd: Path) -> tuple[float, float, float]:
-    """Median wall time over ``runs``, the peak RSS (MB) of the runs, and the median CPU time (user + system, the
-    process and its children: a process that uses two CPUs shows it here)."""
-    times, cpus = [], []
-    peak = 0.0
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall time, peak RSS (MB) and CPU time (user + system, the process and the children it waited for: a process
+    that uses two CPUs shows it here) of one run, read from that process's own resource usage (``wait4``)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = 0  # reaped above; keeps Popen from waiting again
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def interleaved(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[str, tuple[float, float, float]]:
+    """Median wall time, largest peak RSS and median CPU time of each command over ``runs`` rounds. Each round runs
+    every command once, in turn, so a machine that speeds up or slows down during the benchmark (a shared VM does)
+    moves all of them alike and the ratios stay fair."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, float] = {name: 0.0 for name in commands}
     for _ in range(runs):
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime)
-        peak = max(peak, after.ru_maxrss / 1024, usage.ru_maxrss / 1024)
-    return statistics.median(times), peak, statistics.median(cpus)
+        for name, cmd in commands.items():
+            wall, peak, cpu = timed(cmd, cwd)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(walls[name]), peaks[name], statistics.median(cpus[name])) for name in commands}
 
 
 def ensure_peers() -> dict[str, list[str]]:
@@ -104,13 +114,15 @@ def main() -> None:
                      "import sys; from markdown_it import MarkdownIt; "
                      "MarkdownIt('commonmark').enable(['table','strikethrough']).parse(open(sys.argv[1], encoding='utf-8').read())",
                      str(path)]
-        floor, _, _ = timed(floor_cmd, args.runs, DATA)
-        ours, ours_mem, ours_cpu = timed([listlint, "check", "--exit-zero", "-q", str(path)], args.runs, DATA)
-        one, _, _ = timed([listlint, "check", "--exit-zero", "-q", "--jobs", "1", str(path)], args.runs, DATA)
-        row = {"file": label, "bytes": size, "floor": floor, "listlint": ours, "listlint --jobs 1": one,
-               "listlint CPU": ours_cpu, "listlint_mem": ours_mem}
-        for name, cmd in peers.items():
-            row[name], _, _ = timed([*cmd, str(path)], args.runs, DATA)
+        commands = {
+            "floor": floor_cmd,
+            "listlint": [listlint, "check", "--exit-zero", "-q", str(path)],
+            "listlint --jobs 1": [listlint, "check", "--exit-zero", "-q", "--jobs", "1", str(path)],
+            **{name: [*cmd, str(path)] for name, cmd in peers.items()},
+        }
+        measured = interleaved(commands, args.runs, DATA)
+        row = {"file": label, "bytes": size, "listlint CPU": measured["listlint"][2],
+               "listlint_mem": measured["listlint"][1], **{name: m[0] for name, m in measured.items()}}
         rows.append(row)
         print(row, file=sys.stderr)
     names = ["floor", "listlint", "listlint --jobs 1", "listlint CPU", *peers]
