@@ -447,3 +447,15 @@ def test_invalid_urls_are_skipped_without_a_request(tmp_path: Path) -> None:
     results = check(urls, tmp_path)
     assert [r.verdict for r in results.values()] == [Verdict.SKIPPED] * 3
     assert all(r.reason.startswith("not a valid URL") for r in results.values())
+
+
+def test_the_host_with_most_links_starts_first_whatever_the_list_order(server: LinkServer, tmp_path: Path) -> None:
+    """Two links of host 1 listed before eight of host 0, three requests at a time, two per host: host 0 takes
+    two of the first three slots (in list order it would get one, and finish a round later than it needs)."""
+    urls = [server.url(f"/delay/300/{i}", 1) for i in range(2)] + [server.url(f"/delay/300/{i}", 0) for i in range(8)]
+    results = check(urls, tmp_path, concurrency=3, per_host=2)
+    assert all(r.verdict is Verdict.OK for r in results.values())
+    requests = sorted(server.requests, key=lambda s: s.at)
+    first_round = [s.host for s in requests if s.at < requests[0].at + 0.15]
+    assert sorted(first_round) == [0, 0, 1]
+    assert len(requests) == 10 and server.max_in_flight() == 3

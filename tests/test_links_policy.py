@@ -17,7 +17,7 @@ import pytest
 from listlint.config import HostOverride, LinkSettings
 from listlint.errors import ConfigError
 from listlint.links import LinkResult, Verdict, summary_line
-from listlint.links._hosts import HostGate, HostLimits, limits_for
+from listlint.links._hosts import HostGate, HostLimits, Scheduler, limits_for
 from listlint.links._policy import (
     address_problem,
     compile_exclusions,
@@ -288,3 +288,54 @@ def test_gate_cancelled_waiter_does_not_leak_a_slot() -> None:
         return True
 
     assert asyncio.run(scenario())
+
+
+def test_scheduler_prefers_urls_under_way_then_the_host_with_most_work() -> None:
+    """One global slot: a retry goes first, then the host with the most waiting URLs; equal hosts take turns by
+    arrival."""
+
+    async def scenario() -> list[str]:
+        scheduler = Scheduler(limit=1)
+        a = HostGate(HostLimits(4, 0.0, 10.0), scheduler)
+        b = HostGate(HostLimits(4, 0.0, 10.0), scheduler)
+        order: list[str] = []
+        await a.acquire()  # holds the only slot
+
+        async def job(name: str, gate: HostGate, first: bool = False) -> None:
+            await gate.acquire(first=first)
+            order.append(name)
+            await asyncio.sleep(0)
+            gate.release()
+
+        jobs = [("b1", b, False), ("a1", a, False), ("a2", a, False), ("a3", a, False), ("b-retry", b, True)]
+        tasks = [asyncio.ensure_future(job(name, gate, first)) for name, gate, first in jobs]
+        await asyncio.sleep(0.01)
+        assert order == []  # nothing passes the global limit
+        a.release()
+        await asyncio.gather(*tasks)
+        return order
+
+    assert asyncio.run(scenario()) == ["b-retry", "a1", "a2", "b1", "a3"]
+
+
+def test_scheduler_a_full_host_does_not_hold_up_the_others() -> None:
+    async def scenario() -> list[str]:
+        scheduler = Scheduler(limit=2)
+        a = HostGate(HostLimits(1, 0.0, 10.0), scheduler)
+        b = HostGate(HostLimits(1, 0.0, 10.0), scheduler)
+        order: list[str] = []
+        await a.acquire()
+
+        async def job(name: str, gate: HostGate) -> None:
+            await gate.acquire()
+            order.append(name)
+            gate.release()
+
+        waiting_a = asyncio.ensure_future(job("a2", a))
+        await asyncio.wait_for(job("b1", b), 0.5)  # a's second request waits for a, not b's
+        assert order == ["b1"] and not waiting_a.done()
+        a.release()
+        await asyncio.wait_for(waiting_a, 0.5)
+        return order
+
+    assert asyncio.run(scenario()) == ["b1", "a2"]

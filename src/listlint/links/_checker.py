@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from listlint.config import LinkSettings
-from listlint.links._hosts import HostGate, limits_for
+from listlint.links._hosts import HostGate, Scheduler, limits_for
 from listlint.links._policy import (
     BLOCKED_STATUSES,
     DEAD_STATUSES,
@@ -144,7 +144,7 @@ class Checker:
         self.stats = _Stats()
         self._on_done = on_done
         self._gates: dict[str, HostGate] = {}
-        self._global = asyncio.Semaphore(max(1, settings.concurrency))
+        self._scheduler = Scheduler(max(1, settings.concurrency))
         self._client: httpx.AsyncClient | None = None
         self._headers: httpx.Headers | None = None
         self._deadline: float | None = None
@@ -296,7 +296,7 @@ class Checker:
         key = host_key(request_url.scheme, host, port)
         gate = self._gates.get(key)
         if gate is None:
-            gate = self._gates[key] = HostGate(limits_for(self.settings, host, port))
+            gate = self._gates[key] = HostGate(limits_for(self.settings, host, port), self._scheduler)
 
         # resolve first: policy refusals and unknown names need no request, and are shared by the host's URLs
         try:
@@ -417,22 +417,21 @@ class Checker:
         assert self._client is not None
         if gate.down_reason is not None:
             return _Reply(kind=_DOWN, error=f"not requested: {gate.down_reason}")
-        await gate.acquire(first=first)
+        await gate.acquire(first=first)  # the host's turn and a slot of the run's global limit
         try:
             if gate.down_reason is not None:  # the host went down while this request waited for its turn
                 return _Reply(kind=_DOWN, error=f"not requested: {gate.down_reason}")
-            async with self._global:
-                timeout = self._request_timeout(gate)
-                self.stats.requests += 1
-                self.stats.by_host[key] = self.stats.by_host.get(key, 0) + 1
-                try:
-                    # httpx's timeouts apply to each read; this one bounds the whole exchange (a server trickling
-                    # its headers byte by byte), a little later so httpx's more precise errors come first
-                    return await _bounded(self._exchange(method, url, timeout), timeout * 1.25 + 0.05)
-                except asyncio.TimeoutError:
-                    return _Reply(kind=_TIMEOUT, error=f"no response within {timeout:g} s")
-                except Exception as exc:  # noqa: BLE001 - every failure of a request becomes a reason
-                    return _classify_exception(exc, timeout)
+            timeout = self._request_timeout(gate)
+            self.stats.requests += 1
+            self.stats.by_host[key] = self.stats.by_host.get(key, 0) + 1
+            try:
+                # httpx's timeouts apply to each read; this one bounds the whole exchange (a server trickling
+                # its headers byte by byte), a little later so httpx's more precise errors come first
+                return await _bounded(self._exchange(method, url, timeout), timeout * 1.25 + 0.05)
+            except asyncio.TimeoutError:
+                return _Reply(kind=_TIMEOUT, error=f"no response within {timeout:g} s")
+            except Exception as exc:  # noqa: BLE001 - every failure of a request becomes a reason
+                return _classify_exception(exc, timeout)
         finally:
             gate.release()
 
