@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -104,6 +103,8 @@ class LinkCache:
             if self.path.parent.name.startswith("."):
                 # a cache directory of our own: keep it out of version control, as pytest and ruff do
                 (self.path.parent / ".gitignore").write_text("# created by listlint\n*\n", encoding="utf-8")
+        import tempfile  # here: a run answered from the cache writes nothing
+
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
