@@ -529,7 +529,7 @@ def _classify_exception(exc: BaseException, timeout: float) -> _Reply:
 
 
 def _root_cause(exc: BaseException) -> BaseException | None:
-    """The innermost exception of the chain (an OSError or ssl.SSLError under httpx's and httpcore's wrappers)."""
+    """The innermost exception of the chain (an OSError or ssl.SSLError under httpx's wrappers)."""
     seen = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
