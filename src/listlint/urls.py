@@ -796,8 +796,9 @@ _WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "N
 
 
 def heading_plain_text(text: str) -> str:
-    """The text GitHub renders for a heading's inline Markdown: link and image text, code without backticks,
-    no HTML tags, no underscore emphasis markers, entities and backslash escapes resolved."""
+    """The text GitHub renders for a heading's inline Markdown: link text, code without backticks, no images (an
+    image's alt text is not text: ``# Awesome-LLM [![Awesome](badge.svg)](url)`` reads "Awesome-LLM "), no HTML
+    tags, no underscore emphasis markers, entities and backslash escapes resolved."""
     if not any(c in text for c in "[`<_\\&"):
         return text
     codes: list[str] = []
@@ -807,7 +808,7 @@ def heading_plain_text(text: str) -> str:
         return f"\x00{len(codes) - 1}\x00"
 
     text = _MD_CODE_RE.sub(keep_code, text)
-    text = _MD_IMAGE_RE.sub(r"\1", text)
+    text = _MD_IMAGE_RE.sub("", text)
     text = _MD_LINK_RE.sub(r"\1", text)
     text = _MD_TAG_RE.sub("", text)
     text = _MD_UNDERSCORE_EMPH_RE.sub(r"\2", text)
@@ -821,7 +822,8 @@ def heading_plain_text(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _slug_base(text: str) -> str:
     out = []
-    for ch in heading_plain_text(text).strip().lower():
+    # the heading's content is trimmed as written; what is left around a badge stays ("awesome-llm-", like GitHub)
+    for ch in heading_plain_text(text.strip()).lower():
         if ch == " " or ch == "-":
             out.append("-")
         elif ch.isascii():

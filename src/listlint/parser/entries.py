@@ -23,8 +23,11 @@ from listlint.source import SourceText, Span
 
 FAKE_BULLETS = "•·●▪◦‣∙"
 # What may precede a leading title link: emoji, numbering like "6.1", emphasis markers, a task box.
+# What may stand before an entry's title link: a task box, a status tag, a number, then symbols, emoji and emoji
+# shortcodes (":star:", ":fire:", common in awesome lists)
 LEAD_PREFIX = re.compile(
-    r"^(?:\[[ xX]\]\s*)?(?:\[\s*(?:`\s*[A-Za-z][A-Za-z_-]*\s*`|[A-Z][A-Z_-]+)\s*\]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?[\W_]*$"
+    r"^(?:\[[ xX]\]\s*)?(?:\[\s*(?:`\s*[A-Za-z][A-Za-z_-]*\s*`|[A-Z][A-Z_-]+)\s*\]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?"
+    r"(?::[a-z0-9_+-]+:|[\W_])*$"
 )
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
@@ -38,6 +41,7 @@ LINK_LABEL = re.compile(
     r"论文|論文|代码|代碼|项目|主页|笔记|链接|视频|博客|数据集|幻灯片)s?(?: link)?[*_]*[ \t]*[:：][*_]*[ \t]*",
     re.IGNORECASE,
 )
+TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
 LEADING_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
@@ -146,8 +150,12 @@ class Builder:
             elif current is not None:
                 body[current].append(unit)
         candidates: dict[int, bool] = {}  # heading -> strong evidence (status tag or bibtex)
+        # an empty heading ("####" alone) holds nothing: it does not make the heading above it a section
+        worded = [n for n, h in enumerate(headings) if h.text.strip()]
+        next_worded = {a: b for a, b in zip(worded, worded[1:])}
         for n, heading in enumerate(headings):
-            is_leaf = n + 1 >= len(headings) or headings[n + 1].level <= heading.level
+            following = next_worded.get(n)
+            is_leaf = following is None or headings[following].level <= heading.level
             if not is_leaf:
                 continue
             units = body.get(n, [])
@@ -244,6 +252,9 @@ class Builder:
         return bool(links) and len(words) <= 2
 
     def _leading_text_title(self, start: int, end: int) -> tuple[str, Span | None]:
+        box = TASK_BOX.match(self.text, start, end)
+        if box:  # "[ ] Title [pdf](url)": the task box is a checkbox, not part of the title
+            start = box.end()
         raw = self.text[start:end]
         strong = LEADING_STRONG.match(raw)
         if strong:  # "**Title** Authors. Venue. [[pdf]](url)": the bold words are the title, whatever they end with
@@ -266,6 +277,15 @@ class Builder:
         first = len(piece) - len(piece.lstrip(" \t,;:"))
         last = len(piece.rstrip(" \t,;:"))
         return title, (Span(start + first, start + last) if last > first else None)
+
+
+def title_line_end(source: SourceText, line: int, primary: Link | None) -> int:
+    """End of an entry's title line: its first line, or the line where a title link that starts on the first line
+    ends ("- [Attention Is All\n  You Need](url) [`READ`]": the tag and the description follow the wrapped link)."""
+    end = source.line_end(line)
+    if primary is not None and primary.full_span is not None and primary.full_span.start < end < primary.full_span.end:
+        end = source.line_end(source.line_index(primary.full_span.end - 1))
+    return end
 
 
 @dataclass
@@ -361,7 +381,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         layout, title, title_span, primary = item_entries[index]
         item = items[index]
         links = tuple(item_links.get(index, ()))
-        line_end = source.line_end(item.line)
+        line_end = title_line_end(source, item.line, primary)
         tags = b.tags_in(item.content_start, line_end, links, checkbox_at=item.content_start)
         child_entries = tuple(make_item_entry(c) for c in entry_children.get(index, ()))
         description = ""

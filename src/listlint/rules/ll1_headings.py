@@ -257,7 +257,9 @@ class HeadingStyle(Rule):
             yield self.report(
                 f"'{short(line.strip(), 40)}' is not a heading: Markdown needs a space after the '#'s",
                 hashes,
-                Fix.unsafe(Edit.insert(hashes.end, " "), title="Insert a space to make it a heading"),
+                # a new heading ends a section and may join or split a run of entry headings: entries may change
+                Fix.unsafe(Edit.insert(hashes.end, " "), title="Insert a space to make it a heading",
+                           alters=Alters.ENTRIES),
             )
 
 

@@ -20,6 +20,7 @@ from listlint.config import StatusSettings
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.errors import ConfigError
 from listlint.model import Document, Entry, Layout, StatusTag
+from listlint.parser.entries import title_line_end
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
 
@@ -252,14 +253,17 @@ def _title_line(document: Document, entry: Entry) -> TitleLine | None:
         start = entry.span.start
     else:
         return None
-    line_end = source.line_end(source.line_index(start))
+    line_end = title_line_end(source, source.line_index(start), entry.primary_link)
     end = line_end
     while end > start and text[end - 1] in " \t":
         end -= 1
     if end > start and text[end - 1] == "\\":  # a backslash hard break: the tag would land after it
         return TitleLine(start, end, None, None)
     after_title = _after_title_link(document, entry, start, end)
-    return TitleLine(start, end, after_title if after_title is not None else end, after_title)
+    insert_at: int | None = after_title if after_title is not None else end
+    if any(link.full_span.start < insert_at < link.full_span.end for link in entry.links):
+        insert_at = None  # inside a link (its text wraps onto the next line): no place on this line is certain
+    return TitleLine(start, end, insert_at, after_title)
 
 
 def _after_title_link(document: Document, entry: Entry, start: int, end: int) -> int | None:

@@ -1,0 +1,84 @@
+"""Regressions found by running check and fix over ~2,500 unseen Markdown files and mutations of them (npm and PyPI
+package docs, public awesome and paper lists): each test is a reduced repro of what went wrong."""
+
+from __future__ import annotations
+
+from listlint.api import fix_text, lint_text
+from listlint.parser import parse
+
+
+def _codes(text: str, select: str) -> list[tuple[int, str]]:
+    return [(d.line, d.diagnostic.code) for d in _located(text, select)]
+
+
+def _located(text: str, select: str) -> list:  # type: ignore[type-arg]
+    from listlint.reporters import Located
+
+    doc = parse(text)
+    return [Located.of(d, doc.source) for d in lint_text(text, select=[select])]
+
+
+def test_emoji_shortcodes_before_the_title_link_are_not_the_title() -> None:
+    doc = parse("# L\n\n- :star: [Alpha](https://alpha.org) - First tool.\n- ⭐ :fire: [Gamma](https://g.org)\n"
+                "- [ ] :scroll: [Paper B](https://b.org)\n")
+    assert [(e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries] == [
+        ("Alpha", "https://alpha.org"), ("Gamma", "https://g.org"), ("Paper B", "https://b.org")]
+    assert doc.entries[0].description == "First tool"
+
+
+def test_a_task_box_is_not_part_of_a_plain_text_title() -> None:
+    doc = parse("# L\n\n- [x] Some title here [pdf](https://a.org/p.pdf)\n")
+    assert [e.title for e in doc.entries] == ["Some title here"]
+
+
+def test_adding_a_task_box_before_a_shortcode_keeps_the_titles() -> None:
+    text = "# L\n\n- [ ] [Paper A](https://a.org)\n- :scroll: [Paper B](https://b.org)\n"
+    assert fix_text(text, unsafe=True, select=["LL301"]) == \
+        "# L\n\n- [ ] [Paper A](https://a.org)\n- [ ] :scroll: [Paper B](https://b.org)\n"
+
+
+WRAPPED = "# Papers\n\n- [`READ`] [Attention Is All\n  You Need](https://arxiv.org/abs/1706.03762)\n" \
+          "- [BERT](https://arxiv.org/abs/1810.04805) [`READ`]\n"
+
+
+def test_a_tag_moved_behind_a_wrapped_title_link_lands_after_the_link() -> None:
+    # it once went to the end of the first line, inside the link text: the entry lost its status, its title changed
+    fixed = fix_text(WRAPPED)
+    assert fixed == "# Papers\n\n- [Attention Is All\n  You Need](https://arxiv.org/abs/1706.03762) [`READ`]\n" \
+                    "- [BERT](https://arxiv.org/abs/1810.04805) [`READ`]\n"
+    doc = parse(fixed)
+    assert [(e.title, e.status.value if e.status else None) for e in doc.entries] == [
+        ("Attention Is All You Need", "READ"), ("BERT", "READ")]
+
+
+def test_a_tag_after_a_wrapped_title_link_is_the_entry_status() -> None:
+    text = "# Papers\n\n- [Deep Residual Learning](https://arxiv.org/abs/1512.03385) [`READ`]\n" \
+           "- [Attention Is All\n  You Need](https://arxiv.org/abs/1706.03762) [`READ`] - a classic\n" \
+           "- [Wrapped\n  without a tag](https://arxiv.org/abs/1706.03763)\n"
+    doc = parse(text)
+    assert [(e.status.value if e.status else None, e.description) for e in doc.entries] == [
+        ("READ", "[`READ`]"), ("READ", "[`READ`] - a classic"), (None, "")]
+    assert _codes(text, "LL301") == [(6, "LL301")]
+    # the unsafe fix converges (it once inserted into the link text, twelve times over)
+    fixed = fix_text(text, unsafe=True, select=["LL301"])
+    assert fixed.endswith("- [Wrapped\n  without a tag](https://arxiv.org/abs/1706.03763) [`UNREAD`]\n")
+
+
+def test_an_empty_heading_does_not_turn_a_run_of_entry_headings_into_sections() -> None:
+    text = "### [ResNet](https://arxiv.org/abs/1512.03385)\n### [BERT](https://arxiv.org/abs/1810.04805)\n#Notes\n\n" \
+           "####\n"
+    assert [e.title for e in parse(text).entries] == ["ResNet", "BERT"]
+    # LL103's unsafe fix makes "#Notes" a heading, which may change the entries: it says so, and is written
+    fixed = fix_text(text, unsafe=True, select=["LL103"])
+    assert "\n# Notes\n" in fixed
+
+
+def test_a_new_heading_that_joins_a_heading_run_is_a_declared_change() -> None:
+    fixed = fix_text("###www.t\n### [flake8]\n[flake8]:/\n", unsafe=True, select=["LL103"])
+    assert fixed.startswith("### www.t\n")
+
+
+def test_a_badge_in_the_title_heading_leaves_a_dash_in_its_anchor() -> None:
+    text = "# Awesome-LLM [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n- [Top](#awesome-llm-)\n"
+    assert _codes(text, "LL405") == []
+    assert _codes(text.replace("#awesome-llm-)", "#awesome-llm-awesome)"), "LL405") == [(3, "LL405")]
