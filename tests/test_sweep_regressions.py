@@ -82,3 +82,11 @@ def test_a_badge_in_the_title_heading_leaves_a_dash_in_its_anchor() -> None:
     text = "# Awesome-LLM [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n- [Top](#awesome-llm-)\n"
     assert _codes(text, "LL405") == []
     assert _codes(text.replace("#awesome-llm-)", "#awesome-llm-awesome)"), "LL405") == [(3, "LL405")]
+
+
+def test_marker_space_is_kept_where_a_code_span_wraps_onto_the_next_line() -> None:
+    # markdown-it keeps the continuation line's indentation past the item's text column inside a code span: moving
+    # the column would add spaces to the code (seen in an npm package's readme)
+    text = "# L\n\n*   `message` (default: `Expected values to be deeply\n    equal`)\n*   plain\n"
+    assert _codes(text, "LL204") == [(3, "LL204"), (5, "LL204")]
+    assert fix_text(text, select=["LL204"]) == text.replace("*   plain", "* plain")

@@ -536,6 +536,8 @@ class ListMarkerSpace(Rule):
         for block in document.blocks:
             if block.kind in ("code", "html") and item.line <= block.line < item.end_line:
                 return False  # indented code and HTML keep the indentation past the text column: it would change
+        if _wrapped_code_span(document, item.span):
+            return False  # markdown-it keeps a continuation line's indentation past the text column inside `code`
         for index in range(item.line, item.end_line):
             line = source.line(index)
             if "\t" in line:
@@ -546,6 +548,17 @@ class ListMarkerSpace(Rule):
             if new <= lead < old or new + 4 <= lead < old + 4:
                 return False  # a lazy line that would join the item, or text that would become indented code
         return not _absorbs(document, item.end_line, new, old)
+
+
+def _wrapped_code_span(document: Document, span: Span) -> bool:
+    """Whether a code span inside ``span`` runs over a line break."""
+    spans = document.code_spans
+    starts = document.memo("ll2.code_span_starts", lambda: [s.start for s in spans])
+    for index in range(bisect_left(starts, span.start), bisect_left(starts, span.end)):
+        code = spans[index].of(document.text)
+        if "\n" in code or "\r" in code:
+            return True
+    return False
 
 
 # ---- LL205 -------------------------------------------------------------------------------------------------------
