@@ -90,3 +90,17 @@ def test_marker_space_is_kept_where_a_code_span_wraps_onto_the_next_line() -> No
     text = "# L\n\n*   `message` (default: `Expected values to be deeply\n    equal`)\n*   plain\n"
     assert _codes(text, "LL204") == [(3, "LL204"), (5, "LL204")]
     assert fix_text(text, select=["LL204"]) == text.replace("*   plain", "* plain")
+
+
+def test_a_list_of_ones_resumed_after_details_at_the_next_shown_number_is_consistent() -> None:
+    # "1." items render as 1, 2, 3; a list the author resumes below a <details> line at 4 continues what a reader saw
+    text = "# L\n\n1. a\n1. b\n1. c\n\n<details>\n\n4. d\n1. e\n\n</details>\n\n1. x\n1. y\n\n7. bad\n"
+    assert _codes(text, "LL205") == [(17, "LL205")]
+
+
+def test_items_below_a_task_box_item_share_its_status() -> None:
+    # a checklist (awesome's pull request template): the nested link items explain the ticked item above them
+    text = "# Checklist\n\n- [ ] Includes a project logo.\n\t- [Example](https://a.org/x) of a centered logo\n" \
+           "- [x] [Licence](https://a.org/l) chosen\n- [x] [Badge](https://a.org/b) added\n" \
+           "- [ ] [Contents](https://a.org/c) section\n- [Fifth](https://a.org/t) without a box\n"
+    assert _codes(text, "LL301") == [(8, "LL301")]

@@ -590,6 +590,10 @@ def _evaluate(name: str, groups: Sequence[Sequence[ListItem]]) -> Scheme:
             assert item.number is not None
             if name == "all-ones":
                 expected = 1
+                # a list interrupted (by <details>, a paragraph) and resumed at the number a reader saw next: "1."
+                # items render as start, start + 1, ..., so a resumed list starts where the last one left off
+                if i == 0 and g and item.number == _shown_last(groups[g - 1]) + 1:
+                    expected = item.number
             elif i == 0 and (name == "per-list" or g == 0):
                 expected = 1
                 if g == 0 and item.number == 0:
@@ -601,6 +605,12 @@ def _evaluate(name: str, groups: Sequence[Sequence[ListItem]]) -> Scheme:
                 breaks.append(Break(item, expected, previous if (i or name == "continued") else None))
             previous = item
     return Scheme(name, tuple(breaks))
+
+
+def _shown_last(group: Sequence[ListItem]) -> int:
+    """The number a reader sees on a list's last item: Markdown numbers items from the first item's number on."""
+    assert group[0].number is not None
+    return group[0].number + len(group) - 1
 
 
 class OrderedNumbering(Rule):

@@ -394,6 +394,23 @@ class StatusMissingOptions:
     nested: bool = False  # also require a tag on entries nested under another entry
 
 
+_TASK_BOX = re.compile(r"\[[ xX]\](?=[ \t])")
+
+
+def _under_a_ticked_item(document: Document, entry: Entry) -> bool:
+    """Whether the entry sits in a list item below one that has a task box ("- [ ] Has a logo" over "  - see
+    [Example](url)"): the box above is the status of both, as nesting under an entry is."""
+    if entry.list_item is None:
+        return False
+    items = document.list_items
+    parent = items[entry.list_item].parent_item
+    while parent is not None:
+        if _TASK_BOX.match(document.text, items[parent].content_start):
+            return True
+        parent = items[parent].parent_item
+    return False
+
+
 class StatusMissing(Rule):
     code = "LL301"
     name = "status-missing"
@@ -415,6 +432,7 @@ class StatusMissing(Rule):
             raise ConfigError(context.config.path or "<config>", f"rules.{self.name}.scope",
                               f"must be file or section, got {options.scope!r}")
         nested = {id(child) for es in view.entries for child in es.entry.children}
+        nested.update(id(es.entry) for es in view.entries if _under_a_ticked_item(document, es.entry))
         by_section: Counter[int] = Counter()
         sections = section_of(document)
         if options.scope == "section" and not always:
