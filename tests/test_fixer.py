@@ -144,6 +144,27 @@ def test_undeclared_title_change_aborts_but_declared_one_applies() -> None:
     assert _fix(text, (_DeclaredRename,)) == "- [Z](https://a.dev)\n"
 
 
+class _AddEntry(Rule):
+    code = "ZZ005"
+    name = "add-entry"
+    category = "test"
+    summary = "a fix that adds an entry and says so"
+    fix = FixAvailability.SAFE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        if "[New]" not in document.text:
+            at = Span(len(document.text), len(document.text))
+            yield self.report("add", at, Fix.safe(Edit(at, "- [New](https://new.dev)\n"), alters=Alters.ENTRIES))
+
+
+def test_a_fix_that_may_change_entries_does_not_hide_another_fix_losing_one() -> None:
+    # checked against the union of what all applied fixes declare, ZZ005's ENTRIES once let ZZ002 drop an entry
+    text = "- [A](https://a.dev)\n- [B](https://b.dev)\n"
+    assert _fix(text, (_AddEntry,)) == text + "- [New](https://new.dev)\n"
+    with pytest.raises(FixError, match=r"number of entries from 2 to 1 \(ZZ002\)"):
+        _fix(text, (_DropEntry, _AddEntry))
+
+
 def test_write_atomic_keeps_mode_and_leaves_no_temp(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("old\n")

@@ -132,18 +132,19 @@ def fix_source(
     document = original
     text = source.text
     applied: list[Diagnostic] = []
-    alters = Alters.NOTHING
     seen: set[str] = set()
     for passes in range(1, max_passes + 1):
         diagnostics = lint(document)
         candidates = {id(d.fix): d for d in diagnostics if d.fix is not None and d.fix.applicability in allowed}
         chosen = choose(d.fix for d in candidates.values() if d.fix is not None)
         if not chosen:
-            result = FixResult(source, text, applied, diagnostics, passes - 1)
-            problem = check_entries(original, document, alters)
-            if problem:
-                raise FixError(f"{source_path(original)}: not written: {problem}")
-            return result
+            return FixResult(source, text, applied, diagnostics, passes - 1)
+        # The guard checks each pass against what that pass's fixes declare. Fixes that may change titles or URLs,
+        # or add and remove entries, wait for a pass of their own: one such fix never hides an undeclared change
+        # made by another.
+        least = min(_breadth(fix.alters) for fix in chosen)
+        chosen = [fix for fix in chosen if _breadth(fix.alters) == least]
+        alters = Alters.NOTHING
         by_fix = {id(d.fix): d for d in candidates.values()}
         for fix in chosen:
             applied.append(by_fix[id(fix)])
@@ -154,12 +155,23 @@ def fix_source(
             raise FixError(f"{source_path(original)}: fixes of {', '.join(codes)} do not converge; nothing written")
         seen.add(text)
         text = new_text
-        document = parse(_same_style(source, text))
+        before, document = document, parse(_same_style(source, text))
+        problem = check_entries(before, document, alters)
+        if problem:
+            codes = ", ".join(sorted({by_fix[id(f)].code for f in chosen}))
+            raise FixError(f"{source_path(original)}: not written: {problem} ({codes})")
     codes = sorted({d.code for d in applied[-20:]})
     raise FixError(
         f"{source_path(original)}: fixes did not converge after {max_passes} passes ({', '.join(codes)}); "
         "nothing written"
     )
+
+
+def _breadth(alters: Alters) -> int:
+    """How much of the entry list a fix may change: nothing, titles or URLs, or the entries themselves."""
+    if Alters.ENTRIES in alters:
+        return 2
+    return 1 if alters else 0
 
 
 def source_path(document: Document) -> str:
