@@ -104,3 +104,10 @@ def test_items_below_a_task_box_item_share_its_status() -> None:
            "- [x] [Licence](https://a.org/l) chosen\n- [x] [Badge](https://a.org/b) added\n" \
            "- [ ] [Contents](https://a.org/c) section\n- [Fifth](https://a.org/t) without a box\n"
     assert _codes(text, "LL301") == [(8, "LL301")]
+
+
+def test_relative_links_to_two_sections_of_one_page_are_not_duplicates() -> None:
+    # ML-Papers-of-the-Week links every week's section as "./#top-ml-papers-of-the-week-..."
+    text = "# L\n\n- [Week 2](./#week-2)\n- [Week 1](./#week-1)\n- [Notes](docs/a.md#usage)\n" \
+           "- [Notes again](docs/a.md#usage)\n- [Paper](https://a.org/p#abstract)\n- [Paper](https://a.org/p)\n"
+    assert _codes(text, "LL601") == [(6, "LL601"), (8, "LL601")]

@@ -523,8 +523,8 @@ def normalize(url: str) -> str:
     """The duplicate key of ``url``: equal keys mean the same paper or page.
 
     Scheme-less; host lowercased without ``www.`` and trailing dot; default port dropped; trailing ``/`` and
-    ``index.html`` dropped; fragment dropped (route fragments like ``#/x`` or ``#!x`` kept); tracking parameters
-    dropped, other parameters sorted; percent-escapes of unreserved characters decoded. arXiv links and
+    ``index.html`` dropped; fragment dropped (route fragments like ``#/x`` or ``#!x`` kept, and a relative link's);
+    tracking parameters dropped, other parameters sorted; percent-escapes of unreserved characters decoded. arXiv links and
     ``arXiv:`` text become ``arxiv:ID`` (no version), ``doi.org``/``dx.doi.org`` links and ``doi:`` text become
     ``doi:lowercased``, OpenReview ``forum?id=``/``pdf?id=`` become ``openreview:id``. Idempotent.
     """
@@ -606,7 +606,8 @@ def _normalize(url: str) -> str:
         if pieces:
             query = "?" + "&".join(pieces)
     fragment = ""
-    if parts.fragment and _is_route_fragment(parts.fragment):
+    # a relative link's fragment names a section of a file of this repository ("./#week-1", "./#week-2"): kept
+    if parts.fragment and (_is_route_fragment(parts.fragment) or (parts.authority is None and not scheme)):
         fragment = "#" + parts.fragment
     prefix = "" if scheme in ("", "http", "https") else scheme + "://"
     if parts.authority is not None:
