@@ -111,3 +111,12 @@ def test_relative_links_to_two_sections_of_one_page_are_not_duplicates() -> None
     text = "# L\n\n- [Week 2](./#week-2)\n- [Week 1](./#week-1)\n- [Notes](docs/a.md#usage)\n" \
            "- [Notes again](docs/a.md#usage)\n- [Paper](https://a.org/p#abstract)\n- [Paper](https://a.org/p)\n"
     assert _codes(text, "LL601") == [(6, "LL601"), (8, "LL601")]
+
+
+def test_a_sentence_that_runs_into_its_link_is_prose_not_an_entry() -> None:
+    # a sponsorship page and contribution checklists: "... of [site](url)", "I have read the [guide](url)"
+    text = "# Tiers\n\n- Text link in the sponsor section of [awesome-python.com](https://awesome-python.com/)\n" \
+           "- I have read the [contribution guide](https://a.org/guide)\n" \
+           "- Deep Residual Learning. In [CVPR 2016](https://b.org/cvpr) - He et al.\n" \
+           "- Attention Is All You Need [pdf](https://arxiv.org/abs/1706.03762)\n"
+    assert [e.title for e in parse(text).entries] == ["Deep Residual Learning", "Attention Is All You Need"]

@@ -210,7 +210,7 @@ class Builder:
                 if "![" in first.text or first.text.startswith("<img"):
                     title = ""
                 return Layout.LIST, title, first.text_span, first
-            if first.kind is not LinkKind.BARE:  # "Title. In *Venue*. [[pdf](url)]"
+            if first.kind is not LinkKind.BARE and not _inside_a_sentence(prefix):  # "Title. In *Venue*. [[pdf](url)]"
                 title, span = self._leading_text_title(item.content_start, first.full_span.start)
                 if title:
                     return Layout.LIST, title, span, first
@@ -277,6 +277,18 @@ class Builder:
         first = len(piece) - len(piece.lstrip(" \t,;:"))
         last = len(piece.rstrip(" \t,;:"))
         return title, (Span(start + first, start + last) if last > first else None)
+
+
+# a clause that runs into the link: "Text link in the sponsor section of [site](url)", "Read more on [the blog](url)"
+PROSE_INTO_LINK = re.compile(
+    r"\b(?:of|the|a|an|on|at|to|for|by|with|from|and|or|see|via|into|about|this|our|your|its|their|is|are)[ \t]*$"
+)
+
+
+def _inside_a_sentence(prefix: str) -> bool:
+    """Whether the text before an item's first link is one unfinished clause that the link completes: prose that
+    mentions a link, not a title followed by its link (a title ends before its link, or a sentence does)."""
+    return bool(PROSE_INTO_LINK.search(prefix)) and not SENTENCE_END.search(prefix)
 
 
 def title_line_end(source: SourceText, line: int, primary: Link | None) -> int:
