@@ -120,3 +120,22 @@ def test_a_sentence_that_runs_into_its_link_is_prose_not_an_entry() -> None:
            "- Deep Residual Learning. In [CVPR 2016](https://b.org/cvpr) - He et al.\n" \
            "- Attention Is All You Need [pdf](https://arxiv.org/abs/1706.03762)\n"
     assert [e.title for e in parse(text).entries] == ["Deep Residual Learning", "Attention Is All You Need"]
+
+
+def test_mojibake_at_a_line_start_may_make_an_entry_and_says_so() -> None:
+    # a garbled bullet ("â€¢") keeps its citation line from being an entry until LL114 re-decodes it
+    text = "# Papers\n\nKey papers\n\n  • Srivastava, N., Hinton, G. (2014). Dropout: a way to prevent overfitting. " \
+           "JMLR, 15, 1929-1958.\n  â€¢ Baldi, P., & Sadowski, P. J. (2013). Understanding dropout. NeurIPS, 26, " \
+           "2814-2822.\n  • Wager, S., & Liang, P. S. (2013). Dropout training as adaptive regularization. NeurIPS.\n"
+    assert len(parse(text).entries) == 2
+    fixed = fix_text(text, select=["LL114"])
+    assert "  • Baldi" in fixed and len(parse(fixed).entries) == 3
+
+
+def test_relevelling_a_heading_may_make_entry_headings_and_says_so() -> None:
+    # reduced from a mutated package readme: "#### Type" joins "#### `ContainerDirective`" in a run of entry headings
+    text = "```ts\n```\n### `TextDirective`\n###### Type\n```ts\n```\nIt includes the mixin **[Directive][d]**.\n" \
+           "```js\n```\n#### `ContainerDirective`\n```idl\n```\nIt includes the mixin **[Directive][d]**.\n\n" \
+           "[d]: #directive\n"
+    fixed = fix_text(text, unsafe=True, select=["LL101"])
+    assert "\n#### Type\n" in fixed

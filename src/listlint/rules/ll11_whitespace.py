@@ -464,7 +464,10 @@ class Mojibake(Rule):
                         alters |= Alters.TITLES
                     if _overlaps_any(urls, url_starts, span):
                         alters |= Alters.URLS
-                    if source.line_index(span.start) in item_lines:
+                    line = source.line_index(span.start)
+                    at_line_start = not text[source.line_start(line) : span.start].strip(" \t")
+                    if line in item_lines or at_line_start:
+                        # a re-decoded line start may be a bullet ("â€¢" -> "•": a citation line of its own)
                         alters |= Alters.TITLES | Alters.ENTRIES
                     fix = Fix.safe(Edit(span, garble.decoded), title=f"Re-decode as UTF-8: '{garble.decoded}'",
                                    alters=alters)

@@ -133,7 +133,9 @@ class HeadingIncrement(Rule):
                 marker = atx_marker_span(document, heading)
                 fix = None
                 if marker is not None:
-                    fix = Fix.unsafe(Edit(marker, "#" * expected), title=f"Make it a level-{expected} heading")
+                    # re-levelling a heading can change which headings are entry headings (leaves, runs)
+                    fix = Fix.unsafe(Edit(marker, "#" * expected), title=f"Make it a level-{expected} heading",
+                                     alters=Alters.ENTRIES)
                 span = marker or heading.text_span
                 yield self.report(
                     f"heading level {heading.level} follows level {previous}; expected level {expected} "
