@@ -22,7 +22,6 @@ from listlint.parser.status import find_tags
 from listlint.source import SourceText, Span
 
 FAKE_BULLETS = "•·●▪◦‣∙"
-# What may precede a leading title link: emoji, numbering like "6.1", emphasis markers, a task box.
 # What may stand before an entry's title link: a task box, a status tag, a number, then symbols, emoji and emoji
 # shortcodes (":star:", ":fire:", common in awesome lists)
 LEAD_PREFIX = re.compile(
@@ -42,6 +41,10 @@ LINK_LABEL = re.compile(
     re.IGNORECASE,
 )
 TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
+# a clause that runs into the link: "Text link in the sponsor section of [site](url)", "Read more on [the blog](url)"
+PROSE_INTO_LINK = re.compile(
+    r"\b(?:of|the|a|an|on|at|to|for|by|with|from|and|or|see|via|into|about|this|our|your|its|their|is|are)[ \t]*$"
+)
 LEADING_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
@@ -277,12 +280,6 @@ class Builder:
         first = len(piece) - len(piece.lstrip(" \t,;:"))
         last = len(piece.rstrip(" \t,;:"))
         return title, (Span(start + first, start + last) if last > first else None)
-
-
-# a clause that runs into the link: "Text link in the sponsor section of [site](url)", "Read more on [the blog](url)"
-PROSE_INTO_LINK = re.compile(
-    r"\b(?:of|the|a|an|on|at|to|for|by|with|from|and|or|see|via|into|about|this|our|your|its|their|is|are)[ \t]*$"
-)
 
 
 def _inside_a_sentence(prefix: str) -> bool:
