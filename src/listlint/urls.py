@@ -398,6 +398,8 @@ def doi(url: str) -> str | None:
         return _clean_doi(value, decode=False) if _DOI_RE.match(value) else None
     if text.startswith("10."):
         return _clean_doi(text, decode=False) if _DOI_RE.match(text) else None
+    if "10." not in text and "10%2" not in text and "nature.com" not in text.lower():
+        return None  # no DOI can be in it: most links of a list, answered without splitting the URL
     parts = split(text)
     host = _bare_host(parts.host)
     if host in _DOI_HOSTS:
