@@ -78,7 +78,7 @@ _JOURNAL_ARXIV = re.compile(
 _URL_COMMAND = re.compile(r"^\\url\s*\{(.*)\}$", re.DOTALL)
 
 
-def _field_text(value: str) -> str:
+def field_text(value: str) -> str:
     """A field value without inner braces or a ``\\url{...}`` wrapper."""
     value = value.strip()
     match = _URL_COMMAND.match(value)
@@ -120,7 +120,7 @@ def bib_identifiers(entry: BibEntry, text: str = "") -> list[tuple[str, str, Spa
     prefix = (entry.get("archiveprefix") or entry.get("eprinttype") or "arxiv").strip("{} ").lower()
     for f in entry.fields:
         name = f.name.lower()
-        value = _field_text(f.value)
+        value = field_text(f.value)
         if not value:
             continue
         ident: str | None = None

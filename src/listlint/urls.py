@@ -526,9 +526,9 @@ def normalize(url: str) -> str:
 
     Scheme-less; host lowercased without ``www.`` and trailing dot; default port dropped; trailing ``/`` and
     ``index.html`` dropped; fragment dropped (route fragments like ``#/x`` or ``#!x`` kept, and a relative link's);
-    tracking parameters dropped, other parameters sorted; percent-escapes of unreserved characters decoded. arXiv links and
-    ``arXiv:`` text become ``arxiv:ID`` (no version), ``doi.org``/``dx.doi.org`` links and ``doi:`` text become
-    ``doi:lowercased``, OpenReview ``forum?id=``/``pdf?id=`` become ``openreview:id``. Idempotent.
+    tracking parameters dropped, other parameters sorted; percent-escapes of unreserved characters decoded. arXiv
+    links and ``arXiv:`` text become ``arxiv:ID`` (no version), ``doi.org``/``dx.doi.org`` links and ``doi:`` text
+    become ``doi:lowercased``, OpenReview ``forum?id=``/``pdf?id=`` become ``openreview:id``. Idempotent.
     """
     return _normalize(url)
 

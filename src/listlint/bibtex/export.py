@@ -203,15 +203,15 @@ def to_csv(documents: Sequence[Document]) -> str:
 
 def _bib_url(bib: BibEntry) -> str:
     """The citation's own link: its ``url`` field, else its DOI, else its arXiv id."""
-    url = (bib.get("url") or "").strip()
-    if url.startswith("\\url{") and url.endswith("}"):
-        url = url[5:-1]
+    from listlint.duplicates import field_text  # the ``\\url{...}`` and brace handling of the identifier reader
+
+    url = field_text(bib.get("url") or "")
     if url:
         return url
-    doi = (bib.get("doi") or "").strip()
+    doi = field_text(bib.get("doi") or "")
     if doi:
         return doi if doi.lower().startswith("http") else f"https://doi.org/{doi}"
-    eprint = (bib.get("eprint") or "").strip()
-    if eprint and (bib.get("archiveprefix") or bib.get("eprinttype") or "").lower() == "arxiv":
+    eprint = field_text(bib.get("eprint") or "")
+    if eprint and field_text(bib.get("archiveprefix") or bib.get("eprinttype") or "").lower() == "arxiv":
         return f"https://arxiv.org/abs/{eprint}"
     return ""

@@ -20,7 +20,7 @@ from listlint.config import StatusSettings
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.errors import ConfigError
 from listlint.model import Document, Entry, Layout, StatusTag
-from listlint.parser.entries import title_line_end
+from listlint.parser.entries import TASK_BOX, title_line_end
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
 
@@ -394,9 +394,6 @@ class StatusMissingOptions:
     nested: bool = False  # also require a tag on entries nested under another entry
 
 
-_TASK_BOX = re.compile(r"\[[ xX]\](?=[ \t])")
-
-
 def _under_a_ticked_item(document: Document, entry: Entry) -> bool:
     """Whether the entry sits in a list item below one that has a task box ("- [ ] Has a logo" over "  - see
     [Example](url)"): the box above is the status of both, as nesting under an entry is."""
@@ -405,7 +402,7 @@ def _under_a_ticked_item(document: Document, entry: Entry) -> bool:
     items = document.list_items
     parent = items[entry.list_item].parent_item
     while parent is not None:
-        if _TASK_BOX.match(document.text, items[parent].content_start):
+        if TASK_BOX.match(document.text, items[parent].content_start):
             return True
         parent = items[parent].parent_item
     return False
