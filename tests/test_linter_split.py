@@ -58,7 +58,7 @@ def test_split_gives_the_same_diagnostics_as_one_process(small_split: None) -> N
 class ChildOnly(Rule):
     """Reports the process it ran in: proves the split really ran this family in another process."""
 
-    code = "LL398"
+    code = "LL698"
     name = "test-child-pid"
     category = "status"
     summary = "test rule"
@@ -69,15 +69,15 @@ class ChildOnly(Rule):
 
 def test_second_family_runs_in_another_process(small_split: None) -> None:
     found = lint(parse("# T\n\n- [a](https://a.org)\n"), _ruleset(ChildOnly), workers=2)
-    (mine,) = [d for d in found if d.code == "LL398"]
+    (mine,) = [d for d in found if d.code == "LL698"]
     assert mine.message != f"pid {os.getpid()}"
     found = lint(parse("# T\n\n- [a](https://a.org)\n"), _ruleset(ChildOnly), workers=1)
-    (mine,) = [d for d in found if d.code == "LL398"]
+    (mine,) = [d for d in found if d.code == "LL698"]
     assert mine.message == f"pid {os.getpid()}"
 
 
 class CrashesInChild(Rule):
-    code = "LL397"
+    code = "LL697"
     name = "test-crash"
     category = "status"
     summary = "test rule"
@@ -88,14 +88,14 @@ class CrashesInChild(Rule):
 
 
 def test_a_rule_crashing_in_the_child_is_a_rule_error_naming_it(small_split: None) -> None:
-    with pytest.raises(RuleError, match=r"rule LL397 \(test-crash\) crashed: ZeroDivisionError: boom"):
+    with pytest.raises(RuleError, match=r"rule LL697 \(test-crash\) crashed: ZeroDivisionError: boom"):
         lint(parse("# T\n"), _ruleset(CrashesInChild), workers=2)
 
 
 class DiesInChild(Rule):
     """Kills its own process when it is not the test's process: the child vanishes without a word."""
 
-    code = "LL396"
+    code = "LL696"
     name = "test-die"
     category = "duplicates"
     summary = "test rule"
@@ -110,7 +110,7 @@ def test_a_child_that_dies_leaves_its_rules_to_the_parent(small_split: None) -> 
     text = "# T\n\n- [a](https://a.org)  \n"
     rules = _ruleset(DiesInChild)
     two = lint(parse(text), rules, workers=2)
-    assert [d.message for d in two if d.code == "LL396"] == ["ran in the parent"]
+    assert [d.message for d in two if d.code == "LL696"] == ["ran in the parent"]
     assert two == lint(parse(text), rules, workers=1)
 
 
@@ -129,5 +129,23 @@ def test_no_fork_while_another_thread_runs() -> None:
 
 def test_small_documents_are_not_split() -> None:
     found = lint(parse("# T\n\n- [a](https://a.org)\n"), _ruleset(ChildOnly), workers=2)
-    (mine,) = [d for d in found if d.code == "LL398"]
+    (mine,) = [d for d in found if d.code == "LL698"]
     assert mine.message == f"pid {os.getpid()}"
+
+
+def test_findings_cross_the_pipe_unchanged() -> None:
+    """The child's findings travel as plain tuples; every field, the fix's edits and its flags come back equal."""
+    from listlint.diagnostics import Alters, Edit, Fix, Severity
+    from listlint.source import Span
+
+    sent = [
+        Diagnostic("LL601", "duplicate-link", "duplicates", Severity.WARNING, "twice", Span(3, 9), None, "a.md"),
+        Diagnostic("LL407", "insecure-url", "urls", Severity.ERROR, "http", Span(0, 4),
+                   Fix.unsafe(Edit(Span(0, 4), "https"), Edit.insert(9, "x"), title="use https",
+                              alters=Alters.TITLES | Alters.URLS), "b.md"),
+        Diagnostic("LL509", "bibtex-format", "bibtex", Severity.INFO, "ws", Span(5, 5),
+                   Fix.safe(Edit.delete(Span(5, 7))), ""),
+    ]
+    back = linter._unpack(linter._pack(sent))
+    assert back == sent
+    assert [d.path for d in back] == ["a.md", "b.md", ""]  # path is not part of equality: check it apart
