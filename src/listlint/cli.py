@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -221,6 +220,8 @@ def rules_command(fmt: str) -> None:
             for r in registry.rules]
     if fmt == "json":
         keys = ("code", "name", "category", "fix", "default", "summary")
+        import json  # only this table format needs it
+
         click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
         return
     widths = [max(len(row[i]) for row in rows + [("code", "name", "category", "fix", "default", "")]) for i in range(5)]

@@ -5,7 +5,6 @@ Positions are computed here, once, from the document's SourceText: 1-based lines
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections import Counter
@@ -89,6 +88,8 @@ def to_json(items: Sequence[Located]) -> str:
             "message": d.message,
             "fix": _fix_json(loc),
         })
+    import json  # only the json and sarif outputs need it
+
     return json.dumps(rows, indent=2, ensure_ascii=False)
 
 
@@ -199,6 +200,8 @@ def to_sarif(items: Sequence[Located], rules: Sequence[Any], version: str) -> st
             "results": results,
         }],
     }
+    import json  # only the json and sarif outputs need it
+
     return json.dumps(log, indent=2, ensure_ascii=False)
 
 

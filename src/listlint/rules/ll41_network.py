@@ -8,14 +8,23 @@ and there are no results, so nothing is reported.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
-from listlint.links import LinkResult, Verdict
 from listlint.model import Document, Link, LinkKind
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
 
+if TYPE_CHECKING:
+    from listlint.links import LinkResult, Verdict
+
 CATEGORY = "links-network"
+
+
+def _verdict() -> type[Verdict]:
+    from listlint.links import Verdict
+
+    return Verdict
 
 
 def _checked_links(document: Document, context: Context, verdicts: frozenset[Verdict]) -> Iterator[
@@ -24,6 +33,8 @@ def _checked_links(document: Document, context: Context, verdicts: frozenset[Ver
     """Links whose result has one of ``verdicts``, once per position (reference links share their definition)."""
     if not context.link_results:
         return
+    from listlint.links import LinkResult  # these rules run with --links only: offline runs never import it
+
     seen: set[Span] = set()
     defined = {link.url for link in document.links if link.kind is LinkKind.DEFINITION}
     for link in document.links:
@@ -49,7 +60,7 @@ class DeadLink(Rule):
     severity = Severity.ERROR
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        for link, span, result in _checked_links(document, context, frozenset({Verdict.DEAD})):
+        for link, span, result in _checked_links(document, context, frozenset({_verdict().DEAD})):
             yield self.report(f"dead link {link.url}: {result.reason}", span)
 
 
@@ -76,7 +87,7 @@ class RedirectedLink(Rule):
     severity = Severity.WARNING
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        for link, span, result in _checked_links(document, context, frozenset({Verdict.REDIRECTED})):
+        for link, span, result in _checked_links(document, context, frozenset({_verdict().REDIRECTED})):
             target = result.final_url
             fix = None
             if target and link.span is not None and target != link.url and _replaceable(link, target):
@@ -98,6 +109,7 @@ class UnreachableLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         blocked_severity = Severity.ERROR if context.config.links.blocked_is_error else Severity.INFO
+        Verdict = _verdict()
         verdicts = frozenset({Verdict.UNREACHABLE, Verdict.BLOCKED})
         for link, span, result in _checked_links(document, context, verdicts):
             if result.verdict is Verdict.BLOCKED:

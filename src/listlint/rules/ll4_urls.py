@@ -8,7 +8,6 @@ every construct the parser recognised (links, code spans, inline HTML).
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -478,7 +477,11 @@ def _close_slug(fragment: str, document: Document) -> list[str]:
     """The nearest heading slug, compared only with slugs of similar length and first letter (keeps it linear)."""
     by_key = document.memo("ll4.slugs-by-key", lambda: _slugs_by_key(heading_slugs(document)))
     candidates = [s for delta in range(-3, 4) for s in by_key.get((fragment[:1], len(fragment) + delta), ())]
-    return difflib.get_close_matches(fragment, candidates, n=1, cutoff=0.6) if candidates else []
+    if not candidates:
+        return []
+    import difflib  # a broken fragment is rare; difflib is not worth importing at start-up
+
+    return difflib.get_close_matches(fragment, candidates, n=1, cutoff=0.6)
 
 
 def _slugs_by_key(slugs: Iterable[str]) -> dict[tuple[str, int], list[str]]:

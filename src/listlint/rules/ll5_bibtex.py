@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -338,6 +337,8 @@ class BibtexEntryType(Rule):
             if kind in known or kind in _IGNORED_TYPES:
                 continue
             span = bib.type_span if bib.type_span is not None and len(bib.type_span) else _head(bib)
+            import difflib  # an unknown entry type is rare: not imported at start-up
+
             close = difflib.get_close_matches(kind, list(known), n=1, cutoff=0.75)
             other = "biblatex" if profile_name == "bibtex" else "bibtex"
             hint = ""
