@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from pathlib import Path
 
 import bibtexparser
@@ -159,3 +160,15 @@ def test_cli_export(corpus: Path, tmp_path: Path, fmt: str) -> None:
         assert library.failed_blocks == [] and len(library.entries) == 20
     else:
         assert result.output.startswith("title,url,status,year,section,file\n")
+
+
+def test_csv_writes_latex_accents_as_the_letters_people_read() -> None:
+    """A citation's title in the CSV is text for people: accents and letter commands become Unicode (composed),
+    not the bare letter that the comparison keys use."""
+    document = parse("# L\n\n## References\n\n- [A list entry](https://a.org)\n\n```bibtex\n"
+                     "@book{s, title = {Kernels by Sch\\\"{o}lkopf, Erd\\H{o}s and {\\L}{\\'o}d{\\'z}: {\\'E}tude of"
+                     " {\\ss}tra{\\ss}e, \\c{c}a \\& {BERT}}, year = {2002}}\n```\n", "l.md")
+    rows = list(csv.reader(io.StringIO(to_csv([document]))))
+    assert rows[1][0] == "A list entry"
+    assert rows[2][0] == "Kernels by Schölkopf, Erdős and Łódź: Étude of ßtraße, ça & BERT"
+    assert rows[2][0] == unicodedata.normalize("NFC", rows[2][0])

@@ -18,8 +18,8 @@ from listlint.bibtex.format import Style, document_style, format_entry
 from listlint.bibtex.normalize import (
     YearEvidence,
     parse_year,
+    latex_to_text,
     scholar_key,
-    strip_latex,
     title_words,
     year_evidence,
 )
@@ -193,7 +193,7 @@ def to_csv(documents: Sequence[Document]) -> str:
                 continue
             for bib in block.entries:
                 year = parse_year(bib.get("year"))
-                title = " ".join(strip_latex(bib.get("title") or "").split())
+                title = " ".join(latex_to_text(bib.get("title") or "").split())
                 rows.append((bib.span.start, [title, _bib_url(bib), "", "" if year is None else year, "",
                                               document.path]))
         rows.sort(key=lambda row: row[0])

@@ -32,6 +32,37 @@ def strip_latex(value: str) -> str:
     return value.replace("{", "").replace("}", "").replace("~", " ")
 
 
+# The combining mark each LaTeX accent command stands for, and the letter commands' own characters: for text that
+# people read (the CSV export), where ``Sch\\"{o}lkopf`` must become ``Schölkopf``, not ``Scholkopf``.
+_COMBINING = {
+    "`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304", "u": "\u0306", ".": "\u0307",
+    '"': "\u0308", "r": "\u030a", "H": "\u030b", "v": "\u030c", "d": "\u0323", "c": "\u0327", "k": "\u0328",
+    "b": "\u0331", "t": "",
+}
+_LETTER_CHARACTERS = {
+    "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "o": "ø", "O": "Ø", "l": "ł",
+    "L": "Ł", "i": "ı", "j": "ȷ",
+}
+
+
+def latex_to_text(value: str) -> str:
+    """``{\\'E}tude of {BERT} by Sch\\"{o}lkopf`` -> ``Étude of BERT by Schölkopf``: LaTeX accents and letter
+    commands as Unicode (composed), other commands dropped, braces removed, ties made spaces. For display only."""
+    if "\\" in value:
+        value = _ACCENT.sub(_accented, value)
+        value = _COMMAND.sub(lambda m: m.group(2) if m.group(1) is None else _LETTER_CHARACTERS.get(m.group(1), " "),
+                             value)
+        value = unicodedata.normalize("NFC", value)
+    return value.replace("{", "").replace("}", "").replace("~", " ")
+
+
+def _accented(match: re.Match[str]) -> str:
+    letter = match.group(1) or match.group(2) or ""
+    if letter in ("\\i", "\\j"):
+        letter = letter[1]  # the dotless letter under an accent is the plain letter with the accent
+    return letter + _COMBINING.get(match.group()[1], "")
+
+
 def _command(match: re.Match[str]) -> str:
     name = match.group(1)
     if name is None:  # \&, \%, \_ and the like
