@@ -459,3 +459,23 @@ def test_the_host_with_most_links_starts_first_whatever_the_list_order(server: L
     first_round = [s.host for s in requests if s.at < requests[0].at + 0.15]
     assert sorted(first_round) == [0, 0, 1]
     assert len(requests) == 10 and server.max_in_flight() == 3
+
+
+def test_a_host_whose_urls_wait_for_retries_goes_first(server: LinkServer, tmp_path: Path) -> None:
+    """One request at a time. Host 0's first link fails once (500) and waits out a backoff before its retry; host 0
+    then sends its other links before any of host 1, which has as much work and was listed first (the tie would
+    otherwise be host 1's): were its other links also flaky, their waits would overlap host 1's requests instead
+    of ending the run. The retry still goes before new URLs once its backoff is over."""
+    failing = "/fail/500/1/first"
+    urls = [server.url(failing, 0)] + [server.url(f"/delay/50/b{i}", 1) for i in range(4)]
+    urls += [server.url(f"/delay/50/a{i}", 0) for i in range(4)]
+    started = time.monotonic()
+    results = check(urls, tmp_path, tuning=Tuning(backoff_base=0.15, confirm_delay=0.02), concurrency=1, per_host=1)
+    assert time.monotonic() - started < 3.0
+    assert all(r.verdict is Verdict.OK for r in results.values())
+    order = [(s.host, s.target) for s in sorted(server.requests, key=lambda s: s.at)]
+    assert len(order) == 10 and order[0] == (0, failing)
+    first_of_host_1 = next(i for i, (host, _) in enumerate(order) if host == 1)
+    assert {target for host, target in order[:first_of_host_1]} == {failing} | {f"/delay/50/a{i}" for i in range(4)}
+    # the backoff (75-150 ms) ends while host 0's 50 ms links are under way: the retry is not left for last
+    assert order.index((0, failing), 1) < first_of_host_1

@@ -418,6 +418,7 @@ class Checker:
         if gate.down_reason is not None:
             return _Reply(kind=_DOWN, error=f"not requested: {gate.down_reason}")
         await gate.acquire(first=first)  # the host's turn and a slot of the run's global limit
+        reply: _Reply | None = None
         try:
             if gate.down_reason is not None:  # the host went down while this request waited for its turn
                 return _Reply(kind=_DOWN, error=f"not requested: {gate.down_reason}")
@@ -427,12 +428,15 @@ class Checker:
             try:
                 # httpx's timeouts apply to each read; this one bounds the whole exchange (a server trickling
                 # its headers byte by byte), a little later so httpx's more precise errors come first
-                return await _bounded(self._exchange(method, url, timeout), timeout * 1.25 + 0.05)
+                reply = await _bounded(self._exchange(method, url, timeout), timeout * 1.25 + 0.05)
             except asyncio.TimeoutError:
-                return _Reply(kind=_TIMEOUT, error=f"no response within {timeout:g} s")
+                reply = _Reply(kind=_TIMEOUT, error=f"no response within {timeout:g} s")
             except Exception as exc:  # noqa: BLE001 - every failure of a request becomes a reason
-                return _classify_exception(exc, timeout)
+                reply = _classify_exception(exc, timeout)
+            return reply
         finally:
+            if reply is not None and self._retryable(reply):
+                gate.waits += 1  # counted before the slot is handed on, so the next choice knows (see Scheduler)
             gate.release()
 
     async def _exchange(self, method: str, url: httpx.URL, timeout: float) -> _Reply:

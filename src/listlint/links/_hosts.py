@@ -57,10 +57,14 @@ class Scheduler:
 
     1. a request of a URL already under way (a retry whose backoff is over, a confirmation, a redirect hop), the
        longest-waiting first, before any new URL: a URL finishes before new work begins;
-    2. else a new URL of the host with the most work left: its waiting URLs times the requests its URLs have
-       taken so far (dead links need a confirmation, redirects a hop, failures retries). A host with many links,
-       or with links that cost more, is not left for last, where its own limit would make everyone wait for it;
-       ties go to the URL that waited longest, so hosts take turns in list order.
+    2. else a new URL of a host that has given answers calling for a retry (5xx, 429, a reset or timeout): its
+       next URLs are likely to wait out a backoff or a Retry-After too, and a wait costs no slot, so the sooner they
+       start the more of their waiting overlaps other hosts' requests instead of ending the run (its own limits
+       still apply: it is not sent more at once, only sooner in the run);
+    3. else (and among such hosts) a new URL of the host with the most work left: its waiting URLs times the
+       requests its URLs have taken so far (dead links need a confirmation, redirects a hop, failures retries).
+       A host with many links, or with links that cost more, is not left for last, where its own limit would make
+       everyone wait for it; ties go to the URL that waited longest, so hosts take turns in list order.
 
     Nothing here holds a slot while it waits; a request's slot in its host and in the run are taken together."""
 
@@ -81,7 +85,7 @@ class Scheduler:
             key: tuple[float, ...] = (0.0, gate._urgent[0][0])
         else:
             cost = gate.sent / gate.begun if gate.begun else 1.0
-            key = (1.0, -len(gate._fresh) * cost, gate._fresh[0][0])
+            key = (1.0, 0.0 if gate.waits else 1.0, -len(gate._fresh) * cost, gate._fresh[0][0])
         heapq.heappush(self._heap, (key, gate._version, gate._id, gate))
 
     def dispatch_soon(self) -> None:
@@ -144,6 +148,7 @@ class HostGate:
         self.throttled = 0  # how many times the host asked us to slow down
         self.sent = 0  # requests started
         self.begun = 0  # of which first requests of a URL
+        self.waits = 0  # answers that call for a retry (5xx, 429, reset, timeout): the host is flaky (see Scheduler)
         self._scheduler = scheduler or Scheduler()
         self._id = next(self._scheduler._ids)
         self._version = 0
