@@ -213,6 +213,15 @@ def test_ll106_slugs_follow_github() -> None:
     assert found(text, "LL106") == []
 
 
+def test_ll106_reads_dot_slash_fragments_as_links_to_this_page() -> None:
+    # `./#week-1` is how some lists write their contents (a README's `./` is the page itself on GitHub)
+    text = "# L\n\n## Contents\n\n- [Tools](#tools)\n- [Week 1](./#week-1)\n\n## Tools\n\nx\n\n## Week 1\n\ny\n\n## Week 2\n\nz\n"
+    assert [d.message for d in lint_text(text, select=("LL106",))] == [
+        "section 'Week 2' is missing from the table of contents on line 5"
+    ]
+    assert found(text.replace("\n\n## Week 2\n\nz", ""), "LL106") == []
+
+
 def test_ll106_options() -> None:
     text = "# L\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n\n### A1\n\nx\n\n## B\n\ny\n\n## C\n\nz\n"
     assert found(text, "LL106") == []

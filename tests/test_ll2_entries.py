@@ -137,6 +137,16 @@ def test_ll201_message_names_the_expected_shape() -> None:
     assert messages(text, "LL201") == ["list item has no link; the other 14 entries of 'Papers' start with a link"]
 
 
+def test_ll201_leaves_sections_of_items_without_links_alone() -> None:
+    # instructions, not entries: neither the one that looks like a reference nor a linked item is an outlier
+    text = (
+        "# List\n\n## Contributing\n\n1. Open a pull request.\n"
+        "2. Papers from 2016, 2017 and later are welcome, one per line.\n3. Sort entries by year.\n"
+        "4. Check the links first.\n5. Read [the guide](https://example.com/guide) first.\n"
+    )
+    assert found(text, "LL201") == []
+
+
 def test_ll201_text_title_and_untitled_entries() -> None:
     text = (
         "## Tools\n\n- [a](https://a.org) - x\n- [b](https://b.org) - x\n- [c](https://c.org) - x\n"

@@ -252,6 +252,11 @@ def test_ll405_repeated_heading_slug_counts() -> None:
     assert found(text, ("LL405",)) == [(1, 7, "LL405", "#notes-2")]
 
 
+def test_ll405_checks_dot_slash_fragments_too() -> None:
+    text = "- [a](./#week-1)\n- [b](./#week-3)\n- [c](./)\n\n## Week 1\n\n## Week 2\n"
+    assert found(text, ("LL405",)) == [(2, 7, "LL405", "./#week-3")]
+
+
 def test_ll405_chinese_and_encoded_fragments() -> None:
     text = (FIXTURES / "chinese.md").read_text(encoding="utf-8")
     assert found(text, ("LL405",)) == [(6, 8, "LL405", "#泛化理论")]

@@ -52,8 +52,19 @@ class Link:
     in_badge: bool = False  # an image inside a link, e.g. a CI badge
 
     @property
+    def fragment(self) -> str | None:
+        """The anchor of a link within this page, as written (``#x`` -> ``x``); ``./#x`` counts too: lists write
+        their table of contents that way, and on GitHub a README's ``./`` is the page itself."""
+        url = self.url
+        if url.startswith("#"):
+            return url[1:]
+        if url.startswith("./#"):
+            return url[3:]
+        return None
+
+    @property
     def is_fragment(self) -> bool:
-        return self.url.startswith("#")
+        return self.url.startswith(("#", "./#"))
 
 
 @dataclass(frozen=True, slots=True)

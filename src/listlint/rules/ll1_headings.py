@@ -393,7 +393,7 @@ def find_toc(document: Document) -> Toc | None:
 
 
 def _is_fragment(link: Link) -> bool:
-    return link.kind in (LinkKind.INLINE, LinkKind.REFERENCE) and link.is_fragment and len(link.url) > 1
+    return link.kind in (LinkKind.INLINE, LinkKind.REFERENCE) and bool(link.fragment)
 
 
 def _toc_links(items: Sequence[ListItem], first: dict[int, Link]) -> tuple[TocLink, ...]:
@@ -401,7 +401,7 @@ def _toc_links(items: Sequence[ListItem], first: dict[int, Link]) -> tuple[TocLi
     for item in items:
         link = first.get(item.index)
         if link is not None and _is_fragment(link):
-            out.append(TocLink(link, item, unquote(link.url[1:]).lower()))
+            out.append(TocLink(link, item, unquote(link.fragment or "").lower()))
     return tuple(out)
 
 

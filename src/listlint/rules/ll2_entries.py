@@ -168,7 +168,7 @@ SHAPES = {
     "link": ("starts with a link", "start with a link"),
     "text": ("starts with a plain-text title before its link", "start with a plain-text title before their link"),
     "citation": ("is a plain-text reference without a link", "are plain-text references without a link"),
-    "none": ("has no link", "start with a link"),
+    "none": ("has no link", "have no link"),  # as an outlier only: a section of them is not measured
     "heading": ("is a heading with a link line", "are headings with a link line"),
     "heading-bare": ("is a heading without a link line", "are headings with a link line"),
 }
@@ -240,9 +240,12 @@ class EntryLayout(Rule):
             dominant, top = counts.most_common(1)[0]
             if top * 4 < len(candidates) * 3:
                 continue  # no clear house style: nothing to measure against
+            if dominant == "none":
+                continue  # mostly items without a link (notes, instructions): not a section of entries to shape
             described = SHAPES[dominant][1]
             for c in candidates:
-                if c.shape != dominant and not (c.shape == "none" and dominant == "citation"):
+                # a reference without a link and an item without one are alike: neither is an outlier to the other
+                if c.shape != dominant and {c.shape, dominant} != {"none", "citation"}:
                     yield self.report(
                         f"{c.what} {SHAPES[c.shape][0]}; the other {top} entries of {_where(section)} {described}",
                         c.span,

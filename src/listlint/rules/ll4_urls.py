@@ -503,12 +503,12 @@ class LinkFragment(Rule):
         lowered: frozenset[str] = frozenset()
         misses = 0
         for link in document.links:
-            if not link.url.startswith("#") or len(link.url) < 2:
+            if not link.fragment:
                 continue
             if anchors is None:
                 anchors = _anchors(document)
                 lowered = frozenset(a.lower() for a in anchors)
-            fragment = unquote(link.url[1:])
+            fragment = unquote(link.fragment)
             if fragment in anchors or fragment.lower() in lowered or fragment.lower() == "top":
                 continue
             misses += 1
