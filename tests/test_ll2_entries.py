@@ -357,6 +357,18 @@ def test_ll207_fix_and_exclusions() -> None:
     assert fix_text(text, "LL207").split("\n")[5] == "- [d](https://d.org) - four"
 
 
+def test_ll207_a_bare_space_is_replaced_only_by_the_unsafe_fix() -> None:
+    # "by ..." continues the title's sentence: putting ' - ' in changes what the line says
+    text = (
+        "## Books\n\n- [a](https://a.org) - one\n- [b](https://b.org) - two\n- [c](https://c.org) - three\n"
+        "- [Deep Learning](https://d.org) by Goodfellow et al.\n"
+    )
+    assert found(text, "LL207") == ["6:33 LL207"]
+    assert "' ' separates" in messages(text, "LL207")[0]
+    assert fix_text(text, "LL207") == text
+    assert fix_text(text, "LL207", unsafe=True).split("\n")[5] == "- [Deep Learning](https://d.org) - by Goodfellow et al."
+
+
 # ---- LL208 ---------------------------------------------------------------------------------------------------------
 
 

@@ -858,7 +858,7 @@ class DescriptionSeparator(Rule):
     name = "description-separator"
     category = "entries"
     summary = "Title link and description are separated by the section's usual separator (` - ` in awesome lists)"
-    fix = FixAvailability.SAFE
+    fix = FixAvailability.SOMETIMES  # safe, but unsafe where only a space separates (see the doc)
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
@@ -875,11 +875,14 @@ class DescriptionSeparator(Rule):
                 if sep == dominant:
                     continue
                 shown = f"'{sep}'" if sep else "nothing"
+                # swapping one separator for another is safe; putting one where there was only a space is not:
+                # the text may continue the title's sentence ("[Deep Learning](url) by Goodfellow et al.")
+                make = Fix.unsafe if sep and not sep.strip() else Fix.safe
                 yield self.report(
                     f"{shown} separates the title link from the description; the other {top} entries of "
                     f"{_where(section)} use '{dominant}'",
                     d.separator if len(d.separator) else Span(d.separator.start, d.separator.start + 1),
-                    Fix.safe(Edit(d.separator, dominant), title=f"Use '{dominant}'"),
+                    make(Edit(d.separator, dominant), title=f"Use '{dominant}'"),
                 )
 
 
