@@ -333,3 +333,26 @@ def test_labelled_link_lines_belong_to_the_heading_above() -> None:
     ]
     # a short title before a colon is still a title when it is not a link label
     assert [e.title for e in parse("- GPT-3: [paper](https://arxiv.org/abs/2005.14165)\n").entries] == ["GPT-3"]
+
+
+def test_a_paragraph_citing_a_quoted_title_with_its_links_is_an_entry() -> None:
+    # the reading-roadmap layout: one paragraph per paper, a full reference, then its links
+    text = (
+        "# Roadmap\n\n## 1.1 Survey\n\n"
+        '**[1]** LeCun, Yann, and Geoffrey Hinton. "**Deep learning for vision**." Nature 521 (2015). '
+        "[[pdf]](https://a.org/dl.pdf) **(Survey)** :star::star:\n\n"
+        '**[2]** Smith, J. (2019). Adaptive methods for sparse data. JMLR. [[pdf]](https://b.org/x.pdf) [[code]](https://c.org)\n\n'
+        "This list was started in 2016, by two students, and is hosted at [GitHub](https://github.com/x).\n\n"
+        'See "**Deep learning**." for an overview [here](https://d.org).\n'
+    )
+    document = parse(text, "x.md")
+    entries = document.entries
+    assert [(e.layout, e.title, e.primary_link.url if e.primary_link else None) for e in entries] == [
+        (Layout.CITATION, "Deep learning for vision", "https://a.org/dl.pdf"),
+        (Layout.CITATION, "Adaptive methods for sparse data", "https://b.org/x.pdf"),
+    ]
+    first, second = entries
+    assert first.title_span is not None and first.title_span.of(text) == "**Deep learning for vision**"
+    assert [link.url for link in second.links] == ["https://b.org/x.pdf", "https://c.org"]
+    assert first.span.of(text).startswith("**[1]** LeCun") and first.line == 4
+    assert first.section == "1.1 Survey"

@@ -3,7 +3,8 @@
 The decisions here are the heart of listlint, so each is a small named function:
 - which headings are entry headings (heading layout) rather than sections,
 - which list items are entries (list layout: a link leads the item, or a paper title precedes its links),
-- which plain-text lines are references (citation layout: APA or ``Title- Authors-YYYY.MM.DD``),
+- which plain-text lines are references (citation layout: APA, ``Title- Authors-YYYY.MM.DD``, or a one-line
+  paragraph citing a quoted title, followed by its links),
 - which sections are tables of contents.
 """
 
@@ -31,6 +32,8 @@ LEAD_PREFIX = re.compile(
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# MLA / IEEE style: Authors. "Title." Venue, 2015. The quoted title follows the authors' closing punctuation.
+QUOTED_TITLE = re.compile(r"""[.,:;]\s+["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
 # "Paper: [arXiv](url)", "代码：[GitHub](url)": a short label, a colon, then the link: a link line of the entry above
 # (a heading, or the item it is nested in), not an entry of its own
@@ -447,8 +450,13 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         elif kind == "heading" and head_index[id(unit[1])] in entry_heads:
             entry = _heading_entry(b, unit[1], unit[2], walk, source, sec_title(section_for(unit[1].line)))
             section_for(unit[1].line).entries.append(entry)
-        elif kind == "inline" and unit[1].item is None and unit[1].kind == "paragraph" and not unit[1].facts.links:
-            for entry in _citation_lines(b, unit[1], source, sec_title(section_for(unit[1].line))):
+        elif kind == "inline" and unit[1].item is None and unit[1].kind == "paragraph":
+            if unit[1].facts.links:
+                found = _linked_reference(b, unit[1], source, sec_title(section_for(unit[1].line)))
+                entries = [found] if found is not None else []
+            else:
+                entries = _citation_lines(b, unit[1], source, sec_title(section_for(unit[1].line)))
+            for entry in entries:
                 section_for(entry.line).entries.append(entry)
 
     table_rows = _table_entries(b, walk, source, lambda line: sec_title(section_for(line)))
@@ -722,6 +730,47 @@ def _cell_spans(text: str, row: Span, cells: list[InlineUnit]) -> list[Span | No
         spans.append(Span(found, found + len(content)))
         at = found + len(content)
     return spans
+
+
+def _linked_reference(b: Builder, unit: InlineUnit, source: SourceText, section: str) -> Entry | None:
+    """A paragraph of one line that is a full reference followed by its links, as reading roadmaps write them:
+    ``**[4]** Krizhevsky, Alex, et al. "**ImageNet classification**." NIPS. 2012. [[pdf]](url)``. It needs a
+    reference's strong marks (a quoted title and a year, an APA ``(2019).``, a ``- 2017.04.05`` date), so that a
+    sentence of prose with a link and a year stays prose."""
+    if unit.end_line - unit.line != 1:
+        return None
+    index = unit.line
+    line = source.line(index)
+    body = line.strip()
+    quoted = QUOTED_TITLE.search(body)
+    if quoted is not None and YEAR.search(body):
+        title = quoted.group("title")
+    elif APA.search(body) or DASH_DATE.search(body):
+        title = citation_title(body)
+    else:
+        return None
+    links = tuple(link for link in unit.facts.links if b._content_link(link) and not link.in_badge)
+    if not links or not clean_title(title):
+        return None
+    base = source.line_start(index)
+    lead = len(line) - len(line.lstrip())
+    at = line.find(title)
+    tags = b.tags_in(base + lead, source.line_end(index), ())
+    return Entry(
+        layout=Layout.CITATION,
+        title=clean_title(title),
+        title_span=Span(base + at, base + at + len(title)) if at >= 0 else None,
+        links=links,
+        primary_link=links[0],
+        status=_status(tags),
+        tags=tuple(tags),
+        bibtex=(),
+        description="",
+        children=(),
+        span=Span(base + lead, source.line_end(index)),
+        line=index,
+        section=section,
+    )
 
 
 def _citation_lines(b: Builder, unit: InlineUnit, source: SourceText, section: str) -> list[Entry]:
