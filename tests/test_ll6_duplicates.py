@@ -462,9 +462,9 @@ def test_project_index_is_built_once_per_run(tmp_path: Path, monkeypatch: pytest
     facts_calls: list[str] = []
     real_index, real_facts = duplicates._build_index, duplicates._build_facts
 
-    def counting_index(documents, allow):  # type: ignore[no-untyped-def]
+    def counting_index(documents, allow, *rest):  # type: ignore[no-untyped-def]
         calls.append(len(tuple(documents)))
-        return real_index(documents, allow)
+        return real_index(documents, allow, *rest)
 
     def counting_facts(document):  # type: ignore[no-untyped-def]
         facts_calls.append(document.path)
@@ -481,9 +481,9 @@ def test_file_scope_builds_facts_and_index_once_per_document(monkeypatch: pytest
     calls: list[int] = []
     real_index = duplicates._build_index
 
-    def counting_index(documents, allow):  # type: ignore[no-untyped-def]
+    def counting_index(documents, allow, *rest):  # type: ignore[no-untyped-def]
         calls.append(1)
-        return real_index(documents, allow)
+        return real_index(documents, allow, *rest)
 
     monkeypatch.setattr(duplicates, "_build_index", counting_index)
     lint_text(B_MD, select=SELECT)
@@ -544,3 +544,30 @@ def test_unsafe_fix_only_removes_entries_and_converges(text: str) -> None:
     it = iter(old)
     assert all(sig in it for sig in new), "the fix changed or reordered an entry it did not remove"
     assert len(old) - len(new) <= sum(1 for d in diagnostics if d.code == "LL601" and d.fix is not None)
+
+
+# ---- Section scope -------------------------------------------------------------------------------------------------
+
+
+def test_section_scope_allows_a_link_listed_in_two_sections_and_reports_repeats_within_one() -> None:
+    # awesome lists cross-list a resource under each topic it belongs to; a repeat inside one section is still a slip
+    text = (
+        "# L\n\n## Sequence Modelling\n\n- [Abuse detection at scale](https://example.com/abuse) - LinkedIn.\n"
+        "- [Sequence models in production](https://example.com/seq) - a talk.\n\n"
+        "## Anomaly Detection\n\n- [Abuse detection at scale](https://example.com/abuse) - LinkedIn.\n"
+        "- [Isolation forests, revisited](https://arxiv.org/abs/2001.00001) - a paper.\n"
+        "- [Isolation forests, revisited](https://arxiv.org/pdf/2001.00001v2.pdf) - the same paper.\n"
+    )
+    everywhere = [(code, line) for code, line, _, _ in found(text)]
+    per_section = [(code, line) for code, line, _, _ in found(text, config(scope="section"))]
+    assert everywhere == [("LL601", 10), ("LL601", 12)]
+    assert per_section == [("LL601", 12)]
+    titles = text.replace("https://example.com/abuse", "https://example.com/a1", 1)  # same title, another link
+    assert [(code, line) for code, line, _, _ in found(titles)] == [("LL602", 10), ("LL601", 12)]
+    assert [code for code, *_ in found(titles, config(scope="section"))] == ["LL601"]
+
+
+def test_section_scope_is_a_valid_setting_and_others_are_not(tmp_path: Path) -> None:
+    assert config(scope="section").duplicates.scope == "section"
+    with pytest.raises(Exception, match="duplicates.scope"):
+        config(scope="chapter")

@@ -69,7 +69,7 @@ def test_config_file_discovery(tmp_path: Path) -> None:
         ({"status": {"tags": "READ"}}, "status.tags", "expected a list"),
         ({"links": {"timeout": "10"}}, "links.timeout", "expected float"),
         ({"links": {"accept": [200, "x"]}}, "links.accept[1]", "expected int"),
-        ({"duplicates": {"scope": "world"}}, "duplicates.scope", "must be one of file, project"),
+        ({"duplicates": {"scope": "world"}}, "duplicates.scope", "must be one of file, section, project"),
         ({"status": {"format": "[READ]"}}, "status.format", "must contain {tag}"),
     ],
 )

@@ -61,7 +61,7 @@ class LinkSettings:
 
 @dataclass(frozen=True)
 class DuplicateSettings:
-    scope: str = "file"  # "file" or "project"
+    scope: str = "file"  # "file", "section" (repeats across sections are allowed) or "project"
     allow: tuple[str, ...] = ()
 
 
@@ -177,7 +177,7 @@ def _check_choices(config: Config) -> None:
         "layout": (config.layout, ("auto", "list", "heading", "citation")),
         "status.position": (config.status.position, ("end", "any")),
         "status.required": (config.status.required, ("auto", "always", "never")),
-        "duplicates.scope": (config.duplicates.scope, ("file", "project")),
+        "duplicates.scope": (config.duplicates.scope, ("file", "section", "project")),
         "bibtex.profile": (config.bibtex.profile, ("bibtex", "biblatex")),
         "bibtex.trailing-comma": (config.bibtex.trailing_comma, ("auto", "always", "never")),
     }

@@ -425,6 +425,19 @@ class Index:
     first_key_in: dict[tuple[int, str], KeyOccurrence] = field(default_factory=dict)
     position: dict[int, int] = field(default_factory=dict)  # id(document) -> its position in the scope
     allowed_links: set[int] = field(default_factory=set)  # id(entry) of entries exempted by the allow-list
+    by_section: bool = False  # ``duplicates.scope = "section"``: links, titles and identifiers repeat per section
+
+    def _scoped(self, section: str, key: str) -> str:
+        return f"{section}\x1f{key}" if self.by_section else key
+
+    def first_link_of(self, occ: EntryOccurrence) -> EntryOccurrence | None:
+        return self.first_link.get(self._scoped(occ.entry.section, occ.link_key))
+
+    def first_title_of(self, occ: EntryOccurrence) -> EntryOccurrence | None:
+        return self.first_title.get(self._scoped(occ.entry.section, occ.title_key))
+
+    def first_ident_of(self, occ: IdentOccurrence) -> IdentOccurrence | None:
+        return self.first_ident.get(self._scoped(occ.section, occ.ident))
 
     def is_allowed(self, entry: Entry) -> bool:
         """True when the entry's primary link is exempted by ``duplicates.allow``."""
@@ -437,10 +450,11 @@ class Index:
         return bool(self.allow) and self.allow(occ.ident, occ.ident)
 
 
-def _build_index(documents: Iterable[Document], allow_items: tuple[str, ...]) -> Index:
+def _build_index(documents: Iterable[Document], allow_items: tuple[str, ...], by_section: bool = False) -> Index:
     docs = tuple(documents)
     allow = Allow(allow_items)
-    index = Index(allow)
+    index = Index(allow, by_section=by_section)
+    scoped = index._scoped
     for position, document in enumerate(docs):
         index.position[id(document)] = position
         f = facts(document)
@@ -448,23 +462,23 @@ def _build_index(documents: Iterable[Document], allow_items: tuple[str, ...]) ->
             if allow and occ.link is not None and allow(occ.link.url, occ.link_key):
                 index.allowed_links.add(id(occ.entry))
                 continue
-            index.first_link.setdefault(occ.link_key, occ)
+            index.first_link.setdefault(scoped(occ.entry.section, occ.link_key), occ)
         for occ in f.titles:
             if id(occ.entry) in index.allowed_links or not title_is_comparable(occ.title_key):
                 continue
-            index.first_title.setdefault(occ.title_key, occ)
+            index.first_title.setdefault(scoped(occ.entry.section, occ.title_key), occ)
         for k in f.keys:
             index.first_key.setdefault(k.key, k)
             index.first_key_in.setdefault((position, k.key), k)
         for i in f.idents:
             if not index.ident_allowed(i):
-                index.first_ident.setdefault(i.ident, i)
+                index.first_ident.setdefault(scoped(i.section, i.ident), i)
     return index
 
 
 def index_for(document: Document, project: tuple[Document, ...], scope: str, allow: tuple[str, ...]) -> Index:
-    """The index for ``document``'s scope: the document alone, or the whole project (built once per run and kept
-    on the project's first document, so every document of the run shares it)."""
+    """The index for ``document``'s scope: the document alone, each of its sections, or the whole project (built
+    once per run and kept on the project's first document, so every document of the run shares it)."""
     if scope == "project" and project:
         # The index keeps a reference to ``project``, so while it is cached no other tuple can take its id.
         cache: dict[tuple[int, tuple[str, ...]], Index] = project[0].memo("duplicates.project", dict)
@@ -474,8 +488,9 @@ def index_for(document: Document, project: tuple[Document, ...], scope: str, all
             found = cache[key] = _build_index(project, allow)
         if id(document) in found.position:
             return found
-    files: dict[tuple[str, ...], Index] = document.memo("duplicates.file", dict)
-    found = files.get(allow)
+    by_section = scope == "section"
+    files: dict[tuple[bool, tuple[str, ...]], Index] = document.memo("duplicates.file", dict)
+    found = files.get((by_section, allow))
     if found is None:
-        found = files[allow] = _build_index((document,), allow)
+        found = files[by_section, allow] = _build_index((document,), allow, by_section)
     return found

@@ -113,7 +113,7 @@ def render(found: Detected) -> str:
     lines += [
         "",
         "[duplicates]",
-        'scope = "file"  # or "project" to find the same paper across files',
+        'scope = "file"  # "section" to allow a paper under several topics, "project" to compare files',
         "# allow = []",
         "",
         "[links]",

@@ -40,7 +40,7 @@ class DuplicateLink(Rule):
         own = {id(occ) for occ in mine.links}
         here = document.path
         for occ in mine.links:
-            first = index.first_link.get(occ.link_key)
+            first = index.first_link_of(occ)
             if first is None or first is occ or index.is_allowed(occ.entry):
                 continue
             link, first_link = occ.link, first.link
@@ -149,7 +149,7 @@ class DuplicateTitle(Rule):
         index = index_for(document, context.project, settings.scope, settings.allow)
         here = document.path
         for occ in facts(document).titles:
-            first = index.first_title.get(occ.title_key)
+            first = index.first_title_of(occ)
             if first is None or first is occ or index.is_allowed(occ.entry):
                 continue
             if occ.link_key and occ.link_key == first.link_key:
@@ -216,7 +216,7 @@ class DuplicateIdentifier(Rule):
         index = index_for(document, context.project, settings.scope, settings.allow)
         here = document.path
         for occ in facts(document).idents:
-            first = index.first_ident.get(occ.ident)
+            first = index.first_ident_of(occ)
             if first is None or first is occ or index.ident_allowed(occ):
                 continue
             if occ.link_key and first.link_key:
