@@ -752,22 +752,29 @@ def _linked_reference(b: Builder, unit: InlineUnit, source: SourceText, section:
     links = tuple(link for link in unit.facts.links if b._content_link(link) and not link.in_badge)
     if not links or not clean_title(title):
         return None
-    base = source.line_start(index)
     lead = len(line) - len(line.lstrip())
-    at = line.find(title)
-    tags = b.tags_in(base + lead, source.line_end(index), ())
+    tags = b.tags_in(source.line_start(index) + lead, source.line_end(index), ())
+    return _citation_entry(source, index, title, tags, links, section)
+
+
+def _citation_entry(source: SourceText, index: int, title: str, tags: list[StatusTag], links: tuple[Link, ...],
+                    section: str) -> Entry:
+    """The citation-layout entry of source line ``index``, titled by ``title`` (text of that line as written)."""
+    line = source.line(index)
+    base = source.line_start(index)
+    at = line.find(title) if title else -1
     return Entry(
         layout=Layout.CITATION,
         title=clean_title(title),
         title_span=Span(base + at, base + at + len(title)) if at >= 0 else None,
         links=links,
-        primary_link=links[0],
+        primary_link=links[0] if links else None,
         status=_status(tags),
         tags=tuple(tags),
         bibtex=(),
         description="",
         children=(),
-        span=Span(base + lead, source.line_end(index)),
+        span=Span(base + len(line) - len(line.lstrip()), source.line_end(index)),
         line=index,
         section=section,
     )
@@ -790,21 +797,5 @@ def _citation_lines(b: Builder, unit: InlineUnit, source: SourceText, section: s
         tags = b.tags_in(base + lead, source.line_end(index), ())
         if tags:  # a status tag ends the reference, it is not part of its title
             body = source.text[base + lead : tags[0].span.start].strip() or body
-        title = citation_title(body)
-        at = line.find(title) if title else -1
-        out.append(Entry(
-            layout=Layout.CITATION,
-            title=clean_title(title),
-            title_span=Span(base + at, base + at + len(title)) if at >= 0 else None,
-            links=(),
-            primary_link=None,
-            status=_status(tags),
-            tags=tuple(tags),
-            bibtex=(),
-            description="",
-            children=(),
-            span=Span(base + lead, source.line_end(index)),
-            line=index,
-            section=section,
-        ))
+        out.append(_citation_entry(source, index, citation_title(body), tags, (), section))
     return out
