@@ -227,6 +227,15 @@ def test_ll404_bare_url_fix() -> None:
     )
 
 
+def test_ll404_offers_no_fix_for_a_url_that_is_itself_broken() -> None:
+    # "[[Paper(url)]": the bare URL runs on to ")]"; wrapping it in <…> would make the broken URL look deliberate
+    text = "- Beta. arXiv 2023. [[Paper(https://arxiv.org/abs/2303.16852)]\n"
+    (diag,) = check(text, ("LL404",))
+    assert diag.fix is None
+    assert "the URL has unbalanced parentheses" in diag.message
+    assert fix(text, ("LL404",)) == text
+
+
 def test_ll404_not_in_code_html_or_links() -> None:
     text = (
         "`https://x.org/code` [https://x.org/text](https://x.org/t) <https://x.org/auto>\n\n"

@@ -713,9 +713,9 @@ _BAD_HOST_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1b!-$&-,/:-@\[-^`{-\x7f]")
 
 
 def url_problems(url: str) -> list[UrlProblem]:
-    """What is malformed in ``url`` (LL403): a glued second URL, whitespace, unbalanced parentheses, an unknown
-    or misspelt scheme, a missing or dotless host, a ``www.`` link without scheme. Fragment-only and relative
-    links are only checked for whitespace and parentheses."""
+    """What is malformed in ``url`` (LL403): a glued second URL, whitespace, unbalanced parentheses or brackets, an
+    unknown or misspelt scheme, a missing or dotless host, a ``www.`` link without scheme. Fragment-only and
+    relative links are only checked for whitespace, parentheses and brackets."""
     problems: list[UrlProblem] = []
     tail = glued_tail(url)
     if tail is not None:
@@ -730,6 +730,9 @@ def url_problems(url: str) -> list[UrlProblem]:
     if opened != closed:
         at = body.rfind(")" if closed > opened else "(")
         problems.append(UrlProblem("parens", "has unbalanced parentheses", at, at + 1))
+    if body.count("[") != body.count("]"):  # square brackets are legal only around an IPv6 host, in pairs
+        at = body.rfind("]" if body.count("]") > body.count("[") else "[")
+        problems.append(UrlProblem("brackets", "has an unbalanced square bracket", at, at + 1))
     m = _SCHEME_RE.match(body)
     lowered = body.lower()
     if m and not _HOSTPORT_RE.match(body):

@@ -360,7 +360,7 @@ class MalformedUrl(Rule):
     code = "LL403"
     name = "malformed-url"
     category = CATEGORY
-    summary = "A URL with a bad scheme or host, spaces, unbalanced parentheses, or a second URL glued on"
+    summary = "A URL with a bad scheme or host, spaces, unbalanced parentheses or brackets, or a second URL glued on"
     fix = FixAvailability.UNSAFE
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
@@ -412,7 +412,14 @@ class BareUrl(Rule):
                                   link.full_span)
                 continue
             fix = None
-            if link.span is not None and AUTOLINK_URL.fullmatch(link.url):  # else <…> is no autolink either
+            # no fix for a URL LL403 finds malformed ("[[Paper(https://a.org/1)]" reads "https://a.org/1)]"):
+            # wrapping it would make the broken URL look deliberate
+            problems = urls.url_problems(link.url)
+            if problems:
+                yield self.report(f"bare URL '{shown}': write it as a link; the URL {problems[0].message}, so check "
+                                  "where it really ends", link.full_span)
+                continue
+            if link.span is not None and AUTOLINK_URL.fullmatch(link.url):
                 # The parser counts an autolink, not a bare URL, as a link line, so wrapping may turn a heading or
                 # list item into an entry: the fix says so, the rendered page does not change.
                 fix = Fix.safe(
