@@ -356,3 +356,45 @@ def test_a_paragraph_citing_a_quoted_title_with_its_links_is_an_entry() -> None:
     assert [link.url for link in second.links] == ["https://b.org/x.pdf", "https://c.org"]
     assert first.span.of(text).startswith("**[1]** LeCun") and first.line == 4
     assert first.section == "1.1 Survey"
+
+
+def test_a_bold_title_over_authors_venue_and_links_is_an_entry_in_paragraphs_and_items() -> None:
+    # a paragraph per paper, lines joined by hard breaks; and the same in list items with <br>
+    text = (
+        "# Diffusion\n\n## Vision\n\n### Generation\n\n"
+        "**DiffEnc: Variational Diffusion with a Learned Encoder** \\\n"
+        "*Beatrix M. G. Nielsen, Anders Christensen* \\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2310.19789)] \\\n"
+        "30 Oct 2023\n\n"
+        "**Upgrading VAE Training With Unlimited Data** \\\n*Tim Z. Xiao* \\\n"
+        "ICLR 2024. [[Paper](https://arxiv.org/abs/2310.19653)] [[Code](https://github.com/x/y)]\n\n"
+        "### Navigation\n\n"
+        "* **Auxiliary Tasks Speed Up Learning PointGoal Navigation** <br>\n"
+        "*Joel Ye, Dhruv Batra* <br>\n"
+        "CoRL, 2020. [[Paper]](https://arxiv.org/abs/2007.04561) [[Code]](https://github.com/joel99/aux)\n"
+    )
+    document = parse(text, "x.md")
+    got = [(e.layout, e.title, e.primary_link.url if e.primary_link else None, e.section) for e in document.entries]
+    assert got == [
+        (Layout.CITATION, "DiffEnc: Variational Diffusion with a Learned Encoder", "https://arxiv.org/abs/2310.19789",
+         "Generation"),
+        (Layout.CITATION, "Upgrading VAE Training With Unlimited Data", "https://arxiv.org/abs/2310.19653", "Generation"),
+        (Layout.LIST, "Auxiliary Tasks Speed Up Learning PointGoal Navigation", "https://arxiv.org/abs/2007.04561",
+         "Navigation"),
+    ]
+    first, second, third = document.entries
+    assert first.span.of(text).startswith("**DiffEnc") and first.span.of(text).endswith("30 Oct 2023")
+    assert first.title_span is not None and first.title_span.of(text) == first.title
+    assert [link.text for link in second.links] == ["Paper", "Code"]
+    assert third.title_span is not None and third.title_span.of(text) == third.title
+    # the headings above them are sections, not papers of the heading layout
+    assert not any(heading.is_entry for heading in document.headings)
+
+
+def test_a_bold_label_over_a_link_stays_prose() -> None:
+    text = (
+        "# L\n\n## About\n\n**Note:**\nSee [the guide](https://example.com/guide).\n\n"
+        "**Related work**\nSee [the survey](https://example.com/survey) for more, and the [notes](https://n.org).\n\n"
+        "* **Maintainers wanted** <br>\nWrite to [us](https://example.com/contact) or open an issue on the tracker.\n"
+    )
+    assert parse(text, "x.md").entries == ()

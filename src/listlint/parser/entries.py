@@ -2,9 +2,10 @@
 
 The decisions here are the heart of listlint, so each is a small named function:
 - which headings are entry headings (heading layout) rather than sections,
-- which list items are entries (list layout: a link leads the item, or a paper title precedes its links),
-- which plain-text lines are references (citation layout: APA, ``Title- Authors-YYYY.MM.DD``, or a one-line
-  paragraph citing a quoted title, followed by its links),
+- which list items are entries (list layout: a link leads the item, a paper title precedes its links, or a bold
+  title stands alone on the item's first line above authors, venue and links),
+- which plain-text lines and paragraphs are references (citation layout: APA, ``Title- Authors-YYYY.MM.DD``; a
+  paragraph that cites a quoted title or is a bold title over authors and venue, with its links),
 - which sections are tables of contents.
 """
 
@@ -32,6 +33,14 @@ LEAD_PREFIX = re.compile(
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+LINK_TEXT_LABEL = re.compile(
+    r"[\s\[(*_]*(?:paper|pdf|code|arxiv|html|project(?: page)?|website|home ?page|page|video|slides?|poster|blog|"
+    r"github|demo|data(?:set)?|bib(?:tex)?|doi|openreview|abstract|supp(?:lementary)?|论文|代码|代碼|项目|主页)"
+    r"[\s\])*_.:]*",
+    re.IGNORECASE,
+)
+# What may follow a bold title alone on its line: a hard break (backslash, <br>, spaces)
+HARD_BREAK_TAIL = re.compile(r"[ \t]*(?:\\|<br[ \t]*/?>)?[ \t]*", re.IGNORECASE)
 # MLA / IEEE style: Authors. "Title." Venue, 2015. The quoted title follows the authors' closing punctuation.
 QUOTED_TITLE = re.compile(r"""[.,:;]\s+["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
@@ -107,6 +116,14 @@ class Builder:
         self.vocabulary = tuple(vocabulary)
         self._index: _LineIndex | None = None
         self._tags: dict[tuple[int, int, int | None], list[StatusTag]] = {}
+        self._papers: dict[int, tuple[str, int, int, tuple[Link, ...]] | None] = {}
+
+    def paper_paragraph(self, unit: InlineUnit) -> tuple[str, int, int, tuple[Link, ...]] | None:
+        """:func:`paper_paragraph`, once per paragraph (heading detection asks too)."""
+        key = id(unit)
+        if key not in self._papers:
+            self._papers[key] = paper_paragraph(self, unit)
+        return self._papers[key]
 
     def line_index(self) -> _LineIndex:
         if self._index is None:
@@ -167,6 +184,9 @@ class Builder:
             units = body.get(n, [])
             if any(u[0] == "item" and u[1].index in items_with_links for u in units):
                 continue
+            if any(u[0] == "inline" and u[1].item is None and u[1].kind == "paragraph" and u[1].facts.links
+                   and self.paper_paragraph(u[1]) is not None for u in units):
+                continue  # a heading over papers written as paragraphs is their section
             bib_count = sum(1 for u in units if u[0] == "fence" and u[2] is not None)
             if GENERIC_HEADING.match(heading.text) or bib_count > 1:
                 continue  # "## Citation(s)" over one or many BibTeX blocks is a section, not a paper
@@ -229,6 +249,14 @@ class Builder:
                 title, span = self._leading_text_title(item.content_start, line_end)
                 if title:
                     return Layout.LIST, title, span, links[0]
+            # "**Title** <br>" / "*Authors* <br>" / "CoRL, 2020. [[Paper]](url)": a bold title alone on the first
+            # line, authors and venue below it (see paper_paragraph)
+            bold = bold_title_line(self.text, item.content_start, line_end)
+            if bold is not None:
+                rest = self.text[line_end : self.source.line_end(unit.end_line - 1)]
+                if YEAR.search(rest) or any(_label_link(link) for link in links):
+                    title, at = bold
+                    return Layout.LIST, title, Span(at, at + len(title)) if at >= 0 else None, links[0]
             return None
         first_line = self.text[item.content_start : line_end]
         if is_citation(first_line):
@@ -452,8 +480,14 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             section_for(unit[1].line).entries.append(entry)
         elif kind == "inline" and unit[1].item is None and unit[1].kind == "paragraph":
             if unit[1].facts.links:
-                found = _linked_reference(b, unit[1], source, sec_title(section_for(unit[1].line)))
-                entries = [found] if found is not None else []
+                entries = []
+                paper = b.paper_paragraph(unit[1])
+                if paper is not None:
+                    title, at, end_line, links = paper
+                    line = unit[1].line
+                    tags = b.tags_in(source.line_start(line), source.line_end(end_line - 1), links)
+                    entries.append(_citation_entry(source, line, title, tags, links,
+                                                   sec_title(section_for(line)), at=at, end_line=end_line))
             else:
                 entries = _citation_lines(b, unit[1], source, sec_title(section_for(unit[1].line)))
             for entry in entries:
@@ -732,16 +766,50 @@ def _cell_spans(text: str, row: Span, cells: list[InlineUnit]) -> list[Span | No
     return spans
 
 
-def _linked_reference(b: Builder, unit: InlineUnit, source: SourceText, section: str) -> Entry | None:
-    """A paragraph of one line that is a full reference followed by its links, as reading roadmaps write them:
-    ``**[4]** Krizhevsky, Alex, et al. "**ImageNet classification**." NIPS. 2012. [[pdf]](url)``. It needs a
-    reference's strong marks (a quoted title and a year, an APA ``(2019).``, a ``- 2017.04.05`` date), so that a
-    sentence of prose with a link and a year stays prose."""
-    if unit.end_line - unit.line != 1:
+def bold_title_line(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """``**Title**`` alone on its line (a hard break after it allowed): (title, where it starts in ``text``)."""
+    raw = text[start:end]
+    strong = LEADING_STRONG.match(raw)
+    if strong is None or not HARD_BREAK_TAIL.fullmatch(raw, strong.end()):
         return None
+    title = clean_title(strong.group(2)).rstrip(".").strip()
+    if len(title.split()) < 2 or title.endswith(":"):
+        return None  # "**Note:**", "**Tools**": a label over what follows, not a paper
+    at = text.find(title, start + strong.start(2), start + strong.end(2))
+    return title, at
+
+
+def _label_link(link: Link) -> bool:
+    """A link named by a label ("[Paper]", "pdf", "Code", "Project Page"), as papers' links are, not by words."""
+    return bool(LINK_TEXT_LABEL.fullmatch(link.text))
+
+
+def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[Link, ...]] | None:
+    """A paragraph that is one paper: (title, where the title starts or -1, last line + 1, its links).
+
+    Two shapes, both needing a paper's marks so that prose with a link stays prose:
+    - a bold title alone on the first line, then authors, venue and links on the next (hard-broken) lines:
+      ``**DiffEnc: Variational Diffusion** \\`` / ``*B. Nielsen, A. Christensen* \\`` / ``arXiv 2023. [[Paper](url)]``
+      (a year, or a link named by a label);
+    - one line that is a full reference, then its links, as reading roadmaps write them:
+      ``**[4]** Krizhevsky, Alex, et al. "**ImageNet classification**." NIPS. 2012. [[pdf]](url)`` (a quoted title
+      and a year, an APA ``(2019).``, a ``- 2017.04.05`` date).
+    """
+    links = tuple(link for link in unit.facts.links if b._content_link(link) and not link.in_badge)
+    if not links:
+        return None
+    source = b.source
     index = unit.line
-    line = source.line(index)
-    body = line.strip()
+    first_end = source.line_end(index)
+    if unit.end_line - index > 1:
+        bold = bold_title_line(b.text, source.line_start(index), first_end)
+        if bold is None or links[0].full_span.start < first_end:
+            return None
+        rest = b.text[first_end : source.line_end(unit.end_line - 1)]
+        if not (YEAR.search(rest) or any(_label_link(link) for link in links)):
+            return None
+        return bold[0], bold[1], unit.end_line, links
+    body = source.line(index).strip()
     quoted = QUOTED_TITLE.search(body)
     if quoted is not None and YEAR.search(body):
         title = quoted.group("title")
@@ -749,24 +817,26 @@ def _linked_reference(b: Builder, unit: InlineUnit, source: SourceText, section:
         title = citation_title(body)
     else:
         return None
-    links = tuple(link for link in unit.facts.links if b._content_link(link) and not link.in_badge)
-    if not links or not clean_title(title):
+    if not clean_title(title):
         return None
-    lead = len(line) - len(line.lstrip())
-    tags = b.tags_in(source.line_start(index) + lead, source.line_end(index), ())
-    return _citation_entry(source, index, title, tags, links, section)
+    at = source.line(index).find(title)
+    return title, source.line_start(index) + at if at >= 0 else -1, index + 1, links
 
 
 def _citation_entry(source: SourceText, index: int, title: str, tags: list[StatusTag], links: tuple[Link, ...],
-                    section: str) -> Entry:
-    """The citation-layout entry of source line ``index``, titled by ``title`` (text of that line as written)."""
+                    section: str, *, at: int | None = None, end_line: int | None = None) -> Entry:
+    """The citation-layout entry starting on source line ``index`` (to ``end_line``, by default that line alone),
+    titled by ``title``: text as written at offset ``at``, by default found on that line."""
     line = source.line(index)
     base = source.line_start(index)
-    at = line.find(title) if title else -1
+    if at is None:
+        found = line.find(title) if title else -1
+        at = base + found if found >= 0 else -1
+    last = (end_line if end_line is not None else index + 1) - 1
     return Entry(
         layout=Layout.CITATION,
         title=clean_title(title),
-        title_span=Span(base + at, base + at + len(title)) if at >= 0 else None,
+        title_span=Span(at, at + len(title)) if at >= 0 else None,
         links=links,
         primary_link=links[0] if links else None,
         status=_status(tags),
@@ -774,7 +844,7 @@ def _citation_entry(source: SourceText, index: int, title: str, tags: list[Statu
         bibtex=(),
         description="",
         children=(),
-        span=Span(base + len(line) - len(line.lstrip()), source.line_end(index)),
+        span=Span(base + len(line) - len(line.lstrip()), source.line_end(last)),
         line=index,
         section=section,
     )
