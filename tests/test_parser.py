@@ -398,3 +398,24 @@ def test_a_bold_label_over_a_link_stays_prose() -> None:
         "* **Maintainers wanted** <br>\nWrite to [us](https://example.com/contact) or open an issue on the tracker.\n"
     )
     assert parse(text, "x.md").entries == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # an escaped character stands for itself; emphasis marks still go
+        ("- [Q\\*: Improving **multi-step** Reasoning](https://a.org)\n", "Q*: Improving multi-step Reasoning"),
+        ("- [A\\_B \\[x\\] Model](https://a.org)\n", "A_B [x] Model"),
+        # the bracket that opens a [[code](url)] group is not part of the title before it
+        ("- CLIP Guided Diffusion [[code](https://a.org)]\n", "CLIP Guided Diffusion"),
+        # quotes around the whole title are not part of it
+        ('- **"Consistency Analysis of ChatGPT"** Author. arXiv 2023. [[Paper](https://a.org)]\n',
+         "Consistency Analysis of ChatGPT"),
+        # authors, then the quoted title, then the venue: the quoted part is the title
+        ('- Jun-Yan Zhu and Alexei A. Efros, "Generative Visual Manipulation", ECCV 2016. [[Paper](https://a.org)]\n',
+         "Generative Visual Manipulation"),
+    ],
+)
+def test_titles_are_read_as_a_reader_sees_them(line: str, title: str) -> None:
+    (entry,) = parse(line).entries
+    assert entry.title == title

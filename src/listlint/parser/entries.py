@@ -64,6 +64,9 @@ GENERIC_HEADING = re.compile(
     r"^\W*(?:citations?|citing|cite|how to cite|bibtex|bibliography|references?|引用|参考文献)\W*$", re.IGNORECASE
 )
 MARKUP = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
+# A backslash escape of a Markdown mark: the character stands for itself. Not \" \' \^ \~ \= \. \{: titles
+# pasted from BibTeX write accents that way (Sch\"{o}lkopf), and the title key reads them as LaTeX.
+ESCAPED = re.compile(r"\\([*_\[\]`#|&<>])")
 
 
 def is_citation(line: str) -> bool:
@@ -88,7 +91,16 @@ def citation_title(line: str) -> str:
 
 
 def clean_title(raw: str) -> str:
-    return " ".join(MARKUP.sub("", raw).split()).strip(" ,;:")
+    """The title as read: emphasis and code marks dropped, escapes resolved (``Q\\*`` is ``Q*``), spaces collapsed,
+    quotes around the whole title and a bracket left open before a link (``Title [[code](url)]``) dropped."""
+    parts = ESCAPED.split(raw)  # text, escaped character, text, ...: markup is removed from the text parts only
+    title = "".join(MARKUP.sub("", part) if k % 2 == 0 else part for k, part in enumerate(parts))
+    title = " ".join(title.split()).strip(" ,;:")
+    if title.endswith(("[", "(")):
+        title = title.rstrip(" [(").rstrip(" ,;:")
+    if len(title) > 2 and title[0] in "\"“" and title[-1] in "\"”" and not any(q in title[1:-1] for q in "\"“”"):
+        title = title[1:-1].strip()
+    return title
 
 
 @dataclass
@@ -296,6 +308,12 @@ class Builder:
             at = self.text.find(title, start + strong.start(2), start + strong.end(2)) if title else -1
             if at >= 0 and any(ch.isalnum() for ch in title):
                 return title, Span(at, at + len(title))
+        quoted = QUOTED_TITLE.search(raw)
+        if quoted is not None and YEAR.search(raw):  # 'J. Zhu and A. Efros, "Title", ECCV 2016. [[Paper](url)]'
+            title = clean_title(quoted.group("title"))
+            if title:
+                at = self.text.find(title, start + quoted.start("title"), start + quoted.end("title"))
+                return title, (Span(at, at + len(title)) if at >= 0 else None)
         match = SENTENCE_END.search(raw)
         cut = len(raw)
         if match:  # keep a question or exclamation mark: it belongs to the title
