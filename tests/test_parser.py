@@ -419,3 +419,17 @@ def test_a_bold_label_over_a_link_stays_prose() -> None:
 def test_titles_are_read_as_a_reader_sees_them(line: str, title: str) -> None:
     (entry,) = parse(line).entries
     assert entry.title == title
+
+
+def test_headings_over_prose_that_mentions_a_link_are_sections_not_papers() -> None:
+    # a leaderboard: each dataset heading has a paragraph of prose with a link, then a table of results
+    prose = (
+        "The [{0} dataset](https://example.com/{0}) is a question answering benchmark with genuine grade-school\n"
+        "questions; models are evaluated on accuracy.\n\n| Model | Score |\n| --- | --- |\n| A | 1 |\n"
+    )
+    text = "# QA\n\n## Datasets\n\n" + "".join(f"### {name}\n\n" + prose.format(name) + "\n" for name in ("ARC", "ShARC"))
+    assert not any(heading.is_entry for heading in parse(text, "x.md").headings)
+    # a run of headings over lines of labelled links stays a run of papers
+    links = "".join(f"### Paper {n}\n\npaper link: [here](https://a.org/{n}) code: [here](https://c.org/{n})\n\n"
+                    for n in range(2))
+    assert [e.title for e in parse("# L\n\n## Papers\n\n" + links, "x.md").entries] == ["Paper 0", "Paper 1"]

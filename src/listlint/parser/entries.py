@@ -203,7 +203,7 @@ class Builder:
             if GENERIC_HEADING.match(heading.text) or bib_count > 1:
                 continue  # "## Citation(s)" over one or many BibTeX blocks is a section, not a paper
             has_bib = bib_count == 1
-            has_link = any(u[0] == "inline" and u[1].item is None and self._link_line(u[1]) for u in units) \
+            has_link = any(u[0] == "inline" and u[1].item is None and self._links_paragraph(u[1]) for u in units) \
                 or self._link_line(head_units[n]) \
                 or any(u[0] == "item" and u[1].index in labelled for u in units)  # "- Paper: [arXiv](url)"
             tags = self.tags_in(heading.text_span.start, heading.text_span.end, head_units[n].facts.links)
@@ -227,6 +227,23 @@ class Builder:
 
     def _link_line(self, unit: InlineUnit) -> bool:
         return any(self._content_link(link) for link in unit.facts.links)
+
+    def _links_paragraph(self, unit: InlineUnit) -> bool:
+        """A paragraph of links with labels ("paper link: [here](url)", "[[pdf]](url) [[code]](url)"), not prose
+        that mentions a link: at most four words besides the links per line, on average."""
+        links = sorted((l.full_span for l in unit.facts.links if self._content_link(l)), key=lambda s: s.start)
+        if not links:
+            return False
+        text = self.text
+        start = self.source.line_start(unit.line)
+        end = self.source.line_end(min(unit.end_line, self.source.line_count) - 1)
+        rest, at = [], start
+        for span in links:
+            rest.append(text[at : span.start])
+            at = max(at, span.end)
+        rest.append(text[at:end])
+        words = [w for w in re.split(r"[\W_]+", "".join(rest)) if w]
+        return len(words) <= 4 * max(1, unit.end_line - unit.line)
 
     # ---- list items -------------------------------------------------------------------------------------------
     def list_entry(self, work: _Item) -> tuple[Layout, str, Span | None, Link | None] | None:
