@@ -222,6 +222,19 @@ def test_ll106_reads_dot_slash_fragments_as_links_to_this_page() -> None:
     assert found(text.replace("\n\n## Week 2\n\nz", ""), "LL106") == []
 
 
+def test_ll106_follows_html_anchors_set_on_or_just_above_a_heading() -> None:
+    text = (
+        "# L\n\n## Contents\n\n- [3DGS(Gaussian Splatting)](#3DGS)\n- [NeRF](#nerf-x)\n- [Other](#other-stuff)\n\n"
+        '<a name="3DGS"></a>\n## 3DGS(Gaussian Splatting)\n\nx\n\n## <a id="nerf-x"></a>NeRF\n\ny\n\n'
+        '<a id="other-stuff"></a>\n\nSome text between.\n\n## Other\n\nz\n'
+    )
+    # the first two name their heading; the third names a paragraph, not the heading below it
+    assert [d.message for d in lint_text(text, select=("LL106",))] == [
+        "the table of contents links '#other-stuff', which matches no heading of the file",
+        "section 'Other' is missing from the table of contents on line 5",
+    ]
+
+
 def test_ll106_options() -> None:
     text = "# L\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n\n### A1\n\nx\n\n## B\n\ny\n\n## C\n\nz\n"
     assert found(text, "LL106") == []

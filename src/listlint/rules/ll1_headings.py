@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import Document, Heading, Link, LinkKind, ListItem, Section
 from listlint.rules.base import Context, Rule
+from listlint.rules.ll4_urls import html_anchors
 from listlint.source import Span
 from listlint.urls import github_slug, heading_plain_text
 
@@ -436,6 +437,23 @@ def _find_toc(document: Document) -> Toc | None:
     return None
 
 
+def _anchored_headings(document: Document) -> dict[str, Heading]:
+    """HTML anchors that name a heading (lowercased, as ToC targets are compared): one inside the heading, or on the
+    line just above it (``<a name="3DGS"></a>`` then ``## 3DGS``), with at most a blank line between."""
+    source = document.source
+    headings = document.headings
+    starts = [h.span.start for h in headings]
+    out: dict[str, Heading] = {}
+    for offset, name in html_anchors(document):
+        k = bisect_left(starts, offset)
+        if k > 0 and headings[k - 1].span.start <= offset < headings[k - 1].span.end:
+            out.setdefault(name.lower(), headings[k - 1])
+        elif k < len(headings) and headings[k].line - source.line_index(offset) <= 2 \
+                and not source.text[source.line_end(source.line_index(offset)) : headings[k].span.start].strip():
+            out.setdefault(name.lower(), headings[k])
+    return out
+
+
 @dataclass(frozen=True)
 class TocOptions:
     min_level: int = 0  # 0: the shallowest level the ToC links to
@@ -456,6 +474,8 @@ class TocSync(Rule):
             return
         anchors = slugs(document)
         by_slug = {slug: heading for slug, heading in anchors}
+        for name, heading in _anchored_headings(document).items():  # <a name="x"></a> set just above a heading
+            by_slug.setdefault(name, heading)
         position = {id(h): n for n, (_, h) in enumerate(anchors)}
         resolved = [(t, by_slug.get(t.target)) for t in toc.links]
         levels = [h.level for _, h in resolved if h is not None and not h.is_entry]

@@ -463,18 +463,26 @@ def heading_slugs(document: Document) -> tuple[str, ...]:
     return document.memo("ll4.slugs", build)
 
 
-def _anchors(document: Document) -> frozenset[str]:
-    def build() -> frozenset[str]:
-        found = set(heading_slugs(document))
+def html_anchors(document: Document) -> tuple[tuple[int, str], ...]:
+    """(offset, name) of every ``id=`` / ``name=`` in the document's HTML (``<a name="x"></a>``), in order (shared
+    with LL106)."""
+
+    def build() -> tuple[tuple[int, str], ...]:
         text = document.text
         spans = list(document.html_spans)
         spans.extend(b.span for b in document.blocks if b.kind == "html")
-        for span in spans:
+        found = []
+        for span in sorted(spans, key=lambda s: s.start):
             for m in _ANCHOR_ATTR.finditer(text, span.start, span.end):
-                found.add(next(g for g in m.groups() if g is not None))
-        return frozenset(found)
+                found.append((m.start(), next(g for g in m.groups() if g is not None)))
+        return tuple(found)
 
-    return document.memo("ll4.anchors", build)
+    return document.memo("ll4.html_anchors", build)
+
+
+def _anchors(document: Document) -> frozenset[str]:
+    return document.memo("ll4.anchors", lambda: frozenset(heading_slugs(document))
+                         | frozenset(name for _, name in html_anchors(document)))
 
 
 MAX_HINTS = 50
