@@ -152,6 +152,13 @@ def test_ll104_same_title_under_different_parents_is_fine() -> None:
     assert found(text, "LL104") == []
 
 
+def test_ll104_an_html_heading_starts_a_new_parent() -> None:
+    # '<h2>Technique</h2>' is a heading to the reader, though not to Markdown: the years below it are its own
+    text = "# L\n\n## Analysis\n\n### 2025\n\nx\n\n<h2 id=\"technique\">Technique</h2>\n\n### 2025\n\ny\n\n### 2025\n\nz\n"
+    assert found(text, "LL104") == ["15:5 LL104"]
+    assert "line 11" in messages(text, "LL104")[0]
+
+
 def test_ll104_compares_case_and_markup_insensitively() -> None:
     text = "# L\n\n## **Papers**\n\nx\n\n## papers\n\ny\n"
     assert found(text, "LL104") == ["7:4 LL104"]

@@ -277,6 +277,9 @@ def _canonical_atx(heading: Heading) -> str | None:
 # ---- LL104 -------------------------------------------------------------------------------------------------------
 
 
+HTML_HEADING = re.compile(r"\s*<h([1-6])\b", re.IGNORECASE)
+
+
 class DuplicateSection(Rule):
     code = "LL104"
     name = "duplicate-section"
@@ -284,6 +287,8 @@ class DuplicateSection(Rule):
     summary = "Two sibling sections with the same heading text"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        html_headings = [(b.span.start, int(m.group(1))) for b in document.blocks
+                         if b.kind == "html" and (m := HTML_HEADING.match(b.span.of(document.text)))]
         for parent in document.sections:
             seen: dict[str, Section] = {}
             for child in parent.children:
@@ -293,6 +298,11 @@ class DuplicateSection(Rule):
                 if not child.title.strip():
                     continue
                 first = seen.get(key)
+                if first is not None and first.heading is not None and any(
+                    first.heading.span.start < at < child.heading.span.start and level < child.level
+                    for at, level in html_headings
+                ):
+                    first = None  # an HTML heading (<h2>Technique</h2>) above this one starts a new parent
                 if first is None:
                     seen[key] = child
                     continue
