@@ -433,3 +433,19 @@ def test_headings_over_prose_that_mentions_a_link_are_sections_not_papers() -> N
     links = "".join(f"### Paper {n}\n\npaper link: [here](https://a.org/{n}) code: [here](https://c.org/{n})\n\n"
                     for n in range(2))
     assert [e.title for e in parse("# L\n\n## Papers\n\n" + links, "x.md").entries] == ["Paper 0", "Paper 1"]
+
+
+def test_a_paragraph_of_a_title_link_then_venue_and_year_is_an_entry() -> None:
+    text = (
+        "# XAI\n\n## Surveys\n\n"
+        "[Explainability for Large Language Models: A Survey](https://dl.acm.org/doi/10.1145/3639372), TIST 2023\n\n"
+        "[A survey of methods for explaining black box models](http://arxiv.org/abs/1802.01933), ACM Computing Surveys, 2018\n\n"
+        "[Our website](https://example.com) is where the list started, years ago.\n"
+    )
+    document = parse(text, "x.md")
+    assert [(e.layout, e.title, e.primary_link.url if e.primary_link else None) for e in document.entries] == [
+        (Layout.CITATION, "Explainability for Large Language Models: A Survey", "https://dl.acm.org/doi/10.1145/3639372"),
+        (Layout.CITATION, "A survey of methods for explaining black box models", "http://arxiv.org/abs/1802.01933"),
+    ]
+    first = document.entries[0]
+    assert first.title_span is not None and first.title_span.of(text) == first.title

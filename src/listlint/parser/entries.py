@@ -39,6 +39,8 @@ LINK_TEXT_LABEL = re.compile(
     r"[\s\])*_.:]*",
     re.IGNORECASE,
 )
+# ", TIST 2023", ", IEEE Access, 2018", ", 2017 arxiv preprint": a venue and a year after a title link, no more
+VENUE_YEAR_TAIL = re.compile(r"[ \t]*,[ \t]*[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\n\[\]]{0,20}")
 # What may follow a bold title alone on its line: a hard break (backslash, <br>, spaces)
 HARD_BREAK_TAIL = re.compile(r"[ \t]*(?:\\|<br[ \t]*/?>)?[ \t]*", re.IGNORECASE)
 # MLA / IEEE style: Authors. "Title." Venue, 2015. The quoted title follows the authors' closing punctuation.
@@ -828,7 +830,9 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
       (a year, or a link named by a label);
     - one line that is a full reference, then its links, as reading roadmaps write them:
       ``**[4]** Krizhevsky, Alex, et al. "**ImageNet classification**." NIPS. 2012. [[pdf]](url)`` (a quoted title
-      and a year, an APA ``(2019).``, a ``- 2017.04.05`` date).
+      and a year, an APA ``(2019).``, a ``- 2017.04.05`` date);
+    - one line that starts with the title link and ends with a short venue and year:
+      ``[Explainability for LLMs: A Survey](url), TIST 2023``.
     """
     links = tuple(link for link in unit.facts.links if b._content_link(link) and not link.in_badge)
     if not links:
@@ -844,6 +848,12 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
         if not (YEAR.search(rest) or any(_label_link(link) for link in links)):
             return None
         return bold[0], bold[1], unit.end_line, links
+    first = links[0]
+    line_start = source.line_start(index)
+    if first.kind is LinkKind.INLINE and not _label_link(first) and first.text_span is not None \
+            and LEAD_PREFIX.match(b.text[line_start : first.full_span.start]):
+        if VENUE_YEAR_TAIL.fullmatch(b.text, first.full_span.end, first_end) and clean_title(first.text):
+            return first.text, first.text_span.start, index + 1, links
     body = source.line(index).strip()
     quoted = QUOTED_TITLE.search(body)
     if quoted is not None and YEAR.search(body):
