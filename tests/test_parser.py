@@ -449,3 +449,14 @@ def test_a_paragraph_of_a_title_link_then_venue_and_year_is_an_entry() -> None:
     ]
     first = document.entries[0]
     assert first.title_span is not None and first.title_span.of(text) == first.title
+
+
+def test_an_item_opening_with_a_bold_title_whose_links_wrap_to_the_next_line_is_an_entry() -> None:
+    text = (
+        "## Papers\n\n1. **Alpha Paper**. *A. Author*. ICLR 2019. [[pdf](https://a.org/1.pdf)]\n"
+        "2. **Beta Paper**. *B. Author, C. Author,\nD. Author*. ICLR 2019. [[pdf](https://a.org/2.pdf)]\n"
+        "3. **Note:** see the [contributing guide](https://a.org/guide) first.\n"
+    )
+    entries = parse(text, "x.md").entries
+    assert [(e.title, e.line) for e in entries] == [("Alpha Paper", 2), ("Beta Paper", 3)]
+    assert entries[1].primary_link is not None and entries[1].primary_link.url == "https://a.org/2.pdf"

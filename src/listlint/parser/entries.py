@@ -280,9 +280,9 @@ class Builder:
                 title, span = self._leading_text_title(item.content_start, line_end)
                 if title:
                     return Layout.LIST, title, span, links[0]
-            # "**Title** <br>" / "*Authors* <br>" / "CoRL, 2020. [[Paper]](url)": a bold title alone on the first
-            # line, authors and venue below it (see paper_paragraph)
-            bold = bold_title_line(self.text, item.content_start, line_end)
+            # "**Title** <br>" / "*Authors* <br>" / "CoRL, 2020. [[Paper]](url)", or "**Title**. *Authors,\n
+            # more authors*. ICLR 2019. [[pdf](url)]": a bold title opens the item, its links come on later lines
+            bold = bold_title_line(self.text, item.content_start, line_end, alone=False)
             if bold is not None:
                 rest = self.text[line_end : self.source.line_end(unit.end_line - 1)]
                 if YEAR.search(rest) or any(_label_link(link) for link in links):
@@ -803,11 +803,12 @@ def _cell_spans(text: str, row: Span, cells: list[InlineUnit]) -> list[Span | No
     return spans
 
 
-def bold_title_line(text: str, start: int, end: int) -> tuple[str, int] | None:
-    """``**Title**`` alone on its line (a hard break after it allowed): (title, where it starts in ``text``)."""
+def bold_title_line(text: str, start: int, end: int, *, alone: bool = True) -> tuple[str, int] | None:
+    """``**Title**`` opening the line from ``start`` (with ``alone``: the whole line, a hard break after it
+    allowed): (title, where it starts in ``text``)."""
     raw = text[start:end]
     strong = LEADING_STRONG.match(raw)
-    if strong is None or not HARD_BREAK_TAIL.fullmatch(raw, strong.end()):
+    if strong is None or (alone and not HARD_BREAK_TAIL.fullmatch(raw, strong.end())):
         return None
     title = clean_title(strong.group(2)).rstrip(".").strip()
     if len(title.split()) < 2 or title.endswith(":"):
