@@ -460,3 +460,19 @@ def test_an_item_opening_with_a_bold_title_whose_links_wrap_to_the_next_line_is_
     entries = parse(text, "x.md").entries
     assert [(e.title, e.line) for e in entries] == [("Alpha Paper", 2), ("Beta Paper", 3)]
     assert entries[1].primary_link is not None and entries[1].primary_link.url == "https://a.org/2.pdf"
+
+
+def test_a_bold_title_over_a_list_of_labelled_links_is_one_paper() -> None:
+    text = (
+        "# CVPR\n\n## 3DGS\n\n**OneLLM: One Framework to Align All Modalities with Language**\n\n"
+        "- Paper: https://arxiv.org/abs/2312.03700\n- Code: https://github.com/csuhan/OneLLM\n\n"
+        "**Related reading lists**\n\n- [Awesome NeRF](https://github.com/a/nerf)\n- [Awesome 3DGS](https://github.com/a/3dgs)\n"
+    )
+    entries = parse(text, "x.md").entries
+    assert [(e.layout, e.title) for e in entries] == [
+        (Layout.CITATION, "OneLLM: One Framework to Align All Modalities with Language"),
+        (Layout.LIST, "Awesome NeRF"), (Layout.LIST, "Awesome 3DGS"),
+    ]
+    first = entries[0]
+    assert [link.url for link in first.links] == ["https://arxiv.org/abs/2312.03700", "https://github.com/csuhan/OneLLM"]
+    assert first.span.of(text).endswith("- Code: https://github.com/csuhan/OneLLM")

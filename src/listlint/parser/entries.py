@@ -131,6 +131,21 @@ class Builder:
         self._index: _LineIndex | None = None
         self._tags: dict[tuple[int, int, int | None], list[StatusTag]] = {}
         self._papers: dict[int, tuple[str, int, int, tuple[Link, ...]] | None] = {}
+        self._top_items: dict[int, ListItem] | None = None
+        self._lists: dict[int, list[ListItem]] | None = None
+
+    def top_items_by_line(self) -> dict[int, ListItem]:
+        """Top-level list items by the line of their marker (built once)."""
+        if self._top_items is None:
+            self._top_items = {item.line: item for item in self.walk.items if item.depth == 0}
+        return self._top_items
+
+    def top_items_of_list(self, list_index: int) -> list[ListItem]:
+        if self._lists is None:
+            self._lists = {}
+            for item in self.top_items_by_line().values():
+                self._lists.setdefault(item.list_index, []).append(item)
+        return self._lists.get(list_index, [])
 
     def paper_paragraph(self, unit: InlineUnit) -> tuple[str, int, int, tuple[Link, ...]] | None:
         """:func:`paper_paragraph`, once per paragraph (heading detection asks too)."""
@@ -527,6 +542,10 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                                                    sec_title(section_for(line)), at=at, end_line=end_line))
             else:
                 entries = _citation_lines(b, unit[1], source, sec_title(section_for(unit[1].line)))
+                if not entries and (over := _bold_title_over_link_list(b, unit[1], first_unit)) is not None:
+                    title, at, end_line, links = over
+                    entries = [_citation_entry(source, unit[1].line, title, [], links,
+                                               sec_title(section_for(unit[1].line)), at=at, end_line=end_line)]
             for entry in entries:
                 section_for(entry.line).entries.append(entry)
 
@@ -867,6 +886,35 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
         return None
     at = source.line(index).find(title)
     return title, source.line_start(index) + at if at >= 0 else -1, index + 1, links
+
+
+def _bold_title_over_link_list(
+    b: Builder, unit: InlineUnit, first_unit: dict[int, InlineUnit]
+) -> tuple[str, int, int, tuple[Link, ...]] | None:
+    """A bold title alone in its paragraph, then a list whose items are all labelled links, one paper:
+    ``**OneLLM: One Framework to Align All Modalities**`` / ``- Paper: https://arxiv.org/abs/2312.03700`` /
+    ``- Code: https://github.com/csuhan/OneLLM``. (title, where it starts, last line + 1, the items' links)."""
+    source, walk = b.source, b.walk
+    if unit.end_line - unit.line != 1:
+        return None
+    bold = bold_title_line(b.text, source.line_start(unit.line), source.line_end(unit.line))
+    if bold is None:
+        return None
+    line = unit.end_line
+    while line < source.line_count and not source.line(line).strip():
+        line += 1
+    first = b.top_items_by_line().get(line)
+    if first is None or first.ordered:
+        return None
+    items = b.top_items_of_list(first.list_index)
+    links: list[Link] = []
+    for item in items:
+        item_unit = first_unit.get(item.index)
+        found = [link for link in item_unit.facts.links if b._content_link(link)] if item_unit else []
+        if not found or not LINK_LABEL.fullmatch(b.text[item.content_start : found[0].full_span.start]):
+            return None
+        links.extend(found)
+    return bold[0], bold[1], items[-1].end_line, tuple(links)
 
 
 def _citation_entry(source: SourceText, index: int, title: str, tags: list[StatusTag], links: tuple[Link, ...],
