@@ -288,8 +288,11 @@ def test_ll205_per_list_and_all_ones() -> None:
     per_list = "1. a\n2. b\n\n## X\n\n1. c\n3. d\n"
     assert found(per_list, "LL205") == ["7:1 LL205"]
     assert messages(per_list, "LL205") == ["item number jumps from 1 to 3; expected 2"]
-    ones = "1. a\n1. b\n1. c\n\n## X\n\n1. d\n2. e\n"
+    ones = "1. a\n1. b\n1. c\n\n## X\n\n1. d\n1. e\n1. f\n2. g\n"
     assert messages(ones, "LL205") == ["item number 2; the file numbers every item '1.', expected 1"]
+    # a list numbered '1.' throughout and a list counting 1, 2 are each consistent: two styles, no break
+    assert found("1. a\n1. b\n1. c\n\n## X\n\n1. d\n2. e\n", "LL205") == []
+    assert found("1. a\n2. b\n3. c\n\n## X\n\n1. d\n1. e\n\n## Y\n\n1. f\n3. g\n", "LL205") == ["13:1 LL205"]
     assert found("1. a\n2. b\n3. c\n", "LL205") == []
 
 

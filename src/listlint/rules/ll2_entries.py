@@ -589,6 +589,9 @@ def _evaluate(name: str, groups: Sequence[Sequence[ListItem]]) -> Scheme:
     breaks: list[Break] = []
     previous: ListItem | None = None
     for g, group in enumerate(groups):
+        if name == "per-list" and len(group) > 1 and all(item.number == 1 for item in group):
+            previous = group[-1]  # a list numbered "1." throughout is a style of its own, as markdownlint allows
+            continue
         for i, item in enumerate(group):
             assert item.number is not None
             if name == "all-ones":
