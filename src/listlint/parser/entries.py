@@ -95,8 +95,11 @@ def citation_title(line: str) -> str:
 def clean_title(raw: str) -> str:
     """The title as read: emphasis and code marks dropped, escapes resolved (``Q\\*`` is ``Q*``), spaces collapsed,
     quotes around the whole title and a bracket left open before a link (``Title [[code](url)]``) dropped."""
-    parts = ESCAPED.split(raw)  # text, escaped character, text, ...: markup is removed from the text parts only
-    title = "".join(MARKUP.sub("", part) if k % 2 == 0 else part for k, part in enumerate(parts))
+    if "\\" in raw:  # text, escaped character, text, ...: markup is removed from the text parts only
+        parts = ESCAPED.split(raw)
+        title = "".join(MARKUP.sub("", part) if k % 2 == 0 else part for k, part in enumerate(parts))
+    else:
+        title = MARKUP.sub("", raw)
     title = " ".join(title.split()).strip(" ,;:")
     if title.endswith(("[", "(")):
         title = title.rstrip(" [(").rstrip(" ,;:")
