@@ -76,3 +76,17 @@ def test_entry_layout_does_not_compare_table_rows_with_list_entries() -> None:
     )
     assert [e.layout.value for e in parse(text).entries].count("table") == 2
     assert lint_text(text, select=("LL201",)) == []
+
+
+def test_the_paper_column_titles_a_row_before_a_model_or_name_column() -> None:
+    # a leaderboard: the first column names the model, the "Paper / Source" column the paper the row stands for
+    text = (
+        "## Results\n\n| Model | F1 | Paper / Source | Code |\n| --- | --- | --- | --- |\n"
+        "| Huang et al. (2019) | 97.6 | [Toward Fast and Accurate Neural Segmentation](https://arxiv.org/abs/1903.04190) | - |\n"
+        "| Ma et al. (2018) | 98.1 | [State-of-the-art Segmentation with Bi-LSTMs](https://aclweb.org/D18-1529) | - |\n"
+    )
+    entries = parse(text, "x.md").entries
+    assert [e.title for e in entries] == [
+        "Toward Fast and Accurate Neural Segmentation", "State-of-the-art Segmentation with Bi-LSTMs"
+    ]
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in entries)

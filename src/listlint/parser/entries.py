@@ -721,6 +721,7 @@ def _without_images(text: str, link: Link, links: tuple[Link, ...]) -> str:
 
 
 # ---- tables of papers -----------------------------------------------------------------------------------------
+PAPER_HEADER = re.compile(r"(?:title|paper|article|publication|论文|标题)s?\b(?:\s*[/&(,]|$)", re.IGNORECASE)
 TITLE_HEADER = re.compile(
     r"(?:title|paper|name|model|method|project|resource|tool|library|repo(?:sitory)?|work|article|book|course|"
     r"dataset|论文|标题|名称)s?",
@@ -759,8 +760,12 @@ def _row_links(cells: list[InlineUnit]) -> list[Link]:
 
 
 def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUnit]]]) -> int:
-    for index, cell in enumerate(header):
-        if TITLE_HEADER.fullmatch(clean_title(cell.content)):
+    names = [clean_title(cell.content) for cell in header]
+    for index, name in enumerate(names):  # "Paper / Source" beside "Model": the paper names the row
+        if PAPER_HEADER.match(name):
+            return index
+    for index, name in enumerate(names):
+        if TITLE_HEADER.fullmatch(name):
             return index
     width = max(len(cells) for _, cells in rows)
     for index in range(width):
