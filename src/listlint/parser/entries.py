@@ -33,6 +33,8 @@ LEAD_PREFIX = re.compile(
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A link whose text is a label ("[Paper]", "pdf", "Code"): fewer words than LINK_LABEL below, on purpose: "notes",
+# "link", "post" or "review" are labels before a colon but ordinary words as the text of a link in prose
 LINK_TEXT_LABEL = re.compile(
     r"[\s\[(*_]*(?:paper|pdf|code|arxiv|html|project(?: page)?|website|home ?page|page|video|slides?|poster|blog|"
     r"github|demo|data(?:set)?|bib(?:tex)?|doi|openreview|abstract|supp(?:lementary)?|论文|代码|代碼|项目|主页)"
