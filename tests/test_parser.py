@@ -408,6 +408,9 @@ def test_a_bold_label_over_a_link_stays_prose() -> None:
         ("- [A\\_B \\[x\\] Model](https://a.org)\n", "A_B [x] Model"),
         # the bracket that opens a [[code](url)] group is not part of the title before it
         ("- CLIP Guided Diffusion [[code](https://a.org)]\n", "CLIP Guided Diffusion"),
+        # an abbreviation's period ends no title
+        ("- Univ. Toronto / MIT [[Paper](https://a.org)]\n", "Univ. Toronto / MIT"),
+        ("- Deep nets, Smith et al. Cambridge. [[pdf](https://a.org)]\n", "Deep nets, Smith et al. Cambridge"),
         # quotes around the whole title are not part of it
         ('- **"Consistency Analysis of ChatGPT"** Author. arXiv 2023. [[Paper](https://a.org)]\n',
          "Consistency Analysis of ChatGPT"),

@@ -63,6 +63,18 @@ PROSE_INTO_LINK = re.compile(
 )
 LEADING_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
+# words whose period ends no sentence: "Univ. Toronto / MIT", "Smith et al. Deep nets"
+ABBREVIATION = re.compile(r"(?:^|[\s(/])(?:univ|inst|dept|intl|inc|ltd|corp|dr|prof|st|jr|vs|al|etc|fig|vol|no|pp|ed|eds)$",
+                          re.IGNORECASE)
+
+
+def sentence_end(text: str) -> re.Match[str] | None:
+    """The first end of a sentence (or a dash or a year in parentheses) in ``text``, past abbreviations."""
+    for match in SENTENCE_END.finditer(text):
+        if match.group() == "." and ABBREVIATION.search(text, 0, match.start()):
+            continue
+        return match
+    return None
 DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
 GENERIC_HEADING = re.compile(
     r"^\W*(?:citations?|citing|cite|how to cite|bibtex|bibliography|references?|引用|参考文献)\W*$", re.IGNORECASE
@@ -353,7 +365,7 @@ class Builder:
             if title:
                 at = self.text.find(title, start + quoted.start("title"), start + quoted.end("title"))
                 return title, (Span(at, at + len(title)) if at >= 0 else None)
-        match = SENTENCE_END.search(raw)
+        match = sentence_end(raw)
         cut = len(raw)
         if match:  # keep a question or exclamation mark: it belongs to the title
             cut = match.end() if raw[match.start()] in "?!" else match.start()
@@ -373,7 +385,7 @@ class Builder:
 def _inside_a_sentence(prefix: str) -> bool:
     """Whether the text before an item's first link is one unfinished clause that the link completes: prose that
     mentions a link, not a title followed by its link (a title ends before its link, or a sentence does)."""
-    return bool(PROSE_INTO_LINK.search(prefix)) and not SENTENCE_END.search(prefix)
+    return bool(PROSE_INTO_LINK.search(prefix)) and not sentence_end(prefix)
 
 
 def title_line_end(source: SourceText, line: int, primary: Link | None) -> int:
