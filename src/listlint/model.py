@@ -64,7 +64,7 @@ class Link:
 
     @property
     def is_fragment(self) -> bool:
-        return self.url.startswith(("#", "./#"))
+        return self.fragment is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -265,19 +265,20 @@ class Builder:
     def _links_paragraph(self, unit: InlineUnit) -> bool:
         """A paragraph of links with labels ("paper link: [here](url)", "[[pdf]](url) [[code]](url)"), not prose
         that mentions a link: at most four words besides the links per line, on average."""
-        links = sorted((l.full_span for l in unit.facts.links if self._content_link(l)), key=lambda s: s.start)
-        if not links:
-            return False
+        links = [l.full_span for l in unit.facts.links if self._content_link(l)]
+        return bool(links) and self._words_besides(unit, links, self.source.line_start(unit.line)) <= 4 * max(
+            1, unit.end_line - unit.line)
+
+    def _words_besides(self, unit: InlineUnit, links: list[Span], start: int) -> int:
+        """How many words the paragraph ``unit`` holds from ``start`` on outside the spans ``links``."""
         text = self.text
-        start = self.source.line_start(unit.line)
         end = self.source.line_end(min(unit.end_line, self.source.line_count) - 1)
         rest, at = [], start
-        for span in links:
+        for span in sorted(links, key=lambda span: span.start):
             rest.append(text[at : span.start])
             at = max(at, span.end)
         rest.append(text[at:end])
-        words = [w for w in re.split(r"[\W_]+", "".join(rest)) if w]
-        return len(words) <= 4 * max(1, unit.end_line - unit.line)
+        return sum(1 for w in re.split(r"[\W_]+", "".join(rest)) if w)
 
     # ---- list items -------------------------------------------------------------------------------------------
     def list_entry(self, work: _Item) -> tuple[Layout, str, Span | None, Link | None] | None:
@@ -316,8 +317,7 @@ class Builder:
             # more authors*. ICLR 2019. [[pdf](url)]": a bold title opens the item, its links come on later lines
             bold = bold_title_line(self.text, item.content_start, line_end, alone=False)
             if bold is not None:
-                rest = self.text[line_end : self.source.line_end(unit.end_line - 1)]
-                if YEAR.search(rest) or any(_label_link(link) for link in links):
+                if _paper_marks(self.text[line_end : self.source.line_end(unit.end_line - 1)], links):
                     title, at = bold
                     return Layout.LIST, title, Span(at, at + len(title)) if at >= 0 else None, links[0]
             return None
@@ -336,17 +336,8 @@ class Builder:
     def _link_lines_only(self, unit: InlineUnit, first_line_end: int) -> bool:
         """Whether every later line of the item's first paragraph is links and punctuation (at most a word or
         two besides): the lines of links of a "title line, then links" entry."""
-        text = self.text
-        links = sorted((l.full_span for l in unit.facts.links if l.full_span.start >= first_line_end),
-                       key=lambda span: span.start)
-        end = self.source.line_end(min(unit.end_line, self.source.line_count) - 1)
-        rest, at = [], first_line_end
-        for span in links:
-            rest.append(text[at : span.start])
-            at = max(at, span.end)
-        rest.append(text[at:end])
-        words = [w for w in re.split(r"[\W_]+", "".join(rest)) if w]
-        return bool(links) and len(words) <= 2
+        links = [l.full_span for l in unit.facts.links if l.full_span.start >= first_line_end]
+        return bool(links) and self._words_besides(unit, links, first_line_end) <= 2
 
     def _leading_text_title(self, start: int, end: int) -> tuple[str, Span | None]:
         box = TASK_BOX.match(self.text, start, end)
@@ -863,6 +854,11 @@ def _label_link(link: Link) -> bool:
     return bool(LINK_TEXT_LABEL.fullmatch(link.text))
 
 
+def _paper_marks(below_title: str, links: Iterable[Link]) -> bool:
+    """What makes the lines under a bold title a paper's, not prose: a year, or a link named by a label."""
+    return bool(YEAR.search(below_title)) or any(_label_link(link) for link in links)
+
+
 def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[Link, ...]] | None:
     """A paragraph that is one paper: (title, where the title starts or -1, last line + 1, its links).
 
@@ -886,8 +882,7 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
         bold = bold_title_line(b.text, source.line_start(index), first_end)
         if bold is None or links[0].full_span.start < first_end:
             return None
-        rest = b.text[first_end : source.line_end(unit.end_line - 1)]
-        if not (YEAR.search(rest) or any(_label_link(link) for link in links)):
+        if not _paper_marks(b.text[first_end : source.line_end(unit.end_line - 1)], links):
             return None
         return bold[0], bold[1], unit.end_line, links
     first = links[0]
@@ -916,7 +911,7 @@ def _bold_title_over_link_list(
     """A bold title alone in its paragraph, then a list whose items are all labelled links, one paper:
     ``**OneLLM: One Framework to Align All Modalities**`` / ``- Paper: https://arxiv.org/abs/2312.03700`` /
     ``- Code: https://github.com/csuhan/OneLLM``. (title, where it starts, last line + 1, the items' links)."""
-    source, walk = b.source, b.walk
+    source = b.source
     if unit.end_line - unit.line != 1:
         return None
     bold = bold_title_line(b.text, source.line_start(unit.line), source.line_end(unit.line))
