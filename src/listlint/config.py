@@ -22,6 +22,7 @@ CONFIG_FILES = (".listlint.toml", "pyproject.toml")
 
 @dataclass(frozen=True)
 class StatusSettings:
+    """``[tool.listlint.status]``: the status-tag vocabulary and where tags go."""
     tags: tuple[str, ...] = ("READ", "UNREAD")
     format: str = "[`{tag}`]"
     position: str = "end"  # "end" or "any"
@@ -33,6 +34,7 @@ class StatusSettings:
 
 @dataclass(frozen=True)
 class HostOverride:
+    """``[tool.listlint.links.hosts."host"]``: limits for one host that differ from the defaults."""
     concurrency: int | None = None
     min_interval: float | None = None
     timeout: float | None = None
@@ -40,6 +42,7 @@ class HostOverride:
 
 @dataclass(frozen=True)
 class LinkSettings:
+    """``[tool.listlint.links]``: the network checker's limits, retries, cache and exclusions."""
     enabled: bool = False
     concurrency: int = 32
     per_host: int = 4
@@ -61,12 +64,14 @@ class LinkSettings:
 
 @dataclass(frozen=True)
 class DuplicateSettings:
+    """``[tool.listlint.duplicates]``: where a repeat counts as a duplicate, and what is allowed to repeat."""
     scope: str = "file"  # "file", "section" (repeats across sections are allowed) or "project"
     allow: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class BibtexSettings:
+    """``[tool.listlint.bibtex]``: the BibTeX dialect, house style and ``.bib`` files checked too."""
     profile: str = "bibtex"  # "bibtex" or "biblatex"
     title_threshold: float = 0.9
     trailing_comma: str = "auto"  # "auto" (the file's dominant style), "always", "never"
@@ -77,17 +82,20 @@ class BibtexSettings:
 
 @dataclass(frozen=True)
 class TrackingSettings:
+    """``[tool.listlint.tracking]``: extra tracking parameters to strip, and hosts whose parameters stay."""
     params: tuple[str, ...] = ()  # extra parameter names (or prefixes ending in "*") to strip
     allow_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class UrlSettings:
+    """``[tool.listlint.urls]``: URL facts the rules cannot know by themselves."""
     https_hosts: tuple[str, ...] = ()  # extra hosts known to serve HTTPS (LL407)
 
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of one configuration file (or the defaults), after validation."""
     path: str | None = None  # the file this came from, None for defaults
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()

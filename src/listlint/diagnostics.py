@@ -58,6 +58,7 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """Edits that repair one finding, applied together or not at all."""
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
     title: str = ""
@@ -79,6 +80,7 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One finding of one rule, located by a span; line and column are computed when reported."""
     code: str
     name: str
     category: str

@@ -25,6 +25,7 @@ Parser = Callable[[SourceText], Document]
 
 @dataclass
 class FixResult:
+    """The fixed text of one file and which findings were fixed and which remain."""
     source: SourceText
     text: str  # the fixed text
     applied: list[Diagnostic] = field(default_factory=list)

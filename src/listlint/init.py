@@ -15,6 +15,7 @@ TAG_WORD = re.compile(r"^[A-Z][A-Z_-]+$")
 
 @dataclass(frozen=True)
 class Detected:
+    """What ``listlint init`` saw in the lists, from which it proposes a configuration."""
     files: int
     entries: int
     layouts: Counter[str]

@@ -71,6 +71,7 @@ class RuleSet:
 
 @dataclass
 class LintResult:
+    """A parsed document and the findings of the selected rules on it."""
     document: Document
     diagnostics: list[Diagnostic] = field(default_factory=list)
 

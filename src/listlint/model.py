@@ -86,6 +86,7 @@ class StatusTag:
 
 @dataclass(frozen=True, slots=True)
 class BibField:
+    """One ``name = {value}`` field of a BibTeX entry, with the spans a fix needs."""
     name: str  # as written (case kept)
     value: str  # the raw value text without the outer braces or quotes
     span: Span  # ``name = {value}``
@@ -101,6 +102,7 @@ class BibField:
 
 @dataclass(frozen=True, slots=True)
 class BibEntry:
+    """One ``@type{key, ...}`` entry parsed from a BibTeX block."""
     entry_type: str  # as written, without the @
     key: str
     fields: tuple[BibField, ...]
@@ -129,6 +131,7 @@ class BibFailure:
 
 @dataclass(frozen=True, slots=True)
 class BibtexBlock:
+    """A ```` ```bibtex ```` fence: its raw text, where it is, and what parsed out of it."""
     raw: str  # the fence's content
     span: Span  # the whole fence, opening to closing line
     content_span: Span
@@ -141,6 +144,7 @@ class BibtexBlock:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A heading as written: level, text and spans."""
     level: int
     text: str  # inline content as written, without the markers
     span: Span  # the whole heading line(s)
@@ -171,6 +175,7 @@ class ListItem:
 
 @dataclass(frozen=True, slots=True)
 class ListBlock:
+    """One Markdown list: its items, depth and the item it is nested in."""
     index: int
     ordered: bool
     items: tuple[int, ...]  # ListItem indices
@@ -222,6 +227,7 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A heading and everything under it up to the next heading of its level or above."""
     heading: Heading | None  # None for the root
     level: int  # 0 for the root
     title: str

@@ -103,6 +103,7 @@ def validate(rules: Iterable[tuple[str, type[Rule]]]) -> tuple[type[Rule], ...]:
 
 @dataclass(frozen=True)
 class Registry:
+    """The built-in rules and the plugins' rules, validated together."""
     rules: tuple[type[Rule], ...]
 
     @classmethod

@@ -35,6 +35,7 @@ from listlint.source import SourceText
 
 @dataclass
 class FileOutcome:
+    """What a run did with one file: its findings, its fixed text or the error that stopped it."""
     path: str
     source: SourceText | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -51,6 +52,7 @@ class FileOutcome:
 
 @dataclass
 class Options:
+    """The command-line choices that apply to every file of a run."""
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -73,6 +73,7 @@ class Counts:
 
 @dataclass
 class SectionStats:
+    """Status counts of one section."""
     title: str
     level: int
     line: int  # 1-based line of the heading (0 for entries above the first heading)
@@ -81,6 +82,7 @@ class SectionStats:
 
 @dataclass
 class FileStats:
+    """Status counts of one file, per section and in all."""
     path: str
     tags: tuple[str, ...]  # the configured vocabulary, plus any extra status a task box maps to
     done: str  # the tag that means read

@@ -37,6 +37,7 @@ def matches(selectors: frozenset[str], code: str, name: str) -> bool:
 
 @dataclass(frozen=True)
 class Suppressions:
+    """The ``listlint-disable`` comments of a document, as regions, lines and file-wide codes."""
     file: frozenset[str]
     next_line: dict[int, frozenset[str]]  # 0-based line -> selectors
     regions: tuple[tuple[int, int, frozenset[str]], ...]  # [start, end) offsets

@@ -347,6 +347,7 @@ _NATURE_RE = re.compile(r"/articles/([A-Za-z0-9.\-]+?)(?:\.pdf)?\Z")
 
 @dataclass(frozen=True, slots=True)
 class _ArxivMatch:
+    """An arXiv id found in a URL, and its version suffix."""
     ident: str
     version: str  # "v2" or ""
 

@@ -25,6 +25,7 @@ _FENCE_LEAD = re.compile(r"([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(?=`{3,}|~{3,
 
 @dataclass(frozen=True, slots=True)
 class Style:
+    """How a BibTeX entry is laid out when listlint writes it."""
     layout: str = "spaced"  # "compact" name={value}, "spaced" name = {value}, "aligned" padded names
     trailing_comma: bool = False
     indent: str = "  "

@@ -67,7 +67,7 @@ def suspicions(entry: BibEntry, min_year: int, max_year: int) -> list[Suspicion]
                 out.append(
                     Suspicion(
                         field,
-                        f"`url` wraps its value in `\\url{{}}`: BibTeX styles add it themselves",
+                        "`url` wraps its value in `\\url{}`: BibTeX styles add it themselves",
                         field.value_span,
                         _enclose(field, m.group(1)),
                     )

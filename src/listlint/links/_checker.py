@@ -16,7 +16,7 @@ import ssl
 import sys
 import time
 from collections.abc import Callable, Coroutine, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -104,6 +104,7 @@ class _Reply:
 
 @dataclass
 class _Outcome:
+    """A URL's verdict while it is being checked (mutable: retries update it)."""
     verdict: Verdict
     reason: str
     status: int | None = None
@@ -113,14 +114,9 @@ class _Outcome:
 
 @dataclass
 class _Hop:
+    """One response of a redirect chain."""
     url: str
     status: int
-
-
-@dataclass
-class _Stats:
-    requests: int = 0
-    by_host: dict[str, int] = field(default_factory=dict)
 
 
 class Checker:
@@ -141,7 +137,6 @@ class Checker:
             timeout=self.tuning.dns_timeout,
             confirm_delay=self.tuning.confirm_delay,
         )
-        self.stats = _Stats()
         self._on_done = on_done
         self._gates: dict[str, HostGate] = {}
         self._scheduler = Scheduler(max(1, settings.concurrency))
@@ -423,8 +418,6 @@ class Checker:
             if gate.down_reason is not None:  # the host went down while this request waited for its turn
                 return _Reply(kind=_DOWN, error=f"not requested: {gate.down_reason}")
             timeout = self._request_timeout(gate)
-            self.stats.requests += 1
-            self.stats.by_host[key] = self.stats.by_host.get(key, 0) + 1
             try:
                 # httpx's timeouts apply to each read; this one bounds the whole exchange (a server trickling
                 # its headers byte by byte), a little later so httpx's more precise errors come first

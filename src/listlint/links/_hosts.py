@@ -19,6 +19,7 @@ from listlint.config import HostOverride, LinkSettings
 
 @dataclass(frozen=True, slots=True)
 class HostLimits:
+    """The concurrency, spacing and timeout that apply to one host."""
     concurrency: int
     min_interval: float
     timeout: float

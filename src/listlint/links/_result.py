@@ -26,6 +26,7 @@ CACHEABLE = frozenset({Verdict.OK, Verdict.DEAD, Verdict.REDIRECTED})
 
 @dataclass(frozen=True, slots=True)
 class LinkResult:
+    """The verdict on one URL, as the link rules and the cache see it."""
     url: str  # as written in the document
     verdict: Verdict
     status: int | None  # the HTTP status of the last response, None when no response came

@@ -31,6 +31,7 @@ class InlineUnit:
 
 @dataclass
 class Walk:
+    """What one pass over markdown-it's tokens collects; the entry builder reads it."""
     blocks: list[Block] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     items: list[ListItem] = field(default_factory=list)

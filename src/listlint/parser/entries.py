@@ -134,6 +134,7 @@ class _Item:
 
 @dataclass
 class _LineIndex:
+    """First lines of headings, inline units and BibTeX blocks, for bisecting by line."""
     heading_lines: list[int]
     inline_lines: list[int]  # of walk.inlines, which are in document order
     bibtex_lines: list[int]  # first content line - 1 of walk.bibtex

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkLabel
+from markdown_it.helpers import parseLinkLabel
 
 from listlint.model import Link, LinkKind
 from listlint.source import SourceText, Span
@@ -173,6 +173,7 @@ class OffsetMap:
 
 @dataclass
 class InlineFacts:
+    """What an inline unit holds besides its text: links, code spans and HTML, with spans."""
     links: list[Link]
     code_spans: list[Span]
     html_spans: list[Span]

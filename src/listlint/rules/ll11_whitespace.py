@@ -77,6 +77,7 @@ def _unclosed_fence_ends(document: Document) -> frozenset[int]:
 
 @dataclass(frozen=True)
 class TrailingWhitespaceOptions:
+    """Options of LL110."""
     allow_hard_breaks: bool = True  # keep exactly-two-or-more spaces that make a Markdown line break
 
 
@@ -139,6 +140,7 @@ def _describe(whitespace: str) -> str:
 
 @dataclass(frozen=True)
 class BlankLinesOptions:
+    """Options of LL111."""
     maximum: int = 1  # consecutive blank lines allowed
 
 
@@ -381,6 +383,7 @@ def _sequence_length(byte: int) -> int:
 
 @dataclass(frozen=True)
 class Garble:
+    """A run of mojibake and the text it decodes to."""
     start: int  # index into the run
     end: int
     decoded: str

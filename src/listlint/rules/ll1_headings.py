@@ -361,6 +361,7 @@ TOC_STOP = re.compile(r"^\s*<!--\s*(?:tocstop|/toc)\s*-->\s*$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class TocLink:
+    """One link of a table of contents and the heading slug it points to."""
     link: Link
     item: ListItem
     target: str  # the fragment, decoded and lowercased
@@ -368,6 +369,7 @@ class TocLink:
 
 @dataclass(frozen=True)
 class Toc:
+    """A table of contents: its links and the lines it covers."""
     links: tuple[TocLink, ...]
     first_line: int  # 0-based, first line of the ToC list
     end_line: int  # 0-based, exclusive: headings from here on are what it lists
@@ -466,6 +468,7 @@ def _anchored_headings(document: Document) -> dict[str, Heading]:
 
 @dataclass(frozen=True)
 class TocOptions:
+    """Options of LL106."""
     min_level: int = 0  # 0: the shallowest level the ToC links to
     max_level: int = 0  # 0: the deepest level the ToC links to
 

@@ -176,6 +176,7 @@ SHAPES = {
 
 @dataclass(frozen=True)
 class Candidate:
+    """An entry or list item and the shape it has, compared with its section's."""
     shape: str
     span: Span
     what: str  # "entry" or "list item"
@@ -303,6 +304,7 @@ THEMATIC_BREAK = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3
 
 @dataclass(frozen=True)
 class ListMarkerOptions:
+    """Options of LL202."""
     marker: str = "auto"  # "auto" (the file's most used), "-", "*" or "+"
 
 
@@ -569,6 +571,7 @@ def _wrapped_code_span(document: Document, span: Span) -> bool:
 
 @dataclass(frozen=True)
 class Break:
+    """A list item whose number breaks the numbering scheme, and the number expected."""
     item: ListItem
     expected: int
     previous: ListItem | None
@@ -576,6 +579,7 @@ class Break:
 
 @dataclass(frozen=True)
 class Scheme:
+    """A numbering scheme and the breaks of it; the scheme with fewest breaks is the author's."""
     name: str  # "per-list", "continued", "all-ones"
     breaks: tuple[Break, ...]
 
@@ -834,6 +838,7 @@ SEPARATOR = re.compile(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
 
 @dataclass(frozen=True)
 class Described:
+    """An entry with a description, and the separator between its title and description."""
     entry: Entry
     separator: Span
 
@@ -896,6 +901,7 @@ YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 @dataclass(frozen=True)
 class EntryOrderOptions:
+    """Options of LL208."""
     by: str = "title"  # "title" or "year"
     order: str = "ascending"  # "ascending" or "descending"
 

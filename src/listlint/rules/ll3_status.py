@@ -124,6 +124,7 @@ class Mark:
 
 @dataclass(frozen=True, slots=True)
 class EntryStatus:
+    """An entry and its classified status marks."""
     entry: Entry
     marks: tuple[Mark, ...]  # known, unknown and box marks in line order (labels left out)
 
@@ -390,6 +391,7 @@ def _title(entry: Entry) -> str:
 # ---- LL301 -----------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class StatusMissingOptions:
+    """Options of LL301."""
     scope: str = "file"  # "file": required everywhere once the file uses a tag; "section": per section
     nested: bool = False  # also require a tag on entries nested under another entry
 
@@ -621,6 +623,7 @@ def _describe(mark: Mark) -> str:
 # ---- LL305 -----------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CheckboxStyleOptions:
+    """Options of LL305."""
     done: str = "auto"  # the ticked box: "auto" (the file's dominant case, "x" on a tie), "x" or "X"
 
 

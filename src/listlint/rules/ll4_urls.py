@@ -619,6 +619,7 @@ class InsecureUrl(Rule):
 
 @dataclass(frozen=True)
 class CanonicalUrlOptions:
+    """Options of LL408."""
     arxiv_form: str = "abs"  # "abs" (the paper's page) or "pdf"
     keep_version: bool = False  # keep an arXiv version suffix (v2) as written
 
@@ -658,6 +659,7 @@ _BIB_URL_CMD = re.compile(r"^\\url\{(.*)\}$")
 
 @dataclass(frozen=True, slots=True)
 class _BibIds:
+    """The arXiv ids, DOIs and OpenReview ids a BibTeX entry names."""
     arxiv: dict[str, str]  # id -> field name that names it
     doi: dict[str, str]
     openreview: dict[str, str]

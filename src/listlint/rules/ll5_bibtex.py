@@ -355,6 +355,7 @@ class BibtexEntryType(Rule):
 
 @dataclass(frozen=True)
 class FenceOptions:
+    """Options of LL508."""
     labels: tuple[str, ...] = ("bibtex", "bib")  # fence labels accepted for BibTeX; the fix writes the first
     max_entries: int = 1  # entries one fence may hold
 
@@ -405,6 +406,7 @@ class BibtexFence(Rule):
 
 @dataclass(frozen=True)
 class FormatOptions:
+    """Options of LL509."""
     indent: int = 2  # spaces before each field
     layout: str = "auto"  # "auto" (the file's dominant style), "compact" (name={value}), "spaced", "aligned"
 
@@ -488,6 +490,7 @@ def _first_difference(block: BibtexBlock, canonical: str, newline: str) -> tuple
 
 @dataclass(frozen=True)
 class SuspiciousOptions:
+    """Options of LL510."""
     min_year: int = 1800
     max_year: int = 0  # 0: next year
 

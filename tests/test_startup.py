@@ -1,0 +1,34 @@
+"""Start-up cost guards: what listlint does at import time is paid by every run, a pre-commit hook's included."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import listlint
+
+PACKAGE = Path(listlint.__file__).parent
+
+
+def _dataclasses_without_docstring() -> list[str]:
+    missing = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            if any("dataclass" in ast.unparse(d) for d in node.decorator_list) and ast.get_docstring(node) is None:
+                missing.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}")
+    return missing
+
+
+def test_every_dataclass_has_a_docstring() -> None:
+    # Without one, @dataclass writes ``__doc__`` from inspect.signature() of the new class, which on CPython 3.11
+    # doubles the class's creation cost (about 0.4 ms each; 55 such classes cost ~20 ms of every run's start-up).
+    assert _dataclasses_without_docstring() == []
+
+
+def test_the_guard_sees_a_dataclass_without_docstring(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "mod.py").write_text("from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass A:\n    x: int\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path)
+    assert _dataclasses_without_docstring() == ["mod.py:4 A"]
