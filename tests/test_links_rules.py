@@ -227,3 +227,40 @@ def test_cli_fix_with_links_replaces_a_redirected_link_and_prints_a_summary(tmp_
         assert page.read_text() == f"# L\n\n- [Moved](http://{host}/ok) - a page that moved\n"
     finally:
         stop()
+
+
+def test_offline_rules_run_while_the_links_are_checked(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A one-process check lints with the offline rules while the link check waits for the network (a thread of
+    its own), then runs only the network rules on its results; the findings come out in position order."""
+    import threading
+
+    from linkserver import LinkServer
+
+    import listlint.runner
+    from listlint.config import ConfigResolver
+    from listlint.runner import Options, Runner
+
+    calls: list[tuple[tuple[str, ...], bool]] = []
+    real_lint = listlint.runner.lint
+
+    def watched(document, ruleset, **kwargs):  # type: ignore[no-untyped-def]
+        links_alive = any(t.name == "listlint-links" and t.is_alive() for t in threading.enumerate())
+        calls.append((ruleset.codes, links_alive))
+        return real_lint(document, ruleset, **kwargs)
+
+    monkeypatch.setattr(listlint.runner, "lint", watched)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".listlint.toml").write_text("[links]\nallow-private = true\ncache = false\nretries = 0\n")
+    with LinkServer() as server:
+        slow, gone, gone2 = (server.url(p) for p in ("/delay/600/slow", "/status/404/gone", "/status/410/gone2"))
+        # LL110 (trailing spaces) after the first dead link, before the second: the two rule sets interleave
+        (tmp_path / "list.md").write_text(f"# L\n\n- [Gone]({gone}) - a  \n- [Slow]({slow}) - b\n- [Also]({gone2})\n")
+        outcome, = Runner(ConfigResolver(), Options(links=True)).check(["list.md"])
+    assert outcome.error is None
+    (offline, offline_overlapped), (network, network_overlapped) = calls
+    assert "LL110" in offline and not any(code.startswith("LL41") for code in offline)
+    assert offline_overlapped, "the offline rules ran after the link check instead of during it"
+    assert set(network) == {"LL410", "LL411", "LL412"} and not network_overlapped
+    assert [(d.code, d.span.of((tmp_path / "list.md").read_text())) for d in outcome.diagnostics] == [
+        ("LL410", gone), ("LL110", "  "), ("LL410", gone2)
+    ]

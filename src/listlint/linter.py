@@ -68,6 +68,13 @@ class RuleSet:
     def codes(self) -> tuple[str, ...]:
         return tuple(rule.code for rule, _ in self.rules)
 
+    def partition(self, category: str) -> tuple[RuleSet, RuleSet]:
+        """(the rules of other categories, the rules of ``category``): the network rules wait for the link
+        check, the others can run while it goes on."""
+        inside = tuple(pair for pair in self.rules if pair[0].category == category)
+        outside = tuple(pair for pair in self.rules if pair[0].category != category)
+        return RuleSet(self.config, outside), RuleSet(self.config, inside)
+
 
 @dataclass
 class LintResult:
@@ -98,11 +105,16 @@ def lint(
         else:
             found = _run(document, ruleset.rules, context_args)
         out = suppress.apply(document, found)
-        out.sort(key=lambda d: (d.span.start, d.code, d.span.end))
+        out.sort(key=position)
         return [_with_path(d, document.path) for d in out]
     finally:
         if collecting:
             gc.enable()
+
+
+def position(diagnostic: Diagnostic) -> tuple[int, str, int]:
+    """The order of a file's findings: by position, then code."""
+    return diagnostic.span.start, diagnostic.code, diagnostic.span.end
 
 
 def _run(document: Document, rules: Sequence[tuple[Rule, Any]], context_args: tuple[Any, ...]) -> list[Diagnostic]:

@@ -3,9 +3,11 @@
 Errors with one file (missing, binary, invalid UTF-8, bad config) are collected as one-line messages and the run
 goes on with the other files. ``.bib`` files (given as paths, or named by ``bibtex.files`` in the configuration of a
 Markdown file of the run) are parsed as one BibTeX block and checked by the rules that apply to a bibliography.
-With ``jobs > 1`` files are parsed and linted in worker processes, which send back located diagnostics (positions computed next to the source). Network link checking, when enabled, runs once, in
-the main process's event loop, for the distinct URLs of all files. Project-wide duplicate detection needs every
-document in one process, so it runs serially.
+With ``jobs > 1`` files are parsed and linted in worker processes, which send back located diagnostics (positions
+computed next to the source). Network link checking, when enabled, runs once, in the main process, for the distinct
+URLs of all files; in a one-process check it runs in a thread of its own while the offline rules lint, and only the
+network rules wait for it. Project-wide duplicate detection needs every document in one process, so it runs
+serially.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import dataclasses
 import gc
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from listlint import files
 from listlint.config import Config, ConfigResolver
@@ -25,12 +28,15 @@ from listlint.bibtex.bibfile import applies_to_bib_file, is_bib_path
 from listlint.diagnostics import Diagnostic
 from listlint.errors import InputError, ListlintError
 from listlint.fixer import FixResult, fix_source
-from listlint.linter import RuleSet, lint
+from listlint.linter import RuleSet, lint, position
 from listlint.model import Document
 from listlint.parser import parse
-from listlint.registry import Registry
+from listlint.registry import NETWORK_CATEGORY, Registry
 from listlint.reporters import Located
 from listlint.source import SourceText
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 
 @dataclass
@@ -185,16 +191,23 @@ class Runner:
         loaded, outcomes = self.collect(paths, bib_files=True)
         documents = [(label, config, source, self.parse_file(source, label, config))
                      for label, config, source in loaded]
-        link_results = self._check_links(documents)
+        checking = self._start_link_check(documents)
         project = tuple(doc for *_, doc in documents)
+        waiting: list[tuple[FileOutcome, Document, RuleSet]] = []
         for label, config, source, document in documents:
             outcome = FileOutcome(label, source)
+            ruleset, network = self.ruleset_for(label, config).partition(NETWORK_CATEGORY)
             try:
                 scope = project if config.duplicates.scope == "project" else ()
-                outcome.diagnostics = lint(document, self.ruleset_for(label, config), link_results=link_results,
-                                           project=scope, workers=self.options.jobs)
+                outcome.diagnostics = lint(document, ruleset, project=scope, workers=self.options.jobs)
             except ListlintError as exc:
                 outcome.error = str(exc)
+            waiting.append((outcome, document, network))
+        link_results = checking.result() if checking is not None else {}
+        for outcome, document, network in waiting:
+            if network.rules and outcome.error is None:
+                found = lint(document, network, link_results=link_results)
+                outcome.diagnostics = sorted([*outcome.diagnostics, *found], key=position)
             outcomes.append(outcome.locate())
         return sorted(outcomes, key=lambda o: o.path)
 
@@ -243,14 +256,38 @@ class Runner:
         return self._links_enabled_for(config)
 
     def _links_enabled_for(self, config: Config) -> bool:
-        return any(rule.category == "links-network" for rule, _ in self.ruleset(config).rules)
+        return any(rule.category == NETWORK_CATEGORY for rule, _ in self.ruleset(config).rules)
+
+    def _link_check_urls(self, documents: list[tuple[str, Config, SourceText, Document]]) -> tuple[list[str], str]:
+        """The URLs of the documents whose rules check links, and the first such document's label."""
+        wanted = [(label, doc) for label, config, _, doc in documents if self._links_enabled_for(config)]
+        return [u for _, doc in wanted for u in document_urls(doc)], (wanted[0][0] if wanted else "")
 
     def _check_links(self, documents: list[tuple[str, Config, SourceText, Document]]) -> dict[str, Any]:
-        wanted = [(label, doc) for label, config, _, doc in documents
-                  if any(rule.category == "links-network" for rule, _ in self.ruleset(config).rules)]
-        if not wanted:
-            return {}
-        return self._run_link_check([u for _, doc in wanted for u in document_urls(doc)], wanted[0][0])
+        urls, first = self._link_check_urls(documents)
+        return self._run_link_check(urls, first) if first else {}
+
+    def _start_link_check(
+        self, documents: list[tuple[str, Config, SourceText, Document]]
+    ) -> concurrent.futures.Future[dict[str, Any]] | None:
+        """Check the links in a thread, so that the offline rules run while it waits for the network (the thread
+        also keeps the rules from forking: see ``linter._can_fork``). None when no document's rules check links."""
+        urls, first = self._link_check_urls(documents)
+        if not first:
+            return None
+        import concurrent.futures  # runs without links do not import it
+
+        future: concurrent.futures.Future[dict[str, Any]] = concurrent.futures.Future()
+
+        def check() -> None:
+            try:
+                future.set_result(self._run_link_check(urls, first))
+            except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which raises it
+                future.set_exception(exc)
+
+        # a daemon: an interrupted run must not wait for the network on its way out
+        threading.Thread(target=check, name="listlint-links", daemon=True).start()
+        return future
 
     def _run_link_check(self, urls: Sequence[str], first_path: str) -> dict[str, Any]:
         from listlint.links import check_links  # httpx is imported only when links are checked
