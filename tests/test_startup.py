@@ -23,8 +23,9 @@ def _dataclasses_without_docstring() -> list[str]:
 
 
 def test_every_dataclass_has_a_docstring() -> None:
-    # Without one, @dataclass writes ``__doc__`` from inspect.signature() of the new class, which on CPython 3.11
-    # doubles the class's creation cost (about 0.4 ms each; 55 such classes cost ~20 ms of every run's start-up).
+    # Without one, @dataclass writes ``__doc__`` from inspect.signature() of the new class at import time: for
+    # the 55 classes that had none, about 3 ms of every run's start-up (41 ms instead of 44 ms creating all of
+    # them, measured on the installed package). Small, but free, and the docstring says why the class exists.
     assert _dataclasses_without_docstring() == []
 
 
