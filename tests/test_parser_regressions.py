@@ -130,3 +130,20 @@ def test_bibtex_entry_after_a_failed_block_that_runs_into_it_is_placed_exactly()
         for entry in block.entries:
             assert entry.span.end <= len(text)
             assert entry.span.of(text) == "@{" + entry.key + "}"
+
+
+def test_two_stub_sections_among_sections_of_lists_stay_sections() -> None:
+    # seen on unseen awesome lists: "### Beta" holding only prose with a link ("Please visit [other list](url)") next
+    # to another such stub became two heading-layout entries of the section above, which then swallowed them
+    stub = "### {name}\n\n[{name}](https://en.wikipedia.org/wiki/{name}) is a thing.\n\n**See [more](https://o.org/{name})**\n\n"
+    listed = "### {name}\n\n- [A{name}](https://a.org/{name}) - First.\n- [B{name}](https://b.org/{name}) - Second.\n\n"
+    text = "# List\n\n## Software\n\n" + "".join(
+        (stub if name in ("Beta", "Gamma") else listed).format(name=name) for name in ("Alpha", "Beta", "Gamma", "Delta")
+    )
+    document = parse(text)
+    (software,) = document.root.children[0].children
+    assert [s.title for s in software.children] == ["Alpha", "Beta", "Gamma", "Delta"]
+    assert [e.title for e in document.entries] == ["AAlpha", "BAlpha", "ADelta", "BDelta"]
+    # the same two headings among siblings that are mostly such headings are a run of entries, as before
+    text = "# List\n\n## Papers\n\n" + "".join(stub.format(name=name) for name in ("Beta", "Gamma", "Epsilon"))
+    assert [e.title for e in parse(text).entries] == ["Beta", "Gamma", "Epsilon"]

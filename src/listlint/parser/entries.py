@@ -246,12 +246,22 @@ class Builder:
                 candidates[n] = True
             elif has_link:
                 candidates[n] = False
+        # siblings: the headings of one level under the same parent heading
+        siblings: dict[tuple[int, int], list[int]] = {}
+        parents: list[int] = []  # a stack of heading indices, shallowest first
+        for n, heading in enumerate(headings):
+            while parents and headings[parents[-1]].level >= heading.level:
+                parents.pop()
+            siblings.setdefault((parents[-1] if parents else -1, heading.level), []).append(n)
+            parents.append(n)
+        group_of = {n: group for group in siblings.values() for n in group}
         chosen: set[int] = set()
         for n, strong in candidates.items():
-            # weak evidence (link lines only) needs a run of such headings below a section (level 3 or deeper)
+            # weak evidence (link lines only) needs a run of such headings below a section (level 3 or deeper) that
+            # is most of its siblings: two "### Beta: see [this](url)" stubs among sections of lists stay sections
             if strong or (headings[n].level >= 3 and any(
                 m in candidates and headings[m].level == headings[n].level for m in (n - 1, n + 1)
-            )):
+            ) and 2 * sum(1 for m in group_of[n] if m in candidates) > len(group_of[n])):
                 chosen.add(n)
         return chosen
 
