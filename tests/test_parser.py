@@ -352,7 +352,7 @@ def test_a_paragraph_citing_a_quoted_title_with_its_links_is_an_entry() -> None:
         (Layout.CITATION, "Adaptive methods for sparse data", "https://b.org/x.pdf"),
     ]
     first, second = entries
-    assert first.title_span is not None and first.title_span.of(text) == "**Deep learning for vision**"
+    assert first.title_span is not None and first.title_span.of(text) == "Deep learning for vision"  # inside the bold
     assert [link.url for link in second.links] == ["https://b.org/x.pdf", "https://c.org"]
     assert first.span.of(text).startswith("**[1]** LeCun") and first.line == 4
     assert first.section == "1.1 Survey"

@@ -147,3 +147,44 @@ def test_two_stub_sections_among_sections_of_lists_stay_sections() -> None:
     # the same two headings among siblings that are mostly such headings are a run of entries, as before
     text = "# List\n\n## Papers\n\n" + "".join(stub.format(name=name) for name in ("Beta", "Gamma", "Epsilon"))
     assert [e.title for e in parse(text).entries] == ["Beta", "Gamma", "Epsilon"]
+
+
+def test_cjk_link_labels_make_link_lines_of_heading_entries() -> None:
+    # "论文链接：" / "代码链接：" (paper link / code link) label the links of the paper above, as "Paper Link:" does
+    text = "".join(
+        f"#### Paper {n}: A Title\n\n- 论文链接：[https://a.org/{n}](https://a.org/{n})\n"
+        f"- 代码链接：[https://github.com/x/{n}](https://github.com/x/{n})\n\n" for n in (1, 2, 3)
+    )
+    entries = parse(text).entries
+    assert [(e.title, [link.url for link in e.links]) for e in entries] == [
+        (f"Paper {n}: A Title", [f"https://a.org/{n}", f"https://github.com/x/{n}"]) for n in (1, 2, 3)
+    ]
+
+
+def test_bold_quoted_titles_in_references() -> None:
+    items = (
+        "1. <u>T5</u>: Colin Raffel et al. **\"Exploring the Limits of Transfer Learning.\"** JMLR 2020. "
+        "[[Paper](https://arxiv.org/abs/1910.10683)] [[Checkpoint](https://github.com/t5)]\n"
+        "2. <u>GPT-3</u>: Tom Brown et al. **\"Language Models are Few-Shot Learners.\"** NeurIPS 2020. "
+        "[[Paper](https://arxiv.org/abs/2005.14165)]\n"
+    )
+    entries = parse(items).entries
+    assert [(e.title, e.description) for e in entries] == [
+        ("Exploring the Limits of Transfer Learning", "[[Checkpoint](https://github.com/t5)]"),
+        ("Language Models are Few-Shot Learners", ""),  # not "]", the bracket closing around the link
+    ]
+    for entry in entries:
+        assert entry.title_span is not None and entry.title_span.of(items) == entry.title
+    paragraph = ('**[13]** W. Xiong, G. Zweig "**Achieving Human Parity in Speech Recognition**." arXiv preprint '
+                 "arXiv:1610.05256 (2016). [[pdf]](https://arxiv.org/pdf/1610.05256v1) **(Microsoft)** :star:\n")
+    (entry,) = parse(paragraph).entries
+    assert entry.title == "Achieving Human Parity in Speech Recognition"
+
+
+def test_emoji_shortcodes_at_the_edges_of_a_title_are_not_words_of_it() -> None:
+    from listlint.parser.entries import clean_title
+
+    assert clean_title("**:fast_forward: DiffusionFastForward: 01-Diffusion-Theory**") == \
+        "DiffusionFastForward: 01-Diffusion-Theory"
+    assert clean_title("Title :star::star:") == "Title"
+    assert clean_title("C++: the language") == "C++: the language"

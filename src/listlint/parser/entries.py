@@ -46,14 +46,25 @@ VENUE_YEAR_TAIL = re.compile(r"[ \t]*,[ \t]*[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\
 # What may follow a bold title alone on its line: a hard break (backslash, <br>, spaces)
 HARD_BREAK_TAIL = re.compile(r"[ \t]*(?:\\|<br[ \t]*/?>)?[ \t]*", re.IGNORECASE)
 # MLA / IEEE style: Authors. "Title." Venue, 2015. The quoted title follows the authors' closing punctuation.
-QUOTED_TITLE = re.compile(r"""[.,:;]\s+["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
+QUOTED_TITLE = re.compile(r"""[.,:;]\s+[*_]{0,2}["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
+# a title both quoted and bold, wherever it stands: 'G. Zweig "**Title**"', 'Raffel et al. **"Title."** JMLR 2020'
+BOLD_QUOTED_TITLE = re.compile(
+    r"""(?:\*\*|__)["“](?P<title>[^"”\n*_]{6,300}?)[.,;!?]?["”](?:\*\*|__)|["“](?:\*\*|__)(?P<inner>[^"”\n*_]{6,300}?)[.,;!?]?(?:\*\*|__)[.,;!?]?["”]"""
+)
+# ":fast_forward:" at either end of a title: an emoji GitHub draws, not words of the title
+EMOJI_SHORTCODE_EDGE = re.compile(r"^(?::[a-z0-9_+-]+:\s*)+|(?:\s*:[a-z0-9_+-]+:)+$")
+# what opens around an entry's link, and what closes it: "**[Title](url)**", "[[pdf](url)]"
+WRAPPER_CLOSING = {"*": "*", "_": "_", "~": "~", "[": "]"}
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
 # "Paper: [arXiv](url)", "代码：[GitHub](url)": a short label, a colon, then the link: a link line of the entry above
 # (a heading, or the item it is nested in), not an entry of its own
+# what a CJK link label names ("论文", "代码") and how it says "link" ("链接", "地址"): "论文链接：", "项目地址："
+_CJK_LABEL_WHAT = "论文|論文|代码|代碼|源码|源碼|项目|項目|主页|主頁|笔记|筆記|视频|視頻|博客|数据集|數據集|幻灯片|原文|官网|官網|演示|コード|논문|코드"
+_CJK_LABEL_LINK = "链接|鏈接|地址|网址|網址|主页|主頁|リンク|링크"
 LINK_LABEL = re.compile(
-    r"[ \t]*[*_]*(?:paper|pdf|code|source code|github|project(?: page)?|website|home ?page|page|blog(?: post)?|post|"
-    r"video|slides|talk|demo|dataset|data|arxiv|openreview|poster|notes?|review|link|url|"
-    r"论文|論文|代码|代碼|项目|主页|笔记|链接|视频|博客|数据集|幻灯片)s?(?: link)?[*_]*[ \t]*[:：][*_]*[ \t]*",
+    r"[ \t]*[*_]*(?:(?:paper|pdf|code|source code|github|project(?: page)?|website|home ?page|page|blog(?: post)?|post|"
+    r"video|slides|talk|demo|dataset|data|arxiv|openreview|poster|notes?|review|link|url)s?(?: link)?|"
+    rf"(?:{_CJK_LABEL_WHAT})(?:{_CJK_LABEL_LINK})?|{_CJK_LABEL_LINK})[*_]*[ \t]*[:：][*_]*[ \t]*",
     re.IGNORECASE,
 )
 TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
@@ -114,7 +125,10 @@ def clean_title(raw: str) -> str:
         title = "".join(MARKUP.sub("", part) if k % 2 == 0 else part for k, part in enumerate(parts))
     else:
         title = MARKUP.sub("", raw)
-    title = " ".join(title.split()).strip(" ,;:")
+    title = " ".join(title.split())
+    if ":" in title:
+        title = EMOJI_SHORTCODE_EDGE.sub("", title)
+    title = title.strip(" ,;:")
     if title.endswith(("[", "(")):
         title = title.rstrip(" [(").rstrip(" ,;:")
     if len(title) > 2 and title[0] in "\"“" and title[-1] in "\"”" and not any(q in title[1:-1] for q in "\"“”"):
@@ -361,11 +375,11 @@ class Builder:
             at = self.text.find(title, start + strong.start(2), start + strong.end(2)) if title else -1
             if at >= 0 and any(ch.isalnum() for ch in title):
                 return title, Span(at, at + len(title))
-        quoted = QUOTED_TITLE.search(raw)
-        if quoted is not None and YEAR.search(raw):  # 'J. Zhu and A. Efros, "Title", ECCV 2016. [[Paper](url)]'
-            title = clean_title(quoted.group("title"))
+        quoted = quoted_title(raw)  # 'J. Zhu and A. Efros, "Title", ECCV 2016. [[Paper](url)]'
+        if quoted is not None:
+            title = clean_title(quoted[0])
             if title:
-                at = self.text.find(title, start + quoted.start("title"), start + quoted.end("title"))
+                at = self.text.find(title, start + quoted[1], start + quoted[1] + len(quoted[0]))
                 return title, (Span(at, at + len(title)) if at >= 0 else None)
         match = sentence_end(raw)
         cut = len(raw)
@@ -500,13 +514,14 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             description = work_units[0]
             if primary is not None and primary.full_span is not None:
                 tail_start = primary.full_span.end
-                # "**[Title](url)** - text": the emphasis closing around the link is not part of the description
+                # "**[Title](url)** - text", "Title [[pdf](url)] text": the emphasis or bracket closing around the
+                # link is not part of the description
                 link_start = opened = primary.full_span.start
-                while opened > item.content_start and text[opened - 1] in "*_~":
+                while opened > item.content_start and text[opened - 1] in WRAPPER_CLOSING:
                     opened -= 1
-                marks = text[opened:link_start]
-                if marks and text[tail_start : tail_start + len(marks)] == marks:
-                    tail_start += len(marks)
+                closing = "".join(WRAPPER_CLOSING[mark] for mark in reversed(text[opened:link_start]))
+                if closing and text.startswith(closing, tail_start):
+                    tail_start += len(closing)
                 description = text[tail_start:line_end].strip(" -–—:,.")
             if len(work_units) > 1:
                 description = (description + "\n" + "\n".join(work_units[1:])).strip()
@@ -846,6 +861,19 @@ def _cell_spans(text: str, row: Span, cells: list[InlineUnit]) -> list[Span | No
     return spans
 
 
+def quoted_title(text: str) -> tuple[str, int] | None:
+    """A title in quotes in a reference that names a year (title as written, where it starts): one both quoted and
+    bold anywhere, else one quoted after a period or comma."""
+    if not YEAR.search(text):
+        return None
+    found = BOLD_QUOTED_TITLE.search(text)
+    if found is not None:
+        group = "title" if found.group("title") is not None else "inner"
+        return found.group(group), found.start(group)
+    found = QUOTED_TITLE.search(text)
+    return (found.group("title"), found.start("title")) if found is not None else None
+
+
 def bold_title_line(text: str, start: int, end: int, *, alone: bool = True) -> tuple[str, int] | None:
     """``**Title**`` opening the line from ``start`` (with ``alone``: the whole line, a hard break after it
     allowed): (title, where it starts in ``text``)."""
@@ -903,9 +931,9 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
         if VENUE_YEAR_TAIL.fullmatch(b.text, first.full_span.end, first_end) and clean_title(first.text):
             return first.text, first.text_span.start, index + 1, links
     body = source.line(index).strip()
-    quoted = QUOTED_TITLE.search(body)
-    if quoted is not None and YEAR.search(body):
-        title = quoted.group("title")
+    quoted = quoted_title(body)
+    if quoted is not None:
+        title = quoted[0]
     elif APA.search(body) or DASH_DATE.search(body):
         title = citation_title(body)
     else:
