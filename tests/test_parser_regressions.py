@@ -188,3 +188,20 @@ def test_emoji_shortcodes_at_the_edges_of_a_title_are_not_words_of_it() -> None:
         "DiffusionFastForward: 01-Diffusion-Theory"
     assert clean_title("Title :star::star:") == "Title"
     assert clean_title("C++: the language") == "C++: the language"
+
+
+def test_table_title_cells_that_hold_a_description_are_titled_by_the_title() -> None:
+    description = " ".join(["words"] * 20)
+    text = (
+        "| **Paper** | **Links** |\n| --- | --- |\n"
+        f"| 1) **PaLM-E: An Embodied Multimodal Language Model** - incorporates {description} | [Paper](https://a.org/1) |\n"
+        f"| 2) MEM1  This work introduces MEM1, {description} | [Paper](https://a.org/2), [Tweet](https://t.org/2) |\n"
+        f"| 3) LongNet: Scaling Transformers  Introduces {description} | [Paper](https://a.org/3) |\n"
+        "| 4) A Short Title | [Paper](https://a.org/4) |\n"
+    )
+    entries = parse(text).entries
+    assert [e.title for e in entries] == [
+        "PaLM-E: An Embodied Multimodal Language Model", "MEM1", "LongNet: Scaling Transformers", "A Short Title"
+    ]
+    for entry in entries:
+        assert entry.title_span is not None and entry.title_span.of(text) == entry.title

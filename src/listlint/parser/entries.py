@@ -752,6 +752,8 @@ def _without_images(text: str, link: Link, links: tuple[Link, ...]) -> str:
 
 
 # ---- tables of papers -----------------------------------------------------------------------------------------
+# "1)", "12.", "(3)", "#4" opening a table cell: the row's number, not words of its title
+ROW_COUNTER = re.compile(r"[ \t]*(?:\d{1,4}[.)]|\(\d{1,4}\)|#\d{1,4})[ \t]+")
 PAPER_HEADER = re.compile(r"(?:title|paper|article|publication|论文|标题)s?\b(?:\s*[/&(,]|$)", re.IGNORECASE)
 TITLE_HEADER = re.compile(
     r"(?:title|paper|name|model|method|project|resource|tool|library|repo(?:sitory)?|work|article|book|course|"
@@ -821,8 +823,13 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
             and own[0].full_span.of(text) == cell_span.of(text) and own[0].text_span is not None:
         title, title_span = clean_title(own[0].text), own[0].text_span  # the cell is the link
     elif cell_span is not None:
-        title, title_span = clean_title(_as_read(text, cell_span, cell.facts.links, cell.facts.html_spans,
-                                                 images=False)), cell_span
+        title, title_span = _written_cell_title(text, cell_span)
+        if not title:
+            counter = ROW_COUNTER.match(text, cell_span.start, cell_span.end)
+            if counter is not None:  # "4) A Short Title": the row's number is no part of the title
+                cell_span = Span(counter.end(), cell_span.end)
+            title, title_span = clean_title(_as_read(text, cell_span, cell.facts.links, cell.facts.html_spans,
+                                                     images=False)), cell_span
     else:
         title = clean_title(cell.content)
     if not title and primary.text_span is not None:
@@ -844,6 +851,32 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
         line=line,
         section=section,
     )
+
+
+def _written_cell_title(text: str, cell: Span) -> tuple[str, Span | None]:
+    """The title of a title cell that is more than a link: ``1) **PaLM-E: An Embodied LM** - incorporates …`` is
+    titled by its bold words, ``2) MEM1  This work introduces …`` by the words before the description; ("", None)
+    when the cell is just a title (or nothing tells where the title ends)."""
+    raw = text[cell.start : cell.end]
+    counter = ROW_COUNTER.match(raw)
+    skip = counter.end() if counter else 0
+    strong = LEADING_STRONG.match(raw, skip)
+    if strong is not None:
+        title = clean_title(strong.group(2)).rstrip(".").strip()
+        at = text.find(title, cell.start + strong.start(2), cell.start + strong.end(2)) if title else -1
+        if any(ch.isalnum() for ch in title):  # no span when written with escapes ("Q\\&A")
+            return title, (Span(at, at + len(title)) if at >= 0 else None)
+    rest = raw[skip:]
+    if len(rest.split()) <= 12:  # short enough to be a title as it stands
+        return "", None
+    # "Title  Description", "Title - description"; failing those, "Name: what it is" (a colon inside a title is
+    # common, so it only cuts when nothing else does)
+    cut = re.search(r"\S(?: {2,}| [-–—] )", rest) or re.search(r"\S: ", rest)
+    if cut is None or len(rest[: cut.start() + 1].split()) > 20:
+        return "", None
+    title = clean_title(rest[: cut.start() + 1])
+    at = text.find(title, cell.start + skip, cell.start + skip + cut.start() + 1) if title else -1
+    return title, (Span(at, at + len(title)) if at >= 0 else None)
 
 
 def _cell_spans(text: str, row: Span, cells: list[InlineUnit]) -> list[Span | None]:
