@@ -193,6 +193,38 @@ def test_ll111_collapses_blank_runs() -> None:
     assert fix_text(text, select=("LL111",)) == "# T\n\ntext\n\nmore\n"
 
 
+def _sections(blanks: list[int]) -> str:
+    return "# T\n" + "".join("\n" * n + f"## S{k}\n\n- [P{k}](https://a.org/{k})\n" for k, n in enumerate(blanks))
+
+
+def test_ll111_allows_the_files_own_blank_lines_before_headings() -> None:
+    # three quarters of the headings have two blank lines above them: the house style, not a defect
+    text = _sections([2, 2, 2, 1, 3])
+    assert found(text, "LL111") == ["23:1 LL111"]  # only the third blank line above "## S4" (line 24)
+    (diagnostic,) = lint_text(text, select=("LL111",))
+    assert diagnostic.message == "3 consecutive blank lines; at most 2 expected before a heading"
+    assert fix_text(text, select=("LL111",)) == _sections([2, 2, 2, 1, 2])
+    # outside headings the maximum holds as before
+    assert found(text.replace("- [P0]", "\n\n- [P0]"), "LL111") == ["6:1 LL111", "25:1 LL111"]
+    # no house style: half the headings only, or too few headings to tell
+    assert len(found(_sections([2, 2, 1, 1]), "LL111")) == 2
+    assert len(found(_sections([2, 2, 2]), "LL111")) == 3
+
+
+def test_ll111_before_headings_option() -> None:
+    from listlint.config import Config
+    from listlint.errors import ConfigError
+
+    def config(value: object) -> Config:
+        return Config(rules={"blank-lines": {"before_headings": value}})
+
+    text = _sections([2, 2, 2, 2])
+    assert len(lint_text(text, config(1), select=("LL111",))) == 4
+    assert lint_text(_sections([3, 1]), config(3), select=("LL111",)) == []
+    with pytest.raises(ConfigError, match="before-headings"):
+        lint_text(text, config("many"), select=("LL111",))
+
+
 def test_ll112_final_newline() -> None:
     assert found("# T", "LL112") == ["1:4 LL112"]
     assert fix_text("# T\n\n\n", select=("LL112",)) == "# T\n"

@@ -5,7 +5,8 @@ read the diff of tests/fixtures/ll12-seeds.snapshot line by line: every new find
 the list's maintainer.
 
 Review notes (what the findings are, per file):
-- deep-learning-explained.md: doubled blank lines (LL111), a trailing space (LL110), the mojibake `ï¼Œ` (LL114).
+- deep-learning-explained.md: a trailing space (LL110), the mojibake `ï¼Œ` (LL114); its doubled blank lines all stand
+  before headings, seven of nine, which is the file's own style (LL111 allows it).
 - deep-learning-theory-notes-zh.md: one numbering continued across sections, broken where a section repeats or
   restarts a number or the count jumps (LL205); two spaces after `+` / `21.` (LL204); headings and lists without
   a blank line between them (LL115); trailing spaces, blank runs, no final newline.

@@ -124,6 +124,8 @@ def _run(document: Document, rules: Sequence[tuple[Rule, Any]], context_args: tu
         context = Context(config, options, link_results, project)
         try:
             found = list(rule.check(document, context))
+        except ConfigError:
+            raise  # an option the rule found invalid: a configuration error naming the key, not a crash
         except Exception as exc:  # noqa: BLE001 - a rule must never crash the run
             raise RuleError(
                 f"{document.path}: rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}"

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from listlint.errors import ConfigError
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.model import Document
 from listlint.rules.base import Context, Rule
@@ -142,6 +143,8 @@ def _describe(whitespace: str) -> str:
 class BlankLinesOptions:
     """Options of LL111."""
     maximum: int = 1  # consecutive blank lines allowed
+    # before a heading: a number, or "auto": the file's own number when three quarters of its headings have as many
+    before_headings: int | str = "auto"
 
 
 class BlankLines(Rule):
@@ -157,6 +160,8 @@ class BlankLines(Rule):
         source = document.source
         protected = document.protected_lines
         maximum = max(1, context.options.maximum)
+        heading_lines = {h.line for h in document.headings}
+        before_headings = self._before_headings(document, context, maximum, heading_lines)
         empty_items = {i.line for i in document.list_items if i.content_start >= source.line_end(i.line)}
         last_content = source.line_count - 1
         while last_content >= 0 and not source.line(last_content).strip(" \t"):
@@ -170,16 +175,18 @@ class BlankLines(Rule):
             while index <= last_content and index not in protected and not source.line(index).strip(" \t"):
                 index += 1
             run = range(run_start, index)
-            if len(run) > maximum and run_start - 1 in empty_items:
+            allowed = before_headings if index in heading_lines and run_start > 0 else maximum
+            if len(run) > allowed and run_start - 1 in empty_items:
                 continue  # after an empty list item, a second blank line ends the list (markdown-it): keep them
-            if len(run) > maximum:
-                keep_end = source.line_start(run_start + maximum)
+            if len(run) > allowed:
+                keep_end = source.line_start(run_start + allowed)
                 span = Span(keep_end, source.line_start(index))
                 edits = [Edit(span, "")]
-                edits += [Edit(source.line_span(i), "") for i in range(run_start, run_start + maximum)
+                edits += [Edit(source.line_span(i), "") for i in range(run_start, run_start + allowed)
                           if source.line(i)]
+                where = " before a heading" if allowed != maximum else ""
                 yield self.report(
-                    f"{len(run)} consecutive blank lines; at most {maximum} expected",
+                    f"{len(run)} consecutive blank lines; at most {allowed} expected{where}",
                     Span(keep_end, keep_end),
                     Fix.safe(*edits, title="Remove extra blank lines"),
                 )
@@ -192,6 +199,32 @@ class BlankLines(Rule):
                             line_span,
                             Fix.safe(Edit(line_span, ""), title="Empty the line"),
                         )
+
+
+    @staticmethod
+    def _before_headings(document: Document, context: Context, maximum: int, heading_lines: set[int]) -> int:
+        """Blank lines allowed before a heading: the option's number, or with "auto" the number that three quarters
+        of the file's headings have at least, when that is more than ``maximum`` (a house style: "two blank lines
+        before every heading", which some lists' generators write), else ``maximum``."""
+        option = context.options.before_headings
+        if isinstance(option, int):
+            return max(maximum, option)
+        if option != "auto":
+            raise ConfigError(context.config.path or "<config>", "rules.blank-lines.before-headings",
+                              f"must be auto or a number, got {option!r}")
+        source = document.source
+        runs = []
+        for line in sorted(heading_lines):
+            blank = line
+            while blank > 0 and not source.line(blank - 1).strip(" \t") and blank - 1 not in document.protected_lines:
+                blank -= 1
+            if blank > 0:  # a heading on the file's first lines has nothing to be apart from
+                runs.append(line - blank)
+        if len(runs) < 4:
+            return maximum
+        # the most blank lines that three quarters of the headings have at least of
+        house = max((n for n in set(runs) if sum(1 for r in runs if r >= n) * 4 >= len(runs) * 3), default=0)
+        return max(house, maximum)
 
 
 class FinalNewline(Rule):
