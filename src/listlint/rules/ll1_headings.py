@@ -17,9 +17,8 @@ from urllib.parse import unquote
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import Document, Heading, Link, LinkKind, ListItem, Section
 from listlint.rules.base import Context, Rule
-from listlint.rules.ll4_urls import html_anchors
+from listlint.rules.ll4_urls import heading_slugs, html_anchors
 from listlint.source import Span
-from listlint.urls import github_slug, heading_plain_text
 
 
 # The closing sections most lists leave out of their table of contents (awesome-lint does not expect "License"
@@ -378,13 +377,8 @@ class Toc:
 
 
 def slugs(document: Document) -> list[tuple[str, Heading]]:
-    """GitHub's anchor of every heading, in document order."""
-
-    def build() -> list[tuple[str, Heading]]:
-        seen: dict[str, int] = {}
-        return [(github_slug(h.text, seen), h) for h in document.headings]
-
-    return document.memo("ll1.slugs", build)
+    """GitHub's anchor of every heading (LL405's :func:`heading_slugs`), with the heading, in document order."""
+    return document.memo("ll1.slugs", lambda: list(zip(heading_slugs(document), document.headings)))
 
 
 def _first_links(document: Document) -> dict[int, Link]:
@@ -551,7 +545,7 @@ class TocSync(Rule):
         wording = {t.target: t.link.text for t in toc.links}
         lines = []
         for slug, heading in expected:
-            label = wording.get(slug) or _escape(heading_plain_text(heading.text).strip())
+            label = wording.get(slug) or _escape(heading.rendered.strip())
             lines.append(" " * (unit * (heading.level - lo)) + f"{marker} [{label}](#{slug})")
         start, stop = toc.markers
         span = Span(source.line_end(start), source.line_start(stop))
