@@ -235,10 +235,31 @@ def test_ll106_follows_html_anchors_set_on_or_just_above_a_heading() -> None:
         '<a name="3DGS"></a>\n## 3DGS(Gaussian Splatting)\n\nx\n\n## <a id="nerf-x"></a>NeRF\n\ny\n\n'
         '<a id="other-stuff"></a>\n\nSome text between.\n\n## Other\n\nz\n'
     )
-    # the first two name their heading; the third names a paragraph, not the heading below it
-    assert [d.message for d in lint_text(text, select=("LL106",))] == [
-        "the table of contents links '#other-stuff', which matches no heading of the file",
-        "section 'Other' is missing from the table of contents on line 5",
+    # the first two name their heading; the third names a paragraph, not the heading below it, but the link works
+    # (LL405) and leads to the section it was meant for, which is then not missing
+    assert found(text, "LL106", "LL405") == []
+    assert found(text.replace("## Other", "## Others"), "LL106") == []
+    assert found(text.replace("## Other", "## Zebra"), "LL106") == ["22:4 LL106"]
+
+
+def test_a_broken_toc_link_is_reported_once_by_ll405_not_by_ll106() -> None:
+    # LL405 owns "this anchor points nowhere" for every link, the table's included; LL106 what is about the table
+    text = "# L\n\n## Contents\n\n- [A](#a)\n- [Old](#old)\n- [B](#b)\n\n## A\n\nx\n\n## B\n\ny\n\n## C\n\nz\n"
+    assert found(text, "LL106", "LL405") == ["6:9 LL405", "17:4 LL106"]
+    marked = text.replace("## Contents\n\n", "<!-- toc -->\n").replace("- [B](#b)\n", "- [B](#b)\n<!-- tocstop -->\n")
+    assert found(marked, "LL106", "LL405") == ["5:9 LL405", "17:4 LL106"]
+    # between markers, the regeneration that LL106's findings carry drops the stale entry too
+    assert "- [Old]" not in fix_text(marked, select=("LL106",))
+
+
+def test_a_section_a_broken_toc_link_was_meant_for_is_not_also_missing() -> None:
+    # the link's fragment is close to the slug: one defect (a renamed heading), reported once, by LL405
+    text = "# L\n\n## Contents\n\n- [A](#a)\n- [(New) Prompts](#new-prompts)\n- [Week](#week-7---13)\n\n" \
+        "## A\n\nx\n\n## Prompts\n\ny\n\n## Week 6 - 13\n\nz\n\n## Zebra\n\nw\n"
+    assert [d.message for d in lint_text(text, select=("LL106", "LL405"))] == [
+        "link fragment '#new-prompts' matches no heading or anchor of this file",
+        "link fragment '#week-7---13' matches no heading or anchor of this file (did you mean '#week-6---13'?)",
+        "section 'Zebra' is missing from the table of contents on line 5",
     ]
 
 
