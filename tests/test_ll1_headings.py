@@ -252,6 +252,23 @@ def test_a_broken_toc_link_is_reported_once_by_ll405_not_by_ll106() -> None:
     assert "- [Old]" not in fix_text(marked, select=("LL106",))
 
 
+def test_ll106_a_table_split_over_consecutive_sections_is_one_table() -> None:
+    # the contents by year: every part is read, and the parts' own headings are not expected in the table
+    weeks = "".join(f"## Week {n} - {2025 - n // 4}\n\nx\n\n" for n in range(12))
+    years = "".join(
+        f"## {year}\n\n" + "".join(f"- [Week {n}](./#week-{n}---{year})\n" for n in range(12) if 2025 - n // 4 == year)
+        + "\n" for year in (2025, 2024, 2023))
+    text = "# L\n\n" + years + weeks
+    assert found(text, "LL106") == []
+    dropped = text.replace("- [Week 5](./#week-5---2024)\n", "")
+    assert [d.message for d in lint_text(dropped, select=("LL106",))] == [
+        "section 'Week 5 - 2024' is missing from the table of contents on line 5"]
+    # a section in between that is not a list of anchors ends the table: it, '## 2023' and the weeks that only
+    # '## 2023' lists are missing from it
+    prose = text.replace("## 2023\n\n", "## Notes\n\nSome words.\n\n## 2023\n\n")
+    assert len(found(prose, "LL106")) == 6
+
+
 def test_a_section_a_broken_toc_link_was_meant_for_is_not_also_missing() -> None:
     # the link's fragment is close to the slug: one defect (a renamed heading), reported once, by LL405
     text = "# L\n\n## Contents\n\n- [A](#a)\n- [(New) Prompts](#new-prompts)\n- [Week](#week-7---13)\n\n" \

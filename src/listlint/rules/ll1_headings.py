@@ -429,17 +429,33 @@ def _find_toc(document: Document) -> Toc | None:
             return Toc(_toc_links(inside, first), block.line if not inside else inside[0].line,
                        block.line, (start_marker, block.line))
     item_lines = [i.line for i in items]
-    for section in document.sections:
+
+    def part(section: Section) -> tuple[tuple[TocLink, ...], list[ListItem], bool]:
+        """The ToC links of the section's own list items (before its first subsection), those items, and whether
+        they make a table of contents: a section called so, or one of almost nothing but ``#anchor`` links."""
         begin = source.line_index(section.heading.span.end) + 1 if section.heading else 0
         end = section.children[0].heading.line if section.children and section.children[0].heading \
             else source.line_index(section.span.end) + 1
-        own = [i for i in items[bisect_left(item_lines, begin) : bisect_left(item_lines, end)]]
+        own = list(items[bisect_left(item_lines, begin) : bisect_left(item_lines, end)])
         with_links = [i for i in own if i.index in first]
         toc = _toc_links(with_links, first)
-        if not toc:
+        return toc, own, bool(toc) and (section.is_toc or (len(toc) >= 3 and len(toc) * 5 >= len(with_links) * 4))
+
+    sections = document.sections
+    for n, section in enumerate(sections):
+        links, own, is_toc = part(section)
+        if not is_toc:
             continue
-        if section.is_toc or (len(toc) >= 3 and len(toc) * 5 >= len(with_links) * 4):
-            return Toc(toc, toc[0].item.line, max(i.end_line for i in own), None, section)
+        # A table split over consecutive sibling sections (## 2025, ## 2024, ... each a list of anchor links) is
+        # one table: the links of every part, covering what follows the last part.
+        for after in sections[n + 1 :]:
+            if section.children or after.level != section.level:
+                break
+            more, more_own, more_is_toc = part(after)
+            if not more_is_toc:
+                break
+            links, own, section = links + more, own + more_own, after
+        return Toc(links, links[0].item.line, max(i.end_line for i in own), None, sections[n])
     return None
 
 
