@@ -252,6 +252,29 @@ def test_a_broken_toc_link_is_reported_once_by_ll405_not_by_ll106() -> None:
     assert "- [Old]" not in fix_text(marked, select=("LL106",))
 
 
+def test_ll106_one_link_to_a_deeper_heading_does_not_make_the_table_cover_its_level() -> None:
+    # '### Web' is a featured link among '##' sections: the other '###' headings are not expected, and a featured
+    # link has no place in the table's order; a '##' section left out is still reported
+    text = (
+        "# L\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n- [Web](#web)\n- [C](#c)\n\n## A\n\n### A1\n\nx\n\n"
+        "### A2\n\ny\n\n## B\n\n### Web\n\nz\n\n### Mobile\n\nz\n\n## C\n\nw\n\n## D\n\nv\n"
+    )
+    assert [d.message for d in lint_text(text, select=("LL106",))] == [
+        "section 'D' is missing from the table of contents on line 5"]
+    # a table that links half of the '###' headings or more covers them: the others are missing
+    nested = text.replace("- [A](#a)\n", "- [A](#a)\n  - [A1](#a1)\n")
+    assert found(nested, "LL106") == ["17:5 LL106", "27:5 LL106", "35:4 LL106"]
+
+
+def test_ll106_featured_links_survive_the_regeneration() -> None:
+    text = (
+        "# L\n\n<!-- toc -->\n- [A](#a)\n- [Web](#web)\n<!-- tocstop -->\n\n## A\n\n### Web\n\nx\n\n"
+        "### Mobile\n\ny\n\n### Desktop\n\ny\n\n## B\n\nz\n"
+    )
+    assert found(text, "LL106") == ["22:4 LL106"]
+    assert "- [A](#a)\n  - [Web](#web)\n- [B](#b)\n" in fix_text(text, select=("LL106",))
+
+
 def test_ll106_a_table_split_over_consecutive_sections_is_one_table() -> None:
     # the contents by year: every part is read, and the parts' own headings are not expected in the table
     weeks = "".join(f"## Week {n} - {2025 - n // 4}\n\nx\n\n" for n in range(12))

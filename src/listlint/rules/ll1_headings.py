@@ -504,13 +504,17 @@ class TocSync(Rule):
         levels = [h.level for _, h in resolved if h is not None and not h.is_entry]
         options = context.options
         lo = options.min_level or (min(levels) if levels else 2)
-        hi = options.max_level or (max(levels) if levels else lo + 1)
         parents = _parents_above(anchors, lo)
         covered = {parents.get(id(h)) for _, h in resolved if h is not None and h.level == lo and not h.is_entry}
         linked = {id(h) for _, h in resolved if h is not None}
-        expected = [(slug, h) for slug, h in anchors
-                    if not h.is_entry and h.line >= toc.end_line and lo <= h.level <= hi
-                    and (not covered or parents[id(h)] in covered)
+        region = [(slug, h) for slug, h in anchors
+                  if not h.is_entry and h.line >= toc.end_line and h.level >= lo
+                  and (not covered or parents[id(h)] in covered)]
+        hi = options.max_level or _deepest_covered(region, linked, lo)
+        # a link to a level the table does not cover (a featured '### Web' among '##' sections) is kept, and
+        # expects nothing: neither the other headings of its level nor a place in the table's order
+        expected = [(slug, h) for slug, h in region
+                    if (h.level <= hi or id(h) in linked)
                     and (id(h) in linked or not META_SECTION.fullmatch(_words(h.text)))]
         fix = self._regenerate(document, toc, expected, lo) if toc.markers else None
         out: list[Diagnostic] = []
@@ -527,7 +531,8 @@ class TocSync(Rule):
                     f"{first.item.line + 1})", span, fix))
                 continue
             listed[id(heading)] = entry
-            order.append((position[id(heading)], entry, heading))
+            if lo <= heading.level <= hi:
+                order.append((position[id(heading)], entry, heading))
         for n in _out_of_order([p for p, _, _ in order]):
             _, entry, heading = order[n]
             out.append(self.report(
@@ -595,6 +600,17 @@ def _unless_meant(missing: dict[str, Heading], broken: list[TocLink]) -> list[He
             if meant:
                 del missing[meant[0]]
     return list(missing.values())
+
+
+def _deepest_covered(region: list[tuple[str, Heading]], linked: set[int], lo: int) -> int:
+    """The deepest heading level the table covers: ``lo``, and each deeper level of which it links at least half
+    the headings (one or two links to '###' headings do not make it a table of '###' headings)."""
+    total: Counter[int] = Counter(h.level for _, h in region)
+    hits: Counter[int] = Counter(h.level for _, h in region if id(h) in linked)
+    hi = lo
+    while total[hi + 1] and hits[hi + 1] * 2 >= total[hi + 1]:
+        hi += 1
+    return hi
 
 
 def _escape(label: str) -> str:
