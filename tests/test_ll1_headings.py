@@ -292,6 +292,19 @@ def test_ll106_a_table_split_over_consecutive_sections_is_one_table() -> None:
     assert len(found(prose, "LL106")) == 6
 
 
+def test_ll106_an_alphabetical_table_is_not_out_of_order() -> None:
+    names = ["Delta", "Alpha", "Gamma", "Beta", "Epsilon"]
+    body = "".join(f"## {name}\n\n- [x](https://x.org/{name})\n\n" for name in names)
+    toc = "".join(f"- [{name}](#{name.lower()})\n" for name in sorted(names))
+    assert found(f"# L\n\n## Contents\n\n{toc}\n{body}", "LL106") == []
+    # one name out of alphabetical order does not make it a document-order table either
+    swapped = toc.replace("- [Alpha](#alpha)\n- [Beta](#beta)\n", "- [Beta](#beta)\n- [Alpha](#alpha)\n")
+    assert found(f"# L\n\n## Contents\n\n{swapped}\n{body}", "LL106") == []
+    # a table in neither order is reported, one finding per entry to move
+    shuffled = "".join(f"- [{name}](#{name.lower()})\n" for name in ["Gamma", "Epsilon", "Alpha", "Delta", "Beta"])
+    assert len(found(f"# L\n\n## Contents\n\n{shuffled}\n{body}", "LL106")) == 3
+
+
 def test_a_section_a_broken_toc_link_was_meant_for_is_not_also_missing() -> None:
     # the link's fragment is close to the slug: one defect (a renamed heading), reported once, by LL405
     text = "# L\n\n## Contents\n\n- [A](#a)\n- [(New) Prompts](#new-prompts)\n- [Week](#week-7---13)\n\n" \

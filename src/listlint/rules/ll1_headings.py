@@ -533,7 +533,10 @@ class TocSync(Rule):
             listed[id(heading)] = entry
             if lo <= heading.level <= hi:
                 order.append((position[id(heading)], entry, heading))
-        for n in _out_of_order([p for p, _, _ in order]):
+        misplaced = _out_of_order([p for p, _, _ in order])
+        if misplaced and _sorted_by_name([(e.item, e.link.text) for _, e, _ in order]) < len(misplaced):
+            misplaced = []  # the table is in alphabetical order, deliberately not the page's
+        for n in misplaced:
             _, entry, heading = order[n]
             out.append(self.report(
                 f"the table of contents lists '{short(heading.text)}' out of order: the section is on line "
@@ -611,6 +614,20 @@ def _deepest_covered(region: list[tuple[str, Heading]], linked: set[int], lo: in
     while total[hi + 1] and hits[hi + 1] * 2 >= total[hi + 1]:
         hi += 1
     return hi
+
+
+def _sorted_by_name(entries: list[tuple[ListItem, str]]) -> int:
+    """How many entries must move to put each run of sibling entries of the table in alphabetical order;
+    ``len(entries)`` when the table is too short to tell (under four entries) or not mostly sorted (more than a
+    quarter would have to move)."""
+    groups: dict[int | None, list[str]] = {}
+    for item, label in entries:
+        groups.setdefault(item.parent_item, []).append(_words(label).casefold())
+    moves = 0
+    for names in groups.values():
+        ranks = {name: n for n, name in enumerate(sorted(set(names)))}
+        moves += len(_out_of_order([ranks[name] for name in names]))
+    return moves if len(entries) >= 4 and moves * 4 <= len(entries) else len(entries)
 
 
 def _escape(label: str) -> str:
