@@ -487,7 +487,7 @@ class TocSync(Rule):
     code = "LL106"
     name = "toc-sync"
     category = "headings"
-    summary = "The table of contents links every section, in order, to an existing heading (GitHub slugs)"
+    summary = "The table of contents lists every section it covers, once and in order (GitHub slugs)"
     fix = FixAvailability.SAFE
     Options = TocOptions
 
