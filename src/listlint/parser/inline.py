@@ -68,10 +68,10 @@ def rendered_text(token: Any, env: dict[str, Any]) -> str:
     URLs), code without backticks, entities and backslash escapes resolved; HTML tags and images (alt text
     included: GitHub ignores it) contribute nothing.
 
-    Our parser leaves emphasis unparsed, so a text token may still hold ``_`` markers, which a slug would keep:
-    only then is the content parsed again, with emphasis, by a plain CommonMark parser."""
+    Our parser leaves emphasis and strikethrough unparsed, so a text token may still hold ``_``, ``*`` or ``~``
+    markers (a slug would keep ``_``): only then is the content parsed again, with the full grammar."""
     children = token.children or ()
-    if any(child.type == "text" and "_" in child.content for child in children):
+    if any(child.type == "text" and any(c in child.content for c in "_*~") for child in children):
         again = _emphasis_markdown().parseInline(token.content, {"references": env.get("references", {})})
         children = again[0].children or () if again else ()
     parts = []
@@ -88,7 +88,7 @@ _EMPHASIS_MD: list[MarkdownIt] = []
 
 def _emphasis_markdown() -> MarkdownIt:
     if not _EMPHASIS_MD:
-        _EMPHASIS_MD.append(MarkdownIt("commonmark"))
+        _EMPHASIS_MD.append(make_markdown().enable(["emphasis", "strikethrough", "text_join"]))
     return _EMPHASIS_MD[0]
 
 
