@@ -235,10 +235,84 @@ def test_ll106_follows_html_anchors_set_on_or_just_above_a_heading() -> None:
         '<a name="3DGS"></a>\n## 3DGS(Gaussian Splatting)\n\nx\n\n## <a id="nerf-x"></a>NeRF\n\ny\n\n'
         '<a id="other-stuff"></a>\n\nSome text between.\n\n## Other\n\nz\n'
     )
-    # the first two name their heading; the third names a paragraph, not the heading below it
+    # the first two name their heading; the third names a paragraph, not the heading below it, but the link works
+    # (LL405) and leads to the section it was meant for, which is then not missing
+    assert found(text, "LL106", "LL405") == []
+    assert found(text.replace("## Other", "## Others"), "LL106") == []
+    assert found(text.replace("## Other", "## Zebra"), "LL106") == ["22:4 LL106"]
+
+
+def test_a_broken_toc_link_is_reported_once_by_ll405_not_by_ll106() -> None:
+    # LL405 owns "this anchor points nowhere" for every link, the table's included; LL106 what is about the table
+    text = "# L\n\n## Contents\n\n- [A](#a)\n- [Old](#old)\n- [B](#b)\n\n## A\n\nx\n\n## B\n\ny\n\n## C\n\nz\n"
+    assert found(text, "LL106", "LL405") == ["6:9 LL405", "17:4 LL106"]
+    marked = text.replace("## Contents\n\n", "<!-- toc -->\n").replace("- [B](#b)\n", "- [B](#b)\n<!-- tocstop -->\n")
+    assert found(marked, "LL106", "LL405") == ["5:9 LL405", "17:4 LL106"]
+    # between markers, the regeneration that LL106's findings carry drops the stale entry too
+    assert "- [Old]" not in fix_text(marked, select=("LL106",))
+
+
+def test_ll106_one_link_to_a_deeper_heading_does_not_make_the_table_cover_its_level() -> None:
+    # '### Web' is a featured link among '##' sections: the other '###' headings are not expected, and a featured
+    # link has no place in the table's order; a '##' section left out is still reported
+    text = (
+        "# L\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n- [Web](#web)\n- [C](#c)\n\n## A\n\n### A1\n\nx\n\n"
+        "### A2\n\ny\n\n## B\n\n### Web\n\nz\n\n### Mobile\n\nz\n\n## C\n\nw\n\n## D\n\nv\n"
+    )
     assert [d.message for d in lint_text(text, select=("LL106",))] == [
-        "the table of contents links '#other-stuff', which matches no heading of the file",
-        "section 'Other' is missing from the table of contents on line 5",
+        "section 'D' is missing from the table of contents on line 5"]
+    # a table that links half of the '###' headings or more covers them: the others are missing
+    nested = text.replace("- [A](#a)\n", "- [A](#a)\n  - [A1](#a1)\n")
+    assert found(nested, "LL106") == ["17:5 LL106", "27:5 LL106", "35:4 LL106"]
+
+
+def test_ll106_featured_links_survive_the_regeneration() -> None:
+    text = (
+        "# L\n\n<!-- toc -->\n- [A](#a)\n- [Web](#web)\n<!-- tocstop -->\n\n## A\n\n### Web\n\nx\n\n"
+        "### Mobile\n\ny\n\n### Desktop\n\ny\n\n## B\n\nz\n"
+    )
+    assert found(text, "LL106") == ["22:4 LL106"]
+    assert "- [A](#a)\n  - [Web](#web)\n- [B](#b)\n" in fix_text(text, select=("LL106",))
+
+
+def test_ll106_a_table_split_over_consecutive_sections_is_one_table() -> None:
+    # the contents by year: every part is read, and the parts' own headings are not expected in the table
+    weeks = "".join(f"## Week {n} - {2025 - n // 4}\n\nx\n\n" for n in range(12))
+    years = "".join(
+        f"## {year}\n\n" + "".join(f"- [Week {n}](./#week-{n}---{year})\n" for n in range(12) if 2025 - n // 4 == year)
+        + "\n" for year in (2025, 2024, 2023))
+    text = "# L\n\n" + years + weeks
+    assert found(text, "LL106") == []
+    dropped = text.replace("- [Week 5](./#week-5---2024)\n", "")
+    assert [d.message for d in lint_text(dropped, select=("LL106",))] == [
+        "section 'Week 5 - 2024' is missing from the table of contents on line 5"]
+    # a section in between that is not a list of anchors ends the table: it, '## 2023' and the weeks that only
+    # '## 2023' lists are missing from it
+    prose = text.replace("## 2023\n\n", "## Notes\n\nSome words.\n\n## 2023\n\n")
+    assert len(found(prose, "LL106")) == 6
+
+
+def test_ll106_an_alphabetical_table_is_not_out_of_order() -> None:
+    names = ["Delta", "Alpha", "Gamma", "Beta", "Epsilon"]
+    body = "".join(f"## {name}\n\n- [x](https://x.org/{name})\n\n" for name in names)
+    toc = "".join(f"- [{name}](#{name.lower()})\n" for name in sorted(names))
+    assert found(f"# L\n\n## Contents\n\n{toc}\n{body}", "LL106") == []
+    # one name out of alphabetical order does not make it a document-order table either
+    swapped = toc.replace("- [Alpha](#alpha)\n- [Beta](#beta)\n", "- [Beta](#beta)\n- [Alpha](#alpha)\n")
+    assert found(f"# L\n\n## Contents\n\n{swapped}\n{body}", "LL106") == []
+    # a table in neither order is reported, one finding per entry to move
+    shuffled = "".join(f"- [{name}](#{name.lower()})\n" for name in ["Gamma", "Epsilon", "Alpha", "Delta", "Beta"])
+    assert len(found(f"# L\n\n## Contents\n\n{shuffled}\n{body}", "LL106")) == 3
+
+
+def test_a_section_a_broken_toc_link_was_meant_for_is_not_also_missing() -> None:
+    # the link's fragment is close to the slug: one defect (a renamed heading), reported once, by LL405
+    text = "# L\n\n## Contents\n\n- [A](#a)\n- [(New) Prompts](#new-prompts)\n- [Week](#week-7---13)\n\n" \
+        "## A\n\nx\n\n## Prompts\n\ny\n\n## Week 6 - 13\n\nz\n\n## Zebra\n\nw\n"
+    assert [d.message for d in lint_text(text, select=("LL106", "LL405"))] == [
+        "link fragment '#new-prompts' matches no heading or anchor of this file",
+        "link fragment '#week-7---13' matches no heading or anchor of this file (did you mean '#week-6---13'?)",
+        "section 'Zebra' is missing from the table of contents on line 5",
     ]
 
 

@@ -562,3 +562,29 @@ def test_property_bugs_b5_b7_stay_fixed() -> None:
     (found,) = lint_text("see http://x.org/\x01a\n", select=("LL404",))
     assert found.fix is None
     assert fix_text("see http://x.org/\x01a\n") == "see http://x.org/\x01a\n"
+
+
+def test_ll405_slugs_come_from_the_rendered_heading_text() -> None:
+    # GitHub slugs what a heading renders to: the link's text '[TOC]' (nested brackets), not its URL; no HTML tags;
+    # '&nbsp;' decoded to U+00A0, which the slug drops; a reference image contributes nothing (GitHub ignores alt
+    # text); a reference link its text; '_' emphasis markers go, an escaped '\_' stays
+    text = (
+        "- [a](#cli-tools-toc)\n- [b](#markdown-tools-)\n- [c](#read-the-docs)\n- [d](#snake_case-emph-_x_)\n"
+        "- [e](#cli-tools-tocread-the-docs)\n- [f](#markdown-tools)\n\n"
+        "#### CLI Tools &nbsp;[<sup>[TOC]</sup>](#read-the-docs)\n\n"
+        "### Markdown Tools [![Awesome List][icon]](https://github.com/x/y#tools)\n\n"
+        "## Read [the docs][docs]\n\n## snake_case _emph_ \\_x\\_\n\n"
+        "[icon]: https://example.org/icon.svg\n[docs]: https://example.org/docs\n"
+    )
+    assert [shown for *_, shown in found(text, ("LL405",))] == [
+        "#cli-tools-tocread-the-docs", "#markdown-tools"]
+
+
+def test_heading_slugs_is_the_one_slug_computation_of_ll106_and_ll405() -> None:
+    from listlint.parser import parse
+    from listlint.rules.ll1_headings import slugs
+    from listlint.rules.ll4_urls import heading_slugs
+
+    document = parse("# A &amp; [B [c]](#x)\n\n## A & B c\n\n## <em>A</em> &amp; B c\n")
+    assert heading_slugs(document) == ("a--b-c", "a--b-c-1", "a--b-c-2")
+    assert [slug for slug, _ in slugs(document)] == list(heading_slugs(document))

@@ -479,3 +479,16 @@ def test_a_bold_title_over_a_list_of_labelled_links_is_one_paper() -> None:
     first = entries[0]
     assert [link.url for link in first.links] == ["https://arxiv.org/abs/2312.03700", "https://github.com/csuhan/OneLLM"]
     assert first.span.of(text).endswith("- Code: https://github.com/csuhan/OneLLM")
+
+
+def test_heading_rendered_text_drops_markup_and_keeps_what_renders() -> None:
+    from listlint.parser import parse
+
+    text = (
+        "# **Bold** _em_ ~~gone~~ snake_case \\_x\\_ `a_b` [link [t]](#x) ![img](i.png) <sup>s</sup> &amp; <https://x.org/a_b>\n"
+        "## [ref][r] [undefined][nope]\n\n[r]: https://r.org\n"
+    )
+    assert [h.rendered for h in parse(text).headings] == [
+        "Bold em gone snake_case _x_ a_b link [t]  s & https://x.org/a_b",
+        "ref [undefined][nope]",
+    ]

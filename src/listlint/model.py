@@ -152,6 +152,8 @@ class Heading:
     style: str  # "atx" or "setext"
     line: int  # 0-based first line
     is_entry: bool = False  # a heading-layout entry heading (a leaf, exempt from structure rules)
+    # the text GitHub renders and takes the anchor from: link text, code, decoded entities; no images, no HTML tags
+    rendered: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ __all__ = [
     "arxiv_id",
     "canonical_url",
     "doi",
+    "github_anchor",
     "github_slug",
     "glued_tail",
     "heading_plain_text",
@@ -827,10 +828,9 @@ def heading_plain_text(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _slug_base(text: str) -> str:
+def _slug_base(rendered: str) -> str:
     out = []
-    # the heading's content is trimmed as written; what is left around a badge stays ("awesome-llm-", like GitHub)
-    for ch in heading_plain_text(text.strip()).lower():
+    for ch in rendered.lower():
         if ch == " " or ch == "-":
             out.append("-")
         elif ch.isascii():
@@ -841,17 +841,24 @@ def _slug_base(text: str) -> str:
     return "".join(out)
 
 
-def github_slug(text: str, seen: dict[str, int]) -> str:
-    """GitHub's anchor for a heading with inline Markdown ``text``; ``seen`` tracks earlier anchors of the file.
+def github_anchor(rendered: str, seen: dict[str, int]) -> str:
+    """GitHub's anchor for a heading whose rendered text is ``rendered``; ``seen`` tracks earlier anchors of the file.
 
     Like GitHub: lowercase; every character that is not a letter, mark, digit, ``_``, ``-`` or space is
-    removed (so emoji and punctuation go, Chinese and accented letters stay); each space becomes ``-`` (runs are
-    not collapsed); a repeated anchor gets ``-1``, ``-2``, ... skipping anchors already taken.
+    removed (so emoji, punctuation and no-break spaces go, Chinese and accented letters stay); each space becomes
+    ``-`` (runs are not collapsed); a repeated anchor gets ``-1``, ``-2``, ... skipping anchors already taken.
     """
-    base = _slug_base(text)
+    base = _slug_base(rendered)
     slug = base
     while slug in seen:
         seen[base] += 1
         slug = f"{base}-{seen[base]}"
     seen[slug] = 0
     return slug
+
+
+def github_slug(text: str, seen: dict[str, int]) -> str:
+    """:func:`github_anchor` of a heading given as inline Markdown ``text`` (rendered by :func:`heading_plain_text`,
+    an approximation: the parser's :attr:`Heading.rendered` is exact)."""
+    # the heading's content is trimmed as written; what is left around a badge stays ("awesome-llm-", like GitHub)
+    return github_anchor(heading_plain_text(text.strip()), seen)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from listlint.model import BibtexBlock, Block, Heading, Link, ListBlock, ListItem
-from listlint.parser.inline import InlineFacts, html_block_links, scan_inline
+from listlint.parser.inline import InlineFacts, html_block_links, rendered_text, scan_inline
 from listlint.source import SourceText, Span
 
 ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
@@ -80,7 +80,7 @@ def walk(tokens: list[Any], env: dict[str, Any], source: SourceText, front_lines
             line1 = token.map[1] if token.map else line0 + 1
             if pending_heading is not None:
                 facts = scan_inline(token, i, env, source, line0, heading=True)
-                w.headings.append(_heading(pending_heading, token, source, facts))
+                w.headings.append(_heading(pending_heading, token, source, facts, rendered_text(token, env)))
                 unit = InlineUnit("heading", line0, line1, item_stack[-1] if item_stack else None, token.content, facts,
                                   quote_depth > 0)
                 w.stream.append(("heading", w.headings[-1], unit))
@@ -165,7 +165,7 @@ def walk(tokens: list[Any], env: dict[str, Any], source: SourceText, front_lines
     return w
 
 
-def _heading(open_token: Any, inline: Any, source: SourceText, facts: InlineFacts) -> Heading:
+def _heading(open_token: Any, inline: Any, source: SourceText, facts: InlineFacts, rendered: str) -> Heading:
     l0, l1 = open_token.map
     level = int(open_token.tag[1])
     style = "setext" if open_token.markup in ("=", "-") else "atx"
@@ -183,7 +183,7 @@ def _heading(open_token: Any, inline: Any, source: SourceText, facts: InlineFact
     else:
         first_line = content.split("\n")[0]
         text_span = Span(base + at, base + at + len(first_line))
-    return Heading(level, content, source.lines_span(l0, l1), text_span, style, l0)
+    return Heading(level, content, source.lines_span(l0, l1), text_span, style, l0, rendered=rendered)
 
 
 def _list_item(token: Any, index: int, list_index: int, depth: int, parent: int | None, items: list[ListItem],

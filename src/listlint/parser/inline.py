@@ -63,6 +63,35 @@ def _label_end(state: Any, start: int, name: str) -> int:
     return int(parseLinkLabel(state, start + (0 if name == "link" else 1), False))
 
 
+def rendered_text(token: Any, env: dict[str, Any]) -> str:
+    """The text an inline token renders to, as GitHub reads a heading for its anchor: the text of links (not their
+    URLs), code without backticks, entities and backslash escapes resolved; HTML tags and images (alt text
+    included: GitHub ignores it) contribute nothing.
+
+    Our parser leaves emphasis and strikethrough unparsed, so a text token may still hold ``_``, ``*`` or ``~``
+    markers (a slug would keep ``_``): only then is the content parsed again, with the full grammar."""
+    children = token.children or ()
+    if any(child.type == "text" and any(c in child.content for c in "_*~") for child in children):
+        again = _emphasis_markdown().parseInline(token.content, {"references": env.get("references", {})})
+        children = again[0].children or () if again else ()
+    parts = []
+    for child in children:
+        if child.type in ("text", "text_special", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+_EMPHASIS_MD: list[MarkdownIt] = []
+
+
+def _emphasis_markdown() -> MarkdownIt:
+    if not _EMPHASIS_MD:
+        _EMPHASIS_MD.append(make_markdown().enable(["emphasis", "strikethrough", "text_join"]))
+    return _EMPHASIS_MD[0]
+
+
 def _as_written(url: str) -> str:
     return url
 

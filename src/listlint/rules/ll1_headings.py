@@ -17,9 +17,8 @@ from urllib.parse import unquote
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import Document, Heading, Link, LinkKind, ListItem, Section
 from listlint.rules.base import Context, Rule
-from listlint.rules.ll4_urls import html_anchors
+from listlint.rules.ll4_urls import heading_slugs, html_anchors
 from listlint.source import Span
-from listlint.urls import github_slug, heading_plain_text
 
 
 # The closing sections most lists leave out of their table of contents (awesome-lint does not expect "License"
@@ -378,13 +377,8 @@ class Toc:
 
 
 def slugs(document: Document) -> list[tuple[str, Heading]]:
-    """GitHub's anchor of every heading, in document order."""
-
-    def build() -> list[tuple[str, Heading]]:
-        seen: dict[str, int] = {}
-        return [(github_slug(h.text, seen), h) for h in document.headings]
-
-    return document.memo("ll1.slugs", build)
+    """GitHub's anchor of every heading (LL405's :func:`heading_slugs`), with the heading, in document order."""
+    return document.memo("ll1.slugs", lambda: list(zip(heading_slugs(document), document.headings)))
 
 
 def _first_links(document: Document) -> dict[int, Link]:
@@ -435,17 +429,33 @@ def _find_toc(document: Document) -> Toc | None:
             return Toc(_toc_links(inside, first), block.line if not inside else inside[0].line,
                        block.line, (start_marker, block.line))
     item_lines = [i.line for i in items]
-    for section in document.sections:
+
+    def part(section: Section) -> tuple[tuple[TocLink, ...], list[ListItem], bool]:
+        """The ToC links of the section's own list items (before its first subsection), those items, and whether
+        they make a table of contents: a section called so, or one of almost nothing but ``#anchor`` links."""
         begin = source.line_index(section.heading.span.end) + 1 if section.heading else 0
         end = section.children[0].heading.line if section.children and section.children[0].heading \
             else source.line_index(section.span.end) + 1
-        own = [i for i in items[bisect_left(item_lines, begin) : bisect_left(item_lines, end)]]
+        own = list(items[bisect_left(item_lines, begin) : bisect_left(item_lines, end)])
         with_links = [i for i in own if i.index in first]
         toc = _toc_links(with_links, first)
-        if not toc:
+        return toc, own, bool(toc) and (section.is_toc or (len(toc) >= 3 and len(toc) * 5 >= len(with_links) * 4))
+
+    sections = document.sections
+    for n, section in enumerate(sections):
+        links, own, is_toc = part(section)
+        if not is_toc:
             continue
-        if section.is_toc or (len(toc) >= 3 and len(toc) * 5 >= len(with_links) * 4):
-            return Toc(toc, toc[0].item.line, max(i.end_line for i in own), None, section)
+        # A table split over consecutive sibling sections (## 2025, ## 2024, ... each a list of anchor links) is
+        # one table: the links of every part, covering what follows the last part.
+        for after in sections[n + 1 :]:
+            if section.children or after.level != section.level:
+                break
+            more, more_own, more_is_toc = part(after)
+            if not more_is_toc:
+                break
+            links, own, section = links + more, own + more_own, after
+        return Toc(links, links[0].item.line, max(i.end_line for i in own), None, sections[n])
     return None
 
 
@@ -477,7 +487,7 @@ class TocSync(Rule):
     code = "LL106"
     name = "toc-sync"
     category = "headings"
-    summary = "The table of contents links every section, in order, to an existing heading (GitHub slugs)"
+    summary = "The table of contents lists every section it covers, once and in order (GitHub slugs)"
     fix = FixAvailability.SAFE
     Options = TocOptions
 
@@ -494,13 +504,17 @@ class TocSync(Rule):
         levels = [h.level for _, h in resolved if h is not None and not h.is_entry]
         options = context.options
         lo = options.min_level or (min(levels) if levels else 2)
-        hi = options.max_level or (max(levels) if levels else lo + 1)
         parents = _parents_above(anchors, lo)
         covered = {parents.get(id(h)) for _, h in resolved if h is not None and h.level == lo and not h.is_entry}
         linked = {id(h) for _, h in resolved if h is not None}
-        expected = [(slug, h) for slug, h in anchors
-                    if not h.is_entry and h.line >= toc.end_line and lo <= h.level <= hi
-                    and (not covered or parents[id(h)] in covered)
+        region = [(slug, h) for slug, h in anchors
+                  if not h.is_entry and h.line >= toc.end_line and h.level >= lo
+                  and (not covered or parents[id(h)] in covered)]
+        hi = options.max_level or _deepest_covered(region, linked, lo)
+        # a link to a level the table does not cover (a featured '### Web' among '##' sections) is kept, and
+        # expects nothing: neither the other headings of its level nor a place in the table's order
+        expected = [(slug, h) for slug, h in region
+                    if (h.level <= hi or id(h) in linked)
                     and (id(h) in linked or not META_SECTION.fullmatch(_words(h.text)))]
         fix = self._regenerate(document, toc, expected, lo) if toc.markers else None
         out: list[Diagnostic] = []
@@ -509,10 +523,7 @@ class TocSync(Rule):
         for entry, heading in resolved:
             span = entry.link.span or entry.link.full_span
             if heading is None:
-                out.append(self.report(
-                    f"the table of contents links '{entry.link.url}', which matches no heading of the file",
-                    span, fix))
-                continue
+                continue  # a link that points nowhere is LL405's, for the table's links as for every other link
             if id(heading) in listed:
                 first = listed[id(heading)]
                 out.append(self.report(
@@ -520,18 +531,23 @@ class TocSync(Rule):
                     f"{first.item.line + 1})", span, fix))
                 continue
             listed[id(heading)] = entry
-            order.append((position[id(heading)], entry, heading))
-        for n in _out_of_order([p for p, _, _ in order]):
+            if lo <= heading.level <= hi:
+                order.append((position[id(heading)], entry, heading))
+        misplaced = _out_of_order([p for p, _, _ in order])
+        if misplaced and _sorted_by_name([(e.item, e.link.text) for _, e, _ in order]) < len(misplaced):
+            misplaced = []  # the table is in alphabetical order, deliberately not the page's
+        for n in misplaced:
             _, entry, heading = order[n]
             out.append(self.report(
                 f"the table of contents lists '{short(heading.text)}' out of order: the section is on line "
                 f"{heading.line + 1}", entry.link.span or entry.link.full_span, fix))
         toc_line = toc.links[0].item.line + 1 if toc.links else toc.first_line + 1
-        for _, heading in expected:
-            if id(heading) not in listed:
-                out.append(self.report(
-                    f"section '{short(heading.text)}' is missing from the table of contents on line {toc_line}",
-                    heading.text_span if len(heading.text_span) else heading.span, fix))
+        missing = _unless_meant(dict((slug, h) for slug, h in expected if id(h) not in listed),
+                                [entry for entry, heading in resolved if heading is None])
+        for heading in missing:
+            out.append(self.report(
+                f"section '{short(heading.text)}' is missing from the table of contents on line {toc_line}",
+                heading.text_span if len(heading.text_span) else heading.span, fix))
         out.sort(key=lambda d: d.span.start)
         yield from out
 
@@ -551,7 +567,7 @@ class TocSync(Rule):
         wording = {t.target: t.link.text for t in toc.links}
         lines = []
         for slug, heading in expected:
-            label = wording.get(slug) or _escape(heading_plain_text(heading.text).strip())
+            label = wording.get(slug) or _escape(heading.rendered.strip())
             lines.append(" " * (unit * (heading.level - lo)) + f"{marker} [{label}](#{slug})")
         start, stop = toc.markers
         span = Span(source.line_end(start), source.line_start(stop))
@@ -574,6 +590,44 @@ def _parents_above(anchors: list[tuple[str, Heading]], level: int) -> dict[int, 
             current = heading.line
         out[id(heading)] = current
     return out
+
+
+def _unless_meant(missing: dict[str, Heading], broken: list[TocLink]) -> list[Heading]:
+    """The missing headings, less those a broken link of the table was meant for (its fragment is close to their
+    slug): LL405 reports that link with the slug it should have; one defect, one finding."""
+    if broken and missing:
+        import difflib  # a broken link is rare; difflib is not worth importing at start-up
+
+        for entry in broken:
+            meant = difflib.get_close_matches(entry.target, list(missing), n=1, cutoff=0.6)
+            if meant:
+                del missing[meant[0]]
+    return list(missing.values())
+
+
+def _deepest_covered(region: list[tuple[str, Heading]], linked: set[int], lo: int) -> int:
+    """The deepest heading level the table covers: ``lo``, and each deeper level of which it links at least half
+    the headings (one or two links to '###' headings do not make it a table of '###' headings)."""
+    total: Counter[int] = Counter(h.level for _, h in region)
+    hits: Counter[int] = Counter(h.level for _, h in region if id(h) in linked)
+    hi = lo
+    while total[hi + 1] and hits[hi + 1] * 2 >= total[hi + 1]:
+        hi += 1
+    return hi
+
+
+def _sorted_by_name(entries: list[tuple[ListItem, str]]) -> int:
+    """How many entries must move to put each run of sibling entries of the table in alphabetical order;
+    ``len(entries)`` when the table is too short to tell (under four entries) or not mostly sorted (more than a
+    quarter would have to move)."""
+    groups: dict[int | None, list[str]] = {}
+    for item, label in entries:
+        groups.setdefault(item.parent_item, []).append(_words(label).casefold())
+    moves = 0
+    for names in groups.values():
+        ranks = {name: n for n, name in enumerate(sorted(set(names)))}
+        moves += len(_out_of_order([ranks[name] for name in names]))
+    return moves if len(entries) >= 4 and moves * 4 <= len(entries) else len(entries)
 
 
 def _escape(label: str) -> str:

@@ -454,11 +454,14 @@ _ANCHOR_ATTR = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"
 
 
 def heading_slugs(document: Document) -> tuple[str, ...]:
-    """GitHub's anchor for every heading of the document, in order (shared with LL106)."""
+    """GitHub's anchor for every heading of the document, in order: the one slug computation, shared with LL106.
+
+    Taken from the heading's rendered text (link text, not link syntax; no HTML tags or images; entities
+    decoded), as GitHub does."""
 
     def build() -> tuple[str, ...]:
         seen: dict[str, int] = {}
-        return tuple(urls.github_slug(h.text, seen) for h in document.headings)
+        return tuple(urls.github_anchor(h.rendered, seen) for h in document.headings)
 
     return document.memo("ll4.slugs", build)
 
