@@ -183,6 +183,35 @@ def test_ll201_not_reported(text: str) -> None:
     assert found(text, "LL201") == []
 
 
+def test_ll201_linkless_details_under_a_linked_entry_are_not_entries() -> None:
+    # free-for-dev: a provider's quota bullets sit under its link, beside a few linked sub-entries
+    text = (
+        "# Free\n\n## Cloud\n\n- [Google Cloud](https://cloud.google.com)\n"
+        "  - App Engine - 28 instance hours per day\n  - Cloud Storage - 5GB\n  - Feature 3 - some quota\n"
+        + "".join(f"  - [{n}](https://{n}.org) - Notebooks.\n" for n in "pqrs")
+        + "".join(f"- [{n}](https://{n}.org) - Free tier.\n" for n in "abcdefghijkl")
+    )
+    assert found(text, "LL201") == []
+    # a linkless item among linked siblings whose parent is a plain label is still an outlier
+    grouped = text.replace("- [Google Cloud](https://cloud.google.com)", "- Google Cloud")
+    assert found(grouped, "LL201") == ["6:5 LL201", "7:5 LL201", "8:5 LL201"]
+
+
+def test_ll201_a_link_first_entry_is_not_an_outlier_among_labelled_links() -> None:
+    # awesome-flutter: "- Slack [Flutter Brasil](url)" siblings; the link-first entry has its link all the same
+    text = (
+        "# Community\n\n## Brazil\n\n- Slack [Flutter Brasil](https://flutterbr.slack.com)\n"
+        "- Medium [Flutter BR](https://medium.com/flutter-br)\n- Twitter [Flutter BR](https://twitter.com/br_flutter)\n"
+        "- Meetup [Sao Paulo](https://www.meetup.com/flutter-sp)\n"
+        "- [Flutter para iniciantes](https://www.flutterparainiciantes.com.br)\n"
+    )
+    assert found(text, "LL201") == []
+    # the other way round it is still reported: a plain-text title among link-first entries
+    assert found(text.replace("- Slack [Flutter Brasil](https://flutterbr.slack.com)",
+                              "- [Flutter Brasil](https://flutterbr.slack.com)")
+                 .replace("- Medium [", "- [").replace("- Twitter [", "- ["), "LL201") == ["8:3 LL201"]
+
+
 def test_ll201_has_no_fix() -> None:
     text = "## P\n\n" + "".join(f"- [p{n}](https://a.org/{n})\n" for n in range(4)) + "- x y\n"
     assert all(d.fix is None for d in lint_text(text, "LL201"))

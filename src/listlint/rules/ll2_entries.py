@@ -245,8 +245,11 @@ class EntryLayout(Rule):
                 continue  # mostly items without a link (notes, instructions): not a section of entries to shape
             described = SHAPES[dominant][1]
             for c in candidates:
-                # a reference without a link and an item without one are alike: neither is an outlier to the other
-                if c.shape != dominant and {c.shape, dominant} != {"none", "citation"}:
+                # a reference without a link and an item without one are alike: neither is an outlier to the other;
+                # an entry that starts with its link has the link the others have, whatever label they put first
+                if c.shape != dominant and {c.shape, dominant} != {"none", "citation"} and not (
+                    c.shape == "link" and dominant == "text"
+                ):
                     yield self.report(
                         f"{c.what} {SHAPES[c.shape][0]}; the other {top} entries of {_where(section)} {described}",
                         c.span,
@@ -293,6 +296,8 @@ class EntryLayout(Rule):
                         out.append(Candidate(shape, span, "entry",
                                              untitled=not found.title and shape != "citation"))
                     elif item.content_start < line_end:
+                        if item.parent_item is not None and item.parent_item in entry_of_item:
+                            continue  # a detail of the entry above it ("App Engine - 28 hours per day"), not an entry
                         out.append(Candidate("none", _item_span(document, item), "list item"))
         return out
 
