@@ -395,6 +395,30 @@ def test_ll207_fix_and_exclusions() -> None:
     assert fix_text(text, "LL207").split("\n")[5] == "- [d](https://d.org) - four"
 
 
+def test_ll207_separators_are_compared_modulo_whitespace() -> None:
+    # awesome-flutter 'Introduction': two of three entries typed "  - "; the one correct " - " is not the outlier,
+    # and the safe fix never spreads the doubled space
+    text = "## Intro\n\n- [A](https://a.org)  - First.\n- [B](https://b.org) - Second.\n- [C](https://c.org)  - Third.\n"
+    assert found(text, "LL207") == ["3:21 LL207", "5:21 LL207"]
+    assert messages(text, "LL207")[0] == \
+        "'  - ' separates the title link from the description: ' - ' with extra whitespace"
+    assert fix_text(text, "LL207") == text.replace(")  - ", ") - ")
+    # every entry mistyped the same way: still each one a typo of ' - '
+    typo = text.replace(") - ", ")  - ")
+    assert found(typo, "LL207") == ["3:21 LL207", "4:21 LL207", "5:21 LL207"]
+    assert fix_text(typo, "LL207") == text.replace(")  - ", ") - ")
+
+
+def test_ll207_an_emphasised_parenthetical_note_is_not_a_description() -> None:
+    # free-programming-books: "*( :card_file_box: archived)*" is a note, like a plain "(archived)"
+    text = (
+        "## P\n\n- [a](https://a.org) - one\n- [b](https://b.org) - two\n- [c](https://c.org) - three\n"
+        "- [Canvassing](https://web.archive.org/c/) *( :card_file_box: archived)*\n"
+        "- [d](https://d.org) _(2021)_\n- [e](https://e.org) **[`READ`]**\n- [f](https://f.org) *Emphasised text*\n"
+    )
+    assert found(text, "LL207") == ["9:21 LL207"]
+
+
 def test_ll207_a_bare_space_is_replaced_only_by_the_unsafe_fix() -> None:
     # "by ..." continues the title's sentence: putting ' - ' in changes what the line says
     text = (

@@ -839,6 +839,7 @@ class FakeListMarker(Rule):
 # ---- LL207 -------------------------------------------------------------------------------------------------------
 
 SEPARATOR = re.compile(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
+WHITESPACE_RUN = re.compile(r"[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -861,8 +862,8 @@ def _described(document: Document, entry: Entry) -> Described | None:
     if match is None:
         return None
     rest = text[match.end() : line_end]
-    if not rest.strip() or rest[0] in "([{<`!\\" or not (rest[0].isalnum() or rest[0] in "*_\"'“‘"):
-        return None  # no description, or metadata such as a year in parentheses or a status tag
+    if not rest.strip() or rest.lstrip("*_")[:1] in ("", *"([{<`!\\") or not (rest[0].isalnum() or rest[0] in "*_\"'“‘"):
+        return None  # no description, or metadata such as a year in parentheses (emphasised or not) or a status tag
     return Described(entry, Span(start, match.end()))
 
 
@@ -879,7 +880,9 @@ class DescriptionSeparator(Rule):
             found = [d for e in section.entries for x in e.walk() if (d := _described(document, x)) is not None]
             if len(found) < 3:
                 continue
-            counts = Counter(d.separator.of(text) for d in found)
+            # separators are compared with their whitespace collapsed: a doubled space is a typo of the separator,
+            # never a style of its own, so "  - " used twice does not make the one " - " the outlier
+            counts = Counter(_collapsed(d.separator.of(text)) for d in found)
             dominant, top = counts.most_common(1)[0]
             if not dominant.strip() or top * 5 < len(found) * 3:
                 continue  # no separator in use, or no clear majority
@@ -891,12 +894,22 @@ class DescriptionSeparator(Rule):
                 # swapping one separator for another is safe; putting one where there was only a space is not:
                 # the text may continue the title's sentence ("[Deep Learning](url) by Goodfellow et al.")
                 make = Fix.unsafe if sep and not sep.strip() else Fix.safe
+                if _collapsed(sep) == dominant:
+                    message = (f"{shown} separates the title link from the description: '{dominant}' with extra "
+                               f"whitespace")
+                else:
+                    message = (f"{shown} separates the title link from the description; the other {top} entries of "
+                               f"{_where(section)} use '{dominant}'")
                 yield self.report(
-                    f"{shown} separates the title link from the description; the other {top} entries of "
-                    f"{_where(section)} use '{dominant}'",
+                    message,
                     d.separator if len(d.separator) else Span(d.separator.start, d.separator.start + 1),
                     make(Edit(d.separator, dominant), title=f"Use '{dominant}'"),
                 )
+
+
+def _collapsed(separator: str) -> str:
+    """A separator with each run of spaces and tabs made one space: ')  - ' and ') -  ' are ' - ' mistyped."""
+    return WHITESPACE_RUN.sub(" ", separator)
 
 
 # ---- LL208 -------------------------------------------------------------------------------------------------------
