@@ -37,6 +37,7 @@ __all__ = [
     "heading_plain_text",
     "host_of",
     "is_https_host",
+    "is_route_fragment",
     "is_tracking_param",
     "normalize",
     "openreview_id",
@@ -572,9 +573,12 @@ def _upper_percent(m: re.Match[str]) -> str:
     return "%" + m.group(1).upper()
 
 
-def _is_route_fragment(fragment: str) -> bool:
+def is_route_fragment(fragment: str) -> bool:
     """Fragments that address application state (``#!/x``, ``#/x``, ``#a=b``) rather than a place in a page."""
     return fragment[:1] in ("!", "/") or "=" in fragment
+
+
+_is_route_fragment = is_route_fragment
 
 
 @lru_cache(maxsize=65536)
