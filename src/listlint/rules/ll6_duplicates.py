@@ -197,22 +197,21 @@ def _differ(one: set[str], other: set[str]) -> bool:
 
 def _same_work(document: Document, first: EntryOccurrence, later: EntryOccurrence) -> bool:
     """False when two entries with one title carry details that tell two works apart: different years or version
-    numbers (in the description, or in the link for versions), different paper identifiers, links to different
+    numbers (in the description, or in the link for versions), links to different
     kinds of work (a paper, a video, a repository), or -- listed next to each other, as lists write editions and
     variants -- different non-empty descriptions. A repeat far from the first with another description is still
     the same work listed twice."""
     one, other = first.entry, later.entry
-    if _differ(set(_YEAR.findall(one.description)), set(_YEAR.findall(other.description))):
-        return False
+    years_one = {int(y) for y in _YEAR.findall(one.description)}
+    years_other = {int(y) for y in _YEAR.findall(other.description)}
+    if years_one and years_other and min(abs(a - b) for a in years_one for b in years_other) > 1:
+        return False  # a preprint and its venue are a year apart at most: further apart, two works
     versions_one = {v.lower().lstrip("v") for v in _VERSION.findall(one.description + " " + first.link_key)}
     versions_other = {v.lower().lstrip("v") for v in _VERSION.findall(other.description + " " + later.link_key)}
     if _kind(first.link_key) != "paper" and _kind(later.link_key) != "paper" and _differ(versions_one, versions_other):
         return False
     kinds = {_kind(first.link_key), _kind(later.link_key)}
     if first.link_key and later.link_key:
-        if first.link_key.split(":", 1)[0] == later.link_key.split(":", 1)[0] and "paper" in kinds and \
-                len(kinds) == 1 and first.link_key != later.link_key:
-            return False  # two arXiv ids, two DOIs: arXiv and publishers give one work one identifier
         if len(kinds) == 2 and ("" not in kinds or "video" in kinds):
             return False  # a paper and its code, a talk and an article
     if first.path == later.path and later.order - first.order == 1 and one.section == other.section:
