@@ -183,6 +183,35 @@ def test_ll201_not_reported(text: str) -> None:
     assert found(text, "LL201") == []
 
 
+def test_ll201_linkless_details_under_a_linked_entry_are_not_entries() -> None:
+    # free-for-dev: a provider's quota bullets sit under its link, beside a few linked sub-entries
+    text = (
+        "# Free\n\n## Cloud\n\n- [Google Cloud](https://cloud.google.com)\n"
+        "  - App Engine - 28 instance hours per day\n  - Cloud Storage - 5GB\n  - Feature 3 - some quota\n"
+        + "".join(f"  - [{n}](https://{n}.org) - Notebooks.\n" for n in "pqrs")
+        + "".join(f"- [{n}](https://{n}.org) - Free tier.\n" for n in "abcdefghijkl")
+    )
+    assert found(text, "LL201") == []
+    # a linkless item among linked siblings whose parent is a plain label is still an outlier
+    grouped = text.replace("- [Google Cloud](https://cloud.google.com)", "- Google Cloud")
+    assert found(grouped, "LL201") == ["6:5 LL201", "7:5 LL201", "8:5 LL201"]
+
+
+def test_ll201_a_link_first_entry_is_not_an_outlier_among_labelled_links() -> None:
+    # awesome-flutter: "- Slack [Flutter Brasil](url)" siblings; the link-first entry has its link all the same
+    text = (
+        "# Community\n\n## Brazil\n\n- Slack [Flutter Brasil](https://flutterbr.slack.com)\n"
+        "- Medium [Flutter BR](https://medium.com/flutter-br)\n- Twitter [Flutter BR](https://twitter.com/br_flutter)\n"
+        "- Meetup [Sao Paulo](https://www.meetup.com/flutter-sp)\n"
+        "- [Flutter para iniciantes](https://www.flutterparainiciantes.com.br)\n"
+    )
+    assert found(text, "LL201") == []
+    # the other way round it is still reported: a plain-text title among link-first entries
+    assert found(text.replace("- Slack [Flutter Brasil](https://flutterbr.slack.com)",
+                              "- [Flutter Brasil](https://flutterbr.slack.com)")
+                 .replace("- Medium [", "- [").replace("- Twitter [", "- ["), "LL201") == ["8:3 LL201"]
+
+
 def test_ll201_has_no_fix() -> None:
     text = "## P\n\n" + "".join(f"- [p{n}](https://a.org/{n})\n" for n in range(4)) + "- x y\n"
     assert all(d.fix is None for d in lint_text(text, "LL201"))
@@ -364,6 +393,30 @@ def test_ll207_fix_and_exclusions() -> None:
     assert found(text, "LL207") == ["6:21 LL207"]
     assert "nothing separates" in messages(text, "LL207")[0]
     assert fix_text(text, "LL207").split("\n")[5] == "- [d](https://d.org) - four"
+
+
+def test_ll207_separators_are_compared_modulo_whitespace() -> None:
+    # awesome-flutter 'Introduction': two of three entries typed "  - "; the one correct " - " is not the outlier,
+    # and the safe fix never spreads the doubled space
+    text = "## Intro\n\n- [A](https://a.org)  - First.\n- [B](https://b.org) - Second.\n- [C](https://c.org)  - Third.\n"
+    assert found(text, "LL207") == ["3:21 LL207", "5:21 LL207"]
+    assert messages(text, "LL207")[0] == \
+        "'  - ' separates the title link from the description: ' - ' with extra whitespace"
+    assert fix_text(text, "LL207") == text.replace(")  - ", ") - ")
+    # every entry mistyped the same way: still each one a typo of ' - '
+    typo = text.replace(") - ", ")  - ")
+    assert found(typo, "LL207") == ["3:21 LL207", "4:21 LL207", "5:21 LL207"]
+    assert fix_text(typo, "LL207") == text.replace(")  - ", ") - ")
+
+
+def test_ll207_an_emphasised_parenthetical_note_is_not_a_description() -> None:
+    # free-programming-books: "*( :card_file_box: archived)*" is a note, like a plain "(archived)"
+    text = (
+        "## P\n\n- [a](https://a.org) - one\n- [b](https://b.org) - two\n- [c](https://c.org) - three\n"
+        "- [Canvassing](https://web.archive.org/c/) *( :card_file_box: archived)*\n"
+        "- [d](https://d.org) _(2021)_\n- [e](https://e.org) **[`READ`]**\n- [f](https://f.org) *Emphasised text*\n"
+    )
+    assert found(text, "LL207") == ["9:21 LL207"]
 
 
 def test_ll207_a_bare_space_is_replaced_only_by_the_unsafe_fix() -> None:

@@ -80,7 +80,10 @@ def test_link_message_names_the_first_occurrence_and_the_shared_key() -> None:
 def test_identical_link_message_and_column() -> None:
     text = "# L\n\n## Training\n\n- [A paper title here](https://a.org/x)\n\n## Other\n\n- [B](https://a.org/x)\n"
     assert found(text) == [("LL601", 9, 7, "https://a.org/x")]
-    assert messages(text) == ["duplicate link 'https://a.org/x': also listed at line 5 under 'Training'"]
+    assert messages(text) == ["duplicate link 'https://a.org/x': also listed at line 5 under 'Training' for 'A paper "
+                              "title here', a different title: one of the two links is probably wrong"]
+    same = text.replace("[B]", "[A paper title here]")
+    assert messages(same) == ["duplicate link 'https://a.org/x': also listed at line 5 under 'Training'"]
 
 
 def test_near_misses_are_not_reported() -> None:
@@ -427,11 +430,14 @@ def test_project_scope_names_the_first_files_line(tmp_path: Path) -> None:
     assert result["a.md"] == []
     assert result["b.md"] == [
         ("LL601", 5, 11, f"duplicate link 'https://arxiv.org/pdf/1512.03385v3.pdf' (arxiv:1512.03385): also listed "
-                         f"at {a}:5 under 'Training' as 'https://arxiv.org/abs/1512.03385'"),
+                         f"at {a}:5 under 'Training' as 'https://arxiv.org/abs/1512.03385' for 'Deep Residual Learning "
+                         "for Image Recognition', a different title: one of the two links is probably wrong"),
         ("LL602", 6, 4, f"duplicate title 'Some paper name here': also listed at {a}:6 under 'Training' "
                         "(linked to 'https://x.org/p')"),
         ("LL603", 9, 10, f"BibTeX key 'K1' is also used at {a}:9 under 'Training' for a different title ('One title')"),
-        ("LL601", 16, 17, f"duplicate link 'https://arxiv.org/abs/1512.03385': also listed at {a}:5 under 'Training'"),
+        ("LL601", 16, 17, "duplicate link 'https://arxiv.org/abs/1512.03385' (arxiv:1512.03385): also listed at line 5 "
+                          "under 'Vision' as "
+                          "'https://arxiv.org/pdf/1512.03385v3.pdf'"),
     ]
 
 
@@ -447,13 +453,15 @@ def test_cli_project_scope_across_files(tmp_path: Path, jobs: str) -> None:
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
         "b.md:5:11: LL601 duplicate link 'https://arxiv.org/pdf/1512.03385v3.pdf' (arxiv:1512.03385): also listed "
-        "at a.md:5 under 'Training' as 'https://arxiv.org/abs/1512.03385' (duplicate-link)",
+        "at a.md:5 under 'Training' as 'https://arxiv.org/abs/1512.03385' for 'Deep Residual Learning for Image "
+        "Recognition', a different title: one of the two links is probably wrong (duplicate-link)",
         "b.md:6:4: LL602 duplicate title 'Some paper name here': also listed at a.md:6 under 'Training' "
         "(linked to 'https://x.org/p') (duplicate-title)",
         "b.md:9:10: LL603 BibTeX key 'K1' is also used at a.md:9 under 'Training' for a different title "
         "('One title') (duplicate-citation-key)",
-        "b.md:16:17: LL601 duplicate link 'https://arxiv.org/abs/1512.03385': also listed at a.md:5 under "
-        "'Training' (duplicate-link)",
+        "b.md:16:17: LL601 duplicate link 'https://arxiv.org/abs/1512.03385' (arxiv:1512.03385): also listed at line 5 "
+        "under 'Vision' "
+        "as 'https://arxiv.org/pdf/1512.03385v3.pdf' (duplicate-link)",
     ]
 
 
@@ -571,3 +579,77 @@ def test_section_scope_is_a_valid_setting_and_others_are_not(tmp_path: Path) -> 
     assert config(scope="section").duplicates.scope == "section"
     with pytest.raises(Exception, match="duplicates.scope"):
         config(scope="chapter")
+
+
+# ---- Different items on one page, wrong links, cross-listings, works sharing a title --------------------------------
+
+
+def test_named_fragments_of_one_page_are_different_items() -> None:
+    # free-programming-books: two books of one gallery page, each with its own anchor
+    page = "http://social.technet.microsoft.com/wiki/11608.e-book-gallery.aspx"
+    text = (
+        f"# Books\n\n## SQL\n\n- [Introducing SQL Server 2008 R2]({page}#IntroducingSQLServer2008R2)\n"
+        f"- [Introducing SQL Server 2012]({page}#IntroducingSQLServer2012)\n"
+        f"- [Introducing SQL Server 2012 again]({page}#IntroducingSQLServer2012)\n- [The gallery]({page})\n"
+    )
+    # the same anchor twice, and the page itself next to an item of it, are still one link
+    assert [(c, line) for c, line, *_ in found(text, select=("LL601",))] == [("LL601", 7), ("LL601", 8)]
+    assert "also listed at line 6" in messages(text, select=("LL601",))[0]
+    # route fragments (#page=2) stay part of the key; arXiv identity ignores fragments as before
+    pdf = "# P\n\n- [Paper one title here](https://a.org/p.pdf#page=2)\n- [Paper one title here](https://a.org/p.pdf#page=3)\n"
+    assert found(pdf, select=("LL601",)) == []
+    arxiv = ("# P\n\n- [Attention is all you need](https://arxiv.org/abs/1706.03762#a)\n"
+             "- [Attention is all you need](https://arxiv.org/pdf/1706.03762#b)\n")
+    assert [c for c, *_ in found(arxiv, select=("LL601",))] == ["LL601"]
+
+
+def test_cross_listings_can_be_left_alone_without_hiding_wrong_links() -> None:
+    text = (
+        "# P\n\n## Generation\n\n- [RainDiffusion: weather removal](https://arxiv.org/abs/2301.09430)\n"
+        "- [ADDP: general representations](https://arxiv.org/abs/2306.05423)\n\n## Classification\n\n"
+        "- [ADDP: general representations](https://arxiv.org/abs/2306.05423)\n"
+        "- [Dif-Fusion: high color fidelity](https://arxiv.org/abs/2301.09430)\n"
+        "- [Dif-Fusion: high color fidelity](https://arxiv.org/abs/2301.09430)\n"
+    )
+    assert [line for _, line, *_ in found(text, select=("LL601",))] == [10, 11, 12]
+    quiet = config(**{"cross-listings": False})
+    assert [line for _, line, *_ in found(text, quiet, select=("LL601",))] == [11, 12]
+    msgs = messages(text, quiet, select=("LL601",))
+    assert msgs[0].endswith("under 'Generation' for 'RainDiffusion: weather removal', a different title: one of "
+                            "the two links is probably wrong")
+    assert msgs[1] == "duplicate link 'https://arxiv.org/abs/2301.09430': also listed at line 11 under 'Classification'"
+
+
+@pytest.mark.parametrize("text", [
+    # editions and versions, in the description or the link
+    "- [Django Official Documentation](https://media.readthedocs.org/pdf/django/1.5.x/django.pdf) (PDF) (1.5)\n"
+    "- [Django Official Documentation](https://media.readthedocs.org/pdf/django/1.7.x/django.pdf) (PDF) (1.7)\n",
+    # two books by different authors, listed side by side
+    "- [Programming in C](http://ee.hawaii.edu/~tep/EE160/Book/PDF/) - Bharat Kinariwala & Tep Dobry\n"
+    "- [Programming in C](https://www.freetechbooks.com/programming-in-c-t1337.html) - Kishori Mundargi\n",
+    # two surveys of different years
+    "- [Word Sense Disambiguation: A Survey](https://dl.acm.org/doi/10.1145/1459352.1459355) - ACM Comput. Surv. 2009\n"
+    "\n## Other\n\n- [Word sense disambiguation: a survey](https://example.org/wsd.pdf) - IJCTCM 2015\n",
+    # a blog post and a talk
+    "- [What are Diffusion Models?](https://lilianweng.github.io/posts/2021-07-11-diffusion-models/)\n\n## Other\n\n"
+    "- [What are Diffusion Models?](https://www.youtube.com/watch?v=fbLgFrlTnGU)\n",
+])
+def test_works_sharing_a_title_are_not_duplicates(text: str) -> None:
+    assert found("# L\n\n## S\n\n" + text, select=("LL602",)) == []
+
+
+def test_a_work_repeated_under_another_link_is_still_a_duplicate_title() -> None:
+    text = (
+        "# L\n\n## Ruby\n\n- [Ruby Notes for Professionals](https://goalkicker.com/RubyBook) - Compiled from "
+        "StackOverflow Documentation (PDF)\n- [Other book](https://o.org)\n\n## More\n\n"
+        "- [Ruby Notes for Professionals](https://books.goalkicker.com/RubyBook/) - Compiled from StackOverflow (PDF)\n"
+        "- [Django Official Documentation](https://readthedocs.org/django/1.5.x/) (1.5)\n"
+        "- [Django Official Documentation](https://readthedocs.org/django/1.7.x/) (1.7)\n"
+        "- [Django Official Documentation](https://readthedocs.org/django/1.7.x/django.pdf) (1.7)\n"
+        "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - arXiv 2017\n- [Other book](https://o.org)\n"
+        "- [Attention Is All You Need](https://papers.nips.cc/paper/7181) - NeurIPS 2018\n"
+    )
+    # far apart with another description: one work twice; a third Django entry repeats the second, not the first;
+    # a preprint and its venue a year apart are one work
+    assert [(c, line) for c, line, *_ in found(text, select=("LL602",))] == [("LL602", 10), ("LL602", 13), ("LL602", 16)]
+    assert "also listed at line 12" in messages(text, select=("LL602",))[1]

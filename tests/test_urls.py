@@ -488,6 +488,9 @@ def _kinds(url: str) -> list[tuple[str, str]]:
         ("http:/arxiv.org/abs/1", [("scheme", "http:/")]),
         ("https:///arxiv.org", [("scheme", "https:///")]),
         ("https//arxiv.org/abs/1", [("scheme", "https//")]),
+        ("http//arxiv.org/abs/1", [("scheme", "http//")]),
+        ("ip:port", [("scheme", "ip:")]),  # an autolink '<ip:port>' the author did not mean
+        ("stunn:stun.l.google.com:19302", [("scheme", "stunn:")]),
         ("http://github/user/repo", [("host", "github")]),
         ("https://a_b,c.org/", [("host", "a_b,c.org")]),
         ("https://", [("host", "//")]),
@@ -516,6 +519,19 @@ def test_url_problems(url: str, expected: list[tuple[str, str]]) -> None:
         "https://gitpod.io/#https://github.com/leanprover-community/mathlib",
         "https://münchen.de/",
         "https://例子.测试/",
+        # registered non-web schemes linked on purpose (free-for-dev lists Google's STUN server)
+        "stun:stun.l.google.com:19302",
+        "turns:turn.example.org:5349?transport=tcp",
+        "magnet:?xt=urn:btih:abc123",
+        "irc://irc.libera.chat/rust",
+        "xmpp:room@conference.example.org?join",
+        "tel:+15551234567",
+        "sms:+15551234567",
+        "geo:37.786971,-122.399677",
+        "matrix:r/rust:matrix.org",
+        "sip:alice@example.org",
+        "rtsp://media.example.org/stream",
+        "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
     ],
 )
 def test_url_problems_none(url: str) -> None:

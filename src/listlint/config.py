@@ -67,6 +67,7 @@ class DuplicateSettings:
     """``[tool.listlint.duplicates]``: where a repeat counts as a duplicate, and what is allowed to repeat."""
     scope: str = "file"  # "file", "section" (repeats across sections are allowed) or "project"
     allow: tuple[str, ...] = ()
+    cross_listings: bool = True  # LL601: report an entry filed again, same title and link, under another section
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from listlint import urls
@@ -36,6 +36,7 @@ __all__ = [
     "index_for",
     "title_key",
     "title_is_comparable",
+    "titles_differ",
 ]
 
 # --------------------------------------------------------------------------------------------------------------
@@ -174,6 +175,8 @@ class EntryOccurrence:
     link_key: str
     title_key: str
     path: str
+    order: int = 0  # the entry's position among the document's entries (children included)
+    anchor: str = ""  # the named fragment of an absolute primary link ("…/gallery.aspx#SQLServer2012"), else ""
 
     @property
     def place(self) -> Place:
@@ -276,6 +279,17 @@ def _link_ident(link: Link, link_key: str) -> str | None:
     return "doi:" + found if found else None
 
 
+def _anchor(url: str) -> str:
+    """The fragment of an absolute URL when it names a place in the page (``#IntroducingSQLServer2012``), else "".
+
+    Two links to one page with different named fragments name different items of it (a gallery of books); route
+    fragments (``#/x``, ``#page=2``) are part of the link key already, and a relative link's fragment too."""
+    parts = urls.split(url.strip())
+    if parts.authority is None or not parts.fragment or urls.is_route_fragment(parts.fragment):
+        return ""
+    return parts.fragment
+
+
 def _build_facts(document: Document) -> DocumentFacts:
     from bisect import bisect_right
 
@@ -293,7 +307,7 @@ def _build_facts(document: Document) -> DocumentFacts:
     idents: list[IdentOccurrence] = []
     owned_blocks: set[Span] = set()
     normalize = urls.normalize
-    for entry in document.entries:
+    for order, entry in enumerate(document.entries):
         if in_toc and id(entry) in in_toc:
             continue
         link = entry.primary_link
@@ -301,7 +315,9 @@ def _build_facts(document: Document) -> DocumentFacts:
         title = title_key(entry.title) if entry.title else ""
         if not link_key and not title and not entry.bibtex:
             continue
-        occ = EntryOccurrence(entry, link, link_key, title, path)
+        anchor = _anchor(link.url) if link_key and link is not None and "#" in link.url and ":" not in link_key[:11] \
+            else ""  # arXiv, DOI and OpenReview keys name the paper whatever the fragment
+        occ = EntryOccurrence(entry, link, link_key, title, path, order, anchor)
         if link_key:
             links.append(occ)
         if title:
@@ -418,8 +434,8 @@ class Index:
     """First occurrences of each key over the documents of a scope, in document order."""
 
     allow: Allow
-    first_link: dict[str, EntryOccurrence] = field(default_factory=dict)
-    first_title: dict[str, EntryOccurrence] = field(default_factory=dict)
+    first_link: dict[str, list[EntryOccurrence]] = field(default_factory=dict)  # every occurrence, in order
+    first_title: dict[str, list[EntryOccurrence]] = field(default_factory=dict)  # every occurrence, in order
     first_ident: dict[str, IdentOccurrence] = field(default_factory=dict)
     first_key: dict[str, KeyOccurrence] = field(default_factory=dict)
     first_key_in: dict[tuple[int, str], KeyOccurrence] = field(default_factory=dict)
@@ -431,10 +447,24 @@ class Index:
         return f"{section}\x1f{key}" if self.by_section else key
 
     def first_link_of(self, occ: EntryOccurrence) -> EntryOccurrence | None:
-        return self.first_link.get(self._scoped(occ.entry.section, occ.link_key))
+        """The earlier entry ``occ`` repeats the link of: the first one with the same title if any, else the first
+        one; links to one page with different named fragments (two books of one gallery page) do not count."""
+        fallback: EntryOccurrence | None = None
+        for other in _earlier(self.first_link.get(self._scoped(occ.entry.section, occ.link_key)), occ):
+            if other.anchor and occ.anchor and other.anchor != occ.anchor:
+                continue
+            if not titles_differ(other.title_key, occ.title_key):
+                return other
+            fallback = fallback or other
+        return fallback
 
-    def first_title_of(self, occ: EntryOccurrence) -> EntryOccurrence | None:
-        return self.first_title.get(self._scoped(occ.entry.section, occ.title_key))
+    def first_title_of(self, occ: EntryOccurrence, same_work: Callable[[EntryOccurrence, EntryOccurrence], bool]
+                       = lambda first, later: True) -> EntryOccurrence | None:
+        """The first earlier entry with ``occ``'s title that ``same_work`` accepts as the same work."""
+        for other in _earlier(self.first_title.get(self._scoped(occ.entry.section, occ.title_key)), occ):
+            if same_work(other, occ):
+                return other
+        return None
 
     def first_ident_of(self, occ: IdentOccurrence) -> IdentOccurrence | None:
         return self.first_ident.get(self._scoped(occ.section, occ.ident))
@@ -450,6 +480,27 @@ class Index:
         return bool(self.allow) and self.allow(occ.ident, occ.ident)
 
 
+def titles_differ(one: str, other: str) -> bool:
+    """Two title keys that name different things: both present, and neither contains the other ("GPT-4" and
+    "GPT-4 Technical Report" may be one paper; "RainDiffusion" and "Dif-Fusion" are not)."""
+    return bool(one) and bool(other) and one not in other and other not in one
+
+
+_SCAN = 64  # earlier occurrences looked at: a key repeated hundreds of times must not make the work quadratic
+
+
+def _earlier(occurrences: list[EntryOccurrence] | None, occ: EntryOccurrence) -> list[EntryOccurrence]:
+    """The occurrences before ``occ`` (all of them when ``occ`` is not indexed), at most ``_SCAN`` of them."""
+    if not occurrences:
+        return []
+    out = []
+    for other in occurrences:
+        if other is occ or len(out) == _SCAN:
+            break
+        out.append(other)
+    return out
+
+
 def _build_index(documents: Iterable[Document], allow_items: tuple[str, ...], by_section: bool = False) -> Index:
     docs = tuple(documents)
     allow = Allow(allow_items)
@@ -462,11 +513,11 @@ def _build_index(documents: Iterable[Document], allow_items: tuple[str, ...], by
             if allow and occ.link is not None and allow(occ.link.url, occ.link_key):
                 index.allowed_links.add(id(occ.entry))
                 continue
-            index.first_link.setdefault(scoped(occ.entry.section, occ.link_key), occ)
+            index.first_link.setdefault(scoped(occ.entry.section, occ.link_key), []).append(occ)
         for occ in f.titles:
             if id(occ.entry) in index.allowed_links or not title_is_comparable(occ.title_key):
                 continue
-            index.first_title.setdefault(scoped(occ.entry.section, occ.title_key), occ)
+            index.first_title.setdefault(scoped(occ.entry.section, occ.title_key), []).append(occ)
         for k in f.keys:
             index.first_key.setdefault(k.key, k)
             index.first_key_in.setdefault((position, k.key), k)

@@ -38,6 +38,7 @@ __all__ = [
     "heading_plain_text",
     "host_of",
     "is_https_host",
+    "is_route_fragment",
     "is_tracking_param",
     "normalize",
     "openreview_id",
@@ -173,9 +174,65 @@ HTTPS_HOSTS: frozenset[str] = frozenset(
     }
 )
 
-#: Schemes LL403 accepts; anything else (``htps``, ``http:/``...) is reported.
+#: Schemes LL403 accepts; anything else (``htps``, ``http:/``...) is reported. Besides the web's own: schemes
+#: registered with IANA (RFC 7595) that lists link on purpose (STUN/TURN servers, chat rooms, torrents, phones,
+#: streams, repositories) and the app schemes common in awesome lists.
 KNOWN_SCHEMES: frozenset[str] = frozenset(
     {
+        "stun",
+        "stuns",
+        "turn",
+        "turns",
+        "sip",
+        "sips",
+        "callto",
+        "facetime",
+        "skype",
+        "matrix",
+        "tg",
+        "mumble",
+        "teamspeak",
+        "telnet",
+        "gopher",
+        "gemini",
+        "ldap",
+        "ldaps",
+        "smb",
+        "nfs",
+        "afp",
+        "vnc",
+        "rdp",
+        "rtsp",
+        "rtmp",
+        "mms",
+        "svn",
+        "svn+ssh",
+        "git+ssh",
+        "hg",
+        "ipfs",
+        "ipns",
+        "dat",
+        "bitcoin",
+        "ethereum",
+        "nostr",
+        "feed",
+        "itms-apps",
+        "market",
+        "steam",
+        "spotify",
+        "slack",
+        "discord",
+        "vscode",
+        "zoommtg",
+        "about",
+        "view-source",
+        "chrome",
+        "chrome-extension",
+        "moz-extension",
+        "ni",
+        "cid",
+        "mid",
+        "info",
         "http",
         "https",
         "ftp",
@@ -517,9 +574,12 @@ def _upper_percent(m: re.Match[str]) -> str:
     return "%" + m.group(1).upper()
 
 
-def _is_route_fragment(fragment: str) -> bool:
+def is_route_fragment(fragment: str) -> bool:
     """Fragments that address application state (``#!/x``, ``#/x``, ``#a=b``) rather than a place in a page."""
     return fragment[:1] in ("!", "/") or "=" in fragment
+
+
+_is_route_fragment = is_route_fragment
 
 
 @lru_cache(maxsize=65536)

@@ -245,8 +245,11 @@ class EntryLayout(Rule):
                 continue  # mostly items without a link (notes, instructions): not a section of entries to shape
             described = SHAPES[dominant][1]
             for c in candidates:
-                # a reference without a link and an item without one are alike: neither is an outlier to the other
-                if c.shape != dominant and {c.shape, dominant} != {"none", "citation"}:
+                # a reference without a link and an item without one are alike: neither is an outlier to the other;
+                # an entry that starts with its link has the link the others have, whatever label they put first
+                if c.shape != dominant and {c.shape, dominant} != {"none", "citation"} and not (
+                    c.shape == "link" and dominant == "text"
+                ):
                     yield self.report(
                         f"{c.what} {SHAPES[c.shape][0]}; the other {top} entries of {_where(section)} {described}",
                         c.span,
@@ -293,6 +296,8 @@ class EntryLayout(Rule):
                         out.append(Candidate(shape, span, "entry",
                                              untitled=not found.title and shape != "citation"))
                     elif item.content_start < line_end:
+                        if item.parent_item is not None and item.parent_item in entry_of_item:
+                            continue  # a detail of the entry above it ("App Engine - 28 hours per day"), not an entry
                         out.append(Candidate("none", _item_span(document, item), "list item"))
         return out
 
@@ -834,6 +839,7 @@ class FakeListMarker(Rule):
 # ---- LL207 -------------------------------------------------------------------------------------------------------
 
 SEPARATOR = re.compile(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
+WHITESPACE_RUN = re.compile(r"[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -856,8 +862,8 @@ def _described(document: Document, entry: Entry) -> Described | None:
     if match is None:
         return None
     rest = text[match.end() : line_end]
-    if not rest.strip() or rest[0] in "([{<`!\\" or not (rest[0].isalnum() or rest[0] in "*_\"'“‘"):
-        return None  # no description, or metadata such as a year in parentheses or a status tag
+    if not rest.strip() or rest.lstrip("*_")[:1] in ("", *"([{<`!\\") or not (rest[0].isalnum() or rest[0] in "*_\"'“‘"):
+        return None  # no description, or metadata such as a year in parentheses (emphasised or not) or a status tag
     return Described(entry, Span(start, match.end()))
 
 
@@ -874,7 +880,9 @@ class DescriptionSeparator(Rule):
             found = [d for e in section.entries for x in e.walk() if (d := _described(document, x)) is not None]
             if len(found) < 3:
                 continue
-            counts = Counter(d.separator.of(text) for d in found)
+            # separators are compared with their whitespace collapsed: a doubled space is a typo of the separator,
+            # never a style of its own, so "  - " used twice does not make the one " - " the outlier
+            counts = Counter(_collapsed(d.separator.of(text)) for d in found)
             dominant, top = counts.most_common(1)[0]
             if not dominant.strip() or top * 5 < len(found) * 3:
                 continue  # no separator in use, or no clear majority
@@ -886,12 +894,22 @@ class DescriptionSeparator(Rule):
                 # swapping one separator for another is safe; putting one where there was only a space is not:
                 # the text may continue the title's sentence ("[Deep Learning](url) by Goodfellow et al.")
                 make = Fix.unsafe if sep and not sep.strip() else Fix.safe
+                if _collapsed(sep) == dominant:
+                    message = (f"{shown} separates the title link from the description: '{dominant}' with extra "
+                               f"whitespace")
+                else:
+                    message = (f"{shown} separates the title link from the description; the other {top} entries of "
+                               f"{_where(section)} use '{dominant}'")
                 yield self.report(
-                    f"{shown} separates the title link from the description; the other {top} entries of "
-                    f"{_where(section)} use '{dominant}'",
+                    message,
                     d.separator if len(d.separator) else Span(d.separator.start, d.separator.start + 1),
                     make(Edit(d.separator, dominant), title=f"Use '{dominant}'"),
                 )
+
+
+def _collapsed(separator: str) -> str:
+    """A separator with each run of spaces and tabs made one space: ')  - ' and ') -  ' are ' - ' mistyped."""
+    return WHITESPACE_RUN.sub(" ", separator)
 
 
 # ---- LL208 -------------------------------------------------------------------------------------------------------

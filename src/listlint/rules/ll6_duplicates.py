@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
-from listlint.duplicates import EntryOccurrence, facts, index_for
+from listlint.duplicates import EntryOccurrence, facts, index_for, titles_differ
 from listlint.model import Document, Entry, Layout, ListBlock
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
@@ -43,6 +43,10 @@ class DuplicateLink(Rule):
             first = index.first_link_of(occ)
             if first is None or first is occ or index.is_allowed(occ.entry):
                 continue
+            retitled = titles_differ(occ.title_key, first.title_key)
+            if (not retitled and not settings.cross_listings and first.path == occ.path
+                    and first.entry.section != occ.entry.section):
+                continue  # a cross-listing: the same item filed under a second topic, on purpose
             link, first_link = occ.link, first.link
             assert link is not None and first_link is not None  # entries in ``links`` have one
             message = f"duplicate link '{_quote(link.url)}'"
@@ -52,6 +56,9 @@ class DuplicateLink(Rule):
                 message += f": also listed at {first.place.describe(here)} as '{_quote(first_link.url)}'"
             else:
                 message += f": also listed at {first.place.describe(here)}"
+            if retitled:
+                message += (f" for '{_quote(first.entry.title, 60)}', a different title: one of the two links is "
+                            f"probably wrong")
             fix = _removal(document, occ, first) if id(first) in own else None
             yield self.report(message, link.span or link.full_span, fix)
 
@@ -149,7 +156,7 @@ class DuplicateTitle(Rule):
         index = index_for(document, context.project, settings.scope, settings.allow)
         here = document.path
         for occ in facts(document).titles:
-            first = index.first_title_of(occ)
+            first = index.first_title_of(occ, lambda first, later: _same_work(document, first, later))
             if first is None or first is occ or index.is_allowed(occ.entry):
                 continue
             if occ.link_key and occ.link_key == first.link_key:
@@ -164,6 +171,58 @@ class DuplicateTitle(Rule):
             if span is None:
                 span = _first_line_span(document, entry)
             yield self.report(message, span)
+
+
+# Details that tell two works with one title apart: years, version numbers, identifiers, the kind of work
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_VERSION = re.compile(r"(?<![\w.])v?\d{1,2}(?:\.(?:\d{1,3}|x))+(?![\w])", re.IGNORECASE)
+_VIDEO_HOSTS = ("youtube.com/", "youtu.be/", "vimeo.com/", "bilibili.com/", "b23.tv/")
+_CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "huggingface.co/")
+
+
+def _kind(link_key: str) -> str:
+    """What a link key names: a paper (arXiv, DOI, OpenReview), a video, a code repository, or "" (anything)."""
+    if link_key.startswith(_NAMED_KEYS):
+        return "paper"
+    if link_key.startswith(_VIDEO_HOSTS):
+        return "video"
+    if link_key.startswith(_CODE_HOSTS) and link_key.count("/") >= 2:
+        return "code"
+    return ""
+
+
+def _differ(one: set[str], other: set[str]) -> bool:
+    return bool(one) and bool(other) and one.isdisjoint(other)
+
+
+def _same_work(document: Document, first: EntryOccurrence, later: EntryOccurrence) -> bool:
+    """False when two entries with one title carry details that tell two works apart: different years or version
+    numbers (in the description, or in the link for versions), links to different
+    kinds of work (a paper, a video, a repository), or -- listed next to each other, as lists write editions and
+    variants -- different non-empty descriptions. A repeat far from the first with another description is still
+    the same work listed twice."""
+    one, other = first.entry, later.entry
+    years_one = {int(y) for y in _YEAR.findall(one.description)}
+    years_other = {int(y) for y in _YEAR.findall(other.description)}
+    if years_one and years_other and min(abs(a - b) for a in years_one for b in years_other) > 1:
+        return False  # a preprint and its venue are a year apart at most: further apart, two works
+    versions_one = {v.lower().lstrip("v") for v in _VERSION.findall(one.description + " " + first.link_key)}
+    versions_other = {v.lower().lstrip("v") for v in _VERSION.findall(other.description + " " + later.link_key)}
+    if _kind(first.link_key) != "paper" and _kind(later.link_key) != "paper" and _differ(versions_one, versions_other):
+        return False
+    kinds = {_kind(first.link_key), _kind(later.link_key)}
+    if first.link_key and later.link_key:
+        if len(kinds) == 2 and ("" not in kinds or "video" in kinds):
+            return False  # a paper and its code, a talk and an article
+    if first.path == later.path and later.order - first.order == 1 and one.section == other.section:
+        described = _description_words(one.description), _description_words(other.description)
+        if all(described) and described[0] != described[1]:
+            return False
+    return True
+
+
+def _description_words(text: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in _WORD.findall(text))
 
 
 def _first_line_span(document: Document, entry: Entry) -> Span:
