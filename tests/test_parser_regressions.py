@@ -205,3 +205,35 @@ def test_table_title_cells_that_hold_a_description_are_titled_by_the_title() -> 
     ]
     for entry in entries:
         assert entry.title_span is not None and entry.title_span.of(text) == entry.title
+
+    # a title cell with a badge and a link is read as rendered (the badge's image contributes nothing)
+    badge = ("| Title | Venue |\n| --- | --- |\n"
+             "| ![Star](https://img.shields.io/x.svg) <br> [OmniVideo-100K: A Dataset for Audio-Visual Reasoning through "
+             "Structured Scripts and Evidence Chains](https://a.org/c) | arXiv |\n"
+             "| ![Star](https://img.shields.io/y.svg) <br> [Video-MME: A Benchmark](https://a.org/v) | arXiv |\n")
+    assert [e.title for e in parse(badge).entries] == [
+        "OmniVideo-100K: A Dataset for Audio-Visual Reasoning through Structured Scripts and Evidence Chains",
+        "Video-MME: A Benchmark",
+    ]
+
+
+def test_numbered_references_without_links_are_citation_entries() -> None:
+    # "Title. Authors et al. VENUE YEAR" and "Title. arXiv:id": a reading list written without links
+    text = (
+        "### Knowledge from logits\n\n"
+        "1. Distilling the knowledge in a neural network. Hinton et al. arXiv:1503.02531\n"
+        "2. Learning from Noisy Labels with Distillation. Li, Yuncheng et al. ICCV 2017\n"
+        "3. Do Deep Nets Really Need to be Deep? Ba and Caruana. NeurIPS 2014\n"
+        "4. Ensemble Distribution Distillation. ICLR 2020\n"
+    )
+    entries = parse(text).entries
+    assert [(e.layout.value, e.title) for e in entries] == [
+        ("citation", "Distilling the knowledge in a neural network"),
+        ("citation", "Learning from Noisy Labels with Distillation"),
+        ("citation", "Do Deep Nets Really Need to be Deep?"),
+        ("citation", "Ensemble Distribution Distillation"),
+    ]
+    for entry in entries:
+        assert entry.title_span is not None and entry.title_span.of(text) == entry.title
+    # a tool list is no reference list: no venue in capitals at the end
+    assert parse("- Foo. A library for bar. Since 2019\n- Baz. Another one. Since 2020\n").entries == ()

@@ -33,6 +33,11 @@ LEAD_PREFIX = re.compile(
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a reference ending with its venue and year or its arXiv id: "Title. Park et al. CVPR 2019", "Title. arXiv:1503.02531"
+# (a venue is written in capitals: CVPR, NeurIPS, TPAMI; "Since 2019" is not one)
+CITED_VENUE_END = re.compile(
+    r"(?:\b[A-Z][a-z]*[A-Z][A-Za-z]*'?[ \t]*(?:19|20)?\d\d|\barXiv:?[ \t]*\d{4}\.\d{4,5}(?:v\d+)?)[\s.)]*$"
+)
 # A link whose text is a label ("[Paper]", "pdf", "Code"): fewer words than LINK_LABEL below, on purpose: "notes",
 # "link", "post" or "review" are labels before a colon but ordinary words as the text of a link in prose
 LINK_TEXT_LABEL = re.compile(
@@ -100,6 +105,8 @@ def is_citation(line: str) -> bool:
     """A plain-text reference: APA ``Author, A. (2019). Title.`` or ``Title- Authors-2017.04.05``."""
     if APA.search(line) or DASH_DATE.search(line):
         return True
+    if CITED_VENUE_END.search(line) and len(line.split()) >= 4 and sentence_end(line) is not None:
+        return True  # "Title. Authors et al. CVPR 2019"
     return bool(YEAR.search(line)) and line.count(",") >= 2 and len(line.split()) >= 6 and "." in line
 
 
@@ -114,6 +121,10 @@ def citation_title(line: str) -> str:
     match = DASH_SPLIT.search(line)
     if match and match.start() > 0:
         return line[: match.start()].strip()
+    if CITED_VENUE_END.search(line):  # "Title. Authors et al. CVPR 2019": the first sentence
+        end = sentence_end(line)
+        if end is not None and end.start() > 0:
+            return line[: end.end() if line[end.start()] in "?!" else end.start()].strip()
     return line.rstrip(".").strip()
 
 
@@ -823,7 +834,9 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
             and own[0].full_span.of(text) == cell_span.of(text) and own[0].text_span is not None:
         title, title_span = clean_title(own[0].text), own[0].text_span  # the cell is the link
     elif cell_span is not None:
-        title, title_span = _written_cell_title(text, cell_span)
+        title, title_span = "", None
+        if not cell.facts.links:  # words alone (links and images are read below, by _as_read)
+            title, title_span = _written_cell_title(text, cell_span)
         if not title:
             counter = ROW_COUNTER.match(text, cell_span.start, cell_span.end)
             if counter is not None:  # "4) A Short Title": the row's number is no part of the title
