@@ -87,7 +87,8 @@ def test_ll102_title_after_a_section_and_a_second_title() -> None:
     assert found(text, "LL102") == ["5:1 LL102", "9:1 LL102"]
     msgs = messages(text, "LL102")
     assert "'Intro' on line 1 comes before it" in msgs[0]
-    assert "second level-1 heading 'Other'" in msgs[1]
+    assert msgs[1] == ("another level-1 heading 'Other' (the first is 'Title' on line 5): a file has one title, and "
+                       "its parts are level-2 headings")
 
 
 # ---- LL103 ---------------------------------------------------------------------------------------------------------

@@ -168,9 +168,10 @@ class SingleTitle(Rule):
                 _marker_or_text(document, title),
             )
         for extra in titles[1:]:
+            # neutral about which one is the title: lists that use level-1 headings as parts have none
             yield self.report(
-                f"second level-1 heading '{short(extra.text)}'; the file's title is '{short(title.text)}' on line "
-                f"{title.line + 1}, and a file has one title",
+                f"another level-1 heading '{short(extra.text)}' (the first is '{short(title.text)}' on line "
+                f"{title.line + 1}): a file has one title, and its parts are level-2 headings",
                 _marker_or_text(document, extra),
             )
 
