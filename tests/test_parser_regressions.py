@@ -237,3 +237,11 @@ def test_numbered_references_without_links_are_citation_entries() -> None:
         assert entry.title_span is not None and entry.title_span.of(text) == entry.title
     # a tool list is no reference list: no venue in capitals at the end
     assert parse("- Foo. A library for bar. Since 2019\n- Baz. Another one. Since 2020\n").entries == ()
+
+
+def test_table_title_column_named_by_a_title_word_within_its_header() -> None:
+    # "资源名（Name）" (resource name): the titles are there, not in the link column's "github" / "blog" texts
+    text = ("| 资源名（Name） | 描述（Description） | 链接 |\n| --- | --- | --- |\n"
+            "| Chatbot Arena | 基准测试 | [截止2023年5月3日](https://lmsys.org/blog/arena/) |\n"
+            "| OpenCompass 大模型评测 | 评测 | [github](https://github.com/internLM/OpenCompass/) |\n")
+    assert [e.title for e in parse(text).entries] == ["Chatbot Arena", "OpenCompass 大模型评测"]

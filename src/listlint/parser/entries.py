@@ -773,6 +773,9 @@ TITLE_HEADER = re.compile(
 )
 
 
+TITLE_WORD = re.compile(r"\b(?:name|title)s?\b|名称|名字|资源名|项目名|标题|題名", re.IGNORECASE)
+
+
 def _table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any) -> list[Entry]:
     """Rows of tables of papers (``| [Title](url) | Venue | [code](url) |``) as entries.
 
@@ -810,6 +813,9 @@ def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUni
             return index
     for index, name in enumerate(names):
         if TITLE_HEADER.fullmatch(name):
+            return index
+    for index, name in enumerate(names):  # "资源名（Name）", "Project name": a title word within the header
+        if TITLE_WORD.search(name):
             return index
     width = max(len(cells) for _, cells in rows)
     for index in range(width):
