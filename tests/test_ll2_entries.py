@@ -222,7 +222,12 @@ def test_ll201_has_no_fix() -> None:
 
 def test_ll202_changes_a_whole_list_and_keeps_html() -> None:
     text = "# T\n\n- a\n- b\n\ntext\n\n* c\n* d\n  + e\n"
-    assert found(text, "LL202") == ["8:1 LL202", "9:1 LL202", "10:3 LL202"]
+    # one finding per list, at its first item: a list's items share their marker
+    assert found(text, "LL202") == ["8:1 LL202", "10:3 LL202"]
+    assert messages(text, "LL202") == [
+        "list marker '*' on all 2 items of this list differs from the file's most used marker '-' (2 items)",
+        "list marker '+' differs from the file's most used marker '-' (2 items)",
+    ]
     fixed = fix_text(text, "LL202")
     assert fixed == "# T\n\n- a\n- b\n\ntext\n\n- c\n- d\n  - e\n"
     assert render(fixed) == render(text)
@@ -240,7 +245,7 @@ def test_ll202_merging_lists_is_unsafe_and_rules_get_no_fix() -> None:
 def test_ll202_configured_marker() -> None:
     text = "- a\n- b\n"
     assert found(text, "LL202") == []
-    assert found(text, "LL202", config={"rules": {"list-marker": {"marker": "*"}}}) == ["1:1 LL202", "2:1 LL202"]
+    assert found(text, "LL202", config={"rules": {"list-marker": {"marker": "*"}}}) == ["1:1 LL202"]
     assert "configured marker '*'" in messages(text, "LL202", config={"rules": {"list-marker": {"marker": "*"}}})[0]
 
 

@@ -378,8 +378,10 @@ class ListMarker(Rule):
                 edits = [Edit(item.marker_span, wanted) for item, _ in changes]
                 fix = (Fix.unsafe(*edits, title=f"Use '{wanted}' (merges this list with the one next to it)")
                        if merges else Fix.safe(*edits, title=f"Use '{wanted}' in this list"))
-            for item, _ in changes:
-                yield self.report(f"list marker '{item.marker}' differs from {reason}", item.marker_span, fix)
+            if changes:  # one finding per list: its items share their marker (another marker starts a new list)
+                first = changes[0][0]
+                many = f" on all {len(changes)} items of this list" if len(changes) > 1 else ""
+                yield self.report(f"list marker '{first.marker}'{many} differs from {reason}", first.marker_span, fix)
 
 
 # ---- LL203 -------------------------------------------------------------------------------------------------------
