@@ -158,6 +158,9 @@ def test_ll114_corpus_mojibake(corpus: Path) -> None:
     "---\ntitle: x\n---\n# T\n",
     "> ## quoted heading\n> text\n",
     "# T\n",
+    # a comment next to a heading is a note on it for tools: VS Code's ToC ("omit in toc"), rehype attributes
+    "<!-- omit in toc -->\n# T\n\n<!-- omit in toc -->\n## A\n\ntext\n",
+    "# T\n\n## A\n<!--rehype:style=color:red;-->\n\ntext\n",
 ])
 def test_ll115_not_reported(text: str) -> None:
     assert found(text, "LL115") == []

@@ -528,6 +528,10 @@ def _overlaps_any(spans: Sequence[Span], starts: Sequence[int], span: Span) -> b
 # ---- LL115 -------------------------------------------------------------------------------------------------------
 
 
+# a line that is one HTML comment: next to a heading, tools read it as a note on that heading
+HTML_COMMENT_LINE = re.compile(r"[ \t]*<!--.*?-->[ \t]*")
+
+
 class BlanksAroundBlocks(Rule):
     code = "LL115"
     name = "blanks-around-blocks"
@@ -562,6 +566,8 @@ class BlanksAroundBlocks(Rule):
                     continue
                 if above in front or below in front or above in empty_items:
                     continue  # after an empty list item, a blank line ends the item early (markdown-it)
+                if what == "heading" and HTML_COMMENT_LINE.fullmatch(source.line(above if before else below)):
+                    continue  # "<!-- omit in toc -->", "<!--rehype:…-->": a note on the heading, kept next to it
                 reported.add(junction)
                 if before:
                     message = f"no blank line before the {what}"
