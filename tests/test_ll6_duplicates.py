@@ -653,3 +653,15 @@ def test_a_work_repeated_under_another_link_is_still_a_duplicate_title() -> None
     # a preprint and its venue a year apart are one work
     assert [(c, line) for c, line, *_ in found(text, select=("LL602",))] == [("LL602", 10), ("LL602", 13), ("LL602", 16)]
     assert "also listed at line 12" in messages(text, select=("LL602",))[1]
+
+
+def test_a_reworded_title_is_no_sign_of_a_wrong_link() -> None:
+    from listlint.duplicates import titles_differ
+
+    assert not titles_differ("machine learning for computer vision winter 2017 2018 uniheidelberg",
+                             "machine learning for computer vision class winter 2017 2018 heidelberg university")
+    assert titles_differ("raindiffusion weather removal", "dif fusion high color fidelity")
+    assert not titles_differ("gpt 4", "gpt 4 technical report")
+    text = ("# L\n\n- [Machine Learning for Computer Vision - Winter 2017 - UniHeidelberg](https://y.org/p)\n"
+            "- [Machine Learning for Computer Vision class (Winter 2017), Heidelberg University](https://y.org/p)\n")
+    assert messages(text, select=("LL601",)) == ["duplicate link 'https://y.org/p': also listed at line 3 under 'L'"]

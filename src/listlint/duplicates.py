@@ -481,9 +481,14 @@ class Index:
 
 
 def titles_differ(one: str, other: str) -> bool:
-    """Two title keys that name different things: both present, and neither contains the other ("GPT-4" and
-    "GPT-4 Technical Report" may be one paper; "RainDiffusion" and "Dif-Fusion" are not)."""
-    return bool(one) and bool(other) and one not in other and other not in one
+    """Two title keys that name different things: both present, neither contains the other ("GPT-4" and "GPT-4
+    Technical Report" may be one paper), and they share fewer than half the words of the shorter one (a course
+    renamed "… Computer Vision - Winter 2017" / "… Computer Vision class (Winter 2017)" is still one course;
+    "RainDiffusion" and "Dif-Fusion" are not one paper)."""
+    if not one or not other or one in other or other in one:
+        return False
+    words, others = set(one.split()), set(other.split())
+    return 2 * len(words & others) < min(len(words), len(others))
 
 
 _SCAN = 64  # earlier occurrences looked at: a key repeated hundreds of times must not make the work quadratic
