@@ -65,6 +65,14 @@ def test_ll101_entry_headings_are_leaves_but_section_skips_are_reported() -> Non
     assert fix_text(text, select=("LL101",)) == text  # unsafe only
 
 
+def test_ll101_fix_raises_the_whole_run_so_siblings_stay_siblings() -> None:
+    text = "# T\n\n## A\n\n#### B\n\ntext\n\n##### B1\n\n#### C\n\n### D\n\n## E\n"
+    assert found(text, "LL101") == ["5:1 LL101"]
+    fixed = fix_text(text, unsafe=True, select=("LL101",))
+    assert fixed == "# T\n\n## A\n\n### B\n\ntext\n\n#### B1\n\n### C\n\n### D\n\n## E\n"
+    assert found(fixed, "LL101") == []
+
+
 def test_ll101_entry_heading_at_a_wrong_level_is_not_a_skip() -> None:
     text = (
         "# List\n\n## Papers\n\n#### Adam [`READ`]\n\npaper link: [here](https://arxiv.org/abs/1412.6980)\n\n"

@@ -132,9 +132,10 @@ class HeadingIncrement(Rule):
                 expected = previous + 1
                 marker = atx_marker_span(document, heading)
                 fix = None
-                if marker is not None:
+                edits = self._raise_run(document, heading, heading.level - expected)
+                if edits:
                     # re-levelling a heading can change which headings are entry headings (leaves, runs)
-                    fix = Fix.unsafe(Edit(marker, "#" * expected), title=f"Make it a level-{expected} heading",
+                    fix = Fix.unsafe(*edits, title=f"Make it a level-{expected} heading, and what follows it alike",
                                      alters=Alters.ENTRIES)
                 span = marker or heading.text_span
                 yield self.report(
@@ -144,6 +145,24 @@ class HeadingIncrement(Rule):
                     fix,
                 )
             previous = heading.level
+
+
+    @staticmethod
+    def _raise_run(document: Document, heading: Heading, delta: int) -> list[Edit]:
+        """Edits raising ``heading`` and the headings after it that are as deep or deeper (its siblings written at
+        the same wrong level, their subsections, entry headings) by ``delta`` levels, up to the first shallower
+        heading: raising the first alone would make its siblings its children. None when one is not ATX."""
+        headings = document.headings
+        start = next(n for n, h in enumerate(headings) if h is heading)
+        edits = []
+        for other in headings[start:]:
+            if other is not heading and other.level < heading.level:
+                break
+            marker = atx_marker_span(document, other)
+            if marker is None:
+                return []
+            edits.append(Edit(marker, "#" * (other.level - delta)))
+        return edits
 
 
 # ---- LL102 -------------------------------------------------------------------------------------------------------
