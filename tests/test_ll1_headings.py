@@ -367,3 +367,11 @@ def test_toc_sync_expects_closing_sections_only_when_the_table_links_them() -> N
     assert "- [Optimisation](#optimisation)\n- [Kernels](#kernels)\n\n<!-- tocstop -->" in fix_text(unlisted, select=("LL106",))
     listed = "# L\n\n<!-- toc -->\n- [Optimisation](#optimisation)\n- [License](#license)\n<!-- tocstop -->\n\n" + body
     assert "- [Kernels](#kernels)\n- [License](#license)\n\n<!-- tocstop -->" in fix_text(listed, select=("LL106",))
+
+
+def test_messages_name_headings_by_their_rendered_words() -> None:
+    text = ("# T\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n\n## B\n\n## C\n\n## **Software Engineering**\n\n"
+            "## <a name=\"eqa\"></a> Question Answering\n")
+    msgs = [m for m in messages(text, "LL106")]
+    assert any("section 'Software Engineering' is missing" in m for m in msgs), msgs
+    assert any("section 'Question Answering' is missing" in m for m in msgs), msgs

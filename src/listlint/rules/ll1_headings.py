@@ -110,6 +110,12 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def shown(heading: Heading) -> str:
+    """A heading as messages name it: its rendered words ('Software Engineering' for ``**Software
+    Engineering**``, without an ``<a name="x"></a>`` anchor), shortened."""
+    return short(heading.rendered if heading.rendered.strip() else heading.text)
+
+
 def _line_no(document: Document, offset: int) -> int:
     return document.source.line_index(offset) + 1
 
@@ -182,14 +188,14 @@ class SingleTitle(Rule):
         first, title = headings[0], titles[0]
         if first is not title:
             yield self.report(
-                f"the title '{short(title.text)}' is not the first heading: the level-{first.level} heading "
-                f"'{short(first.text)}' on line {first.line + 1} comes before it",
+                f"the title '{shown(title)}' is not the first heading: the level-{first.level} heading "
+                f"'{shown(first)}' on line {first.line + 1} comes before it",
                 _marker_or_text(document, title),
             )
         for extra in titles[1:]:
             # neutral about which one is the title: lists that use level-1 headings as parts have none
             yield self.report(
-                f"another level-1 heading '{short(extra.text)}' (the first is '{short(title.text)}' on line "
+                f"another level-1 heading '{shown(extra)}' (the first is '{shown(title)}' on line "
                 f"{title.line + 1}): a file has one title, and its parts are level-2 headings",
                 _marker_or_text(document, extra),
             )
@@ -547,7 +553,7 @@ class TocSync(Rule):
             if id(heading) in listed:
                 first = listed[id(heading)]
                 out.append(self.report(
-                    f"the table of contents lists '{short(heading.text)}' twice (first on line "
+                    f"the table of contents lists '{shown(heading)}' twice (first on line "
                     f"{first.item.line + 1})", span, fix))
                 continue
             listed[id(heading)] = entry
@@ -559,14 +565,14 @@ class TocSync(Rule):
         for n in misplaced:
             _, entry, heading = order[n]
             out.append(self.report(
-                f"the table of contents lists '{short(heading.text)}' out of order: the section is on line "
+                f"the table of contents lists '{shown(heading)}' out of order: the section is on line "
                 f"{heading.line + 1}", entry.link.span or entry.link.full_span, fix))
         toc_line = toc.links[0].item.line + 1 if toc.links else toc.first_line + 1
         missing = _unless_meant(dict((slug, h) for slug, h in expected if id(h) not in listed),
                                 [entry for entry, heading in resolved if heading is None])
         for heading in missing:
             out.append(self.report(
-                f"section '{short(heading.text)}' is missing from the table of contents on line {toc_line}",
+                f"section '{shown(heading)}' is missing from the table of contents on line {toc_line}",
                 heading.text_span if len(heading.text_span) else heading.span, fix))
         out.sort(key=lambda d: d.span.start)
         yield from out
@@ -718,7 +724,7 @@ class EntryHeadingLevel(Rule):
                     fix = Fix.unsafe(Edit(marker, "#" * dominant), title=f"Make it a level-{dominant} heading",
                                      alters=Alters.ENTRIES)
                 yield self.report(
-                    f"entry heading '{short(heading.text)}' is level {heading.level}; the other {others} entry "
+                    f"entry heading '{shown(heading)}' is level {heading.level}; the other {others} entry "
                     f"heading{'s' if others != 1 else ''} of {where} {'are' if others != 1 else 'is'} "
                     f"level {dominant}",
                     marker or heading.text_span,
