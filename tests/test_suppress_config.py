@@ -100,3 +100,16 @@ def test_selection_specificity() -> None:
     assert net and not any(r in registry.select(select=("LL4",)) for r in net)
     assert all(r in registry.select(extend_select=tuple(r.code for r in net)) for r in net)
     assert all(r in registry.select(links=True) for r in net)
+
+
+def test_the_readme_configuration_example_is_valid(tmp_path: Path) -> None:
+    # the README's annotated .listlint.toml must load: every key known, every value of the right type
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n# \.listlint\.toml[^\n]*\n(.*?)```", readme, re.S)
+    assert block is not None
+    (tmp_path / ".listlint.toml").write_text(block.group(1), encoding="utf-8")
+    config = load_file(tmp_path / ".listlint.toml")
+    assert config.duplicates.cross_listings is True and "LL404" in config.ignore
+    lint_text("# T\n\n- [a](https://a.org)\n", config)  # the rule options are valid too
