@@ -245,3 +245,11 @@ def test_table_title_column_named_by_a_title_word_within_its_header() -> None:
             "| Chatbot Arena | 基准测试 | [截止2023年5月3日](https://lmsys.org/blog/arena/) |\n"
             "| OpenCompass 大模型评测 | 评测 | [github](https://github.com/internLM/OpenCompass/) |\n")
     assert [e.title for e in parse(text).entries] == ["Chatbot Arena", "OpenCompass 大模型评测"]
+
+
+def test_a_one_word_bold_title_over_an_italic_authors_line_is_a_paper() -> None:
+    text = ("## Videos\n\n**DiffusionFastForward** \\\n*Mikolaj Czerkawski (@mikonvergence)* \\\n"
+            "[[Video](https://www.youtube.com/playlist?list=PL5)] \\\n4 Mar 2023\n\n"
+            "**Tools** \\\nSee [this](https://x.org) and that.\n\n"
+            "**Notebooks on diffusion** \\\n*A. B* \\\n[[Notebook](https://colab.research.google.com/x)]\n")
+    assert [e.title for e in parse(text).entries] == ["DiffusionFastForward", "Notebooks on diffusion"]

@@ -42,7 +42,8 @@ CITED_VENUE_END = re.compile(
 # "link", "post" or "review" are labels before a colon but ordinary words as the text of a link in prose
 LINK_TEXT_LABEL = re.compile(
     r"[\s\[(*_]*(?:paper|pdf|code|arxiv|html|project(?: page)?|website|home ?page|page|video|slides?|poster|blog|"
-    r"github|demo|data(?:set)?|bib(?:tex)?|doi|openreview|abstract|supp(?:lementary)?|论文|代码|代碼|项目|主页)"
+    r"github|demo|data(?:set)?|bib(?:tex)?|doi|openreview|abstract|supp(?:lementary)?|notebook|colab|"
+    r"论文|代码|代碼|项目|主页)"
     r"[\s\])*_.:]*",
     re.IGNORECASE,
 )
@@ -926,7 +927,12 @@ def quoted_title(text: str) -> tuple[str, int] | None:
     return (found.group("title"), found.start("title")) if found is not None else None
 
 
-def bold_title_line(text: str, start: int, end: int, *, alone: bool = True) -> tuple[str, int] | None:
+# a line of authors in italics, hard-broken: "*Mikolaj Czerkawski (@mikonvergence)* \\", "_A. Smith, B. Jones_<br>"
+AUTHORS_LINE = re.compile(r"[ \t]*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1[ \t]*(?:\\|<br[ \t]*/?>)?[ \t]*", re.IGNORECASE)
+
+
+def bold_title_line(text: str, start: int, end: int, *, alone: bool = True,
+                    min_words: int = 2) -> tuple[str, int] | None:
     """``**Title**`` opening the line from ``start`` (with ``alone``: the whole line, a hard break after it
     allowed): (title, where it starts in ``text``)."""
     raw = text[start:end]
@@ -934,7 +940,7 @@ def bold_title_line(text: str, start: int, end: int, *, alone: bool = True) -> t
     if strong is None or (alone and not HARD_BREAK_TAIL.fullmatch(raw, strong.end())):
         return None
     title = clean_title(strong.group(2)).rstrip(".").strip()
-    if len(title.split()) < 2 or title.endswith(":"):
+    if len(title.split()) < min_words or title.endswith(":"):
         return None  # "**Note:**", "**Tools**": a label over what follows, not a paper
     at = text.find(title, start + strong.start(2), start + strong.end(2))
     return title, at
@@ -970,7 +976,9 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
     index = unit.line
     first_end = source.line_end(index)
     if unit.end_line - index > 1:
-        bold = bold_title_line(b.text, source.line_start(index), first_end)
+        # a one-word title ("**DiffusionFastForward**") counts when an italic line of authors follows it
+        authors = AUTHORS_LINE.fullmatch(source.line(index + 1))
+        bold = bold_title_line(b.text, source.line_start(index), first_end, min_words=1 if authors else 2)
         if bold is None or links[0].full_span.start < first_end:
             return None
         if not _paper_marks(b.text[first_end : source.line_end(unit.end_line - 1)], links):
