@@ -253,3 +253,12 @@ def test_a_one_word_bold_title_over_an_italic_authors_line_is_a_paper() -> None:
             "**Tools** \\\nSee [this](https://x.org) and that.\n\n"
             "**Notebooks on diffusion** \\\n*A. B* \\\n[[Notebook](https://colab.research.google.com/x)]\n")
     assert [e.title for e in parse(text).entries] == ["DiffusionFastForward", "Notebooks on diffusion"]
+
+
+def test_badges_between_an_entrys_link_and_its_words_are_not_its_description() -> None:
+    text = ("- [AIDE](https://github.com/WecoAI/aideml) ![](https://img.shields.io/github/stars/x.svg?c=1) - An agent.\n"
+            "- [B](https://b.org) [![s](https://img.shields.io/y.svg)](https://b.org/s) ![x](https://i.org/z.svg) B does\n"
+            "- [C](https://c.org) - plain ![inline](https://i.org/q.png) image kept\n")
+    assert [e.description for e in parse(text).entries] == [
+        "An agent", "B does", "plain ![inline](https://i.org/q.png) image kept"
+    ]

@@ -59,6 +59,8 @@ BOLD_QUOTED_TITLE = re.compile(
 )
 # ":fast_forward:" at either end of a title: an emoji GitHub draws, not words of the title
 EMOJI_SHORTCODE_EDGE = re.compile(r"^(?::[a-z0-9_+-]+:\s*)+|(?:\s*:[a-z0-9_+-]+:)+$")
+# images opening a description ("[Tool](url) ![stars](https://img.shields.io/…) - what it does"): badges
+LEADING_BADGES = re.compile(r"^(?:[ \t]*(?:\[!\[[^\]\n]*\]\([^)\s]*\)\]\([^)\s]*\)|!\[[^\]\n]*\]\([^)\s]*\)))+")
 # what opens around an entry's link, and what closes it: "**[Title](url)**", "[[pdf](url)]"
 WRAPPER_CLOSING = {"*": "*", "_": "_", "~": "~", "[": "]"}
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
@@ -535,6 +537,8 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                 if closing and text.startswith(closing, tail_start):
                     tail_start += len(closing)
                 description = text[tail_start:line_end].strip(" -–—:,.")
+                if description.startswith(("!", "[![")):  # badges between the link and the words: not words
+                    description = LEADING_BADGES.sub("", description).strip(" -–—:,.")
             if len(work_units) > 1:
                 description = (description + "\n" + "\n".join(work_units[1:])).strip()
         own_links = tuple(l for l in links if not any(c.span.contains(l.full_span) for c in child_entries))
