@@ -262,3 +262,17 @@ def test_badges_between_an_entrys_link_and_its_words_are_not_its_description() -
     assert [e.description for e in parse(text).entries] == [
         "An agent", "B does", "plain ![inline](https://i.org/q.png) image kept"
     ]
+
+
+def test_an_item_opened_by_a_task_box_is_an_entry_even_without_a_link_to_another_page() -> None:
+    # a reading plan: its papers link to their notes further down the page, or not at all; the box is the status
+    text = ("# Reading\n\n- [x] [ImageNet Classification with Deep CNNs](#alexnet)\n"
+            "- [ ] [Very Deep Convolutional Networks](#vgg)\n- [ ] Implement a vector (with automatic resizing):\n\n"
+            "## Contents\n\n- [Reading](#reading)\n- [Notes](#notes)\n")
+    entries = parse(text).entries
+    assert [(e.title, e.status.value if e.status else None) for e in entries] == [
+        ("ImageNet Classification with Deep CNNs", "X"), ("Very Deep Convolutional Networks", " "),
+        ("Implement a vector (with automatic resizing)", " "),
+    ]  # the contents list without boxes stays a table of contents
+    for entry in entries:
+        assert entry.title_span is not None and entry.title_span.of(text) == entry.title

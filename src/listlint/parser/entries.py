@@ -343,6 +343,10 @@ class Builder:
                 title, span = self._leading_text_title(item.content_start, first.full_span.start)
                 if title:
                     return Layout.LIST, title, span, first
+        if not links:
+            boxed = self._boxed_item(item.content_start, line_end, unit)
+            if boxed is not None:
+                return boxed
         if fragment_only and not links:
             return None  # a table-of-contents item
         if links:
@@ -377,6 +381,27 @@ class Builder:
         two besides): the lines of links of a "title line, then links" entry."""
         links = [l.full_span for l in unit.facts.links if l.full_span.start >= first_line_end]
         return bool(links) and self._words_besides(unit, links, first_line_end) <= 2
+
+    def _boxed_item(self, start: int, end: int, unit: InlineUnit) -> tuple[Layout, str, Span | None, None] | None:
+        """An item opened by a task box and holding no link to another page is an entry of a reading (or study)
+        plan: ``- [x] [AlexNet](#alexnet)`` (its notes further down the page), ``- [ ] Implement a vector``. The
+        box is its status; without it, such an item is a table-of-contents line or a note."""
+        box = TASK_BOX.match(self.text, start, end)
+        if box is None:
+            return None
+        rest = Span(box.end(), end)
+        inside = [link for link in unit.facts.links if rest.contains(link.full_span)]
+        title = clean_title(_as_read(self.text, rest, inside, unit.facts.html_spans, images=False)).rstrip(":")
+        if len(title) < 2 or not any(ch.isalnum() for ch in title):
+            return None
+        whole = [link for link in inside if link.text_span is not None
+                 and self.text[rest.start : rest.end].strip() == link.full_span.of(self.text)]
+        if whole:  # the box and one link: the link's text is the title
+            span = whole[0].text_span
+        else:
+            at = self.text.find(title, rest.start, rest.end)
+            span = Span(at, at + len(title)) if at >= 0 else None
+        return Layout.LIST, title, span, None
 
     def _leading_text_title(self, start: int, end: int) -> tuple[str, Span | None]:
         box = TASK_BOX.match(self.text, start, end)
