@@ -71,6 +71,9 @@ def test_ll101_fix_raises_the_whole_run_so_siblings_stay_siblings() -> None:
     fixed = fix_text(text, unsafe=True, select=("LL101",))
     assert fixed == "# T\n\n## A\n\n### B\n\ntext\n\n#### B1\n\n### C\n\n### D\n\n## E\n"
     assert found(fixed, "LL101") == []
+    # a shallower heading after the run, still too deep, is raised too rather than becoming the run's child
+    text = "# Title\n\n#### A\n\n### B\n\n## C\n"
+    assert fix_text(text, unsafe=True, select=("LL101",)) == "# Title\n\n## A\n\n## B\n\n## C\n"
 
 
 def test_ll101_entry_heading_at_a_wrong_level_is_not_a_skip() -> None:

@@ -516,7 +516,7 @@ def test_many_entries_are_indexed_not_compared_pairwise() -> None:
     text = "\n".join(lines) + "\n"
     document = parse(text)
     index = duplicates.index_for(document, (), "file", ())
-    assert len(index.first_link) == 3000 and len(index.first_title) == 3000
+    assert len(index.by_link) == 3000 and len(index.by_title) == 3000
     assert found(text) == [("LL601", 3003, 30, "https://arxiv.org/pdf/2101.00007v2.pdf")]
 
 

@@ -276,3 +276,29 @@ def test_an_item_opened_by_a_task_box_is_an_entry_even_without_a_link_to_another
     ]  # the contents list without boxes stays a table of contents
     for entry in entries:
         assert entry.title_span is not None and entry.title_span.of(text) == entry.title
+
+
+def test_counter_examples_of_the_table_and_citation_readings() -> None:
+    # a long title holds a colon or a dash: it is not cut there
+    long = ("Not what you've signed up for: Compromising Real-World LLM-Integrated Applications with Indirect Prompt "
+            "Injection")
+    text = ("| Title | Venue | Paper |\n| --- | --- | --- |\n"
+            f"| {long} | AISec 2023 | [pdf](https://arxiv.org/abs/2302.12173) |\n"
+            "| Do Anything Now - Characterizing and Evaluating In-The-Wild Jailbreak Prompts on Large Language "
+            "Models | CCS 2024 | [pdf](https://arxiv.org/abs/2308.03825) |\n")
+    assert [e.title for e in parse(text).entries] == [
+        long, "Do Anything Now - Characterizing and Evaluating In-The-Wild Jailbreak Prompts on Large Language Models"
+    ]
+    # a person's name is not the work's title, whatever the header calls it
+    text = ("| Link | Author name | Year |\n| --- | --- | --- |\n"
+            "| [Deep Residual Learning](https://arxiv.org/abs/1512.03385) | Kaiming He | 2016 |\n"
+            "| [Attention Is All You Need](https://arxiv.org/abs/1706.03762) | Ashish Vaswani | 2017 |\n")
+    assert [e.title for e in parse(text).entries] == ["Deep Residual Learning", "Attention Is All You Need"]
+    # a version number is no venue year: tool notes stay notes
+    assert is_citation("Unreal-like engine written in C++. Supports DirectX 12") is False
+    assert is_citation("Compatible with many databases. Compatible with PostgreSQL 14") is False
+    assert is_citation("Relational Knowledge Distillation. Park, Wonpyo et al. CVPR 2019") is True
+    assert is_citation("Born-Again Neural Networks. Furlanello et al. ICML'18") is True
+
+
+from listlint.parser.entries import is_citation  # noqa: E402

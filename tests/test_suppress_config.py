@@ -112,4 +112,4 @@ def test_the_readme_configuration_example_is_valid(tmp_path: Path) -> None:
     (tmp_path / ".listlint.toml").write_text(block.group(1), encoding="utf-8")
     config = load_file(tmp_path / ".listlint.toml")
     assert config.duplicates.cross_listings is True and "LL404" in config.ignore
-    lint_text("# T\n\n- [a](https://a.org)\n", config)  # the rule options are valid too
+    assert lint_text("# T\n\n- [a](https://a.org)\n", config) == []  # the rule options are valid too

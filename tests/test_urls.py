@@ -14,9 +14,8 @@ from listlint.urls import (
     arxiv_id,
     canonical_url,
     doi,
-    github_slug,
+    github_anchor,
     glued_tail,
-    heading_plain_text,
     host_of,
     is_https_host,
     is_tracking_param,
@@ -549,6 +548,14 @@ def test_scheme_hint() -> None:
 # ----------------------------------------------------------------------------------------------------------------
 
 
+def github_slug(text: str, seen: dict[str, int]) -> str:
+    """The anchor of a heading written ``# text``, as the rules compute it: from the parser's rendered text."""
+    from listlint.parser import parse
+
+    (heading,) = parse(f"# {text}\n").headings
+    return github_anchor(heading.rendered, seen)
+
+
 @pytest.mark.parametrize(
     ("text", "slug"),
     [
@@ -594,10 +601,10 @@ def test_github_slug_skips_taken_suffixes() -> None:
     assert got == ["intro-1", "intro", "intro-2"]
 
 
-def test_heading_plain_text() -> None:
-    assert heading_plain_text("Plain") == "Plain"
-    assert heading_plain_text("A [b](c) `d`") == "A b d"
-    assert heading_plain_text("`a_b_`") == "a_b_"
+def test_heading_rendered_text() -> None:
+    from listlint.parser import parse
+
+    assert [h.rendered for h in parse("# Plain\n## A [b](c) `d`\n### `a_b_`\n").headings] == ["Plain", "A b d", "a_b_"]
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -434,8 +434,8 @@ class Index:
     """First occurrences of each key over the documents of a scope, in document order."""
 
     allow: Allow
-    first_link: dict[str, list[EntryOccurrence]] = field(default_factory=dict)  # every occurrence, in order
-    first_title: dict[str, list[EntryOccurrence]] = field(default_factory=dict)  # every occurrence, in order
+    by_link: dict[str, list[EntryOccurrence]] = field(default_factory=dict)  # every occurrence, in order
+    by_title: dict[str, list[EntryOccurrence]] = field(default_factory=dict)  # every occurrence, in order
     first_ident: dict[str, IdentOccurrence] = field(default_factory=dict)
     first_key: dict[str, KeyOccurrence] = field(default_factory=dict)
     first_key_in: dict[tuple[int, str], KeyOccurrence] = field(default_factory=dict)
@@ -450,7 +450,7 @@ class Index:
         """The earlier entry ``occ`` repeats the link of: the first one with the same title if any, else the first
         one; links to one page with different named fragments (two books of one gallery page) do not count."""
         fallback: EntryOccurrence | None = None
-        for other in _earlier(self.first_link.get(self._scoped(occ.entry.section, occ.link_key)), occ):
+        for other in _earlier(self.by_link.get(self._scoped(occ.entry.section, occ.link_key)), occ):
             if other.anchor and occ.anchor and other.anchor != occ.anchor:
                 continue
             if not titles_differ(other.title_key, occ.title_key):
@@ -461,7 +461,7 @@ class Index:
     def first_title_of(self, occ: EntryOccurrence, same_work: Callable[[EntryOccurrence, EntryOccurrence], bool]
                        = lambda first, later: True) -> EntryOccurrence | None:
         """The first earlier entry with ``occ``'s title that ``same_work`` accepts as the same work."""
-        for other in _earlier(self.first_title.get(self._scoped(occ.entry.section, occ.title_key)), occ):
+        for other in _earlier(self.by_title.get(self._scoped(occ.entry.section, occ.title_key)), occ):
             if same_work(other, occ):
                 return other
         return None
@@ -518,11 +518,11 @@ def _build_index(documents: Iterable[Document], allow_items: tuple[str, ...], by
             if allow and occ.link is not None and allow(occ.link.url, occ.link_key):
                 index.allowed_links.add(id(occ.entry))
                 continue
-            index.first_link.setdefault(scoped(occ.entry.section, occ.link_key), []).append(occ)
+            index.by_link.setdefault(scoped(occ.entry.section, occ.link_key), []).append(occ)
         for occ in f.titles:
             if id(occ.entry) in index.allowed_links or not title_is_comparable(occ.title_key):
                 continue
-            index.first_title.setdefault(scoped(occ.entry.section, occ.title_key), []).append(occ)
+            index.by_title.setdefault(scoped(occ.entry.section, occ.title_key), []).append(occ)
         for k in f.keys:
             index.first_key.setdefault(k.key, k)
             index.first_key_in.setdefault((position, k.key), k)

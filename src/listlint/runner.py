@@ -12,6 +12,7 @@ serially.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import os
@@ -191,19 +192,20 @@ class Runner:
         loaded, outcomes = self.collect(paths, bib_files=True)
         documents = [(label, config, source, self.parse_file(source, label, config))
                      for label, config, source in loaded]
-        checking = self._start_link_check(documents)
-        project = tuple(doc for *_, doc in documents)
         waiting: list[tuple[FileOutcome, Document, RuleSet]] = []
-        for label, config, source, document in documents:
-            outcome = FileOutcome(label, source)
-            ruleset, network = self.ruleset_for(label, config).partition(NETWORK_CATEGORY)
-            try:
-                scope = project if config.duplicates.scope == "project" else ()
-                outcome.diagnostics = lint(document, ruleset, project=scope, workers=self.options.jobs)
-            except ListlintError as exc:
-                outcome.error = str(exc)
-            waiting.append((outcome, document, network))
-        link_results = checking.result() if checking is not None else {}
+        with contextlib.ExitStack() as stack:
+            checking = self._start_link_check(documents, stack)
+            project = tuple(doc for *_, doc in documents)
+            for label, config, source, document in documents:
+                outcome = FileOutcome(label, source)
+                ruleset, network = self.ruleset_for(label, config).partition(NETWORK_CATEGORY)
+                try:
+                    scope = project if config.duplicates.scope == "project" else ()
+                    outcome.diagnostics = lint(document, ruleset, project=scope, workers=self.options.jobs)
+                except ListlintError as exc:
+                    outcome.error = str(exc)
+                waiting.append((outcome, document, network))
+            link_results = checking.result() if checking is not None else {}
         for outcome, document, network in waiting:
             if network.rules and outcome.error is None:
                 found = lint(document, network, link_results=link_results)
@@ -268,7 +270,7 @@ class Runner:
         return self._run_link_check(urls, first) if first else {}
 
     def _start_link_check(
-        self, documents: list[tuple[str, Config, SourceText, Document]]
+        self, documents: list[tuple[str, Config, SourceText, Document]], stack: contextlib.ExitStack
     ) -> concurrent.futures.Future[dict[str, Any]] | None:
         """Check the links in a thread, so that the offline rules run while it waits for the network (the thread
         also keeps the rules from forking: see ``linter._can_fork``). None when no document's rules check links."""
@@ -277,11 +279,12 @@ class Runner:
             return None
         import concurrent.futures  # runs without links do not import it
 
+        stack.enter_context(_collecting())  # until the caller has the results
         future: concurrent.futures.Future[dict[str, Any]] = concurrent.futures.Future()
 
         def check() -> None:
-            try:
-                future.set_result(self._run_link_check(urls, first))
+            try:  # the collector is the caller's to switch (see check): the main thread lints meanwhile
+                future.set_result(self._check_urls(urls, first))
             except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which raises it
                 future.set_exception(exc)
 
@@ -290,20 +293,18 @@ class Runner:
         return future
 
     def _run_link_check(self, urls: Sequence[str], first_path: str) -> dict[str, Any]:
+        with _collecting():
+            return self._check_urls(urls, first_path)
+
+    def _check_urls(self, urls: Sequence[str], first_path: str) -> dict[str, Any]:
         from listlint.links import check_links  # httpx is imported only when links are checked
 
         distinct = list(dict.fromkeys(urls))
         config = self.resolver.for_path(Path(first_path) if first_path not in ("-", "<stdin>") else None)
         base = Path(config.path).parent if config.path else Path.cwd()
-        paused = not gc.isenabled()  # the command runs without the collector; asyncio and httpx make cycles
-        gc.enable()
-        try:
-            self.link_results = dict(check_links(distinct, config.links, base_dir=base,
-                                                 use_cache=self.options.use_cache, progress=self.options.progress,
-                                                 quiet=self.options.quiet))
-        finally:
-            if paused:
-                gc.disable()
+        self.link_results = dict(check_links(distinct, config.links, base_dir=base,
+                                             use_cache=self.options.use_cache, progress=self.options.progress,
+                                             quiet=self.options.quiet))
         return self.link_results
 
     def _is_stdin(self, label: str, paths: Sequence[str]) -> bool:
@@ -333,6 +334,20 @@ class Runner:
                 outcome.error = str(exc)
             outcomes.append(outcome)
         return sorted(outcomes, key=lambda o: o.path)
+
+
+@contextlib.contextmanager
+def _collecting() -> Iterator[None]:
+    """The cyclic collector on for the link check (asyncio and httpx make reference cycles), then as it was: the
+    command otherwise runs without it (``listlint.__main__``). Linting in the meantime pauses it for its own
+    duration (``linter.lint``), which is short."""
+    paused = not gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.disable()
 
 
 def parse_file(source: SourceText, label: str, config: Config, *, bib: bool | None = None) -> Document:

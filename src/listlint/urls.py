@@ -9,12 +9,11 @@ ones are cached.
 - :func:`strip_tracking` removes tracking parameters and nothing else (LL406's fix).
 - :func:`canonical_url` is the preferred spelling of equivalent URLs (LL408).
 - :func:`glued_tail` and :func:`url_problems` find malformed URLs (LL403).
-- :func:`github_slug` reproduces GitHub's heading anchors (LL405, LL106).
+- :func:`github_anchor` reproduces GitHub's heading anchors from a heading's rendered text (LL405, LL106).
 """
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -33,9 +32,7 @@ __all__ = [
     "canonical_url",
     "doi",
     "github_anchor",
-    "github_slug",
     "glued_tail",
-    "heading_plain_text",
     "host_of",
     "is_https_host",
     "is_route_fragment",
@@ -854,37 +851,7 @@ def _scheme_hint(scheme: str) -> str | None:
 # GitHub heading slugs
 # --------------------------------------------------------------------------------------------------------------
 
-_MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK_RE = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_MD_CODE_RE = re.compile(r"(`+)(.+?)\1")
-_MD_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>|<!--.*?-->")
-_MD_UNDERSCORE_EMPH_RE = re.compile(r"(?<![\w\\])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
-_MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
-
-
-def heading_plain_text(text: str) -> str:
-    """The text GitHub renders for a heading's inline Markdown: link text, code without backticks, no images (an
-    image's alt text is not text: ``# Awesome-LLM [![Awesome](badge.svg)](url)`` reads "Awesome-LLM "), no HTML
-    tags, no underscore emphasis markers, entities and backslash escapes resolved."""
-    if not any(c in text for c in "[`<_\\&"):
-        return text
-    codes: list[str] = []
-
-    def keep_code(m: re.Match[str]) -> str:
-        codes.append(m.group(2).strip() if m.group(2).strip() else m.group(2))
-        return f"\x00{len(codes) - 1}\x00"
-
-    text = _MD_CODE_RE.sub(keep_code, text)
-    text = _MD_IMAGE_RE.sub("", text)
-    text = _MD_LINK_RE.sub(r"\1", text)
-    text = _MD_TAG_RE.sub("", text)
-    text = _MD_UNDERSCORE_EMPH_RE.sub(r"\2", text)
-    text = _MD_ESCAPE_RE.sub(r"\1", text)
-    text = html.unescape(text)
-    if codes:
-        text = re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], text)
-    return text
 
 
 @lru_cache(maxsize=4096)
@@ -916,9 +883,3 @@ def github_anchor(rendered: str, seen: dict[str, int]) -> str:
     seen[slug] = 0
     return slug
 
-
-def github_slug(text: str, seen: dict[str, int]) -> str:
-    """:func:`github_anchor` of a heading given as inline Markdown ``text`` (rendered by :func:`heading_plain_text`,
-    an approximation: the parser's :attr:`Heading.rendered` is exact)."""
-    # the heading's content is trimmed as written; what is left around a badge stays ("awesome-llm-", like GitHub)
-    return github_anchor(heading_plain_text(text.strip()), seen)

@@ -4,7 +4,7 @@ markdown-it-py reads a link's destination one character at a time through ``char
 character): about a fifth of its inline parsing time on a list of links. This version skips runs of ordinary
 characters with one regular expression and keeps the character loop only for what CommonMark treats specially
 (parentheses, backslash escapes, spaces and control characters), so it returns exactly what markdown-it's own
-helper returns: ``tests/test_parser_grammar.py`` compares the two on generated input.
+helper returns: ``tests/test_destination.py`` compares the two on generated input.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a reference ending with its venue and year or its arXiv id: "Title. Park et al. CVPR 2019", "Title. arXiv:1503.02531"
 # (a venue is written in capitals: CVPR, NeurIPS, TPAMI; "Since 2019" is not one)
 CITED_VENUE_END = re.compile(
-    r"(?:\b[A-Z][a-z]*[A-Z][A-Za-z]*'?[ \t]*(?:19|20)?\d\d|\barXiv:?[ \t]*\d{4}\.\d{4,5}(?:v\d+)?)[\s.)]*$"
+    r"(?:\b[A-Z][a-z]*[A-Z][A-Za-z]*(?:'\d\d|[ \t]*(?:19|20)\d\d)|\barXiv:?[ \t]*\d{4}\.\d{4,5}(?:v\d+)?)[\s.)]*$"
 )
 # A link whose text is a label ("[Paper]", "pdf", "Code"): fewer words than LINK_LABEL below, on purpose: "notes",
 # "link", "post" or "review" are labels before a colon but ordinary words as the text of a link in prose
@@ -804,6 +804,10 @@ TITLE_HEADER = re.compile(
 
 
 TITLE_WORD = re.compile(r"\b(?:name|title)s?\b|名称|名字|资源名|项目名|标题|題名", re.IGNORECASE)
+# "Author name", "Venue name", "File name", "作者名字": names, but not of the row's work
+NOT_A_TITLE = re.compile(
+    r"\b(?:author|speaker|presenter|venue|conference|journal|file|user|host|company|organi[sz]ation)s?\b|"
+    r"作者|会议|期刊|文件|用户|机构", re.IGNORECASE)
 
 
 def _table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any) -> list[Entry]:
@@ -845,7 +849,7 @@ def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUni
         if TITLE_HEADER.fullmatch(name):
             return index
     for index, name in enumerate(names):  # "资源名（Name）", "Project name": a title word within the header
-        if TITLE_WORD.search(name):
+        if TITLE_WORD.search(name) and not NOT_A_TITLE.search(name):
             return index
     width = max(len(cells) for _, cells in rows)
     for index in range(width):
@@ -918,9 +922,10 @@ def _written_cell_title(text: str, cell: Span) -> tuple[str, Span | None]:
     rest = raw[skip:]
     if len(rest.split()) <= 12:  # short enough to be a title as it stands
         return "", None
-    # "Title  Description", "Title - description"; failing those, "Name: what it is" (a colon inside a title is
-    # common, so it only cuts when nothing else does)
-    cut = re.search(r"\S(?: {2,}| [-–—] )", rest) or re.search(r"\S: ", rest)
+    # "2) MEM1  This work introduces …": two spaces end the title; after a row number, so does " - "
+    # ("1) Title - presents …"). A colon or a dash alone cuts nothing: titles hold them ("Not what you've signed
+    # up for: Compromising …")
+    cut = re.search(r"\S(?: {2,}| [-–—] )" if counter else r"\S {2,}", rest)
     if cut is None or len(rest[: cut.start() + 1].split()) > 20:
         return "", None
     title = clean_title(rest[: cut.start() + 1])

@@ -529,7 +529,7 @@ def _overlaps_any(spans: Sequence[Span], starts: Sequence[int], span: Span) -> b
 
 
 # a line that is one HTML comment: next to a heading, tools read it as a note on that heading
-HTML_COMMENT_LINE = re.compile(r"[ \t]*<!--.*?-->[ \t]*")
+HTML_COMMENT_LINE = re.compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*")
 
 
 class BlanksAroundBlocks(Rule):

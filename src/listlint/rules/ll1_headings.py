@@ -138,7 +138,7 @@ class HeadingIncrement(Rule):
                 expected = previous + 1
                 marker = atx_marker_span(document, heading)
                 fix = None
-                edits = self._raise_run(document, heading, heading.level - expected)
+                edits = self._raise_run(document, heading, expected)
                 if edits:
                     # re-levelling a heading can change which headings are entry headings (leaves, runs)
                     fix = Fix.unsafe(*edits, title=f"Make it a level-{expected} heading, and what follows it alike",
@@ -154,20 +154,25 @@ class HeadingIncrement(Rule):
 
 
     @staticmethod
-    def _raise_run(document: Document, heading: Heading, delta: int) -> list[Edit]:
-        """Edits raising ``heading`` and the headings after it that are as deep or deeper (its siblings written at
-        the same wrong level, their subsections, entry headings) by ``delta`` levels, up to the first shallower
-        heading: raising the first alone would make its siblings its children. None when one is not ATX."""
-        headings = document.headings
-        start = next(n for n, h in enumerate(headings) if h is heading)
+    def _raise_run(document: Document, heading: Heading, expected: int) -> list[Edit]:
+        """Edits raising ``heading`` to ``expected`` and every heading after it that lies deeper than its parent
+        by as many levels, never above ``expected``, up to the next heading at the parent's level or above: its
+        siblings written at the same wrong level stay its siblings (raising the first alone made them its
+        children), and a shallower one that follows ('#### A' then '### B' under '#') does not become its child.
+        None when one of them is not ATX."""
+        delta = heading.level - expected
+        order = document.memo("ll101.order", lambda: {id(h): n for n, h in enumerate(document.headings)})
         edits = []
-        for other in headings[start:]:
-            if other is not heading and other.level < heading.level:
+        for other in document.headings[order[id(heading)]:]:
+            if other.level < expected:
                 break
+            level = max(expected, other.level - delta)
+            if level == other.level:
+                continue
             marker = atx_marker_span(document, other)
             if marker is None:
                 return []
-            edits.append(Edit(marker, "#" * (other.level - delta)))
+            edits.append(Edit(marker, "#" * level))
         return edits
 
 
