@@ -514,7 +514,7 @@ class LinkFragment(Rule):
     name = "link-fragment"
     category = CATEGORY
     summary = "A #fragment link that matches no heading (GitHub slug) or anchor of the file"
-    fix = FixAvailability.NONE
+    fix = FixAvailability.SOMETIMES
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         anchors: frozenset[str] | None = None
@@ -533,9 +533,16 @@ class LinkFragment(Rule):
             # a suggestion costs a fuzzy match over similar slugs: offer it for the first misses only
             hint = _close_slug(fragment.lower(), document) if misses <= MAX_HINTS else []
             message = f"link fragment '{_short(link.url)}' matches no heading or anchor of this file"
+            fix = None
             if hint:
                 message += f" (did you mean '#{hint[0]}'?)"
-            yield self.report(message, _url_span(link))
+                written = link.span.of(document.text) if link.span is not None else ""
+                if link.span is not None and written == link.url and written.endswith("#" + link.fragment):
+                    # a guess (a renamed heading, a typo): the reader decides, so the fix is unsafe
+                    at = link.span.end - len(link.fragment)
+                    fix = Fix.unsafe(Edit(Span(at, link.span.end), hint[0]), title=f"Link to '#{hint[0]}'",
+                                     alters=Alters.URLS)
+            yield self.report(message, _url_span(link), fix)
 
 
 # --------------------------------------------------------------------------------------------------------------
