@@ -302,3 +302,15 @@ def test_counter_examples_of_the_table_and_citation_readings() -> None:
 
 
 from listlint.parser.entries import is_citation  # noqa: E402
+
+
+def test_a_table_that_describes_the_sections_listed_entries_adds_no_entries() -> None:
+    text = ("### Morphology\n\n * [Janome](https://github.com/mocobeta/janome) - pure Python\n"
+            " * [fugashi](https://github.com/polm/fugashi) - a Cython MeCab wrapper\n\n"
+            "|Name|downloads/week|stars|\n-|-|-\n| 🔗 [Janome](https://github.com/mocobeta/janome) | 📥 77k | ⭐ 913 |\n"
+            "| 🔗 [fugashi](https://github.com/polm/fugashi) | 📥 144k | ⭐ 522 |\n")
+    assert [(e.layout.value, e.title) for e in parse(text).entries] == [("list", "Janome"), ("list", "fugashi")]
+    # a table of other links in the same section is a table of entries, as before
+    other = text.replace("| 🔗 [Janome](https://github.com/mocobeta/janome)", "| [SudachiPy](https://s.org/py)")
+    other = other.replace("| 🔗 [fugashi](https://github.com/polm/fugashi)", "| [nagisa](https://n.org/x)")
+    assert [e.title for e in parse(other).entries] == ["Janome", "fugashi", "SudachiPy", "nagisa"]

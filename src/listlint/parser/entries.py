@@ -624,7 +624,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             for entry in entries:
                 section_for(entry.line).entries.append(entry)
 
-    table_rows = _table_entries(b, walk, source, lambda line: sec_title(section_for(line)))
+    table_rows = _table_entries(b, walk, source, lambda line: sec_title(section_for(line)), section_for)
     if table_rows:
         grown: dict[int, _Sec] = {}
         for entry in table_rows:
@@ -810,25 +810,33 @@ NOT_A_TITLE = re.compile(
     r"作者|会议|期刊|文件|用户|机构", re.IGNORECASE)
 
 
-def _table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any) -> list[Entry]:
+def _table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, section_for: Any) -> list[Entry]:
     """Rows of tables of papers (``| [Title](url) | Venue | [code](url) |``) as entries.
 
     A table is a table of entries when at least two of its body rows, and at least half of them, hold a link to a
     page (not a badge or an anchor); only those rows become entries. Tables inside list items or quotes are left to
-    their item. The title is the cell of the column headed like a title ("Paper", "Title", "Name", ...), else of
-    the first column whose cells mostly hold a link."""
+    their item, and so is a table whose rows mostly link what a list of its section already lists (a table of
+    downloads and stars beside the list of libraries): it describes those entries, it adds none. The title is the
+    cell of the column headed like a title ("Paper", "Title", "Name", ...), else of the first column whose cells
+    mostly hold a link."""
     tables = [block for block in walk.blocks if block.kind == "table" and block.depth == 0]
     if not tables:
         return []
     cells_by_line: dict[int, list[InlineUnit]] = {}
+    listed: dict[int, set[str]] = {}  # id of a section -> URLs linked from its list items
     for unit in walk.inlines:
         if unit.kind == "cell" and unit.item is None and not unit.in_quote:
             cells_by_line.setdefault(unit.line, []).append(unit)
+        elif unit.item is not None and unit.facts.links:
+            listed.setdefault(id(section_for(unit.line)), set()).update(link.url for link in unit.facts.links)
     out: list[Entry] = []
     for table in tables:
         rows = [(line, cells_by_line[line]) for line in range(table.line + 2, table.end_line) if line in cells_by_line]
         linked = [(line, cells) for line, cells in rows if any(_row_links(cells))]
         if len(linked) < 2 or len(linked) * 2 < len(rows):
+            continue
+        known = listed.get(id(section_for(table.line)), set())
+        if known and 2 * sum(1 for _, cells in linked if _row_links(cells)[0].url in known) >= len(linked):
             continue
         column = _title_column(cells_by_line.get(table.line, []), linked)
         for line, cells in linked:
