@@ -289,6 +289,10 @@ def test_counter_examples_of_the_table_and_citation_readings() -> None:
     assert [e.title for e in parse(text).entries] == [
         long, "Do Anything Now - Characterizing and Evaluating In-The-Wild Jailbreak Prompts on Large Language Models"
     ]
+    # without a row number, two spaces inside a long title are a typo, not the end of the title
+    typo = "[FlexGen] High-Throughput Generative Inference of Large Language Models  with a Single GPU (@Stanford)"
+    text = f"| Date | Title | Paper |\n| --- | --- | --- |\n| 2023.03 | {typo} | [pdf](https://a.org/1) |\n" * 2
+    assert [e.title for e in parse(text).entries][0] == " ".join(typo.split())
     # a person's name is not the work's title, whatever the header calls it
     text = ("| Link | Author name | Year |\n| --- | --- | --- |\n"
             "| [Deep Residual Learning](https://arxiv.org/abs/1512.03385) | Kaiming He | 2016 |\n"
@@ -314,3 +318,13 @@ def test_a_table_that_describes_the_sections_listed_entries_adds_no_entries() ->
     other = text.replace("| 🔗 [Janome](https://github.com/mocobeta/janome)", "| [SudachiPy](https://s.org/py)")
     other = other.replace("| 🔗 [fugashi](https://github.com/polm/fugashi)", "| [nagisa](https://n.org/x)")
     assert [e.title for e in parse(other).entries] == ["Janome", "fugashi", "SudachiPy", "nagisa"]
+
+
+def test_a_bracketed_tag_link_before_the_title_is_the_link_not_the_title() -> None:
+    text = ("- [[AAAI](https://arxiv.org/pdf/2002.09049)] Post-training Quantization with Multiple Points. "
+            "[__`qnn`__]\n- [[pdf](https://a.org/x.pdf)] [code](https://github.com/x)\n")
+    first, second = parse(text).entries
+    assert (first.title, first.primary_link.url, first.description) == (
+        "Post-training Quantization with Multiple Points", "https://arxiv.org/pdf/2002.09049", "[__`qnn`__]")
+    assert first.title_span is not None and first.title_span.of(text) == first.title
+    assert second.title == "pdf"  # no words after the tag: the link's text, as before

@@ -335,6 +335,9 @@ class Builder:
             if LINK_LABEL.fullmatch(prefix):
                 return None  # "Code: [GitHub](url)": a link line, not an entry
             if LEAD_PREFIX.match(prefix):
+                tagged = self._title_after_tag_link(first, line_end, first_line_links)
+                if tagged is not None:
+                    return Layout.LIST, tagged[0], tagged[1], first
                 title = clean_title(first.text)
                 if "![" in first.text or first.text.startswith("<img"):
                     title = ""
@@ -381,6 +384,21 @@ class Builder:
         two besides): the lines of links of a "title line, then links" entry."""
         links = [l.full_span for l in unit.facts.links if l.full_span.start >= first_line_end]
         return bool(links) and self._words_besides(unit, links, first_line_end) <= 2
+
+    def _title_after_tag_link(self, first: Link, line_end: int, links: list[Link]) -> tuple[str, Span | None] | None:
+        """``[[AAAI](url)] FracBits: Mixed Precision Quantization. [qnn]``: a link in brackets whose text is a short
+        tag (a venue, a year, "pdf") and a sentence of words after it: the words are the title, the link stays the
+        entry's link."""
+        end = first.full_span.end
+        if not (self.text.startswith("]", end) and self.text[first.full_span.start - 1 : first.full_span.start] == "["):
+            return None
+        if len(first.text.split()) > 3:
+            return None
+        stop = min((l.full_span.start for l in links if l.full_span.start > end), default=line_end)
+        title, span = self._leading_text_title(end + 1, stop)
+        if len(title.split()) < 3:
+            return None
+        return title, span
 
     def _boxed_item(self, start: int, end: int, unit: InlineUnit) -> tuple[Layout, str, Span | None, None] | None:
         """An item opened by a task box and holding no link to another page is an entry of a reading (or study)
@@ -561,6 +579,8 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                 closing = "".join(WRAPPER_CLOSING[mark] for mark in reversed(text[opened:link_start]))
                 if closing and text.startswith(closing, tail_start):
                     tail_start += len(closing)
+                if title_span is not None and title_span.start >= tail_start:
+                    tail_start = max(tail_start, title_span.end)  # "[[AAAI](url)] Title. desc": after the title
                 description = text[tail_start:line_end].strip(" -–—:,.")
                 if description.startswith(("!", "[![")):  # badges between the link and the words: not words
                     description = LEADING_BADGES.sub("", description).strip(" -–—:,.")
@@ -930,10 +950,11 @@ def _written_cell_title(text: str, cell: Span) -> tuple[str, Span | None]:
     rest = raw[skip:]
     if len(rest.split()) <= 12:  # short enough to be a title as it stands
         return "", None
-    # "2) MEM1  This work introduces …": two spaces end the title; after a row number, so does " - "
-    # ("1) Title - presents …"). A colon or a dash alone cuts nothing: titles hold them ("Not what you've signed
-    # up for: Compromising …")
-    cut = re.search(r"\S(?: {2,}| [-–—] )" if counter else r"\S {2,}", rest)
+    # after a row number, two spaces or " - " end the title ("2) MEM1  This work introduces …", "1) Title -
+    # presents …"). A colon cuts nothing: titles hold them ("Not what you've signed up for: Compromising …")
+    if counter is None:
+        return "", None  # without a row number a double space may be a typo inside the title: nothing cuts
+    cut = re.search(r"\S(?: {2,}| [-–—] )", rest)
     if cut is None or len(rest[: cut.start() + 1].split()) > 20:
         return "", None
     title = clean_title(rest[: cut.start() + 1])
