@@ -328,3 +328,16 @@ def test_a_bracketed_tag_link_before_the_title_is_the_link_not_the_title() -> No
         "Post-training Quantization with Multiple Points", "https://arxiv.org/pdf/2002.09049", "[__`qnn`__]")
     assert first.title_span is not None and first.title_span.of(text) == first.title
     assert second.title == "pdf"  # no words after the tag: the link's text, as before
+
+
+def test_an_item_naming_a_project_over_labelled_link_lines_is_the_entry() -> None:
+    text = ("##### 医疗\n\n* DoctorGLM：\n  * 地址：https://github.com/xionghonglin/DoctorGLM\n"
+            "  * 简介：基于 ChatGLM-6B的中文问诊模型\n\n* BenTsao：\n  * 地址：https://github.com/SCIR-HI/Huatuo\n\n"
+            "* Notes:\n  * first point about things\n  * second: with a [link](https://x.org)\n")
+    entries = parse(text).entries
+    assert [(e.title, e.primary_link.url if e.primary_link else None, [l.url for l in e.links]) for e in entries] == [
+        ("DoctorGLM", "https://github.com/xionghonglin/DoctorGLM", ["https://github.com/xionghonglin/DoctorGLM"]),
+        ("BenTsao", "https://github.com/SCIR-HI/Huatuo", ["https://github.com/SCIR-HI/Huatuo"]),
+    ]
+    for entry in entries:
+        assert entry.title_span is not None and entry.title_span.of(text) == entry.title

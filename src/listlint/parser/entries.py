@@ -502,6 +502,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         if found is not None:
             item_entries[work.item.index] = found
     _learn_citation_lists(b, works, walk, item_entries)
+    adopted = _labelled_link_children(b, works, first_unit, item_entries)
     # a reference line without a link nested under an entry with one ("- Title [pdf](url)\n  - Authors. Venue
     # 2015") describes that entry: it is not a paper of its own
     for index in [i for i, found in item_entries.items() if found[0] is Layout.CITATION]:
@@ -518,6 +519,8 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         if unit.item is not None:
             item_links.setdefault(unit.item, []).extend(unit.facts.links)
             item_text.setdefault(unit.item, []).append(unit.content)
+    for index, links in adopted.items():  # "* DoctorGLM：" over "* 地址：https://…": those links are the entry's
+        item_links.setdefault(index, []).extend(links)
     item_fences: dict[int, list[BibtexBlock]] = {}
     for unit in walk.stream:
         if unit[0] == "fence" and unit[2] is not None and unit[3] is not None:
@@ -695,6 +698,49 @@ def _learn_citation_lists(b: Builder, works: list[_Item], walk: Walk,
             at = b.text.find(title, item.content_start, line_end) if title else -1
             item_entries[i] = (Layout.CITATION, clean_title(title), Span(at, at + len(title)) if at >= 0 else None,
                                None)
+
+
+# "简介：…", "Stars: 1.2k": a short label and a colon opening a nested line that describes the item above
+LABELLED_LINE = re.compile(r"[ \t]*[*_]*[^\s:：*_]{1,12}(?: [^\s:：*_]{1,12})?[*_]*[ \t]*[:：]")
+
+
+def _labelled_link_children(b: Builder, works: list[_Item], first_unit: dict[int, InlineUnit],
+                            item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]]) -> dict[int, list[Link]]:
+    """Items that name a project or paper and hold its links in labelled sub-items, one per line:
+    ``* DoctorGLM：`` / ``  * 地址：https://github.com/…`` / ``  * 简介：基于 ChatGLM-6B 的中文问诊模型``. The item is
+    the entry (titled by its words), its sub-items' links are its links; returns them by item index."""
+    children: dict[int, list[int]] = {}
+    for work in works:
+        if work.item.parent_item is not None:
+            children.setdefault(work.item.parent_item, []).append(work.item.index)
+    adopted: dict[int, list[Link]] = {}
+    for parent, kids in children.items():
+        work = works[parent]
+        if parent in item_entries or work.unit is None or any(b._content_link(l) for l in work.unit.facts.links):
+            continue
+        words = work.unit.content.strip()
+        if "\n" in words or not 1 <= len(words.split()) <= 12:
+            continue
+        links: list[Link] = []
+        for kid in kids:
+            unit = first_unit.get(kid)
+            if unit is None or kid in item_entries:
+                break
+            own = [l for l in unit.facts.links if b._content_link(l)]
+            start = works[kid].item.content_start
+            if own and LINK_LABEL.fullmatch(b.text[start : own[0].full_span.start]):
+                links.extend(own)
+            elif not LABELLED_LINE.match(b.text, start, b.source.line_end(works[kid].item.line)):
+                break
+        else:
+            if links:
+                title = clean_title(words).rstrip(":：").strip()
+                at = b.text.find(title, work.item.content_start, b.source.line_end(work.item.line)) if title else -1
+                if title:
+                    item_entries[parent] = (Layout.LIST, title, Span(at, at + len(title)) if at >= 0 else None,
+                                            links[0])
+                    adopted[parent] = links
+    return adopted
 
 
 def _status(tags: list[StatusTag]) -> StatusTag | None:
