@@ -341,3 +341,8 @@ def test_an_item_naming_a_project_over_labelled_link_lines_is_the_entry() -> Non
     ]
     for entry in entries:
         assert entry.title_span is not None and entry.title_span.of(text) == entry.title
+    # under numbered headings, the labelled sub-items belong to their project, not to the heading above
+    numbered = "".join(f"#### 1.{n} Models {n}\n\n* P{n}：\n  * 地址：https://github.com/x/p{n}\n\n" for n in (1, 2))
+    document = parse(numbered)
+    assert [e.title for e in document.entries] == ["P1", "P2"]
+    assert not any(h.is_entry for h in document.headings)

@@ -232,7 +232,8 @@ class Builder:
                 item = self.walk.items[u.item]
                 first = min((l.full_span.start for l in u.facts.links if self._content_link(l)), default=None)
                 if first is not None and LINK_LABEL.fullmatch(self.text[item.content_start : first]):
-                    labelled.add(u.item)
+                    if item.parent_item is None:  # nested, it labels the link of the item above, not the heading's
+                        labelled.add(u.item)
                 else:
                     items_with_links.add(u.item)
         body: dict[int, list[tuple]] = {}
