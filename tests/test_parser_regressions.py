@@ -188,6 +188,9 @@ def test_emoji_shortcodes_at_the_edges_of_a_title_are_not_words_of_it() -> None:
         "DiffusionFastForward: 01-Diffusion-Theory"
     assert clean_title("Title :star::star:") == "Title"
     assert clean_title("C++: the language") == "C++: the language"
+    assert clean_title("🔥🔥[PagedAttention] Efficient Memory Management") == "[PagedAttention] Efficient Memory Management"
+    assert clean_title("✅ Attention Is All You Need") == "Attention Is All You Need"
+    assert clean_title("数学形式主义") == "数学形式主义" and clean_title("⭐️") == "⭐️"  # words stay; emoji alone stays
 
 
 def test_table_title_cells_that_hold_a_description_are_titled_by_the_title() -> None:

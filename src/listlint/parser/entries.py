@@ -12,6 +12,7 @@ The decisions here are the heart of listlint, so each is a small named function:
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -142,6 +143,13 @@ def clean_title(raw: str) -> str:
     title = " ".join(title.split())
     if ":" in title:
         title = EMOJI_SHORTCODE_EDGE.sub("", title)
+    if title and not title[0].isascii():  # "🔥🔥 [PagedAttention] Efficient …": decoration, not words
+        start = 0
+        while start < len(title) and (unicodedata.category(title[start]) in ("So", "Sk", "Cf", "Mn")
+                                      or title[start] in " \ufe0f"):
+            start += 1
+        if start < len(title):
+            title = title[start:]
     title = title.strip(" ,;:")
     if title.endswith(("[", "(")):
         title = title.rstrip(" [(").rstrip(" ,;:")
