@@ -665,3 +665,16 @@ def test_a_reworded_title_is_no_sign_of_a_wrong_link() -> None:
     text = ("# L\n\n- [Machine Learning for Computer Vision - Winter 2017 - UniHeidelberg](https://y.org/p)\n"
             "- [Machine Learning for Computer Vision class (Winter 2017), Heidelberg University](https://y.org/p)\n")
     assert messages(text, select=("LL601",)) == ["duplicate link 'https://y.org/p': also listed at line 3 under 'L'"]
+
+
+def test_an_index_line_pointing_at_an_entrys_notes_is_no_second_listing() -> None:
+    papers = ("ImageNet Classification with Deep CNNs", "Visualizing and Understanding Convolutional Networks",
+              "Very Deep Convolutional Networks")
+    text = "# Reading\n\n" + "".join(f"- [x] [{t}](#p{n})\n" for n, t in enumerate(papers))
+    text += "- [ ] [Xception: Depthwise Separable Convolutions]()\n- [ ] [Xception: Depthwise Separable Convolutions]()\n"
+    text += "\n## Notes\n\n" + "".join(
+        f"<div id='p{n}'/>\n\n### [{t}](https://papers.org/{n}.pdf) [`READ`]\n\n**Brief:** words.\n\n"
+        for n, t in enumerate(papers))
+    document = parse(text)
+    assert [e.layout.value for e in document.entries].count("heading") == 3  # the notes are entries too
+    assert [line for _, line, *_ in found(text, select=("LL602",))] == [7]  # only the true repeat

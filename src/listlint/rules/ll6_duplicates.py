@@ -196,12 +196,15 @@ def _differ(one: set[str], other: set[str]) -> bool:
 
 
 def _same_work(document: Document, first: EntryOccurrence, later: EntryOccurrence) -> bool:
-    """False when two entries with one title carry details that tell two works apart: different years or version
+    """False when two entries with one title are not two listings of one work: one is an index line pointing into
+    the page (at the other's notes), or they carry details that tell two works apart: different years or version
     numbers (in the description, or in the link for versions), links to different
     kinds of work (a paper, a video, a repository), or -- listed next to each other, as lists write editions and
     variants -- different non-empty descriptions. A repeat far from the first with another description is still
     the same work listed twice."""
     one, other = first.entry, later.entry
+    if _points_into_page(one) or _points_into_page(other):
+        return False  # "- [x] [AlexNet](#alexnet)" and the "### AlexNet" notes it points to: one paper, indexed
     years_one = {int(y) for y in _YEAR.findall(one.description)}
     years_other = {int(y) for y in _YEAR.findall(other.description)}
     if years_one and years_other and min(abs(a - b) for a in years_one for b in years_other) > 1:
@@ -219,6 +222,12 @@ def _same_work(document: Document, first: EntryOccurrence, later: EntryOccurrenc
         if all(described) and described[0] != described[1]:
             return False
     return True
+
+
+def _points_into_page(entry: Entry) -> bool:
+    """An entry whose only links are #fragments into the page: an index line (a reading plan's item pointing at its
+    notes further down), which names the entry it points to rather than listing a second one."""
+    return bool(entry.links) and all(link.is_fragment for link in entry.links)
 
 
 def _description_words(text: str) -> tuple[str, ...]:
