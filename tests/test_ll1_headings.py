@@ -378,3 +378,10 @@ def test_messages_name_headings_by_their_rendered_words() -> None:
     msgs = [m for m in messages(text, "LL106")]
     assert any("section 'Software Engineering' is missing" in m for m in msgs), msgs
     assert any("section 'Question Answering' is missing" in m for m in msgs), msgs
+
+
+def test_ll106_expects_subsections_only_where_the_table_goes_that_deep() -> None:
+    text = ("# T\n\n- [A](#a)\n  - [A1](#a1)\n  - [A2](#a2)\n- [B](#b)\n- [C](#c)\n  - [C1](#c1)\n\n## A\n\n### A1\n\n"
+            "### A2\n\n### A3\n\n## B\n\n### B1\n\n### B2\n\n## C\n\n### C1\n")
+    # A's subsections are listed, so its A3 is missing; B's are not listed at all: the table stops at B
+    assert messages(text, "LL106") == ["section 'A3' is missing from the table of contents on line 3"]

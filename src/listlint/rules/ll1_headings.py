@@ -544,8 +544,13 @@ class TocSync(Rule):
         hi = options.max_level or _deepest_covered(region, linked, lo)
         # a link to a level the table does not cover (a featured '### Web' among '##' sections) is kept, and
         # expects nothing: neither the other headings of its level nor a place in the table's order
+        # learned, a deeper level is expected where the table goes that deep: under a section of which it lists a
+        # subsection (a table may list the subsections of some sections only); a configured max-level means all
+        parent_of = _parent_headings(anchors)
+        opened = {parent_of.get(id(h)) for _, h in resolved if h is not None and h.level > lo}
         expected = [(slug, h) for slug, h in region
                     if (h.level <= hi or id(h) in linked)
+                    and (h.level == lo or id(h) in linked or options.max_level or parent_of.get(id(h)) in opened)
                     and (id(h) in linked or not META_SECTION.fullmatch(_words(h.text)))]
         fix = self._regenerate(document, toc, expected, lo) if toc.markers else None
         out: list[Diagnostic] = []
@@ -634,6 +639,21 @@ def _unless_meant(missing: dict[str, Heading], broken: list[TocLink]) -> list[He
             if meant:
                 del missing[meant[0]]
     return list(missing.values())
+
+
+def _parent_headings(anchors: list[tuple[str, Heading]]) -> dict[int, int]:
+    """id of each heading -> id of the nearest heading above it at a shallower level (entry headings skipped)."""
+    out: dict[int, int] = {}
+    stack: list[Heading] = []
+    for _, heading in anchors:
+        if heading.is_entry:
+            continue
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        if stack:
+            out[id(heading)] = id(stack[-1])
+        stack.append(heading)
+    return out
 
 
 def _deepest_covered(region: list[tuple[str, Heading]], linked: set[int], lo: int) -> int:
