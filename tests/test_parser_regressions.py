@@ -189,6 +189,9 @@ def test_emoji_shortcodes_at_the_edges_of_a_title_are_not_words_of_it() -> None:
     assert clean_title("Title :star::star:") == "Title"
     assert clean_title("C++: the language") == "C++: the language"
     assert clean_title("🔥🔥[PagedAttention] Efficient Memory Management") == "[PagedAttention] Efficient Memory Management"
+    # inline HTML renders as no text; a line break inside a link's text is a space
+    assert clean_title("형태소 분석기 사용을 배제한<br />음절 단위의 한국어 품사 태깅") == "형태소 분석기 사용을 배제한 음절 단위의 한국어 품사 태깅"
+    assert clean_title("<u>T5</u>: Text-to-Text") == "T5: Text-to-Text" and clean_title("a < b") == "a < b"
     assert clean_title("✅ Attention Is All You Need") == "Attention Is All You Need"
     assert clean_title("数学形式主义") == "数学形式主义" and clean_title("⭐️") == "⭐️"  # words stay; emoji alone stays
 

@@ -58,6 +58,8 @@ QUOTED_TITLE = re.compile(r"""[.,:;]\s+[*_]{0,2}["“](?P<title>[^"”\n]{6,300}
 BOLD_QUOTED_TITLE = re.compile(
     r"""(?:\*\*|__)["“](?P<title>[^"”\n*_]{6,300}?)[.,;!?]?["”](?:\*\*|__)|["“](?:\*\*|__)(?P<inner>[^"”\n*_]{6,300}?)[.,;!?]?(?:\*\*|__)[.,;!?]?["”]"""
 )
+# an inline HTML tag, as CommonMark reads one (a letter after "<"); group 1 is its name
+INLINE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 # ":fast_forward:" at either end of a title: an emoji GitHub draws, not words of the title
 EMOJI_SHORTCODE_EDGE = re.compile(r"^(?::[a-z0-9_+-]+:\s*)+|(?:\s*:[a-z0-9_+-]+:)+$")
 # images opening a description ("[Tool](url) ![stars](https://img.shields.io/…) - what it does"): badges
@@ -140,6 +142,8 @@ def clean_title(raw: str) -> str:
         title = "".join(MARKUP.sub("", part) if k % 2 == 0 else part for k, part in enumerate(parts))
     else:
         title = MARKUP.sub("", raw)
+    if "<" in title:  # inline HTML renders as no text: "<u>T5</u>", a "<br />" inside a link's text
+        title = INLINE_TAG.sub(lambda m: " " if m.group(1).lower() == "br" else "", title)
     title = " ".join(title.split())
     if ":" in title:
         title = EMOJI_SHORTCODE_EDGE.sub("", title)
