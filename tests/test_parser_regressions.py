@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from listlint.api import fix_text, lint_text
 from listlint.parser import parse
+from listlint.parser.entries import is_citation
 
 
 def test_lone_cr_keeps_line_maps_in_step_with_the_source() -> None:
@@ -310,8 +311,6 @@ def test_counter_examples_of_the_table_and_citation_readings() -> None:
     assert is_citation("Relational Knowledge Distillation. Park, Wonpyo et al. CVPR 2019") is True
     assert is_citation("Born-Again Neural Networks. Furlanello et al. ICML'18") is True
 
-
-from listlint.parser.entries import is_citation  # noqa: E402
 
 
 def test_a_table_that_describes_the_sections_listed_entries_adds_no_entries() -> None:

@@ -36,6 +36,7 @@ __all__ = [
     "index_for",
     "title_key",
     "title_is_comparable",
+    "NAMED_KEYS",
     "titles_differ",
 ]
 
@@ -279,6 +280,10 @@ def _link_ident(link: Link, link_key: str) -> str | None:
     return "doi:" + found if found else None
 
 
+#: Link keys that name a paper by its identifier, whatever the URL's form or fragment
+NAMED_KEYS = ("arxiv:", "doi:", "openreview:")
+
+
 def _anchor(url: str) -> str:
     """The fragment of an absolute URL when it names a place in the page (``#IntroducingSQLServer2012``), else "".
 
@@ -315,8 +320,8 @@ def _build_facts(document: Document) -> DocumentFacts:
         title = title_key(entry.title) if entry.title else ""
         if not link_key and not title and not entry.bibtex:
             continue
-        anchor = _anchor(link.url) if link_key and link is not None and "#" in link.url and ":" not in link_key[:11] \
-            else ""  # arXiv, DOI and OpenReview keys name the paper whatever the fragment
+        anchor = _anchor(link.url) if link_key and link is not None and "#" in link.url \
+            and not link_key.startswith(NAMED_KEYS) else ""  # an identifier names the paper whatever the fragment
         occ = EntryOccurrence(entry, link, link_key, title, path, order, anchor)
         if link_key:
             links.append(occ)

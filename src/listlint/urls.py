@@ -576,9 +576,6 @@ def is_route_fragment(fragment: str) -> bool:
     return fragment[:1] in ("!", "/") or "=" in fragment
 
 
-_is_route_fragment = is_route_fragment
-
-
 @lru_cache(maxsize=65536)
 def normalize(url: str) -> str:
     """The duplicate key of ``url``: equal keys mean the same paper or page.
@@ -620,7 +617,7 @@ def _normalize(url: str) -> str:
         if parts.query:  # tracking parameters do not make an opaque URL another resource either
             text = strip_tracking(text)
         head = text if parts.fragment is None else text[: text.find("#")]
-        keep = "#" + parts.fragment if parts.fragment and _is_route_fragment(parts.fragment) else ""
+        keep = "#" + parts.fragment if parts.fragment and is_route_fragment(parts.fragment) else ""
         return scheme + head[len(scheme) :] + keep
     found = _arxiv_parts(text, parts)
     if found:
@@ -668,7 +665,7 @@ def _normalize(url: str) -> str:
             query = "?" + "&".join(pieces)
     fragment = ""
     # a relative link's fragment names a section of a file of this repository ("./#week-1", "./#week-2"): kept
-    if parts.fragment and (_is_route_fragment(parts.fragment) or (parts.authority is None and not scheme)):
+    if parts.fragment and (is_route_fragment(parts.fragment) or (parts.authority is None and not scheme)):
         fragment = "#" + parts.fragment
     prefix = "" if scheme in ("", "http", "https") else scheme + "://"
     if parts.authority is not None:

@@ -9,6 +9,7 @@ Markdown renders, and ``link.span.of(text) == link.url`` holds by construction (
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,13 +84,9 @@ def rendered_text(token: Any, env: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-_EMPHASIS_MD: list[MarkdownIt] = []
-
-
+@lru_cache(maxsize=1)
 def _emphasis_markdown() -> MarkdownIt:
-    if not _EMPHASIS_MD:
-        _EMPHASIS_MD.append(make_markdown().enable(["emphasis", "strikethrough", "text_join"]))
-    return _EMPHASIS_MD[0]
+    return make_markdown().enable(["emphasis", "strikethrough", "text_join"])
 
 
 def _as_written(url: str) -> str:

@@ -152,7 +152,6 @@ class HeadingIncrement(Rule):
                 )
             previous = heading.level
 
-
     @staticmethod
     def _raise_run(document: Document, heading: Heading, expected: int) -> list[Edit]:
         """Edits raising ``heading`` to ``expected`` and every heading after it that lies deeper than its parent
@@ -542,10 +541,10 @@ class TocSync(Rule):
                   if not h.is_entry and h.line >= toc.end_line and h.level >= lo
                   and (not covered or parents[id(h)] in covered)]
         hi = options.max_level or _deepest_covered(region, linked, lo)
-        # a link to a level the table does not cover (a featured '### Web' among '##' sections) is kept, and
-        # expects nothing: neither the other headings of its level nor a place in the table's order
-        # learned, a deeper level is expected where the table goes that deep: under a section of which it lists a
-        # subsection (a table may list the subsections of some sections only); a configured max-level means all
+        # A link to a level the table does not cover (a featured '### Web' among '##' sections) is kept and
+        # expects nothing: neither the other headings of its level nor a place in the table's order. A learned
+        # deeper level is expected where the table goes that deep: under a section of which it lists a subsection
+        # (a table may list the subsections of some sections only); a configured max-level means everywhere.
         parent_of = _parent_headings(anchors)
         opened = {parent_of.get(id(h)) for _, h in resolved if h is not None and h.level > lo}
         expected = [(slug, h) for slug, h in region
@@ -630,7 +629,8 @@ def _parents_above(anchors: list[tuple[str, Heading]], level: int) -> dict[int, 
 
 def _unless_meant(missing: dict[str, Heading], broken: list[TocLink]) -> list[Heading]:
     """The missing headings, less those a broken link of the table was meant for (its fragment is close to their
-    slug): LL405 reports that link with the slug it should have; one defect, one finding."""
+    slug): LL405 reports that link; one defect, one finding. Compared with the missing slugs only, so closer than
+    LL405's own suggestion, which looks among every heading of similar length."""
     if broken and missing:
         import difflib  # a broken link is rare; difflib is not worth importing at start-up
 

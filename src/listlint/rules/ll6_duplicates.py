@@ -12,13 +12,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
-from listlint.duplicates import EntryOccurrence, facts, index_for, titles_differ
+from listlint.duplicates import NAMED_KEYS, EntryOccurrence, facts, index_for, titles_differ
 from listlint.model import Document, Entry, Layout, ListBlock
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
 
 _WORD = re.compile(r"\w+")
-_NAMED_KEYS = ("arxiv:", "doi:", "openreview:")
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -51,7 +50,7 @@ class DuplicateLink(Rule):
             assert link is not None and first_link is not None  # entries in ``links`` have one
             message = f"duplicate link '{_quote(link.url)}'"
             if link.url.strip() != first_link.url.strip():
-                if occ.link_key.startswith(_NAMED_KEYS):
+                if occ.link_key.startswith(NAMED_KEYS):
                     message += f" ({occ.link_key})"
                 message += f": also listed at {first.place.describe(here)} as '{_quote(first_link.url)}'"
             else:
@@ -156,7 +155,7 @@ class DuplicateTitle(Rule):
         index = index_for(document, context.project, settings.scope, settings.allow)
         here = document.path
         for occ in facts(document).titles:
-            first = index.first_title_of(occ, lambda first, later: _same_work(document, first, later))
+            first = index.first_title_of(occ, _same_work)
             if first is None or first is occ or index.is_allowed(occ.entry):
                 continue
             if occ.link_key and occ.link_key == first.link_key:
@@ -182,7 +181,7 @@ _CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "huggingface.co/"
 
 def _kind(link_key: str) -> str:
     """What a link key names: a paper (arXiv, DOI, OpenReview), a video, a code repository, or "" (anything)."""
-    if link_key.startswith(_NAMED_KEYS):
+    if link_key.startswith(NAMED_KEYS):
         return "paper"
     if link_key.startswith(_VIDEO_HOSTS):
         return "video"
@@ -195,7 +194,7 @@ def _differ(one: set[str], other: set[str]) -> bool:
     return bool(one) and bool(other) and one.isdisjoint(other)
 
 
-def _same_work(document: Document, first: EntryOccurrence, later: EntryOccurrence) -> bool:
+def _same_work(first: EntryOccurrence, later: EntryOccurrence) -> bool:
     """False when two entries with one title are not two listings of one work: one is an index line pointing into
     the page (at the other's notes), or they carry details that tell two works apart: different years or version
     numbers (in the description, or in the link for versions), links to different
