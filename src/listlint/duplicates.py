@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from listlint import urls
 from listlint.bibtex.normalize import title_key  # the one title normaliser, shared with LL503
@@ -149,8 +150,7 @@ def bib_identifiers(entry: BibEntry, text: str = "") -> list[tuple[str, str, Spa
 # --------------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """Where an occurrence is, for messages: the document's path, a 1-based line and the section title."""
 
     path: str
@@ -166,8 +166,7 @@ class Place:
         return where
 
 
-@dataclass(frozen=True, slots=True)
-class EntryOccurrence:
+class EntryOccurrence(NamedTuple):
     """An entry outside any table of contents: its primary link's normalised key (LL601, "" when it has no
     comparable link) and its title key (LL602, "" when it has no title). One object serves both indexes."""
 
@@ -184,8 +183,7 @@ class EntryOccurrence:
         return Place(self.path, self.entry.line + 1, self.entry.section)
 
 
-@dataclass(frozen=True, slots=True)
-class KeyOccurrence:
+class KeyOccurrence(NamedTuple):
     """A BibTeX entry's key, casefolded (LL603), with its title key ("" when it has no title)."""
 
     bib: BibEntry
@@ -204,8 +202,7 @@ class KeyOccurrence:
         return self.bib.key_span or self.bib.span
 
 
-@dataclass(frozen=True, slots=True)
-class IdentOccurrence:
+class IdentOccurrence(NamedTuple):
     """A DOI or arXiv id (``doi:...``/``arxiv:...``) named by an entry or by a BibTeX entry outside any entry.
 
     ``evidence`` says where it was read ("link", "eprint field", ...), ``span`` is that text. ``link_key`` and
@@ -230,8 +227,7 @@ class IdentOccurrence:
         return Place(self.path, self.line, self.section)
 
 
-@dataclass(frozen=True)
-class DocumentFacts:
+class DocumentFacts(NamedTuple):
     """Everything duplicate detection needs from one document, in document order, before any allow-list.
 
     ``links`` holds the entries with a comparable primary link, ``titles`` those with a title key (the same

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from listlint.diagnostics import Diagnostic
 from listlint.model import Document
@@ -35,8 +35,7 @@ def matches(selectors: frozenset[str], code: str, name: str) -> bool:
     return any(code.startswith(s) for s in selectors if s[:1].isupper())
 
 
-@dataclass(frozen=True)
-class Suppressions:
+class Suppressions(NamedTuple):
     """The ``listlint-disable`` comments of a document, as regions, lines and file-wide codes."""
     file: frozenset[str]
     next_line: dict[int, frozenset[str]]  # 0-based line -> selectors

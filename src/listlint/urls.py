@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import unquote
 
 __all__ = [
@@ -293,8 +293,7 @@ _PCT_RE = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
-@dataclass(frozen=True, slots=True)
-class UrlParts:
+class UrlParts(NamedTuple):
     """A URL cut into its parts as written (no decoding). Offsets let fixes edit one part in place."""
 
     scheme: str  # as written, "" when none
@@ -400,8 +399,7 @@ _DOI_IN_PATH_RE = re.compile(r"(?:^|/)(10\.\d{4,9}/[^?#\s]+)")
 _NATURE_RE = re.compile(r"/articles/([A-Za-z0-9.\-]+?)(?:\.pdf)?\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class _ArxivMatch:
+class _ArxivMatch(NamedTuple):
     """An arXiv id found in a URL, and its version suffix."""
     ident: str
     version: str  # "v2" or ""
@@ -754,8 +752,7 @@ def glued_tail(url: str) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class UrlProblem:
+class UrlProblem(NamedTuple):
     """Something wrong with a URL as written; ``start``/``end`` are offsets into the URL."""
 
     kind: str  # "glued", "space", "parens", "scheme", "host", "no-scheme"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from listlint.config import BibtexSettings
 from listlint.model import BibEntry, BibField, BibtexBlock, Document
@@ -23,8 +23,7 @@ _PAGES = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z
 _FENCE_LEAD = re.compile(r"([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(?=`{3,}|~{3,})")
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
+class Style(NamedTuple):
     """How a BibTeX entry is laid out when listlint writes it."""
     layout: str = "spaced"  # "compact" name={value}, "spaced" name = {value}, "aligned" padded names
     trailing_comma: bool = False

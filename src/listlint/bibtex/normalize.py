@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # \'e, \"{o}, \c{c}, \v s, \"\i: accent commands whose argument is one letter (not \textbf, whose \t is no accent)
 _ACCENT = re.compile(
@@ -260,8 +260,7 @@ def scholar_key(author: str | None, year: int | str | None, title: str | None) -
 # --- year evidence from links ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class YearEvidence:
+class YearEvidence(NamedTuple):
     """Years that ``source`` allows for the paper, and how we know."""
 
     years: frozenset[int]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from listlint.bibtex.normalize import parse_year
 from listlint.model import BibEntry, BibField
@@ -14,8 +14,7 @@ _URL_WRAPPED = re.compile(r"^\s*\\url\s*\{([^{}]*)\}\s*$")
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Suspicion:
+class Suspicion(NamedTuple):
     """A suspicious value: where, why, and the replacement of ``span`` when the repair is mechanical."""
 
     field: BibField

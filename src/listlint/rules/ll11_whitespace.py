@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from listlint.errors import ConfigError
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
@@ -414,8 +415,7 @@ def _sequence_length(byte: int) -> int:
     return 0
 
 
-@dataclass(frozen=True)
-class Garble:
+class Garble(NamedTuple):
     """A run of mojibake and the text it decodes to."""
     start: int  # index into the run
     end: int

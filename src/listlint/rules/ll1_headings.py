@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
@@ -388,16 +389,14 @@ TOC_START = re.compile(r"^\s*<!--\s*toc\s*-->\s*$", re.IGNORECASE)
 TOC_STOP = re.compile(r"^\s*<!--\s*(?:tocstop|/toc)\s*-->\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class TocLink:
+class TocLink(NamedTuple):
     """One link of a table of contents and the heading slug it points to."""
     link: Link
     item: ListItem
     target: str  # the fragment, decoded and lowercased
 
 
-@dataclass(frozen=True)
-class Toc:
+class Toc(NamedTuple):
     """A table of contents: its links and the lines it covers."""
     links: tuple[TocLink, ...]
     first_line: int  # 0-based, first line of the ToC list

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.model import Document, Entry, Layout, Link, LinkKind, ListBlock, ListItem, Section
@@ -174,8 +175,7 @@ SHAPES = {
 }
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """An entry or list item and the shape it has, compared with its section's."""
     shape: str
     span: Span
@@ -576,16 +576,14 @@ def _wrapped_code_span(document: Document, span: Span) -> bool:
 # ---- LL205 -------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Break:
+class Break(NamedTuple):
     """A list item whose number breaks the numbering scheme, and the number expected."""
     item: ListItem
     expected: int
     previous: ListItem | None
 
 
-@dataclass(frozen=True)
-class Scheme:
+class Scheme(NamedTuple):
     """A numbering scheme and the breaks of it; the scheme with fewest breaks is the author's."""
     name: str  # "per-list", "continued", "all-ones"
     breaks: tuple[Break, ...]
@@ -844,8 +842,7 @@ SEPARATOR = re.compile(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
 WHITESPACE_RUN = re.compile(r"[ \t]+")
 
 
-@dataclass(frozen=True)
-class Described:
+class Described(NamedTuple):
     """An entry with a description, and the separator between its title and description."""
     entry: Entry
     separator: Span

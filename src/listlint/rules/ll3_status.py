@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from listlint.config import StatusSettings
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
@@ -112,8 +113,7 @@ class Vocabulary:
         return self.spellings.get(value.upper(), value)
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """A status marker of an entry, classified."""
 
     tag: StatusTag
@@ -122,8 +122,7 @@ class Mark:
     suggestions: tuple[str, ...] = ()  # nearest known tags (unknown tags only)
 
 
-@dataclass(frozen=True, slots=True)
-class EntryStatus:
+class EntryStatus(NamedTuple):
     """An entry and its classified status marks."""
     entry: Entry
     marks: tuple[Mark, ...]  # known, unknown and box marks in line order (labels left out)
@@ -139,8 +138,7 @@ class EntryStatus:
         return bool(self.marks) and self.marks[-1].kind is Kind.UNKNOWN
 
 
-@dataclass(frozen=True, slots=True)
-class StatusView:
+class StatusView(NamedTuple):
     """Every entry's classified marks, and whether the file uses tags and task boxes at all."""
 
     vocabulary: Vocabulary
@@ -216,8 +214,7 @@ def section_of(document: Document) -> dict[tuple[int, int], int]:
 
 
 # ---- where a tag belongs ---------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class TitleLine:
+class TitleLine(NamedTuple):
     """The part of an entry's first line where status tags live, and where the canonical tag goes."""
 
     start: int  # first character after the list marker (or of the heading text)

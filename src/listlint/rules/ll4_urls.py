@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from listlint import urls
@@ -31,8 +32,7 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@dataclass(frozen=True, slots=True)
-class _Excluded:
+class _Excluded(NamedTuple):
     """Sorted, merged spans of recognised constructs: a malformed-link candidate never starts inside one."""
 
     starts: tuple[int, ...]
@@ -91,8 +91,7 @@ def prose_lines(document: Document) -> tuple[int, ...]:
     return document.memo("ll4.prose_lines", build)
 
 
-@dataclass(frozen=True, slots=True)
-class MalformedLink:
+class MalformedLink(NamedTuple):
     """Link-like text that Markdown does not read as a link (LL402)."""
 
     kind: str  # "space" ([t] (url)), "unclosed" ([t](url), "parens", "spaces", "no-open" (t](url))
@@ -667,8 +666,7 @@ _BIB_CORR = re.compile(r"\babs/((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Z]{2}
 _BIB_URL_CMD = re.compile(r"^\\url\{(.*)\}$")
 
 
-@dataclass(frozen=True, slots=True)
-class _BibIds:
+class _BibIds(NamedTuple):
     """The arXiv ids, DOIs and OpenReview ids a BibTeX entry names."""
     arxiv: dict[str, str]  # id -> field name that names it
     doi: dict[str, str]
