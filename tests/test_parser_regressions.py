@@ -183,7 +183,7 @@ def test_bold_quoted_titles_in_references() -> None:
 
 
 def test_emoji_shortcodes_at_the_edges_of_a_title_are_not_words_of_it() -> None:
-    from listlint.parser.entries import clean_title
+    from listlint.parser.text import clean_title
 
     assert clean_title("**:fast_forward: DiffusionFastForward: 01-Diffusion-Theory**") == \
         "DiffusionFastForward: 01-Diffusion-Theory"

@@ -7,12 +7,14 @@ The decisions here are the heart of listlint, so each is a small named function:
 - which plain-text lines and paragraphs are references (citation layout: APA, ``Title- Authors-YYYY.MM.DD``; a
   paragraph that cites a quoted title or is a bold title over authors and venue, with its links),
 - which sections are tables of contents.
+
+Tables of papers are read in :mod:`listlint.parser.tables`; how a title reads (markup dropped, link labels in
+place of links) is :mod:`listlint.parser.text`, shared by every layout.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -22,6 +24,8 @@ from typing import Any
 from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
 from listlint.parser.blocks import InlineUnit, Walk
 from listlint.parser.status import find_tags
+from listlint.parser.tables import table_entries
+from listlint.parser.text import LEADING_STRONG, as_read, clean_title, content_link
 from listlint.source import SourceText, Span
 
 FAKE_BULLETS = "•·●▪◦‣∙"
@@ -58,10 +62,6 @@ QUOTED_TITLE = re.compile(r"""[.,:;]\s+[*_]{0,2}["“](?P<title>[^"”\n]{6,300}
 BOLD_QUOTED_TITLE = re.compile(
     r"""(?:\*\*|__)["“](?P<title>[^"”\n*_]{6,300}?)[.,;!?]?["”](?:\*\*|__)|["“](?:\*\*|__)(?P<inner>[^"”\n*_]{6,300}?)[.,;!?]?(?:\*\*|__)[.,;!?]?["”]"""
 )
-# an inline HTML tag, as CommonMark reads one (a letter after "<"); group 1 is its name
-INLINE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
-# ":fast_forward:" at either end of a title: an emoji GitHub draws, not words of the title
-EMOJI_SHORTCODE_EDGE = re.compile(r"^(?::[a-z0-9_+-]+:\s*)+|(?:\s*:[a-z0-9_+-]+:)+$")
 # images opening a description ("[Tool](url) ![stars](https://img.shields.io/…) - what it does"): badges
 LEADING_BADGES = re.compile(r"^(?:[ \t]*(?:\[!\[[^\]\n]*\]\([^)\s]*\)\]\([^)\s]*\)|!\[[^\]\n]*\]\([^)\s]*\)))+")
 # what opens around an entry's link, and what closes it: "**[Title](url)**", "[[pdf](url)]"
@@ -83,7 +83,6 @@ TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
 PROSE_INTO_LINK = re.compile(
     r"\b(?:of|the|a|an|on|at|to|for|by|with|from|and|or|see|via|into|about|this|our|your|its|their|is|are)[ \t]*$"
 )
-LEADING_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 # words whose period ends no sentence: "Univ. Toronto / MIT", "Smith et al. Deep nets"
 ABBREVIATION = re.compile(r"(?:^|[\s(/])(?:univ|inst|dept|intl|inc|ltd|corp|dr|prof|st|jr|vs|al|etc|fig|vol|no|pp|ed|eds)$",
@@ -101,10 +100,6 @@ DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-
 GENERIC_HEADING = re.compile(
     r"^\W*(?:citations?|citing|cite|how to cite|bibtex|bibliography|references?|引用|参考文献)\W*$", re.IGNORECASE
 )
-MARKUP = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
-# A backslash escape of a Markdown mark: the character stands for itself. Not \" \' \^ \~ \= \. \{: titles
-# pasted from BibTeX write accents that way (Sch\"{o}lkopf), and the title key reads them as LaTeX.
-ESCAPED = re.compile(r"\\([*_\[\]`#|&<>])")
 
 
 def is_citation(line: str) -> bool:
@@ -132,34 +127,6 @@ def citation_title(line: str) -> str:
         if end is not None and end.start() > 0:
             return line[: end.end() if line[end.start()] in "?!" else end.start()].strip()
     return line.rstrip(".").strip()
-
-
-def clean_title(raw: str) -> str:
-    """The title as read: emphasis and code marks dropped, escapes resolved (``Q\\*`` is ``Q*``), spaces collapsed,
-    quotes around the whole title and a bracket left open before a link (``Title [[code](url)]``) dropped."""
-    if "\\" in raw:  # text, escaped character, text, ...: markup is removed from the text parts only
-        parts = ESCAPED.split(raw)
-        title = "".join(MARKUP.sub("", part) if k % 2 == 0 else part for k, part in enumerate(parts))
-    else:
-        title = MARKUP.sub("", raw)
-    if "<" in title:  # inline HTML renders as no text: "<u>T5</u>", a "<br />" inside a link's text
-        title = INLINE_TAG.sub(lambda m: " " if m.group(1).lower() == "br" else "", title)
-    title = " ".join(title.split())
-    if ":" in title:
-        title = EMOJI_SHORTCODE_EDGE.sub("", title)
-    if title and not title[0].isascii():  # "🔥🔥 [PagedAttention] Efficient …": decoration, not words
-        start = 0
-        while start < len(title) and (unicodedata.category(title[start]) in ("So", "Sk", "Cf", "Mn")
-                                      or title[start] in " \ufe0f"):
-            start += 1
-        if start < len(title):
-            title = title[start:]
-    title = title.strip(" ,;:")
-    if title.endswith(("[", "(")):
-        title = title.rstrip(" [(").rstrip(" ,;:")
-    if len(title) > 2 and title[0] in "\"“" and title[-1] in "\"”" and not any(q in title[1:-1] for q in "\"“”"):
-        title = title[1:-1].strip()
-    return title
 
 
 @dataclass
@@ -242,7 +209,7 @@ class Builder:
         for u in self.walk.inlines:
             if u.item is not None and u.line == self.walk.items[u.item].line and self._link_line(u):
                 item = self.walk.items[u.item]
-                first = min((l.full_span.start for l in u.facts.links if self._content_link(l)), default=None)
+                first = min((l.full_span.start for l in u.facts.links if content_link(l)), default=None)
                 if first is not None and LINK_LABEL.fullmatch(self.text[item.content_start : first]):
                     if item.parent_item is None:  # nested, it labels the link of the item above, not the heading's
                         labelled.add(u.item)
@@ -306,18 +273,13 @@ class Builder:
                 chosen.add(n)
         return chosen
 
-    @staticmethod
-    def _content_link(link: Link) -> bool:
-        kinds = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK, LinkKind.BARE)
-        return link.kind in kinds and not link.is_fragment
-
     def _link_line(self, unit: InlineUnit) -> bool:
-        return any(self._content_link(link) for link in unit.facts.links)
+        return any(content_link(link) for link in unit.facts.links)
 
     def _links_paragraph(self, unit: InlineUnit) -> bool:
         """A paragraph of links with labels ("paper link: [here](url)", "[[pdf]](url) [[code]](url)"), not prose
         that mentions a link: at most four words besides the links per line, on average."""
-        links = [l.full_span for l in unit.facts.links if self._content_link(l)]
+        links = [l.full_span for l in unit.facts.links if content_link(l)]
         return bool(links) and self._words_besides(unit, links, self.source.line_start(unit.line)) <= 4 * max(
             1, unit.end_line - unit.line)
 
@@ -339,8 +301,8 @@ class Builder:
         line_end = self.source.line_end(item.line)
         if unit is None:
             return None
-        first_line_links = [l for l in unit.facts.links if l.full_span.start < line_end and self._content_link(l)]
-        links = [l for l in unit.facts.links if self._content_link(l)]
+        first_line_links = [l for l in unit.facts.links if l.full_span.start < line_end and content_link(l)]
+        links = [l for l in unit.facts.links if content_link(l)]
         fragment_only = [l for l in unit.facts.links if l.kind is LinkKind.INLINE and l.is_fragment]
         if first_line_links:
             first = first_line_links[0]
@@ -422,7 +384,7 @@ class Builder:
             return None
         rest = Span(box.end(), end)
         inside = [link for link in unit.facts.links if rest.contains(link.full_span)]
-        title = clean_title(_as_read(self.text, rest, inside, unit.facts.html_spans, images=False)).rstrip(":")
+        title = clean_title(as_read(self.text, rest, inside, unit.facts.html_spans, images=False)).rstrip(":")
         if len(title) < 2 or not any(ch.isalnum() for ch in title):
             return None
         whole = [link for link in inside if link.text_span is not None
@@ -660,7 +622,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             for entry in entries:
                 section_for(entry.line).entries.append(entry)
 
-    table_rows = _table_entries(b, walk, source, lambda line: sec_title(section_for(line)), section_for)
+    table_rows = table_entries(b, walk, source, lambda line: sec_title(section_for(line)), section_for)
     if table_rows:
         grown: dict[int, _Sec] = {}
         for entry in table_rows:
@@ -729,7 +691,7 @@ def _labelled_link_children(b: Builder, works: list[_Item], first_unit: dict[int
     adopted: dict[int, list[Link]] = {}
     for parent, kids in children.items():
         work = works[parent]
-        if parent in item_entries or work.unit is None or any(b._content_link(l) for l in work.unit.facts.links):
+        if parent in item_entries or work.unit is None or any(content_link(l) for l in work.unit.facts.links):
             continue
         words = work.unit.content.strip()
         if "\n" in words or not 1 <= len(words.split()) <= 12:
@@ -739,7 +701,7 @@ def _labelled_link_children(b: Builder, works: list[_Item], first_unit: dict[int
             unit = first_unit.get(kid)
             if unit is None or kid in item_entries:
                 break
-            own = [l for l in unit.facts.links if b._content_link(l)]
+            own = [l for l in unit.facts.links if content_link(l)]
             start = works[kid].item.content_start
             if own and LINK_LABEL.fullmatch(b.text[start : own[0].full_span.start]):
                 links.extend(own)
@@ -778,7 +740,7 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
     for k in range(bisect_right(index.inline_lines, heading.line), bisect_left(index.inline_lines, end_line)):
         inline = inlines[k]
         links.extend(inline.facts.links)
-        if not any(Builder._content_link(l) for l in inline.facts.links):
+        if not any(content_link(l) for l in inline.facts.links):
             description.append(inline.content)
     blocks = walk.bibtex
     for k in range(bisect_right(index.bibtex_lines, heading.line), bisect_left(index.bibtex_lines, end_line)):
@@ -802,12 +764,12 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         title_text = stripped
         title_span = Span(at, at + len(stripped)) if at >= 0 else None
     if title_span is not None and (unit.facts.links or unit.facts.html_spans) and title_span.of(text) == title_text:
-        title_text = _as_read(text, title_span, unit.facts.links, unit.facts.html_spans)
-    own = [l for l in unit.facts.links if Builder._content_link(l)]
+        title_text = as_read(text, title_span, unit.facts.links, unit.facts.html_spans)
+    own = [l for l in unit.facts.links if content_link(l)]
     if len(own) == 1 and clean_title(own[0].text) == clean_title(title_text):
         primary: Link | None = own[0]  # "### [Title](url)": the title is the link
     else:
-        primary = next((l for l in links if Builder._content_link(l) and l.full_span.start > heading.span.end),
+        primary = next((l for l in links if content_link(l) and l.full_span.start > heading.span.end),
                        own[0] if own else None)
     return Entry(
         layout=Layout.HEADING,
@@ -834,206 +796,7 @@ def _section_title(text: str, heading: Heading, facts: Any) -> str:
     span = heading.text_span
     if facts is None or not (facts.links or facts.html_spans) or span.of(text) != heading.text:
         return clean_title(heading.text)
-    return clean_title(_as_read(text, span, facts.links, facts.html_spans, images=False))
-
-
-def _as_read(text: str, span: Span, links: Iterable[Link], html: Iterable[Span] = (), *, images: bool = True) -> str:
-    """The text at ``span`` with every link written in it replaced by its label and inline HTML tags left out: a
-    heading ``[Title](url)`` or ``<a href="url">Title</a>`` is titled "Title", so rewriting the URL (LL402,
-    LL406-LL408) does not change the entry's title."""
-    kinds = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK)
-    links = tuple(links)
-    # without images, a link labelled by an image (a badge) reads as its other words, and images go
-    pieces = [(link.full_span, link.text if images else _without_images(text, link, links))
-              for link in links if link.kind in kinds]
-    if not images:
-        pieces.extend((link.full_span, "") for link in links if link.kind is LinkKind.IMAGE)
-    pieces.extend((tag, "") for tag in html)
-    out: list[str] = []
-    pos = span.start
-    for full, label in sorted(pieces, key=lambda p: (p[0].start, -p[0].end)):
-        if full.start < pos or full.end > span.end:
-            continue
-        out.append(text[pos : full.start])
-        out.append(label)
-        pos = full.end
-    out.append(text[pos : span.end])
-    return "".join(out)
-
-
-def _without_images(text: str, link: Link, links: tuple[Link, ...]) -> str:
-    span = link.text_span
-    if span is None or span.of(text) != link.text:
-        return link.text
-    inner = [other for other in links if other is not link and span.contains(other.full_span)]
-    if not inner:
-        return link.text
-    return _as_read(text, span, inner, images=False)
-
-
-# ---- tables of papers -----------------------------------------------------------------------------------------
-# "1)", "12.", "(3)", "#4" opening a table cell: the row's number, not words of its title
-ROW_COUNTER = re.compile(r"[ \t]*(?:\d{1,4}[.)]|\(\d{1,4}\)|#\d{1,4})[ \t]+")
-PAPER_HEADER = re.compile(r"(?:title|paper|article|publication|论文|标题)s?\b(?:\s*[/&(,]|$)", re.IGNORECASE)
-TITLE_HEADER = re.compile(
-    r"(?:title|paper|name|model|method|project|resource|tool|library|repo(?:sitory)?|work|article|book|course|"
-    r"dataset|论文|标题|名称)s?",
-    re.IGNORECASE,
-)
-
-
-TITLE_WORD = re.compile(r"\b(?:name|title)s?\b|名称|名字|资源名|项目名|标题|題名", re.IGNORECASE)
-# "Author name", "Venue name", "File name", "作者名字": names, but not of the row's work
-NOT_A_TITLE = re.compile(
-    r"\b(?:author|speaker|presenter|venue|conference|journal|file|user|host|company|organi[sz]ation)s?\b|"
-    r"作者|会议|期刊|文件|用户|机构", re.IGNORECASE)
-
-
-def _table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, section_for: Any) -> list[Entry]:
-    """Rows of tables of papers (``| [Title](url) | Venue | [code](url) |``) as entries.
-
-    A table is a table of entries when at least two of its body rows, and at least half of them, hold a link to a
-    page (not a badge or an anchor); only those rows become entries. Tables inside list items or quotes are left to
-    their item, and so is a table whose rows mostly link what a list of its section already lists (a table of
-    downloads and stars beside the list of libraries): it describes those entries, it adds none. The title is the
-    cell of the column headed like a title ("Paper", "Title", "Name", ...), else of the first column whose cells
-    mostly hold a link."""
-    tables = [block for block in walk.blocks if block.kind == "table" and block.depth == 0]
-    if not tables:
-        return []
-    cells_by_line: dict[int, list[InlineUnit]] = {}
-    listed: dict[int, set[str]] = {}  # id of a section -> URLs linked from its list items
-    for unit in walk.inlines:
-        if unit.kind == "cell" and unit.item is None and not unit.in_quote:
-            cells_by_line.setdefault(unit.line, []).append(unit)
-        elif unit.item is not None and unit.facts.links:
-            listed.setdefault(id(section_for(unit.line)), set()).update(link.url for link in unit.facts.links)
-    out: list[Entry] = []
-    for table in tables:
-        rows = [(line, cells_by_line[line]) for line in range(table.line + 2, table.end_line) if line in cells_by_line]
-        linked = [(line, cells) for line, cells in rows if any(_row_links(cells))]
-        if len(linked) < 2 or len(linked) * 2 < len(rows):
-            continue
-        known = listed.get(id(section_for(table.line)), set())
-        if known and 2 * sum(1 for _, cells in linked if _row_links(cells)[0].url in known) >= len(linked):
-            continue
-        column = _title_column(cells_by_line.get(table.line, []), linked)
-        for line, cells in linked:
-            out.append(_table_row_entry(b, source, line, cells, column, section_of(line)))
-    return out
-
-
-def _row_links(cells: list[InlineUnit]) -> list[Link]:
-    return [link for cell in cells for link in cell.facts.links if Builder._content_link(link)]
-
-
-def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUnit]]]) -> int:
-    names = [clean_title(cell.content) for cell in header]
-    for index, name in enumerate(names):  # "Paper / Source" beside "Model": the paper names the row
-        if PAPER_HEADER.match(name):
-            return index
-    for index, name in enumerate(names):
-        if TITLE_HEADER.fullmatch(name):
-            return index
-    for index, name in enumerate(names):  # "资源名（Name）", "Project name": a title word within the header
-        if TITLE_WORD.search(name) and not NOT_A_TITLE.search(name):
-            return index
-    width = max(len(cells) for _, cells in rows)
-    for index in range(width):
-        with_link = sum(1 for _, cells in rows if index < len(cells) and _row_links([cells[index]]))
-        if with_link * 2 >= len(rows):
-            return index
-    return 0
-
-
-def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[InlineUnit], column: int,
-                     section: str) -> Entry:
-    text = source.text
-    row = source.line_span(line)
-    spans = _cell_spans(text, row, cells)
-    cell = cells[column] if column < len(cells) else cells[0]
-    cell_span = spans[column] if column < len(spans) else None
-    own = [link for link in cell.facts.links if Builder._content_link(link)]
-    links = tuple(link for c in cells for link in c.facts.links)
-    primary = own[0] if own else _row_links(cells)[0]
-    title, title_span = "", None
-    if len(own) == 1 and own[0].full_span is not None and cell_span is not None \
-            and own[0].full_span.of(text) == cell_span.of(text) and own[0].text_span is not None:
-        title, title_span = clean_title(own[0].text), own[0].text_span  # the cell is the link
-    elif cell_span is not None:
-        title, title_span = "", None
-        if not cell.facts.links:  # words alone (links and images are read below, by _as_read)
-            title, title_span = _written_cell_title(text, cell_span)
-        if not title:
-            counter = ROW_COUNTER.match(text, cell_span.start, cell_span.end)
-            if counter is not None:  # "4) A Short Title": the row's number is no part of the title
-                cell_span = Span(counter.end(), cell_span.end)
-            title, title_span = clean_title(_as_read(text, cell_span, cell.facts.links, cell.facts.html_spans,
-                                                     images=False)), cell_span
-    else:
-        title = clean_title(cell.content)
-    if not title and primary.text_span is not None:
-        title, title_span = clean_title(primary.text), primary.text_span
-    tags = b.tags_in(row.start, row.end, links)
-    description = " | ".join(c.content.strip() for k, c in enumerate(cells) if k != column and c.content.strip())
-    return Entry(
-        layout=Layout.TABLE,
-        title=title,
-        title_span=title_span if title else None,
-        links=links,
-        primary_link=primary,
-        status=_status(tags),
-        tags=tuple(tags),
-        bibtex=(),
-        description=description,
-        children=(),
-        span=row,
-        line=line,
-        section=section,
-    )
-
-
-def _written_cell_title(text: str, cell: Span) -> tuple[str, Span | None]:
-    """The title of a title cell that is more than a link: ``1) **PaLM-E: An Embodied LM** - incorporates …`` is
-    titled by its bold words, ``2) MEM1  This work introduces …`` by the words before the description; ("", None)
-    when the cell is just a title (or nothing tells where the title ends)."""
-    raw = text[cell.start : cell.end]
-    counter = ROW_COUNTER.match(raw)
-    skip = counter.end() if counter else 0
-    strong = LEADING_STRONG.match(raw, skip)
-    if strong is not None:
-        title = clean_title(strong.group(2)).rstrip(".").strip()
-        at = text.find(title, cell.start + strong.start(2), cell.start + strong.end(2)) if title else -1
-        if any(ch.isalnum() for ch in title):  # no span when written with escapes ("Q\\&A")
-            return title, (Span(at, at + len(title)) if at >= 0 else None)
-    rest = raw[skip:]
-    if len(rest.split()) <= 12:  # short enough to be a title as it stands
-        return "", None
-    # after a row number, two spaces or " - " end the title ("2) MEM1  This work introduces …", "1) Title -
-    # presents …"). A colon cuts nothing: titles hold them ("Not what you've signed up for: Compromising …")
-    if counter is None:
-        return "", None  # without a row number a double space may be a typo inside the title: nothing cuts
-    cut = re.search(r"\S(?: {2,}| [-–—] )", rest)
-    if cut is None or len(rest[: cut.start() + 1].split()) > 20:
-        return "", None
-    title = clean_title(rest[: cut.start() + 1])
-    at = text.find(title, cell.start + skip, cell.start + skip + cut.start() + 1) if title else -1
-    return title, (Span(at, at + len(title)) if at >= 0 else None)
-
-
-def _cell_spans(text: str, row: Span, cells: list[InlineUnit]) -> list[Span | None]:
-    """Where each cell's content is written in its row (None when it cannot be confirmed, e.g. an escaped pipe)."""
-    spans: list[Span | None] = []
-    at = row.start
-    for cell in cells:
-        content = cell.content.strip()
-        found = text.find(content, at, row.end) if content else -1
-        if found < 0:
-            spans.append(None)
-            continue
-        spans.append(Span(found, found + len(content)))
-        at = found + len(content)
-    return spans
+    return clean_title(as_read(text, span, facts.links, facts.html_spans, images=False))
 
 
 def quoted_title(text: str) -> tuple[str, int] | None:
@@ -1091,7 +854,7 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
     - one line that starts with the title link and ends with a short venue and year:
       ``[Explainability for LLMs: A Survey](url), TIST 2023``.
     """
-    links = tuple(link for link in unit.facts.links if b._content_link(link) and not link.in_badge)
+    links = tuple(link for link in unit.facts.links if content_link(link) and not link.in_badge)
     if not links:
         return None
     source = b.source
@@ -1148,7 +911,7 @@ def _bold_title_over_link_list(
     links: list[Link] = []
     for item in items:
         item_unit = first_unit.get(item.index)
-        found = [link for link in item_unit.facts.links if b._content_link(link)] if item_unit else []
+        found = [link for link in item_unit.facts.links if content_link(link)] if item_unit else []
         if not found or not LINK_LABEL.fullmatch(b.text[item.content_start : found[0].full_span.start]):
             return None
         links.extend(found)

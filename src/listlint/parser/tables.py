@@ -1,0 +1,181 @@
+"""Tables of papers: rows that hold links to pages are entries (table layout), titled from the title column.
+
+Kept apart from the list and heading layouts because a table is read cell by cell: which column titles the row,
+where a cell that describes as well as names its work stops being the title.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from listlint.model import Entry, Layout, Link
+from listlint.parser.blocks import InlineUnit, Walk
+from listlint.parser.text import LEADING_STRONG, as_read, clean_title, content_link
+from listlint.source import SourceText, Span
+
+if TYPE_CHECKING:
+    from listlint.parser.entries import Builder
+
+# "1)", "12.", "(3)", "#4" opening a table cell: the row's number, not words of its title
+ROW_COUNTER = re.compile(r"[ \t]*(?:\d{1,4}[.)]|\(\d{1,4}\)|#\d{1,4})[ \t]+")
+PAPER_HEADER = re.compile(r"(?:title|paper|article|publication|论文|标题)s?\b(?:\s*[/&(,]|$)", re.IGNORECASE)
+TITLE_HEADER = re.compile(
+    r"(?:title|paper|name|model|method|project|resource|tool|library|repo(?:sitory)?|work|article|book|course|"
+    r"dataset|论文|标题|名称)s?",
+    re.IGNORECASE,
+)
+
+
+TITLE_WORD = re.compile(r"\b(?:name|title)s?\b|名称|名字|资源名|项目名|标题|題名", re.IGNORECASE)
+# "Author name", "Venue name", "File name", "作者名字": names, but not of the row's work
+NOT_A_TITLE = re.compile(
+    r"\b(?:author|speaker|presenter|venue|conference|journal|file|user|host|company|organi[sz]ation)s?\b|"
+    r"作者|会议|期刊|文件|用户|机构", re.IGNORECASE)
+
+
+def table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, section_for: Any) -> list[Entry]:
+    """Rows of tables of papers (``| [Title](url) | Venue | [code](url) |``) as entries.
+
+    A table is a table of entries when at least two of its body rows, and at least half of them, hold a link to a
+    page (not a badge or an anchor); only those rows become entries. Tables inside list items or quotes are left to
+    their item, and so is a table whose rows mostly link what a list of its section already lists (a table of
+    downloads and stars beside the list of libraries): it describes those entries, it adds none. The title is the
+    cell of the column headed like a title ("Paper", "Title", "Name", ...), else of the first column whose cells
+    mostly hold a link."""
+    tables = [block for block in walk.blocks if block.kind == "table" and block.depth == 0]
+    if not tables:
+        return []
+    cells_by_line: dict[int, list[InlineUnit]] = {}
+    listed: dict[int, set[str]] = {}  # id of a section -> URLs linked from its list items
+    for unit in walk.inlines:
+        if unit.kind == "cell" and unit.item is None and not unit.in_quote:
+            cells_by_line.setdefault(unit.line, []).append(unit)
+        elif unit.item is not None and unit.facts.links:
+            listed.setdefault(id(section_for(unit.line)), set()).update(link.url for link in unit.facts.links)
+    out: list[Entry] = []
+    for table in tables:
+        rows = [(line, cells_by_line[line]) for line in range(table.line + 2, table.end_line) if line in cells_by_line]
+        linked = [(line, cells) for line, cells in rows if any(_row_links(cells))]
+        if len(linked) < 2 or len(linked) * 2 < len(rows):
+            continue
+        known = listed.get(id(section_for(table.line)), set())
+        if known and 2 * sum(1 for _, cells in linked if _row_links(cells)[0].url in known) >= len(linked):
+            continue
+        column = _title_column(cells_by_line.get(table.line, []), linked)
+        for line, cells in linked:
+            out.append(_table_row_entry(b, source, line, cells, column, section_of(line)))
+    return out
+
+
+def _row_links(cells: list[InlineUnit]) -> list[Link]:
+    return [link for cell in cells for link in cell.facts.links if content_link(link)]
+
+
+def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUnit]]]) -> int:
+    names = [clean_title(cell.content) for cell in header]
+    for index, name in enumerate(names):  # "Paper / Source" beside "Model": the paper names the row
+        if PAPER_HEADER.match(name):
+            return index
+    for index, name in enumerate(names):
+        if TITLE_HEADER.fullmatch(name):
+            return index
+    for index, name in enumerate(names):  # "资源名（Name）", "Project name": a title word within the header
+        if TITLE_WORD.search(name) and not NOT_A_TITLE.search(name):
+            return index
+    width = max(len(cells) for _, cells in rows)
+    for index in range(width):
+        with_link = sum(1 for _, cells in rows if index < len(cells) and _row_links([cells[index]]))
+        if with_link * 2 >= len(rows):
+            return index
+    return 0
+
+
+def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[InlineUnit], column: int,
+                     section: str) -> Entry:
+    text = source.text
+    row = source.line_span(line)
+    spans = _cell_spans(text, row, cells)
+    cell = cells[column] if column < len(cells) else cells[0]
+    cell_span = spans[column] if column < len(spans) else None
+    own = [link for link in cell.facts.links if content_link(link)]
+    links = tuple(link for c in cells for link in c.facts.links)
+    primary = own[0] if own else _row_links(cells)[0]
+    title, title_span = "", None
+    if len(own) == 1 and own[0].full_span is not None and cell_span is not None \
+            and own[0].full_span.of(text) == cell_span.of(text) and own[0].text_span is not None:
+        title, title_span = clean_title(own[0].text), own[0].text_span  # the cell is the link
+    elif cell_span is not None:
+        title, title_span = "", None
+        if not cell.facts.links:  # words alone (links and images are read below, by as_read)
+            title, title_span = _written_cell_title(text, cell_span)
+        if not title:
+            counter = ROW_COUNTER.match(text, cell_span.start, cell_span.end)
+            if counter is not None:  # "4) A Short Title": the row's number is no part of the title
+                cell_span = Span(counter.end(), cell_span.end)
+            title, title_span = clean_title(as_read(text, cell_span, cell.facts.links, cell.facts.html_spans,
+                                                     images=False)), cell_span
+    else:
+        title = clean_title(cell.content)
+    if not title and primary.text_span is not None:
+        title, title_span = clean_title(primary.text), primary.text_span
+    tags = b.tags_in(row.start, row.end, links)
+    description = " | ".join(c.content.strip() for k, c in enumerate(cells) if k != column and c.content.strip())
+    return Entry(
+        layout=Layout.TABLE,
+        title=title,
+        title_span=title_span if title else None,
+        links=links,
+        primary_link=primary,
+        status=tags[-1] if tags else None,
+        tags=tuple(tags),
+        bibtex=(),
+        description=description,
+        children=(),
+        span=row,
+        line=line,
+        section=section,
+    )
+
+
+def _written_cell_title(text: str, cell: Span) -> tuple[str, Span | None]:
+    """The title of a title cell that is more than a link: ``1) **PaLM-E: An Embodied LM** - incorporates …`` is
+    titled by its bold words, ``2) MEM1  This work introduces …`` by the words before the description; ("", None)
+    when the cell is just a title (or nothing tells where the title ends)."""
+    raw = text[cell.start : cell.end]
+    counter = ROW_COUNTER.match(raw)
+    skip = counter.end() if counter else 0
+    strong = LEADING_STRONG.match(raw, skip)
+    if strong is not None:
+        title = clean_title(strong.group(2)).rstrip(".").strip()
+        at = text.find(title, cell.start + strong.start(2), cell.start + strong.end(2)) if title else -1
+        if any(ch.isalnum() for ch in title):  # no span when written with escapes ("Q\\&A")
+            return title, (Span(at, at + len(title)) if at >= 0 else None)
+    rest = raw[skip:]
+    if len(rest.split()) <= 12:  # short enough to be a title as it stands
+        return "", None
+    # after a row number, two spaces or " - " end the title ("2) MEM1  This work introduces …", "1) Title -
+    # presents …"). A colon cuts nothing: titles hold them ("Not what you've signed up for: Compromising …")
+    if counter is None:
+        return "", None  # without a row number a double space may be a typo inside the title: nothing cuts
+    cut = re.search(r"\S(?: {2,}| [-–—] )", rest)
+    if cut is None or len(rest[: cut.start() + 1].split()) > 20:
+        return "", None
+    title = clean_title(rest[: cut.start() + 1])
+    at = text.find(title, cell.start + skip, cell.start + skip + cut.start() + 1) if title else -1
+    return title, (Span(at, at + len(title)) if at >= 0 else None)
+
+
+def _cell_spans(text: str, row: Span, cells: list[InlineUnit]) -> list[Span | None]:
+    """Where each cell's content is written in its row (None when it cannot be confirmed, e.g. an escaped pipe)."""
+    spans: list[Span | None] = []
+    at = row.start
+    for cell in cells:
+        content = cell.content.strip()
+        found = text.find(content, at, row.end) if content else -1
+        if found < 0:
+            spans.append(None)
+            continue
+        spans.append(Span(found, found + len(content)))
+        at = found + len(content)
+    return spans

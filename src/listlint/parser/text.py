@@ -1,0 +1,93 @@
+"""How an entry's words read: its title without markup and decoration, link labels in place of links.
+
+Titles are compared (duplicates), reported and written back, so every layout reads them the same way here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from listlint.model import Link, LinkKind
+from listlint.source import Span
+
+MARKUP = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
+# A backslash escape of a Markdown mark: the character stands for itself. Not \" \' \^ \~ \= \. \{: titles
+# pasted from BibTeX write accents that way (Sch\"{o}lkopf), and the title key reads them as LaTeX.
+ESCAPED = re.compile(r"\\([*_\[\]`#|&<>])")
+# an inline HTML tag, as CommonMark reads one (a letter after "<"); group 1 is its name
+INLINE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+# ":fast_forward:" at either end of a title: an emoji GitHub draws, not words of the title
+EMOJI_SHORTCODE_EDGE = re.compile(r"^(?::[a-z0-9_+-]+:\s*)+|(?:\s*:[a-z0-9_+-]+:)+$")
+# a bold run opening a line or cell ("**Title** - what it does"); group 2 is its words
+LEADING_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+PAGE_LINK_KINDS = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK, LinkKind.BARE)
+
+
+def content_link(link: Link) -> bool:
+    """A link to a page, as an entry's own links are: not an image, a definition, an HTML link or an anchor in
+    this page."""
+    return link.kind in PAGE_LINK_KINDS and not link.is_fragment
+
+
+def clean_title(raw: str) -> str:
+    """The title as read: emphasis and code marks dropped, escapes resolved (``Q\\*`` is ``Q*``), spaces collapsed,
+    quotes around the whole title and a bracket left open before a link (``Title [[code](url)]``) dropped."""
+    if "\\" in raw:  # text, escaped character, text, ...: markup is removed from the text parts only
+        parts = ESCAPED.split(raw)
+        title = "".join(MARKUP.sub("", part) if k % 2 == 0 else part for k, part in enumerate(parts))
+    else:
+        title = MARKUP.sub("", raw)
+    if "<" in title:  # inline HTML renders as no text: "<u>T5</u>", a "<br />" inside a link's text
+        title = INLINE_TAG.sub(lambda m: " " if m.group(1).lower() == "br" else "", title)
+    title = " ".join(title.split())
+    if ":" in title:
+        title = EMOJI_SHORTCODE_EDGE.sub("", title)
+    if title and not title[0].isascii():  # "🔥🔥 [PagedAttention] Efficient …": decoration, not words
+        start = 0
+        while start < len(title) and (unicodedata.category(title[start]) in ("So", "Sk", "Cf", "Mn")
+                                      or title[start] in " \ufe0f"):
+            start += 1
+        if start < len(title):
+            title = title[start:]
+    title = title.strip(" ,;:")
+    if title.endswith(("[", "(")):
+        title = title.rstrip(" [(").rstrip(" ,;:")
+    if len(title) > 2 and title[0] in "\"“" and title[-1] in "\"”" and not any(q in title[1:-1] for q in "\"“”"):
+        title = title[1:-1].strip()
+    return title
+
+
+def as_read(text: str, span: Span, links: Iterable[Link], html: Iterable[Span] = (), *, images: bool = True) -> str:
+    """The text at ``span`` with every link written in it replaced by its label and inline HTML tags left out: a
+    heading ``[Title](url)`` or ``<a href="url">Title</a>`` is titled "Title", so rewriting the URL (LL402,
+    LL406-LL408) does not change the entry's title."""
+    kinds = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK)
+    links = tuple(links)
+    # without images, a link labelled by an image (a badge) reads as its other words, and images go
+    pieces = [(link.full_span, link.text if images else _without_images(text, link, links))
+              for link in links if link.kind in kinds]
+    if not images:
+        pieces.extend((link.full_span, "") for link in links if link.kind is LinkKind.IMAGE)
+    pieces.extend((tag, "") for tag in html)
+    out: list[str] = []
+    pos = span.start
+    for full, label in sorted(pieces, key=lambda p: (p[0].start, -p[0].end)):
+        if full.start < pos or full.end > span.end:
+            continue
+        out.append(text[pos : full.start])
+        out.append(label)
+        pos = full.end
+    out.append(text[pos : span.end])
+    return "".join(out)
+
+
+def _without_images(text: str, link: Link, links: tuple[Link, ...]) -> str:
+    span = link.text_span
+    if span is None or span.of(text) != link.text:
+        return link.text
+    inner = [other for other in links if other is not link and span.contains(other.full_span)]
+    if not inner:
+        return link.text
+    return as_read(text, span, inner, images=False)
