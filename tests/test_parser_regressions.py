@@ -351,3 +351,16 @@ def test_an_item_naming_a_project_over_labelled_link_lines_is_the_entry() -> Non
     document = parse(numbered)
     assert [e.title for e in document.entries] == ["P1", "P2"]
     assert not any(h.is_entry for h in document.headings)
+
+
+def test_a_title_read_from_words_ends_before_the_sentence_period_and_ignores_trailing_blanks() -> None:
+    # found by running fix on unseen lists: removing the trailing space (LL110) turned "models" into "models.",
+    # so the fixer's entry guard refused the whole file. The period ends the sentence either way.
+    line = "- [[arXiv](https://arxiv.org/abs/2306.02272)] OWQ: Lessons learned from outliers in language models."
+    titles = {parse(line + tail + "\n").entries[0].title for tail in ("", " ", "  \t")}
+    assert titles == {"OWQ: Lessons learned from outliers in language models"}
+    text = line + " \n"
+    assert fix_text(text) == line + "\n"
+    # an abbreviation's period and an ellipsis stay
+    assert parse("- [[pdf](https://a.org/x.pdf)] Learning to learn, by Smith et al.\n").entries[0].title.endswith("al.")
+    assert parse("- [[pdf](https://a.org/x.pdf)] Wait for it, and then...\n").entries[0].title.endswith("...")

@@ -96,6 +96,8 @@ def sentence_end(text: str) -> re.Match[str] | None:
             continue
         return match
     return None
+
+
 DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
 GENERIC_HEADING = re.compile(
     r"^\W*(?:citations?|citing|cite|how to cite|bibtex|bibliography|references?|引用|参考文献)\W*$", re.IGNORECASE
@@ -414,9 +416,11 @@ class Builder:
                 at = self.text.find(title, start + quoted[1], start + quoted[1] + len(quoted[0]))
                 return title, (Span(at, at + len(title)) if at >= 0 else None)
         match = sentence_end(raw)
-        cut = len(raw)
+        cut = len(raw.rstrip())  # trailing blanks are no part of the title: removing them must not change it
         if match:  # keep a question or exclamation mark: it belongs to the title
             cut = match.end() if raw[match.start()] in "?!" else match.start()
+        elif raw[:cut].endswith(".") and not raw[:cut].endswith("..") and not ABBREVIATION.search(raw[: cut - 1]):
+            cut -= 1  # the sentence's own period, as when more follows it ("Title. Authors")
         piece = raw[:cut]
         title = clean_title(piece)
         if len(title) < 2 or not any(ch.isalnum() for ch in title):
