@@ -295,7 +295,7 @@ def test_a_title_line_followed_by_lines_of_links_is_an_entry() -> None:
     entries = parse(text).entries
     # the authors line below the entry describes it (no entry of its own); the note is no entry either
     assert [(e.title, e.primary_link.url if e.primary_link else None) for e in entries] == [
-        ("Self-supervised Visual Feature Learning: A Survey.", "https://arxiv.org/pdf/1902.06162.pdf")]
+        ("Self-supervised Visual Feature Learning: A Survey", "https://arxiv.org/pdf/1902.06162.pdf")]
     assert entries[0].title_span is not None and entries[0].title_span.of(text) == entries[0].title
     assert [link.url for link in entries[0].links] == ["https://arxiv.org/pdf/1902.06162.pdf", "https://github.com/x/y"]
 

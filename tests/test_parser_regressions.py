@@ -364,3 +364,63 @@ def test_a_title_read_from_words_ends_before_the_sentence_period_and_ignores_tra
     # an abbreviation's period and an ellipsis stay
     assert parse("- [[pdf](https://a.org/x.pdf)] Learning to learn, by Smith et al.\n").entries[0].title.endswith("al.")
     assert parse("- [[pdf](https://a.org/x.pdf)] Wait for it, and then...\n").entries[0].title.endswith("...")
+
+
+def test_a_full_width_separator_is_no_part_of_the_description() -> None:
+    # Chinese and Japanese lists separate title and description with "：" (855 entries of one list kept it)
+    text = "- [foo](https://foo.org)：一个库。\n- [bar](https://bar.org)， 另一个库\n- [baz](https://baz.org) - a library.\n"
+    assert [e.description for e in parse(text).entries] == ["一个库。", "另一个库", "a library"]
+
+
+def test_short_labels_before_a_title_are_no_part_of_it() -> None:
+    # from unseen paper lists: a date, a nickname in bold brackets, a topic in code before the title (or its link);
+    # before, ~800 entries of five lists were titled "[2023/08] …", "[SSD]" or "OBJECT DETECTION"
+    text = (
+        "- [2023/08] **A Multitask Evaluation of ChatGPT?** *Yejin Bang et al. arXiv.* "
+        "[[paper](https://arxiv.org/abs/2302.04023)]\n"
+        "- **[SSD]** SSD: Single Shot MultiBox Detector\t| **[ECCV' 16]** |[`[pdf]`](https://arxiv.org/pdf/1512.02325.pdf)\n"
+        "- **[FPN]** [Feature Pyramid Networks for Object Detection](https://arxiv.org/abs/1612.03144)\n"
+        "  * ****`OBJECT DETECTION`**** [CornerNet: Detecting Objects as Paired Keypoints](nets/CornerNet.md)\n"
+        "- [[NeurIPS](https://papers.nips.cc/paper/6931-deep-sets)] Deep Sets. [[pytorch](https://github.com/m/DeepSets)]\n"
+    )
+    entries = parse(text).entries  # children included
+    assert [e.title for e in entries] == [
+        "A Multitask Evaluation of ChatGPT?", "SSD: Single Shot MultiBox Detector",
+        "Feature Pyramid Networks for Object Detection", "CornerNet: Detecting Objects as Paired Keypoints",
+        "Deep Sets"]
+    assert [e.title_span.of(text) for e in entries] == [e.title for e in entries]
+    # a label before a link named "pdf", or before a bare URL, does not make the link's text a title
+    assert [e.title for e in parse("- [Adam] (https://arxiv.org/abs/1412.6980)\n- [ResNet] [pdf](https://a.org/r.pdf)\n"
+                                   ).entries] == ["[ResNet]"]
+
+
+def test_a_bold_title_that_the_line_wraps_is_read_whole() -> None:
+    text = ("- [2023/06] **SYNAPSE: Leveraging Few-Shot Exemplars for\n"
+            "Human-Level Computer Control.** *Longtao Zheng et al. arXiv.* [[paper](https://arxiv.org/abs/2306.07863)]\n"
+            "- [2023/06] **Mind2Web: Towards a Generalist Agent for the Web.** *Xiang Deng et al.* "
+            "[[paper](https://arxiv.org/abs/2306.06070)]\n")
+    assert [(e.title, e.primary_link.url) for e in parse(text).entries] == [
+        ("SYNAPSE: Leveraging Few-Shot Exemplars for Human-Level Computer Control", "https://arxiv.org/abs/2306.07863"),
+        ("Mind2Web: Towards a Generalist Agent for the Web", "https://arxiv.org/abs/2306.06070")]
+
+
+def test_an_entry_heading_is_titled_by_its_words_and_linked_by_its_own_link() -> None:
+    text = (
+        "# Papers\n\n## Tabular\n\n"
+        "#### 1. Why do tree-based models still outperform deep learning? | [`[g2022.pdf]`](https://a.org/g.pdf)\n\n"
+        "| [Summary](https://github.com/o/r/issues/1) |\n\n"
+        "#### 2. [Survey] A Survey on Video Diffusion Models | [`[x2024]`](https://b.org/x.pdf)\n\n"
+        "| [Summary](https://github.com/o/r/issues/2) |\n\n"
+        "## Novels\n\n"
+        "#### [Solaris](https://www.goodreads.com/book/show/95558) (1961) [3.9]\n\nA classic. - [@alice](https://github.com/alice)\n\n"
+        "#### [Babel-17](https://www.goodreads.com/book/show/1199688) (1966) [3.8]\n\nGreat. - [@alice](https://github.com/alice)\n"
+    )
+    entries = parse(text).entries
+    assert [(e.title, e.primary_link.url) for e in entries] == [
+        ("Why do tree-based models still outperform deep learning?", "https://a.org/g.pdf"),
+        ("A Survey on Video Diffusion Models", "https://b.org/x.pdf"),
+        ("Solaris (1961) [3.9]", "https://www.goodreads.com/book/show/95558"),
+        ("Babel-17 (1966) [3.8]", "https://www.goodreads.com/book/show/1199688")]
+    assert [e.title_span.of(text) for e in entries[:2]] == [e.title for e in entries[:2]]
+    # the two novels share a recommender's link below them, not their own: no duplicate link
+    assert not lint_text(text, select=("LL601",))

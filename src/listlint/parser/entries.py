@@ -31,8 +31,16 @@ from listlint.source import SourceText, Span
 FAKE_BULLETS = "•·●▪◦‣∙"
 # What may stand before an entry's title link: a task box, a status tag, a number, then symbols, emoji and emoji
 # shortcodes (":star:", ":fire:", common in awesome lists)
+# A short label before an entry's title, no part of it: a status tag, a date or nickname in brackets ("[2023/08]",
+# "**[SSD]**", "[CVPR' 14]"), a tag in code ("****`GAN`****"); at most three words, and not a link's text
+LABEL = r"[*_]{0,4}(?:\[[ \t]*`?[^\[\]\s`]+(?:[ \t][^\[\]\s`]+){0,2}`?[ \t]*\](?![(\[])|`[^`\n]{1,40}`)[*_]{0,4}"
+LEADING_LABELS = re.compile(rf"(?:[ \t]*{LABEL})+[ \t]*")
+COLUMN_BAR = re.compile(r"[ \t]\|")
+ORDINAL = re.compile(r"[ \t]*\d{1,4}[.)][ \t]+")
+# a bold title that a long line wraps: "- **SYNAPSE: Leveraging Few-Shot Exemplars for\nHuman-Level Control.** *…*"
+WRAPPED_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)([^\n]+?(?:\n[ \t]*[^\n]+?)?)(?<=\S)\1")
 LEAD_PREFIX = re.compile(
-    r"^(?:\[[ xX]\]\s*)?(?:\[\s*(?:`\s*[A-Za-z][A-Za-z_-]*\s*`|[A-Z][A-Z_-]+)\s*\]\s*)?(?:\d+(?:\.\d+)*\.?\s*)?"
+    rf"^(?:\[[ xX]\]\s*)?(?:{LABEL}\s*)*(?:\d+(?:\.\d+)*\.?\s*)?(?:{LABEL}\s*)*"
     r"(?::[a-z0-9_+-]+:|[\W_])*$"
 )
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
@@ -64,6 +72,8 @@ BOLD_QUOTED_TITLE = re.compile(
 )
 # images opening a description ("[Tool](url) ![stars](https://img.shields.io/…) - what it does"): badges
 LEADING_BADGES = re.compile(r"^(?:[ \t]*(?:\[!\[[^\]\n]*\]\([^)\s]*\)\]\([^)\s]*\)|!\[[^\]\n]*\]\([^)\s]*\)))+")
+# what separates an entry's title from its description ("[T](u) - d", "[T](u)：描述"), stripped from the description
+SEPARATOR_EDGE = " \t-–—:,.：，、"
 # what opens around an entry's link, and what closes it: "**[Title](url)**", "[[pdf](url)]"
 WRAPPER_CLOSING = {"*": "*", "_": "_", "~": "~", "[": "]"}
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
@@ -311,7 +321,8 @@ class Builder:
             prefix = self.text[item.content_start : first.full_span.start]
             if LINK_LABEL.fullmatch(prefix):
                 return None  # "Code: [GitHub](url)": a link line, not an entry
-            if LEAD_PREFIX.match(prefix):
+            labelled = LEADING_LABELS.search(prefix) and (_label_link(first) or first.kind is LinkKind.BARE)
+            if LEAD_PREFIX.match(prefix) and not labelled:  # "[SSD] [pdf](url)", "[Adam] (https://…)": not titles
                 tagged = self._title_after_tag_link(first, line_end, first_line_links)
                 if tagged is not None:
                     return Layout.LIST, tagged[0], tagged[1], first
@@ -338,7 +349,8 @@ class Builder:
                     return Layout.LIST, title, span, links[0]
             # "**Title** <br>" / "*Authors* <br>" / "CoRL, 2020. [[Paper]](url)", or "**Title**. *Authors,\n
             # more authors*. ICLR 2019. [[pdf](url)]": a bold title opens the item, its links come on later lines
-            bold = bold_title_line(self.text, item.content_start, line_end, alone=False)
+            bold = bold_title_line(self.text, item.content_start, self.source.line_end(unit.end_line - 1),
+                                   alone=False, wrapped=True)
             if bold is not None:
                 if _paper_marks(self.text[line_end : self.source.line_end(unit.end_line - 1)], links):
                     title, at = bold
@@ -373,7 +385,7 @@ class Builder:
             return None
         stop = min((l.full_span.start for l in links if l.full_span.start > end), default=line_end)
         title, span = self._leading_text_title(end + 1, stop)
-        if len(title.split()) < 3:
+        if len(title.split()) < 2:  # "Deep Sets" is a title; one word may be a note ("[[pdf](url)] draft")
             return None
         return title, span
 
@@ -402,6 +414,12 @@ class Builder:
         box = TASK_BOX.match(self.text, start, end)
         if box:  # "[ ] Title [pdf](url)": the task box is a checkbox, not part of the title
             start = box.end()
+        labels = LEADING_LABELS.match(self.text, start, end)
+        if labels is not None and any(ch.isalnum() for ch in self.text[labels.end() : end]):
+            start = labels.end()  # "[2023/08] **Title.**", "**[SSD]** SSD: Single Shot …": labels, then the title
+        counter = ORDINAL.match(self.text, start, end)
+        if counter is not None and any(ch.isalpha() for ch in self.text[counter.end() : end]):
+            start = counter.end()  # "[`READ`] 1. Title": the number is no part of the title
         raw = self.text[start:end]
         strong = LEADING_STRONG.match(raw)
         if strong:  # "**Title** Authors. Venue. [[pdf]](url)": the bold words are the title, whatever they end with
@@ -421,6 +439,9 @@ class Builder:
             cut = match.end() if raw[match.start()] in "?!" else match.start()
         elif raw[:cut].endswith(".") and not raw[:cut].endswith("..") and not ABBREVIATION.search(raw[: cut - 1]):
             cut -= 1  # the sentence's own period, as when more follows it ("Title. Authors")
+        bar = COLUMN_BAR.search(raw, 0, cut)
+        if bar is not None and bar.start() > 0:  # "Title | **[ECCV' 16]** |": a cell-like column after the title
+            cut = bar.start()
         piece = raw[:cut]
         title = clean_title(piece)
         if len(title) < 2 or not any(ch.isalnum() for ch in title):
@@ -563,9 +584,9 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                     tail_start += len(closing)
                 if title_span is not None and title_span.start >= tail_start:
                     tail_start = max(tail_start, title_span.end)  # "[[AAAI](url)] Title. desc": after the title
-                description = text[tail_start:line_end].strip(" -–—:,.")
+                description = text[tail_start:line_end].strip(SEPARATOR_EDGE)
                 if description.startswith(("!", "[![")):  # badges between the link and the words: not words
-                    description = LEADING_BADGES.sub("", description).strip(" -–—:,.")
+                    description = LEADING_BADGES.sub("", description).strip(SEPARATOR_EDGE)
             if len(work_units) > 1:
                 description = (description + "\n" + "\n".join(work_units[1:])).strip()
         own_links = tuple(l for l in links if not any(c.span.contains(l.full_span) for c in child_entries))
@@ -769,12 +790,15 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         title_span = Span(at, at + len(stripped)) if at >= 0 else None
     if title_span is not None and (unit.facts.links or unit.facts.html_spans) and title_span.of(text) == title_text:
         title_text = as_read(text, title_span, unit.facts.links, unit.facts.html_spans)
-    own = [l for l in unit.facts.links if content_link(l)]
-    if len(own) == 1 and clean_title(own[0].text) == clean_title(title_text):
-        primary: Link | None = own[0]  # "### [Title](url)": the title is the link
-    else:
-        primary = next((l for l in links if content_link(l) and l.full_span.start > heading.span.end),
-                       own[0] if own else None)
+    words = _heading_words(title_text)
+    if words != title_text:  # "#### 1. [Adam] Title | [pdf](url)": the words between the number and the links
+        at = text.find(words, title_span.start, title_span.end) if title_span is not None else -1
+        title_text, title_span = words, (Span(at, at + len(words)) if at >= 0 else None)
+    # "### [Solaris](url) (1961)", "#### Title | [pdf](url)": a link written in the heading is the entry's own; the
+    # first link below it only when the heading has none (a link labelled by a badge image is no entry's link)
+    own = [l for l in unit.facts.links if content_link(l) and not l.text.lstrip().startswith("![")]
+    primary: Link | None = own[0] if own else next(
+        (l for l in links if content_link(l) and l.full_span.start > heading.span.end), None)
     return Entry(
         layout=Layout.HEADING,
         title=clean_title(title_text),
@@ -791,6 +815,24 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         section=section,
         heading=heading,
     )
+
+
+def _heading_words(title: str) -> str:
+    """An entry heading's title without the number before it, short labels after that (``[Adam]``) or a column of
+    links after a bar (``| [pdf]``); the heading as it is when that would leave fewer than two words."""
+    start = 0
+    counter = ORDINAL.match(title)
+    if counter is not None:
+        start = counter.end()
+    labels = LEADING_LABELS.match(title, start)
+    if labels is not None:
+        start = labels.end()
+    end = len(title)
+    bar = COLUMN_BAR.search(title, start)
+    if bar is not None:
+        end = bar.start()
+    words = title[start:end].strip()
+    return words if len(words.split()) >= 2 else title
 
 
 def _section_title(text: str, heading: Heading, facts: Any) -> str:
@@ -820,12 +862,16 @@ def quoted_title(text: str) -> tuple[str, int] | None:
 AUTHORS_LINE = re.compile(r"[ \t]*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1[ \t]*(?:\\|<br[ \t]*/?>)?[ \t]*", re.IGNORECASE)
 
 
-def bold_title_line(text: str, start: int, end: int, *, alone: bool = True,
-                    min_words: int = 2) -> tuple[str, int] | None:
-    """``**Title**`` opening the line from ``start`` (with ``alone``: the whole line, a hard break after it
-    allowed): (title, where it starts in ``text``)."""
+def bold_title_line(text: str, start: int, end: int, *, alone: bool = True, min_words: int = 2,
+                    wrapped: bool = False) -> tuple[str, int] | None:
+    """``**Title**`` opening the line from ``start``, after labels such as ``[2023/06]`` (with ``alone``: the whole
+    line, a hard break after it allowed; with ``wrapped``, the bold words may go on to the next line): (title,
+    where it starts in ``text``, -1 when it is written over two lines)."""
+    labels = LEADING_LABELS.match(text, start, end)
+    if labels is not None:
+        start = labels.end()
     raw = text[start:end]
-    strong = LEADING_STRONG.match(raw)
+    strong = (WRAPPED_STRONG if wrapped else LEADING_STRONG).match(raw)
     if strong is None or (alone and not HARD_BREAK_TAIL.fullmatch(raw, strong.end())):
         return None
     title = clean_title(strong.group(2)).rstrip(".").strip()
