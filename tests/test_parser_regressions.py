@@ -424,3 +424,16 @@ def test_an_entry_heading_is_titled_by_its_words_and_linked_by_its_own_link() ->
     assert [e.title_span.of(text) for e in entries[:2]] == [e.title for e in entries[:2]]
     # the two novels share a recommender's link below them, not their own: no duplicate link
     assert not lint_text(text, select=("LL601",))
+
+
+def test_a_series_heading_over_a_list_does_not_take_in_the_entry_headings_beside_it() -> None:
+    # awesome-scifi: "#### [Aurora Cycle](url) (2019)" holds a list of its books; the novels before and after it are
+    # entries of "Novels" (before, they became empty sections and the ones after were filed under the series)
+    text = ("# Books\n\n## Novels\n\n#### [Armor](https://example.org/armor) (1984)\n\nA soldier story.\n\n"
+            "#### [Aurora Cycle](https://example.org/aurora) (2019)\n\nBooks:\n- [Aurora Rising](https://example.org/r)\n"
+            "- [Aurora Burning](https://example.org/b)\n\n#### [Solaris](https://example.org/solaris) (1961)\n\nA classic.\n")
+    document = parse(text)
+    assert [(e.title, e.section) for e in document.entries] == [
+        ("Armor (1984)", "Novels"), ("Aurora Rising", "Aurora Cycle (2019)"), ("Aurora Burning", "Aurora Cycle (2019)"),
+        ("Solaris (1961)", "Novels")]
+    assert not lint_text(text, select=("LL101",))

@@ -277,11 +277,11 @@ class Builder:
         group_of = {n: group for group in siblings.values() for n in group}
         chosen: set[int] = set()
         for n, strong in candidates.items():
-            # weak evidence (link lines only) needs a run of such headings below a section (level 3 or deeper) that
-            # is most of its siblings: two "### Beta: see [this](url)" stubs among sections of lists stay sections
-            if strong or (headings[n].level >= 3 and any(
-                m in candidates and headings[m].level == headings[n].level for m in (n - 1, n + 1)
-            ) and 2 * sum(1 for m in group_of[n] if m in candidates) > len(group_of[n])):
+            # weak evidence (link lines only) needs more such headings below a section (level 3 or deeper), most of
+            # its siblings: two "### Beta: see [this](url)" stubs among sections of lists stay sections, and a
+            # series heading over a list of its books does not make the novels beside it sections
+            alike = sum(1 for m in group_of[n] if m in candidates)
+            if strong or (headings[n].level >= 3 and alike >= 2 and 2 * alike > len(group_of[n])):
                 chosen.add(n)
         return chosen
 
@@ -527,14 +527,20 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             item_fences.setdefault(unit[3], []).append(unit[2])
 
     # ---- sections ---------------------------------------------------------------------------------------------
-    # Section boundaries: every non-entry heading opens a section; entry headings are entries of the open section.
-    section_heads = [n for n in range(len(headings)) if n not in entry_heads]
-
+    # Section boundaries: every non-entry heading opens a section; entry headings are entries of the open section
+    # above their level: an entry heading ends a section of its own level or deeper before it (a series heading
+    # over its books does not take in the novels after it).
     root = _Sec(None, 0, line=0, end_line=source.line_count)
     stack = [root]
     sec_at_line: list[tuple[int, _Sec]] = [(0, root)]
-    for n in section_heads:
-        h = headings[n]
+    for n, h in enumerate(headings):
+        if n in entry_heads:
+            if stack[-1].level >= h.level:
+                while stack[-1].level >= h.level:
+                    stack[-1].end_line = h.line
+                    stack.pop()
+                sec_at_line.append((h.line, stack[-1]))
+            continue
         while stack[-1].level >= h.level:
             stack[-1].end_line = h.line
             stack.pop()

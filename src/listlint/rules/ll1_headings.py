@@ -123,6 +123,18 @@ def _line_no(document: Document, offset: int) -> int:
 
 # ---- LL101 -------------------------------------------------------------------------------------------------------
 
+def _among_entry_headings(document: Document) -> set[int]:
+    """Ids of section headings written at the level of the entry headings beside them: a series heading over the
+    list of its books, among novels that are entry headings, is one of that run, not a skipped level."""
+    found: set[int] = set()
+    for section in document.root.walk():
+        levels = {entry.heading.level for entry in section.entries if entry.heading is not None}
+        if levels:
+            found.update(id(child.heading) for child in section.children
+                         if child.heading is not None and child.heading.level in levels)
+    return found
+
+
 
 class HeadingIncrement(Rule):
     code = "LL101"
@@ -133,9 +145,10 @@ class HeadingIncrement(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         previous: int | None = None
+        among_entries = _among_entry_headings(document)
         # entry headings (a `#### Title` entry under `## Papers`) are leaves, not skipped levels
         for heading in section_headings(document, context.config.status.tags):
-            if previous is not None and heading.level > previous + 1:
+            if previous is not None and heading.level > previous + 1 and id(heading) not in among_entries:
                 expected = previous + 1
                 marker = atx_marker_span(document, heading)
                 fix = None
