@@ -266,6 +266,12 @@ def test_ll405_checks_dot_slash_fragments_too() -> None:
     assert found(text, ("LL405",)) == [(2, 7, "LL405", "./#week-3")]
 
 
+def test_ll405_page_anchors_top_and_readme_are_always_valid() -> None:
+    # GitHub's page has '#top', and the rendered README sits in an element with id "readme"
+    text = "# T\n\n- [a](#top)\n- [b](#readme)\n- [c](#README)\n- [d](#readme-1)\n"
+    assert found(text, ("LL405",)) == [(6, 7, "LL405", "#readme-1")]
+
+
 def test_ll405_chinese_and_encoded_fragments() -> None:
     text = (FIXTURES / "chinese.md").read_text(encoding="utf-8")
     assert found(text, ("LL405",)) == [(6, 8, "LL405", "#泛化理论")]

@@ -489,6 +489,10 @@ def _anchors(document: Document) -> frozenset[str]:
 
 MAX_HINTS = 50
 
+# Anchors every GitHub page has, whatever the file's headings: '#top' scrolls to the top of the page, and the
+# rendered README sits in an element with id "readme" ('[back to top](#readme)').
+PAGE_ANCHORS = frozenset({"top", "readme"})
+
 
 def _close_slug(fragment: str, document: Document) -> list[str]:
     """The nearest heading slug, compared only with slugs of similar length and first letter (keeps it linear)."""
@@ -526,7 +530,7 @@ class LinkFragment(Rule):
                 anchors = _anchors(document)
                 lowered = frozenset(a.lower() for a in anchors)
             fragment = unquote(link.fragment)
-            if fragment in anchors or fragment.lower() in lowered or fragment.lower() == "top":
+            if fragment in anchors or fragment.lower() in lowered or fragment.lower() in PAGE_ANCHORS:
                 continue
             misses += 1
             # a suggestion costs a fuzzy match over similar slugs: offer it for the first misses only
