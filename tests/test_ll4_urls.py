@@ -266,6 +266,29 @@ def test_ll405_checks_dot_slash_fragments_too() -> None:
     assert found(text, ("LL405",)) == [(2, 7, "LL405", "./#week-3")]
 
 
+def test_ll405_fix_only_for_a_close_guess() -> None:
+    # with three or four letters one edit is another word: '#GNN' is no typo of '#gan', nor '#NVS' of '#nas', nor
+    # '#Deblur' of '#detr'; a number is never a typo ('#week-3' is no '#week-2'). Reported, the nearest anchor
+    # named, no fix
+    text = ("# Papers\n\n- [GNN](#GNN)\n- [Novel View Synthesis](#NVS)\n- [Deblur](#Deblur)\n- [W](#week-3)\n"
+            "- [T](#transformer)\n- [S](#Set_Up)\n- [O](#optimzation-methods)\n\n"
+            "## GAN\n\n## NAS\n\n## DETR\n\n## Week 2\n\n## Transformers\n\n## Set-up\n\n## Optimization methods\n")
+    diags = check(text, ("LL405",))
+    assert [(d.message[d.message.index(" (") + 1:], d.fix is not None) for d in diags] == [
+        ("(the nearest heading anchor is '#gan')", False),
+        ("(the nearest heading anchor is '#nas')", False),
+        ("(the nearest heading anchor is '#detr')", False),
+        ("(the nearest heading anchor is '#week-2')", False),
+        # one edit in 11 letters, separators only, a swap in 19 letters: typos, fixed
+        ("(did you mean '#transformers'?)", True),
+        ("(did you mean '#set-up'?)", True),
+        ("(did you mean '#optimization-methods'?)", True),
+    ]
+    fixed = fix(text, ("LL405",), unsafe=True)
+    assert "(#GNN)" in fixed and "(#NVS)" in fixed and "(#Deblur)" in fixed and "(#week-3)" in fixed
+    assert "(#transformers)" in fixed and "(#set-up)" in fixed and "(#optimization-methods)" in fixed
+
+
 def test_ll405_page_anchors_top_and_readme_are_always_valid() -> None:
     # GitHub's page has '#top', and the rendered README sits in an element with id "readme"
     text = "# T\n\n- [a](#top)\n- [b](#readme)\n- [c](#README)\n- [d](#readme-1)\n"

@@ -19,6 +19,7 @@ from listlint import urls
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import BibEntry, Document, Entry, Link, LinkKind
 from listlint.rules.base import Context, Rule
+from listlint.rules.ll3_status import distance
 from listlint.source import Span
 
 CATEGORY = "links"
@@ -505,6 +506,28 @@ def _close_slug(fragment: str, document: Document) -> list[str]:
     return difflib.get_close_matches(fragment, candidates, n=1, cutoff=0.6)
 
 
+def _core(anchor: str) -> str:
+    """An anchor as compared for a fix: lowercase letters and digits, no separators or punctuation."""
+    return "".join(ch for ch in anchor.lower() if ch.isalnum())
+
+
+def _safe_guess(fragment: str, slug: str) -> bool:
+    """Whether pointing a link at ``slug`` instead of ``fragment`` is a correction, not a change of target.
+
+    It is when the two differ only in case, separators and punctuation ('#Set_up' -> '#set-up'), or, once those are
+    dropped, by at most one edit (a letter changed, added, removed, or two swapped) for every six characters of the
+    shorter one, and with the same numbers. So 'optimization' (12) may become 'optimisation' and 'transformer'
+    'transformers', but no anchor under six characters is guessed at: with three or four letters one edit makes
+    another word, an acronym another acronym ('#GNN' is not '#gan', '#NVS' not '#nas'). A number is never a typo:
+    '#week-3' is not '#week-2'."""
+    a, b = _core(fragment), _core(slug)
+    if a == b:
+        return True
+    if re.findall(r"\d+", a) != re.findall(r"\d+", b):
+        return False
+    return distance(a, b) <= min(len(a), len(b)) // 6
+
+
 def _slugs_by_key(slugs: Iterable[str]) -> dict[tuple[str, int], list[str]]:
     out: dict[tuple[str, int], list[str]] = {}
     for slug in slugs:
@@ -537,7 +560,10 @@ class LinkFragment(Rule):
             hint = _close_slug(fragment.lower(), document) if misses <= MAX_HINTS else []
             message = f"link fragment '{_short(link.url)}' matches no heading or anchor of this file"
             fix = None
-            if hint:
+            if hint and not _safe_guess(fragment, hint[0]):
+                # too far from the fragment to be its typo ('#GNN' and '#gan'): named, not offered as a fix
+                message += f" (the nearest heading anchor is '#{hint[0]}')"
+            elif hint:
                 message += f" (did you mean '#{hint[0]}'?)"
                 written = link.span.of(document.text) if link.span is not None else ""
                 if link.span is not None and written == link.url and written.endswith("#" + link.fragment):
