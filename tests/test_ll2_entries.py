@@ -424,6 +424,21 @@ def test_ll207_an_emphasised_parenthetical_note_is_not_a_description() -> None:
     assert found(text, "LL207") == ["9:21 LL207"]
 
 
+def test_ll207_emoji_after_the_title_link_decorate_it_and_the_separator_follows_them() -> None:
+    # awesome-cpp: '[Boost](url) :zap: - …' had ' :' taken for the separator, and the safe fix wrote ' - zap: - …',
+    # so the ⚡ no longer rendered; a Unicode emoji there hid the entry's separator altogether
+    entries = "- [ASL](https://a.org) - Adobe libraries.\n- [AUI](https://b.org) - UI toolkit.\n"
+    for decoration in (":zap:", "⭐", ":+1: :heavy_check_mark:", "👨\u200d🏫", "❤️"):
+        text = f"## A\n\n- [Boost](https://github.com/boostorg) {decoration} - A large collection.\n" + entries
+        assert found(text, "LL207") == [], decoration
+    text = ("## A\n\n- [Boost](https://github.com/boostorg) :zap: : A large collection.\n"
+            "- [X](https://x.org) ⭐– Starred.\n" + entries + "- [C](https://c.org) - C.\n")
+    assert found(text, "LL207") == ["3:45 LL207", "4:23 LL207"]
+    assert messages(text, "LL207")[0].startswith("' : ' separates the title link")
+    assert fix_text(text, "LL207").split("\n")[2:4] == [
+        "- [Boost](https://github.com/boostorg) :zap: - A large collection.", "- [X](https://x.org) ⭐ - Starred."]
+
+
 def test_ll207_a_bare_space_is_replaced_only_by_the_unsafe_fix() -> None:
     # "by ..." continues the title's sentence: putting ' - ' in changes what the line says
     text = (

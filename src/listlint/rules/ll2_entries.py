@@ -9,6 +9,7 @@ lists, a shift that would turn text into code, ... get no safe fix).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -840,6 +841,36 @@ class FakeListMarker(Rule):
 
 SEPARATOR = re.compile(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
 WHITESPACE_RUN = re.compile(r"[ \t]+")
+# An emoji shortcode GitHub renders (':zap:', ':+1:', ':heavy_check_mark:')
+SHORTCODE = re.compile(r"[ \t]*:[a-z0-9_+-]+:", re.IGNORECASE)
+# What an emoji is made of besides its symbol: the variation selector, the zero-width joiner, the keycap
+EMOJI_PARTS = frozenset("\ufe0f\u200d\u20e3")
+
+
+def _is_emoji(ch: str) -> bool:
+    """A pictograph or a piece of one: a symbol (So) or modifier (Sk: skin tones) past the Latin-1 signs (©, °)."""
+    return ch in EMOJI_PARTS or (ch >= "\u2000" and unicodedata.category(ch) in ("So", "Sk"))
+
+
+def _decoration_end(text: str, start: int, end: int) -> int:
+    """Where the emoji right after a title link end ('[Boost](url) :zap: - …', '[Alpha](url) ⭐ - …'): they
+    decorate the title, and the separator comes after them. ``start`` when there are none."""
+    at = start
+    while at < end:
+        match = SHORTCODE.match(text, at, end)
+        if match is not None:
+            at = match.end()
+            continue
+        first = at
+        while first < end and text[first] in " \t":
+            first += 1
+        last = first
+        while last < end and _is_emoji(text[last]):
+            last += 1
+        if last == first:
+            break
+        at = last
+    return at
 
 
 class Described(NamedTuple):
@@ -855,8 +886,8 @@ def _described(document: Document, entry: Entry) -> Described | None:
         return None
     source = document.source
     text = source.text
-    start = link.full_span.end
-    line_end = source.line_end(source.line_index(start))  # the line the link ends on: it may run over two lines
+    line_end = source.line_end(source.line_index(link.full_span.end))  # the line the link ends on (may be the next)
+    start = _decoration_end(text, link.full_span.end, line_end)
     match = SEPARATOR.match(text, start, line_end) if start <= line_end else None
     if match is None:
         return None
