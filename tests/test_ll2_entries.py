@@ -369,6 +369,29 @@ def test_ll206_glued_markers_and_delimiters_are_unsafe() -> None:
     )
 
 
+def test_ll206_dashes_typed_as_bullets_before_a_link() -> None:
+    # a Russian list: '— [Asyncio](url) — …' under an item is a lazy continuation line, its entry silently gone
+    text = ("## Langs\n\n- [Python](https://python.org) - A language.\n  — [Asyncio](https://asyncio.org) — Async I/O.\n"
+            "- [Go](https://go.dev) - Another.\n– [Sass](https://sass-lang.com) – CSS.\n\n"
+            "Some prose.\n− [A](https://a.org)\n‒ [B](https://b.org)\n")
+    assert found(text, "LL206") == ["4:3 LL206", "6:1 LL206", "9:1 LL206", "10:1 LL206"]
+    assert messages(text, "LL206")[0] == \
+        "'—' is not a list marker: Markdown runs this line on as text, so the link is no list item"
+    assert fix_text(text, "LL206") == text  # a dash can be text: the fix is unsafe
+    fixed = fix_text(text, "LL206", unsafe=True)
+    assert fixed == ("## Langs\n\n- [Python](https://python.org) - A language.\n  - [Asyncio](https://asyncio.org) — "
+                     "Async I/O.\n- [Go](https://go.dev) - Another.\n- [Sass](https://sass-lang.com) – CSS.\n\n"
+                     "Some prose.\n- [A](https://a.org)\n- [B](https://b.org)\n")
+    assert [e.title for e in parse(fixed).entries] == ["Python", "Asyncio", "Go", "Sass", "A", "B"]
+
+
+def test_ll206_a_dash_before_words_or_one_quoted_source_is_prose() -> None:
+    text = ("- [Python](https://python.org) - A language.\n  — Albert Einstein\n\n"
+            "Imagination is more important than knowledge.\n— [Albert Einstein](https://en.wikipedia.org/wiki/AE)\n\n"
+            "— a reply, — [not a link] here\n")
+    assert found(text, "LL206") == []
+
+
 def test_ll206_deep_indent_is_dropped_at_the_top_level() -> None:
     text = "Key papers\n    • first\n"
     assert fix_text(text, "LL206") == "Key papers\n- first\n"

@@ -746,6 +746,9 @@ def _section_titles(document: Document) -> Callable[[int], str]:
 UNICODE_BULLETS = "•·●▪◦‣∙"
 FAKE_BULLET = re.compile(r"^([ \t]*)([" + UNICODE_BULLETS + r"])([ \t]+)(?=\S)")
 FAKE_ALTERS = Alters.ENTRIES | Alters.TITLES
+# A dash (em, en, figure, minus) typed as a bullet: '— [Asyncio](url) — Async I/O.' Only before a link: a dash
+# before words is prose (a quotation's '— Albert Einstein', a line of dialogue)
+DASH_BULLET = re.compile(r"^([ \t]*)([—–‒−])([ \t]+)(?=!?\[)")
 GLUED_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?=\[[^\]]*\]\()")
 
 
@@ -772,13 +775,22 @@ class FakeListMarker(Rule):
 
     def _in_paragraphs(self, document: Document) -> Iterator[Diagnostic]:
         source = document.source
+        link_starts: frozenset[int] | None = None
         for block in document.blocks:
             if block.kind != "paragraph":
                 continue
             after: list[int | None] = []  # indent of the block after this paragraph, found once per paragraph
+            dashes: list[Diagnostic] = []
             for index in range(block.line, block.end_line):
                 line = source.line(index)
                 base = source.line_start(index)
+                match = DASH_BULLET.match(line)
+                if match is not None:
+                    if link_starts is None:
+                        link_starts = frozenset(link.full_span.start for link in document.links if not link.in_html)
+                    if base + match.end() in link_starts:
+                        dashes.append(self._dash(match, base, block.depth))
+                    continue
                 match = FAKE_BULLET.match(line)
                 if match is not None:
                     indent, bullet, gap = match.groups()
@@ -810,6 +822,23 @@ class FakeListMarker(Rule):
                     Span(base + match.start(2), at),
                     Fix.unsafe(Edit.insert(at, " "), title="Insert a space to make it a list item", alters=FAKE_ALTERS),
                 )
+            # inside a list item (where Markdown runs the line on as the item's text), or two or more in a row: a
+            # list the author typed; one dashed link line in a paragraph of prose may be a quotation's source
+            if block.depth or len(dashes) > 1:
+                yield from dashes
+
+    def _dash(self, match: re.Match[str], base: int, depth: int) -> Diagnostic:
+        """A link line that starts with a dash: the reader sees a list item, Markdown a line of the paragraph."""
+        indent, dash = match.group(1), match.group(2)
+        keep = indent if depth or len(indent.expandtabs(4)) < 4 else ""
+        # unsafe: unlike a bullet, a dash at the start of a line can be text (a source, a reply)
+        fix = Fix.unsafe(Edit(Span(base, base + match.end()), keep + "- "), title="Make it a '-' list item",
+                         alters=FAKE_ALTERS)
+        return self.report(
+            f"'{dash}' is not a list marker: Markdown runs this line on as text, so the link is no list item",
+            Span(base + len(indent), base + len(indent) + 1),
+            fix,
+        )
 
     def _delimiters(self, document: Document) -> Iterator[Diagnostic]:
         """``1)`` right after a ``1.`` list starts a new list: the reader sees one list, Markdown two."""
