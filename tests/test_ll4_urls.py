@@ -103,6 +103,16 @@ def test_ll402_space_before_paren() -> None:
     assert "no space between ']' and '('" in check(text, ("LL402",))[0].message
 
 
+def test_ll402_space_before_a_relative_destination() -> None:
+    # AwesomeCTR: '[text] (relative/path)' was not reported, while '[text] (https://…)' was
+    paths = ["./building-blocks", "../up.md", "/docs", "#setup", "docs/guide.md", "docs/", "a/b/c", "guide.md",
+             "notes.PDF"]
+    prose = ["2019", "see above", "and/or", "TCP/IP", "w/o", "Node.js", "e.g.", "v1.2", "1/2/2019", "docs/guide"]
+    text = "".join(f"- [Guide {k}] ({p}) - x\n" for k, p in enumerate(paths + prose))
+    assert [shown for *_, shown in found(text, ("LL402",))] == [f"[Guide {k}] ({p})" for k, p in enumerate(paths)]
+    assert fix(text, ("LL402",)).splitlines()[:2] == ["- [Guide 0](./building-blocks) - x", "- [Guide 1](../up.md) - x"]
+
+
 def test_ll402_space_fix_makes_an_entry_and_keeps_the_rest() -> None:
     text = "# Papers\n\n- [Adam] (https://arxiv.org/abs/1412.6980)\n- [ViT](https://arxiv.org/abs/2010.11929)\n"
     before = parse(text)

@@ -105,6 +105,16 @@ class MalformedLink(NamedTuple):
 
 _CANDIDATE = re.compile(r"\]([ \t]*)\(")
 _URLISH = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S", re.I)
+# A relative destination, as far as it can be told from prose ("[sic] (see above)", "[1] (2019)", "(and/or)",
+# "(Node.js)"): it starts like a path or a fragment, or is a path of several segments, a folder, or a file with an
+# extension after a '/', or a document's file name on its own
+_PATHISH = re.compile(
+    r"(?:\.{0,2}/|#)\S*"  # ./x, ../x, /x, #x
+    r"|(?=\S*[A-Za-z])[^\s/]+(?:/[^\s/]+){2,}/?"  # a/b/c, not a date 1/2/2019
+    r"|(?:[^\s/]+/)+(?:[^\s/]*\.[A-Za-z][A-Za-z0-9]{0,4})?/?"  # docs/, docs/guide.md, docs/guide/
+    r"|[\w.-]+\.(?:md|markdown|html?|pdf|txt|rst|adoc|org|ipynb|png|jpe?g|gif|svg|webp)",  # guide.md
+    re.I,
+)
 
 
 def malformed_links(document: Document) -> tuple[MalformedLink, ...]:
@@ -194,8 +204,9 @@ def _malformed_at(
     shown = _short(text[span.start : span.end], 80)
     urlish = bool(_URLISH.match(destination))
     if gap:
-        # ``[t] (url)``: only when the parenthesis holds a URL ("[1] (2019)" is prose)
-        if opening is None or not urlish or dest_close is None or text[dest_end:dest_close].strip():
+        # ``[t] (url)``: only when the parenthesis holds a URL or a path ("[1] (2019)" is prose)
+        if (opening is None or dest_close is None or text[dest_end:dest_close].strip()
+                or not (urlish or _PATHISH.fullmatch(destination))):
             return None
         fix = None
         if "[" not in label and "]" not in label and label.strip():
