@@ -371,8 +371,8 @@ def test_ll206_glued_markers_and_delimiters_are_unsafe() -> None:
 
 def test_ll206_dashes_typed_as_bullets_before_a_link() -> None:
     # a Russian list: '— [Asyncio](url) — …' under an item is a lazy continuation line, its entry silently gone
-    text = ("## Langs\n\n- [Python](https://python.org) - A language.\n  — [Asyncio](https://asyncio.org) — Async I/O.\n"
-            "- [Go](https://go.dev) - Another.\n– [Sass](https://sass-lang.com) – CSS.\n\n"
+    text = ("## Langs\n\n- [Python](https://python.org) - A language.\n"
+            "  — [Asyncio](https://asyncio.org) — Async I/O.\n- [Go](https://go.dev) - Another.\n– [Sass](https://sass-lang.com) – CSS.\n\n"
             "Some prose.\n− [A](https://a.org)\n‒ [B](https://b.org)\n")
     assert found(text, "LL206") == ["4:3 LL206", "6:1 LL206", "9:1 LL206", "10:1 LL206"]
     assert messages(text, "LL206")[0] == \
