@@ -323,7 +323,8 @@ def test_a_section_a_broken_toc_link_was_meant_for_is_not_also_missing() -> None
         "## A\n\nx\n\n## Prompts\n\ny\n\n## Week 6 - 13\n\nz\n\n## Zebra\n\nw\n"
     assert [d.message for d in lint_text(text, select=("LL106", "LL405"))] == [
         "link fragment '#new-prompts' matches no heading or anchor of this file",
-        "link fragment '#week-7---13' matches no heading or anchor of this file (did you mean '#week-6---13'?)",
+        "link fragment '#week-7---13' matches no heading or anchor of this file (the nearest heading anchor is "
+            "'#week-6---13')",
         "section 'Zebra' is missing from the table of contents on line 5",
     ]
 

@@ -369,6 +369,29 @@ def test_ll206_glued_markers_and_delimiters_are_unsafe() -> None:
     )
 
 
+def test_ll206_dashes_typed_as_bullets_before_a_link() -> None:
+    # a Russian list: '— [Asyncio](url) — …' under an item is a lazy continuation line, its entry silently gone
+    text = ("## Langs\n\n- [Python](https://python.org) - A language.\n"
+            "  — [Asyncio](https://asyncio.org) — Async I/O.\n- [Go](https://go.dev) - Another.\n– [Sass](https://sass-lang.com) – CSS.\n\n"
+            "Some prose.\n− [A](https://a.org)\n‒ [B](https://b.org)\n")
+    assert found(text, "LL206") == ["4:3 LL206", "6:1 LL206", "9:1 LL206", "10:1 LL206"]
+    assert messages(text, "LL206")[0] == \
+        "'—' is not a list marker: Markdown runs this line on as text, so the link is no list item"
+    assert fix_text(text, "LL206") == text  # a dash can be text: the fix is unsafe
+    fixed = fix_text(text, "LL206", unsafe=True)
+    assert fixed == ("## Langs\n\n- [Python](https://python.org) - A language.\n  - [Asyncio](https://asyncio.org) — "
+                     "Async I/O.\n- [Go](https://go.dev) - Another.\n- [Sass](https://sass-lang.com) – CSS.\n\n"
+                     "Some prose.\n- [A](https://a.org)\n- [B](https://b.org)\n")
+    assert [e.title for e in parse(fixed).entries] == ["Python", "Asyncio", "Go", "Sass", "A", "B"]
+
+
+def test_ll206_a_dash_before_words_or_one_quoted_source_is_prose() -> None:
+    text = ("- [Python](https://python.org) - A language.\n  — Albert Einstein\n\n"
+            "Imagination is more important than knowledge.\n— [Albert Einstein](https://en.wikipedia.org/wiki/AE)\n\n"
+            "— a reply, — [not a link] here\n")
+    assert found(text, "LL206") == []
+
+
 def test_ll206_deep_indent_is_dropped_at_the_top_level() -> None:
     text = "Key papers\n    • first\n"
     assert fix_text(text, "LL206") == "Key papers\n- first\n"
@@ -422,6 +445,21 @@ def test_ll207_an_emphasised_parenthetical_note_is_not_a_description() -> None:
         "- [d](https://d.org) _(2021)_\n- [e](https://e.org) **[`READ`]**\n- [f](https://f.org) *Emphasised text*\n"
     )
     assert found(text, "LL207") == ["9:21 LL207"]
+
+
+def test_ll207_emoji_after_the_title_link_decorate_it_and_the_separator_follows_them() -> None:
+    # awesome-cpp: '[Boost](url) :zap: - …' had ' :' taken for the separator, and the safe fix wrote ' - zap: - …',
+    # so the ⚡ no longer rendered; a Unicode emoji there hid the entry's separator altogether
+    entries = "- [ASL](https://a.org) - Adobe libraries.\n- [AUI](https://b.org) - UI toolkit.\n"
+    for decoration in (":zap:", "⭐", ":+1: :heavy_check_mark:", "👨\u200d🏫", "❤️"):
+        text = f"## A\n\n- [Boost](https://github.com/boostorg) {decoration} - A large collection.\n" + entries
+        assert found(text, "LL207") == [], decoration
+    text = ("## A\n\n- [Boost](https://github.com/boostorg) :zap: : A large collection.\n"
+            "- [X](https://x.org) ⭐– Starred.\n" + entries + "- [C](https://c.org) - C.\n")
+    assert found(text, "LL207") == ["3:45 LL207", "4:23 LL207"]
+    assert messages(text, "LL207")[0].startswith("' : ' separates the title link")
+    assert fix_text(text, "LL207").split("\n")[2:4] == [
+        "- [Boost](https://github.com/boostorg) :zap: - A large collection.", "- [X](https://x.org) ⭐ - Starred."]
 
 
 def test_ll207_a_bare_space_is_replaced_only_by_the_unsafe_fix() -> None:

@@ -103,6 +103,16 @@ def test_ll402_space_before_paren() -> None:
     assert "no space between ']' and '('" in check(text, ("LL402",))[0].message
 
 
+def test_ll402_space_before_a_relative_destination() -> None:
+    # AwesomeCTR: '[text] (relative/path)' was not reported, while '[text] (https://…)' was
+    paths = ["./building-blocks", "../up.md", "/docs", "#setup", "docs/guide.md", "docs/", "a/b/c", "guide.md",
+             "notes.PDF"]
+    prose = ["2019", "see above", "and/or", "TCP/IP", "w/o", "Node.js", "e.g.", "v1.2", "1/2/2019", "docs/guide"]
+    text = "".join(f"- [Guide {k}] ({p}) - x\n" for k, p in enumerate(paths + prose))
+    assert [shown for *_, shown in found(text, ("LL402",))] == [f"[Guide {k}] ({p})" for k, p in enumerate(paths)]
+    assert fix(text, ("LL402",)).splitlines()[:2] == ["- [Guide 0](./building-blocks) - x", "- [Guide 1](../up.md) - x"]
+
+
 def test_ll402_space_fix_makes_an_entry_and_keeps_the_rest() -> None:
     text = "# Papers\n\n- [Adam] (https://arxiv.org/abs/1412.6980)\n- [ViT](https://arxiv.org/abs/2010.11929)\n"
     before = parse(text)
@@ -264,6 +274,35 @@ def test_ll405_repeated_heading_slug_counts() -> None:
 def test_ll405_checks_dot_slash_fragments_too() -> None:
     text = "- [a](./#week-1)\n- [b](./#week-3)\n- [c](./)\n\n## Week 1\n\n## Week 2\n"
     assert found(text, ("LL405",)) == [(2, 7, "LL405", "./#week-3")]
+
+
+def test_ll405_fix_only_for_a_close_guess() -> None:
+    # with three or four letters one edit is another word: '#GNN' is no typo of '#gan', nor '#NVS' of '#nas', nor
+    # '#Deblur' of '#detr'; a number is never a typo ('#week-3' is no '#week-2'). Reported, the nearest anchor
+    # named, no fix
+    text = ("# Papers\n\n- [GNN](#GNN)\n- [Novel View Synthesis](#NVS)\n- [Deblur](#Deblur)\n- [W](#week-3)\n"
+            "- [T](#transformer)\n- [S](#Set_Up)\n- [O](#optimzation-methods)\n\n"
+            "## GAN\n\n## NAS\n\n## DETR\n\n## Week 2\n\n## Transformers\n\n## Set-up\n\n## Optimization methods\n")
+    diags = check(text, ("LL405",))
+    assert [(d.message[d.message.index(" (") + 1:], d.fix is not None) for d in diags] == [
+        ("(the nearest heading anchor is '#gan')", False),
+        ("(the nearest heading anchor is '#nas')", False),
+        ("(the nearest heading anchor is '#detr')", False),
+        ("(the nearest heading anchor is '#week-2')", False),
+        # one edit in 11 letters, separators only, a swap in 19 letters: typos, fixed
+        ("(did you mean '#transformers'?)", True),
+        ("(did you mean '#set-up'?)", True),
+        ("(did you mean '#optimization-methods'?)", True),
+    ]
+    fixed = fix(text, ("LL405",), unsafe=True)
+    assert "(#GNN)" in fixed and "(#NVS)" in fixed and "(#Deblur)" in fixed and "(#week-3)" in fixed
+    assert "(#transformers)" in fixed and "(#set-up)" in fixed and "(#optimization-methods)" in fixed
+
+
+def test_ll405_page_anchors_top_and_readme_are_always_valid() -> None:
+    # GitHub's page has '#top', and the rendered README sits in an element with id "readme"
+    text = "# T\n\n- [a](#top)\n- [b](#readme)\n- [c](#README)\n- [d](#readme-1)\n"
+    assert found(text, ("LL405",)) == [(6, 7, "LL405", "#readme-1")]
 
 
 def test_ll405_chinese_and_encoded_fragments() -> None:

@@ -294,6 +294,24 @@ def test_titles_shorter_than_three_words_are_not_compared() -> None:
     assert comparable("深度学习理论")
 
 
+def test_symbols_emoji_and_private_use_glyphs_are_no_words() -> None:
+    # open-source-ios-apps: '[` App Store`](…)' under every app starts with Apple's logo, the private-use U+F8FF;
+    # counted as a word it made 'App Store' a three-word title, and 395 store links duplicates of each other
+    key = duplicates.title_key
+    assert key("\uf8ff App Store") == key("App Store") == "app store"
+    assert key("\U0001f468\u200d\U0001f3eb Sites \u2b50 para") == "sites para"
+    comparable = duplicates.title_is_comparable
+    assert not comparable("\uf8ff app store")
+    assert not comparable("c + + → tools")  # a symbol the key keeps is no word either
+    assert comparable("c++ template tricks")
+    text = ("# Apps\n\n## Games\n\n- [Alpha](https://github.com/a/alpha): A puzzle game\n"
+            "  - [`\uf8ff App Store`](https://apps.apple.com/app/id1)\n"
+            "- [Beta](https://github.com/b/beta): A racing game\n"
+            "  - [`\uf8ff App Store`](https://apps.apple.com/app/id2)\n"
+            "  - [\U0001f525 \uf8ff App \u2b50 Store](https://apps.apple.com/app/id3)\n")
+    assert found(text, select=("LL602",)) == []
+
+
 def test_titles_fixture() -> None:
     text = (FIXTURES / "titles.md").read_text(encoding="utf-8")
     assert found(text) == [

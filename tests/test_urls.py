@@ -582,6 +582,11 @@ def github_slug(text: str, seen: dict[str, int]) -> str:
         ("Step 1. Install", "step-1-install"),
         ("  padded  ", "padded"),
         ("v2.0 — release", "v20--release"),
+        # like github-slugger: a format character (Cf, the zero-width joiner inside 👨‍🏫) goes with the emoji, a
+        # nonspacing mark (Mn, the variation selector U+FE0F of ⚙️) stays
+        ("\U0001f468\u200d\U0001f3eb Sites para estudar", "-sites-para-estudar"),
+        ("Soft\u00adhyphen and\u200bspace", "softhyphen-andspace"),
+        ("\u2699\ufe0f Ferramentas", "\ufe0f-ferramentas"),
         ("", ""),
     ],
 )

@@ -59,11 +59,14 @@ def title_is_comparable(key: str, minimum_words: int = 3) -> bool:
     """Titles shorter than ``minimum_words`` words are not compared ("Introduction", "Survey" repeat legitimately).
 
     Text in scripts without spaces counts one word per two characters, so a six-character Chinese title counts.
+    Only what holds a letter or a digit is a word: a symbol left in the key ('+', '#', '→') is none.
     """
     if key.isascii():
-        return len(key.split(None, minimum_words - 1)) >= minimum_words
+        return sum(1 for word in key.split() if any(ch.isalnum() for ch in word)) >= minimum_words
     words = 0.0
     for word in key.split():
+        if not any(ch.isalnum() for ch in word):
+            continue
         wide = sum(1 for ch in word if _is_wide(ch))
         words += wide / 2 + (1 if wide < len(word) else 0)
         if words >= minimum_words:

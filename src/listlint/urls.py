@@ -845,6 +845,9 @@ def _scheme_hint(scheme: str) -> str | None:
 # GitHub heading slugs
 # --------------------------------------------------------------------------------------------------------------
 
+# What github-slugger keeps: letters, marks, decimal and letter numbers, connector punctuation. Everything else goes,
+# format characters (Cf) included: the zero-width joiner inside an emoji such as 👨‍🏫 leaves no trace in the anchor,
+# while the variation selector U+FE0F (a nonspacing mark, Mn) after ❤️ or ⚙️ stays.
 _WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
 
 
@@ -857,7 +860,7 @@ def _slug_base(rendered: str) -> str:
         elif ch.isascii():
             if ch.isalnum() or ch == "_":
                 out.append(ch)
-        elif unicodedata.category(ch) in _WORD_CATEGORIES or ch in "\u200c\u200d":
+        elif unicodedata.category(ch) in _WORD_CATEGORIES:
             out.append(ch)
     return "".join(out)
 
@@ -866,7 +869,8 @@ def github_anchor(rendered: str, seen: dict[str, int]) -> str:
     """GitHub's anchor for a heading whose rendered text is ``rendered``; ``seen`` tracks earlier anchors of the file.
 
     Like GitHub: lowercase; every character that is not a letter, mark, digit, ``_``, ``-`` or space is
-    removed (so emoji, punctuation and no-break spaces go, Chinese and accented letters stay); each space becomes
+    removed (so emoji, punctuation, format characters such as a zero-width joiner and no-break spaces go; Chinese
+    and accented letters and nonspacing marks such as the variation selector U+FE0F stay); each space becomes
     ``-`` (runs are not collapsed); a repeated anchor gets ``-1``, ``-2``, ... skipping anchors already taken.
     """
     base = _slug_base(rendered)

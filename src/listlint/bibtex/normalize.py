@@ -80,7 +80,9 @@ def _command(match: re.Match[str]) -> str:
 _JOINERS = frozenset("/\\~")
 _IN_WORD = frozenset("'\u2019\u02bc.{}$")
 _KEPT = frozenset("#")
-_DROP_SYMBOLS = frozenset({"So", "Sk", "Cf"})
+# Symbols, emoji, format and private-use characters carry no words: '🔥', a zero-width joiner, Apple's logo U+F8FF
+# (a private-use glyph, '\uf8ff App Store') and code points the Unicode tables do not know yet (newer emoji) go.
+_DROP_SYMBOLS = frozenset({"So", "Sk", "Cf", "Co", "Cn", "Cs"})
 # Diacritics of the Latin, Greek and Cyrillic scripts (combining diacritical marks and their extensions) are folded
 # away; other combining marks stay: a Japanese voicing mark or a Devanagari vowel sign is part of the letter.
 _DIACRITIC_RANGES = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
@@ -129,7 +131,8 @@ def title_key(title: str) -> str:
     ``\\emph{...}``, ``{B}ERT``); Unicode compatibility forms folded (full-width letters) and casefolded; Latin,
     Greek and Cyrillic diacritics removed (``Schölkopf`` = ``Scholkopf``); punctuation made a space, except
     apostrophes, dots, braces and ``$``, which go (``Learning(draft)`` = ``Learning (draft)``, ``Don't`` =
-    ``Dont``); whitespace collapsed, and dropped between letters of scripts written without spaces (Chinese).
+    ``Dont``); emoji, other symbols and private-use glyphs dropped; whitespace collapsed, and dropped between letters
+    of scripts written without spaces (Chinese).
     Comparison only: never written back into a file.
     """
     text = title

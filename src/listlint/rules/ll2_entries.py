@@ -9,6 +9,7 @@ lists, a shift that would turn text into code, ... get no safe fix).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -745,6 +746,9 @@ def _section_titles(document: Document) -> Callable[[int], str]:
 UNICODE_BULLETS = "•·●▪◦‣∙"
 FAKE_BULLET = re.compile(r"^([ \t]*)([" + UNICODE_BULLETS + r"])([ \t]+)(?=\S)")
 FAKE_ALTERS = Alters.ENTRIES | Alters.TITLES
+# A dash (em, en, figure, minus) typed as a bullet: '— [Asyncio](url) — Async I/O.' Only before a link: a dash
+# before words is prose (a quotation's '— Albert Einstein', a line of dialogue)
+DASH_BULLET = re.compile(r"^([ \t]*)([—–‒−])([ \t]+)(?=!?\[)")
 GLUED_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?=\[[^\]]*\]\()")
 
 
@@ -771,13 +775,22 @@ class FakeListMarker(Rule):
 
     def _in_paragraphs(self, document: Document) -> Iterator[Diagnostic]:
         source = document.source
+        link_starts: frozenset[int] | None = None
         for block in document.blocks:
             if block.kind != "paragraph":
                 continue
             after: list[int | None] = []  # indent of the block after this paragraph, found once per paragraph
+            dashes: list[Diagnostic] = []
             for index in range(block.line, block.end_line):
                 line = source.line(index)
                 base = source.line_start(index)
+                match = DASH_BULLET.match(line)
+                if match is not None:
+                    if link_starts is None:
+                        link_starts = frozenset(link.full_span.start for link in document.links if not link.in_html)
+                    if base + match.end() in link_starts:
+                        dashes.append(self._dash(match, base, block.depth))
+                    continue
                 match = FAKE_BULLET.match(line)
                 if match is not None:
                     indent, bullet, gap = match.groups()
@@ -809,6 +822,23 @@ class FakeListMarker(Rule):
                     Span(base + match.start(2), at),
                     Fix.unsafe(Edit.insert(at, " "), title="Insert a space to make it a list item", alters=FAKE_ALTERS),
                 )
+            # inside a list item (where Markdown runs the line on as the item's text), or two or more in a row: a
+            # list the author typed; one dashed link line in a paragraph of prose may be a quotation's source
+            if block.depth or len(dashes) > 1:
+                yield from dashes
+
+    def _dash(self, match: re.Match[str], base: int, depth: int) -> Diagnostic:
+        """A link line that starts with a dash: the reader sees a list item, Markdown a line of the paragraph."""
+        indent, dash = match.group(1), match.group(2)
+        keep = indent if depth or len(indent.expandtabs(4)) < 4 else ""
+        # unsafe: unlike a bullet, a dash at the start of a line can be text (a source, a reply)
+        fix = Fix.unsafe(Edit(Span(base, base + match.end()), keep + "- "), title="Make it a '-' list item",
+                         alters=FAKE_ALTERS)
+        return self.report(
+            f"'{dash}' is not a list marker: Markdown runs this line on as text, so the link is no list item",
+            Span(base + len(indent), base + len(indent) + 1),
+            fix,
+        )
 
     def _delimiters(self, document: Document) -> Iterator[Diagnostic]:
         """``1)`` right after a ``1.`` list starts a new list: the reader sees one list, Markdown two."""
@@ -840,6 +870,36 @@ class FakeListMarker(Rule):
 
 SEPARATOR = re.compile(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
 WHITESPACE_RUN = re.compile(r"[ \t]+")
+# An emoji shortcode GitHub renders (':zap:', ':+1:', ':heavy_check_mark:')
+SHORTCODE = re.compile(r"[ \t]*:[a-z0-9_+-]+:", re.IGNORECASE)
+# What an emoji is made of besides its symbol: the variation selector, the zero-width joiner, the keycap
+EMOJI_PARTS = frozenset("\ufe0f\u200d\u20e3")
+
+
+def _is_emoji(ch: str) -> bool:
+    """A pictograph or a piece of one: a symbol (So) or modifier (Sk: skin tones) past the Latin-1 signs (©, °)."""
+    return ch in EMOJI_PARTS or (ch >= "\u2000" and unicodedata.category(ch) in ("So", "Sk"))
+
+
+def _decoration_end(text: str, start: int, end: int) -> int:
+    """Where the emoji right after a title link end ('[Boost](url) :zap: - …', '[Alpha](url) ⭐ - …'): they
+    decorate the title, and the separator comes after them. ``start`` when there are none."""
+    at = start
+    while at < end:
+        match = SHORTCODE.match(text, at, end)
+        if match is not None:
+            at = match.end()
+            continue
+        first = at
+        while first < end and text[first] in " \t":
+            first += 1
+        last = first
+        while last < end and _is_emoji(text[last]):
+            last += 1
+        if last == first:
+            break
+        at = last
+    return at
 
 
 class Described(NamedTuple):
@@ -855,8 +915,8 @@ def _described(document: Document, entry: Entry) -> Described | None:
         return None
     source = document.source
     text = source.text
-    start = link.full_span.end
-    line_end = source.line_end(source.line_index(start))  # the line the link ends on: it may run over two lines
+    line_end = source.line_end(source.line_index(link.full_span.end))  # the line the link ends on (may be the next)
+    start = _decoration_end(text, link.full_span.end, line_end)
     match = SEPARATOR.match(text, start, line_end) if start <= line_end else None
     if match is None:
         return None

@@ -19,6 +19,7 @@ from listlint import urls
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import BibEntry, Document, Entry, Link, LinkKind
 from listlint.rules.base import Context, Rule
+from listlint.rules.ll3_status import distance
 from listlint.source import Span
 
 CATEGORY = "links"
@@ -104,6 +105,16 @@ class MalformedLink(NamedTuple):
 
 _CANDIDATE = re.compile(r"\]([ \t]*)\(")
 _URLISH = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S", re.I)
+# A relative destination, as far as it can be told from prose ("[sic] (see above)", "[1] (2019)", "(and/or)",
+# "(Node.js)"): it starts like a path or a fragment, or is a path of several segments, a folder, or a file with an
+# extension after a '/', or a document's file name on its own
+_PATHISH = re.compile(
+    r"(?:\.{0,2}/|#)\S*"  # ./x, ../x, /x, #x
+    r"|(?=\S*[A-Za-z])[^\s/]+(?:/[^\s/]+){2,}/?"  # a/b/c, not a date 1/2/2019
+    r"|(?:[^\s/]+/)+(?:[^\s/]*\.[A-Za-z][A-Za-z0-9]{0,4})?/?"  # docs/, docs/guide.md, docs/guide/
+    r"|[\w.-]+\.(?:md|markdown|html?|pdf|txt|rst|adoc|org|ipynb|png|jpe?g|gif|svg|webp)",  # guide.md
+    re.I,
+)
 
 
 def malformed_links(document: Document) -> tuple[MalformedLink, ...]:
@@ -193,8 +204,9 @@ def _malformed_at(
     shown = _short(text[span.start : span.end], 80)
     urlish = bool(_URLISH.match(destination))
     if gap:
-        # ``[t] (url)``: only when the parenthesis holds a URL ("[1] (2019)" is prose)
-        if opening is None or not urlish or dest_close is None or text[dest_end:dest_close].strip():
+        # ``[t] (url)``: only when the parenthesis holds a URL or a path ("[1] (2019)" is prose)
+        if (opening is None or dest_close is None or text[dest_end:dest_close].strip()
+                or not (urlish or _PATHISH.fullmatch(destination))):
             return None
         fix = None
         if "[" not in label and "]" not in label and label.strip():
@@ -489,6 +501,10 @@ def _anchors(document: Document) -> frozenset[str]:
 
 MAX_HINTS = 50
 
+# Anchors every GitHub page has, whatever the file's headings: '#top' scrolls to the top of the page, and the
+# rendered README sits in an element with id "readme" ('[back to top](#readme)').
+PAGE_ANCHORS = frozenset({"top", "readme"})
+
 
 def _close_slug(fragment: str, document: Document) -> list[str]:
     """The nearest heading slug, compared only with slugs of similar length and first letter (keeps it linear)."""
@@ -499,6 +515,28 @@ def _close_slug(fragment: str, document: Document) -> list[str]:
     import difflib  # a broken fragment is rare; difflib is not worth importing at start-up
 
     return difflib.get_close_matches(fragment, candidates, n=1, cutoff=0.6)
+
+
+def _core(anchor: str) -> str:
+    """An anchor as compared for a fix: lowercase letters and digits, no separators or punctuation."""
+    return "".join(ch for ch in anchor.lower() if ch.isalnum())
+
+
+def _safe_guess(fragment: str, slug: str) -> bool:
+    """Whether pointing a link at ``slug`` instead of ``fragment`` is a correction, not a change of target.
+
+    It is when the two differ only in case, separators and punctuation ('#Set_up' -> '#set-up'), or, once those are
+    dropped, by at most one edit (a letter changed, added, removed, or two swapped) for every six characters of the
+    shorter one, and with the same numbers. So 'optimization' (12) may become 'optimisation' and 'transformer'
+    'transformers', but no anchor under six characters is guessed at: with three or four letters one edit makes
+    another word, an acronym another acronym ('#GNN' is not '#gan', '#NVS' not '#nas'). A number is never a typo:
+    '#week-3' is not '#week-2'."""
+    a, b = _core(fragment), _core(slug)
+    if a == b:
+        return True
+    if re.findall(r"\d+", a) != re.findall(r"\d+", b):
+        return False
+    return distance(a, b) <= min(len(a), len(b)) // 6
 
 
 def _slugs_by_key(slugs: Iterable[str]) -> dict[tuple[str, int], list[str]]:
@@ -526,14 +564,17 @@ class LinkFragment(Rule):
                 anchors = _anchors(document)
                 lowered = frozenset(a.lower() for a in anchors)
             fragment = unquote(link.fragment)
-            if fragment in anchors or fragment.lower() in lowered or fragment.lower() == "top":
+            if fragment in anchors or fragment.lower() in lowered or fragment.lower() in PAGE_ANCHORS:
                 continue
             misses += 1
             # a suggestion costs a fuzzy match over similar slugs: offer it for the first misses only
             hint = _close_slug(fragment.lower(), document) if misses <= MAX_HINTS else []
             message = f"link fragment '{_short(link.url)}' matches no heading or anchor of this file"
             fix = None
-            if hint:
+            if hint and not _safe_guess(fragment, hint[0]):
+                # too far from the fragment to be its typo ('#GNN' and '#gan'): named, not offered as a fix
+                message += f" (the nearest heading anchor is '#{hint[0]}')"
+            elif hint:
                 message += f" (did you mean '#{hint[0]}'?)"
                 written = link.span.of(document.text) if link.span is not None else ""
                 if link.span is not None and written == link.url and written.endswith("#" + link.fragment):
