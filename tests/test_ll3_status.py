@@ -19,12 +19,13 @@ from listlint.config import DEFAULT, Config, from_table
 from listlint.diagnostics import Applicability, Diagnostic
 from listlint.errors import ListlintError
 from listlint.parser import parse
-from listlint.parser.status import find_tags
+from listlint.export import document_dict
+from listlint.parser.status import emphasis_around, find_tags, misspelling
 from listlint.rules import ll3_status
 from listlint.rules.ll3_status import Kind, Vocabulary, distance, status_view
 
 FIXTURES = Path(__file__).parent / "fixtures" / "status"
-FIXTURE_NAMES = ("headings", "list", "checkboxes")
+FIXTURE_NAMES = ("headings", "list", "checkboxes", "nicknames")
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +77,10 @@ def test_nearest_tag() -> None:
     assert vocabulary.nearest("TODO") == ()
     assert vocabulary.nearest("R") == ()  # a single letter is no misspelling of anything
     assert vocabulary.canonical("read") == "[`READ`]"
+    assert vocabulary.nearest("RED") == ("READ",)  # a suggestion ("did you mean READ?") ...
+    assert vocabulary.replacement("RED") is None  # ... but no replacement: a 3-letter word is another word
+    assert [vocabulary.replacement(w) for w in ("REDA", "RAED", "AREAD", "UNRAED", "UNRED", "UREAD")] == [
+        "READ", "READ", "READ", "UNREAD", "UNREAD", None]
     assert Vocabulary(config(tags=["Read", "Unread"]).status).canonical("READ") == "[`Read`]"
 
 
@@ -105,6 +110,42 @@ def test_finder_leaves_labels_code_and_comments_alone() -> None:
     assert tags_of("see `[READ]` in the notes") == []  # inline code in the middle of prose
     assert tags_of("`READ` mode is `fast`") == [("`READ`", "READ", "tag", False)]  # first on the line
     assert tags_of("mode `read` is fast") == []
+
+
+def test_misspelling_is_safe_relative_to_the_word_length() -> None:
+    # at most one edit for every four letters of the shorter word
+    assert misspelling("REDA", "READ") and misspelling("AREAD", "READ") and misspelling("UNRAED", "UNREAD")
+    assert not misspelling("RED", "READ")  # three letters one edit from READ: another word
+    assert not misspelling("REAL", "UNREAD") and not misspelling("SSD", "READ") and not misspelling("RE", "READ")
+    assert misspelling("SKIMED", "SKIMMED") and not misspelling("SKIMD", "SKIMMED")
+
+
+def test_finder_leaves_nicknames_alone() -> None:
+    # an acronym or nickname in brackets is a label, wherever it stands; a tag of the vocabulary is a tag anywhere
+    assert tags_of("[Single Shot MultiBox Detector](https://x.org) [SSD]") == []
+    assert tags_of("[R-CNN] Rich feature hierarchies [MIT] [RED]") == []
+    assert tags_of("**[RED]** [Recurrent Encoder-Decoder Networks](https://x.org)") == []
+    assert tags_of("__[FPN]__ Feature Pyramid Networks") == []
+    assert tags_of("**[REDA]** Title") == []  # emphasis makes a label of a word close to a tag, too
+    assert tags_of("**[READ]** Title") == [("[READ]", "READ", "tag", True)]
+    assert tags_of("Title **[`READ`]**") == [("[`READ`]", "READ", "tag", True)]
+    # safe misspellings are tags (for LL302), in any file
+    assert tags_of("Title [REDA]") == [("[REDA]", "REDA", "tag", True)]
+    assert tags_of("Title [UNRAED]") == [("[UNRAED]", "UNRAED", "tag", True)]
+    assert tags_of("Title [`raed`]") == [("[`raed`]", "RAED", "tag", True)]
+    # a word in backticks is a tag only in a file that writes tags of the vocabulary (in any form: a fix rewrites
+    # [READ] as [`READ`], and [`RED`] must not turn into a tag then)
+    assert tags_of("Title [`RED`]") == [] and tags_of("Title [`WIP`]") == []
+    for tag in ("[`READ`]", "[read]", "`UNREAD`", "[`REDA`]"):
+        text = f"- [A](https://a.org) {tag}\n- [B](https://b.org) [`RED`]\n- [C](https://c.org) `[WIP]`\n"
+        second = text.index("[B]")
+        assert [t.raw for t in find_tags(text, second, len(text), ("READ", "UNREAD"))] == ["[`RED`]", "`[WIP]`"]
+    # a link whose text is a tag's word is not the file writing tags
+    linked = "- [`READ`](https://a.org)\n- [B](https://b.org) [`RED`]\n"
+    assert find_tags(linked, linked.index("[B]"), len(linked), ("READ", "UNREAD")) == []
+    # emphasis wraps the bracket only when it mirrors around it and flanks it as CommonMark wants
+    assert tags_of("Title*[REDA]*x") == [("[REDA]", "REDA", "tag", True)]
+    assert tags_of("*a*[REDA]*b*") == [("[REDA]", "REDA", "tag", True)]
 
 
 def test_finder_task_boxes() -> None:
@@ -247,6 +288,62 @@ def test_unknown_leaves_labels_alone() -> None:
         (4, 22, "LL302")]
 
 
+def test_nicknames_are_no_status_for_the_parser_the_rules_and_the_export() -> None:
+    # review F, probe p16: "**[RED]**" was "unknown status tag [RED] (did you mean READ?)", and the unsafe fix left
+    # "- **** [Recurrent ...](...) [`READ`]": an unread paper marked READ and four literal asterisks. "[SSD]" was
+    # the exported status while LL301 said the entry had none.
+    text = (
+        "# Reading list\n\n## Detection\n\n"
+        "- [Feature Pyramid Networks for Object Detection](https://arxiv.org/abs/1612.03144) [`READ`]\n"
+        "- [RON: Reverse Connection with Objectness Prior Networks](https://arxiv.org/abs/1707.01691) [`UNREAD`]\n"
+        "- **[RED]** [Recurrent Encoder-Decoder Networks](https://arxiv.org/abs/1608.05477)\n"
+        "- [Single Shot MultiBox Detector](https://arxiv.org/abs/1512.02325) [SSD]\n"
+    )
+    document = parse(text)
+    assert [e.status.value if e.status else None for e in document.entries] == ["READ", "UNREAD", None, None]
+    exported = document_dict(document)["root"]["sections"][0]["sections"][0]["entries"]
+    assert [e["status"] and e["status"]["value"] for e in exported] == ["READ", "UNREAD", None, None]
+    assert [es.status for es in status_view(document, DEFAULT.status).entries] == ["READ", "UNREAD", None, None]
+    assert [(line, code) for line, _, code in found(text)] == [(7, "LL301"), (8, "LL301")]
+    fixed = fix_text(text, unsafe=True, select=("LL3",))
+    assert "- **[RED]** [Recurrent Encoder-Decoder Networks](https://arxiv.org/abs/1608.05477) [`UNREAD`]\n" in fixed
+    assert "- [Single Shot MultiBox Detector](https://arxiv.org/abs/1512.02325) [`UNREAD`] [SSD]\n" in fixed
+    assert "****" not in fixed and fixed.count("[`READ`]") == 1
+
+
+def test_nicknames_in_files_without_tags() -> None:
+    # hoya012's object-detection list, a Korean review list (heading layout), awesome-cpp's licence labels
+    hoya = ("# Papers\n\n## 2016\n\n- **[SSD]** SSD: Single Shot MultiBox Detector | **[ECCV' 16]** |"
+            "[`[pdf]`](https://arxiv.org/pdf/1512.02325.pdf)\n- **[R-FCN]** R-FCN: Object Detection via Region-based"
+            " Fully Convolutional Networks | **[NIPS' 16]** |[`[pdf]`](https://arxiv.org/pdf/1605.06409.pdf)\n")
+    headings = ("# Review\n\n## ISP\n\n#### 4. [ISP] Architectural analysis of a baseline isp pipeline\n\n"
+                "paper link: [here](https://arxiv.org/abs/1)\n\n#### 5. [VLM] An introduction to vision-language"
+                " modeling\n\npaper link: [here](https://arxiv.org/abs/2)\n")
+    licences = "# C++\n\n- [Boost](https://boost.org) [BSL] - Libraries.\n- [fmt](https://fmt.dev) [MIT] - Format.\n"
+    for text in (hoya, headings, licences):
+        document = parse(text)
+        assert document.entries and all(e.status is None and not e.tags for e in document.entries), text
+        assert found(text) == []
+    # the heading's title is no longer cut at the nickname ("4.")
+    assert [e.title.split(" [")[0] for e in parse(headings).entries] == ["4.", "5."]
+    assert [e.title for e in parse(headings).entries][0].endswith("baseline isp pipeline")
+
+
+def test_unknown_fix_only_for_a_safe_misspelling() -> None:
+    text = ("# L\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org) [`RED`]\n- [C](https://c.org) [`REDA`]\n"
+            "- [D](https://d.org) [UNRAED]\n- [E](https://e.org) [`raed`]\n")
+    ds = diagnostics(text, "LL302")
+    assert [(d.span.of(text), d.message.split("(")[1], d.fix is not None) for d in ds] == [
+        ("[`RED`]", "did you mean READ?)", False),  # in the file's tag form: a tag, but RED may be a paper
+        ("[`REDA`]", "did you mean READ?)", True),
+        ("[UNRAED]", "did you mean UNREAD?)", True),
+        ("[`raed`]", "did you mean READ?)", True),
+    ]
+    fixed = fix_text(text, unsafe=True, select=("LL3",))
+    assert fixed.splitlines()[3:] == ["- [B](https://b.org) [`RED`]", "- [C](https://c.org) [`READ`]",
+                                      "- [D](https://d.org) [`UNREAD`]", "- [E](https://e.org) [`READ`]"]
+
+
 # ---- LL303 status-format ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("title", "col", "fixed"),
@@ -289,6 +386,35 @@ def test_format_in_lists(line: str, fixed: str) -> None:
     text = f"# L\n\n{line}\n"
     assert fix_text(text, select=("LL303",)) == f"# L\n\n{fixed}\n"
     assert fix_text(f"# L\n\n{fixed}\n", select=("LL303",)) == f"# L\n\n{fixed}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # emphasis that wraps only the tag moves with it: never "- **** [Adam](...)"
+        ("- **[`READ`]** [Adam](https://a.org) - one.", "- [Adam](https://a.org) [`READ`] - one."),
+        ("- __[READ]__ [Adam](https://a.org)", "- [Adam](https://a.org) [`READ`]"),
+        ("#### **[`READ`]** Adam\n\nlink: [here](https://a.org)", "#### Adam [`READ`]\n\nlink: [here](https://a.org)"),
+        ("- [Adam](https://a.org) - one *[`READ`]* two.", "- [Adam](https://a.org) [`READ`] - one two."),
+        # right after the title link, or at the end, emphasis around the tag is no misplacement, nor a missing space
+        ("- [Adam](https://a.org) *[`READ`]* - one.", "- [Adam](https://a.org) *[`READ`]* - one."),
+        ("- [Adam](https://a.org) - one **[`READ`]**", "- [Adam](https://a.org) - one **[`READ`]**"),
+        ("- [Adam](https://a.org) - one  **[read]**", "- [Adam](https://a.org) - one **[`READ`]**"),
+        # "**" glued to a word is no emphasis: taking the tag out would leave "****Adam"; reported, not moved
+        ("#### **[`READ`]**Adam\n\nlink: [here](https://a.org)", "#### **[`READ`]**Adam\n\nlink: [here](https://a.org)"),
+    ],
+)
+def test_format_moves_emphasis_wrapping_only_the_tag(text: str, fixed: str) -> None:
+    text, fixed = f"# L\n\n{text}\n", f"# L\n\n{fixed}\n"
+    assert fix_text(text, select=("LL3",)) == fixed
+    assert "****" not in fix_text(text, unsafe=True, select=("LL3",))
+    assert fix_text(fixed, select=("LL3",)) == fixed
+
+
+def test_unknown_fix_keeps_the_emphasis_around_the_tag() -> None:
+    text = "# L\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org) **[`REDA`]**\n"
+    # was "** [`READ`]**": LL303 put the missing space inside the emphasis, which then rendered its asterisks
+    assert fix_text(text, unsafe=True, select=("LL3",)).endswith("- [B](https://b.org) **[`READ`]**\n")
 
 
 def test_format_message_and_span() -> None:
@@ -418,9 +544,11 @@ def test_classification_is_shared() -> None:
 
 # ---- safe fixes touch nothing but status marks ------------------------------------------------------------------
 def _without_marks(text: str) -> str:
-    """The text with every status mark of every entry removed and whitespace runs collapsed."""
+    """The text with every status mark of every entry (and emphasis that wraps only the mark: ``**[`READ`]**``)
+    removed and whitespace runs collapsed."""
     doc = parse(text)
-    spans = sorted((t.span for e in doc.entries for t in e.tags), reverse=True)
+    spans = sorted((emphasis_around(text, t.span.start, t.span.end) for e in doc.entries for t in e.tags),
+                   reverse=True)
     for span in spans:
         text = text[: span.start] + " " + text[span.end :]
     return re.sub(r" (?=[,.;:!?)\]}])", "", " ".join(text.split()))
@@ -434,7 +562,8 @@ def test_safe_fixes_change_only_status_marks_and_spacing(name: str) -> None:
 
 # ---- generated entries: fixes converge, are idempotent, keep entries and statuses ---------------------------
 MARKS = ["", "[`READ`]", "[READ]", "[read]", "[ `Unread` ]", "`[READ]`", "`UNREAD`", "[`AREAD`]", "[`UNRAED`]",
-         "[`UREAD`]", "[PDF]", "[`READ`] [`UNREAD`]"]
+         "[`UREAD`]", "[PDF]", "[`READ`] [`UNREAD`]", "**[`READ`]**", "__[read]__", "**[RED]**", "[SSD]", "[`RED`]",
+         "*[`REDA`]*"]
 BOXES = ["", "[ ] ", "[x] ", "[X] ", "[]  ", "[x]", "[ x ] "]
 WORDS = st.sampled_from(["Adam", "batch", "normalization", "深度学习", "理论", "(2019)", "a", "**bold**", "of"])
 
@@ -468,7 +597,12 @@ def documents(draw: st.DrawFn) -> str:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_generated_lists(text: str) -> None:
-    entries = len(parse(text).entries)
+    document = parse(text)
+    entries = len(document.entries)
+    # the parser and the rules agree on which bracketed words are status tags
+    view = status_view(document, DEFAULT.status)
+    assert [[t for t in e.tags if t.form == "tag"] for e in document.entries] == [
+        [m.tag for m in es.marks if m.tag.form == "tag"] for es in view.entries]
     safe = fix_text(text, select=("LL3",))
     assert fix_text(safe, select=("LL3",)) == safe
     assert len(parse(safe).entries) == entries

@@ -1,9 +1,19 @@
 """Status-tag candidates on an entry's title line: ``[`READ`]``, ``[READ]``, ``[ `read` ]``, GFM task boxes.
 
-The parser records every candidate; the LL3xx rules decide against the configured vocabulary which are known,
-misspelt or misplaced. A bare bracketed word counts only when it is uppercase or in the vocabulary, so ``[pdf]``
-labels and footnote-like text stay out. Brackets inside inline code (other than a code span that is the tag itself,
-``[`READ`]`` or ```[READ]```) and inside HTML comments are not tags: they are text about tags, not tags.
+What is a status tag is decided here, once, against the configured vocabulary; ``Entry.status``/``Entry.tags``
+and the LL3xx rules (which tell known tags from misspelt or misplaced ones) rest on that one decision. A bracketed
+word is a status tag when it is
+
+- a word of the vocabulary, in any case (``[read]``, ``**[`READ`]**``);
+- written in backticks (``[`WIP`]``), the canonical tag form, in a file that writes tags of the vocabulary
+  (:func:`writes_tags`);
+- or, unless emphasis wraps it, a safe misspelling of a tag of the vocabulary (:func:`misspelling`): ``[UNRAED]``.
+
+Anything else is a label: an acronym or nickname (``[SSD]``, ``[R-CNN]``, ``[MIT]``), and any bracketed word that
+is the whole of an emphasis span (``**[RED]**``, ``__[FPN]__``), however close to a tag. Only uppercase bare words
+are looked at, so ``[pdf]`` labels and footnote-like text stay out. Brackets inside inline code (other than a code
+span that is the tag itself, ``[`READ`]`` or ```[READ]```) and inside HTML comments are not tags: they are text
+about tags, not tags.
 
 A vocabulary word in backticks without brackets (`` `READ` ``) is a tag too (``brackets=False``). Tags written as
 inline code (```[READ]```, `` `READ` ``) count only at the end of the line or before everything else on it.
@@ -17,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from listlint.model import StatusTag
 from listlint.source import Span
@@ -29,6 +40,91 @@ CHECKBOX = re.compile(r"\[( {0,3}[xX]? {0,3})\](?![(:])")
 TICKED_WORD = re.compile(r"`\s*([A-Za-z][A-Za-z_-]{0,30})\s*`")
 BACKTICK_RUN = re.compile(r"`+")
 COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+EMPHASIS = "*_"
+
+
+def distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: edits and adjacent transpositions (UNRAED -> UNREAD is one)."""
+    if a == b:
+        return 0
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def tolerance(tag: str) -> int:
+    """How many edits may still suggest ``tag`` ("did you mean"): 1 for short tags, a third of longer ones."""
+    return max(1, len(tag) // 3)
+
+
+def misspelling(word: str, tag: str) -> bool:
+    """Whether ``word`` is safely a misspelling of ``tag`` (both uppercased): at most one edit per four letters of
+    the shorter of the two. ``REDA``, ``AREAD`` and ``UNRAED`` are; ``RED`` is not (a 3-letter word one edit from
+    READ is another word), nor is anything of three letters or fewer."""
+    return distance(word, tag) * 4 <= min(len(word), len(tag))
+
+
+# a word written as a tag anywhere in the file: in brackets (``[READ]``, ``[`read`]``) or as inline code
+# (```[READ]```, `` `READ` ``); never a link's text
+WRITTEN_TAG = re.compile(r"\[[ \t]*`?[ \t]*([A-Za-z][A-Za-z_-]{0,30})[ \t]*`?[ \t]*\](?![(\[:])"
+                         r"|(?<!\[)`[ \t]*\[?[ \t]*([A-Za-z][A-Za-z_-]{0,30})[ \t]*\]?[ \t]*`")
+
+
+@lru_cache(maxsize=8)
+def writes_tags(text: str, known: frozenset[str]) -> bool:
+    """Whether the file writes a tag of the vocabulary, or a safe misspelling of one, in any tag form: then a word
+    in backticks and brackets (``[`TODO`]``) is a status tag too, known or not. (Computed once per text.)
+
+    Every form counts, not only the file's present one: a fix rewrites ``[READ]`` as ``[`READ`]`` and ``[`REDA`]``
+    as ``[`READ`]``, and what is a tag elsewhere in the file must not change with it."""
+    if not known:
+        return False
+    for match in WRITTEN_TAG.finditer(text):
+        word = (match.group(1) or match.group(2)).upper()
+        if word in known or any(misspelling(word, tag) for tag in known):
+            return True
+    return False
+
+
+def emphasis_around(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> Span:
+    """``text[start:end]`` with the emphasis delimiters that wrap exactly it (``**[R-CNN]**``, ``__[X]__``,
+    ``*[`READ`]*``), within ``text[lower:upper]``; the span itself when none does.
+
+    The runs before and after must mirror each other, open after a space or punctuation and close before one, as
+    CommonMark's flanking rules want of an emphasis span: in ``a*[X]*b`` or ``*a*[X]*b*`` they wrap nothing."""
+    upper = len(text) if upper is None else upper
+    opening = start
+    while opening > lower and text[opening - 1] in EMPHASIS:
+        opening -= 1
+    closing = end
+    while closing < upper and text[closing] in EMPHASIS:
+        closing += 1
+    if opening == start or text[opening:start] != text[end:closing][::-1]:
+        return Span(start, end)
+    before = text[opening - 1] if opening > 0 else " "
+    after = text[closing] if closing < len(text) else " "
+    if before.isalnum() or after.isalnum():
+        return Span(start, end)
+    return Span(opening, closing)
+
+
+def _is_status(text: str, word: str, start: int, end: int, ticked: bool, known: frozenset[str]) -> bool:
+    """The decision of the module docstring, for one bracketed word at ``text[start:end]``."""
+    upper = word.upper()
+    if upper in known:
+        return True
+    if ticked and writes_tags(text, known):
+        return True
+    if len(emphasis_around(text, start, end)) > end - start:
+        return False
+    return any(misspelling(upper, tag) for tag in known)
 
 
 def _code_and_comments(region: str) -> list[tuple[int, int]]:
@@ -77,7 +173,7 @@ def find_tags(
     checkbox_at: int | None = None,
 ) -> list[StatusTag]:
     """Candidates in ``text[start:end]`` (one title line), skipping ``excluded`` spans (links)."""
-    known = {word.upper() for word in vocabulary}
+    known = frozenset(word.upper() for word in vocabulary)
     region = text[start:end]
     tags: list[StatusTag] = []
     blocked = [s for s in excluded if s.start < end and start < s.end]
@@ -109,6 +205,8 @@ def find_tags(
         ticks = bool(match.group(1) or match.group(3))
         if not ticks and not (word.isupper() and len(word) >= 2) and word.upper() not in known:
             continue
+        if not _is_status(text, word, span.start, span.end, ticks, known):
+            continue  # a label: [SSD], **[R-CNN]**
         tags.append(StatusTag(match.group(), word.upper(), span, "tag", backticks=ticks,
                               at_end=match.end() >= line_end))
     for match in BACKTICKED.finditer(region):
@@ -122,7 +220,7 @@ def find_tags(
         word = match.group(1)
         if not _edge(region, match.start(), match.end(), line_end):
             continue
-        if word.upper() in known or word.isupper():
+        if (word.upper() in known or word.isupper()) and _is_status(text, word, span.start, span.end, True, known):
             tags.append(StatusTag(match.group(), word.upper(), span, "tag", backticks=True,
                                   at_end=match.end() >= line_end))
     if "`" in region and known:

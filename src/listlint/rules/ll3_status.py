@@ -1,10 +1,12 @@
 """Status tags: LL301 status-missing, LL302 status-unknown, LL303 status-format, LL304 status-conflict,
 LL305 checkbox-style.
 
-The parser records every status-like marker on an entry's title line (``Entry.tags``); this module decides what
-each one is against ``[tool.listlint.status]``: a known tag, a misspelt one, a task box, or a bracketed label that
-is no status at all (``[PDF]``). That decision is shared, through :func:`status_view`, by the five rules and by
-``listlint stats``, so the counts and the findings never disagree.
+The parser records the status markers of an entry's title line (``Entry.tags``), having told status tags from
+bracketed labels (``[PDF]``, ``**[R-CNN]**``: see :mod:`listlint.parser.status`); this module takes its word for
+that and decides what each marker is against ``[tool.listlint.status]``: a known tag, a misspelt one, or a task box
+(a near miss of one counts only in a file that uses task boxes). That decision is shared, through
+:func:`status_view`, by the five rules and by ``listlint stats``, so the counts, the findings and the exported
+``Entry.status`` never disagree about which entries carry a tag.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.errors import ConfigError
 from listlint.model import Document, Entry, Layout, StatusTag
 from listlint.parser.entries import TASK_BOX, title_line_end
+from listlint.parser.status import distance, emphasis_around, misspelling, tolerance
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
 
@@ -33,36 +36,16 @@ RECOGNISABLE = re.compile(r"\[ ?`?\{tag\}`? ?\]")
 TAG_WORD = re.compile(r"[A-Za-z][A-Za-z_-]{0,30}")
 LEADING = re.compile(r"[\W_\d]*")  # what may precede a title link: numbering, emphasis, emoji
 CLOSING_MARKUP = "*_~"
+EMPHASIS_MARKS = ("*", "_", "~")
 
 
 class Kind(enum.Enum):
     """What a recorded marker is, for this configuration."""
 
     KNOWN = "known"  # a tag of the vocabulary (in any spelling)
-    UNKNOWN = "unknown"  # a status tag outside the vocabulary (near a known tag, or written like one)
+    UNKNOWN = "unknown"  # a status tag outside the vocabulary (a safe misspelling, or written in the file's tag form)
     BOX = "checkbox"  # a GFM task box (or a near miss of one, in a file that uses task boxes)
-    LABEL = "label"  # a bracketed word that is no status: [PDF], [CODE]
-
-
-def distance(a: str, b: str) -> int:
-    """Optimal-string-alignment distance: edits and adjacent transpositions (UNRAED -> UNREAD is one)."""
-    if a == b:
-        return 0
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
-
-
-def tolerance(tag: str) -> int:
-    """How many edits still read as a misspelling of ``tag``: 1 for short tags, a third of longer ones."""
-    return max(1, len(tag) // 3)
+    LABEL = "label"  # a near miss of a task box ("[]") in a file without task boxes: text, no status
 
 
 @dataclass(frozen=True)
@@ -88,7 +71,10 @@ class Vocabulary:
             TAG_WORD.fullmatch(tag) for tag in self.settings.tags)
 
     def nearest(self, value: str) -> tuple[str, ...]:
-        """Configured tags within tolerance of ``value``, all at the smallest distance (empty when none is near)."""
+        """Configured tags within tolerance of ``value``, all at the smallest distance (empty when none is near).
+
+        These are suggestions ("did you mean READ?"); whether one may replace the word is :meth:`replacement`'s
+        business."""
         found = self._near.get(value)
         if found is None:
             found = self._near[value] = self._nearest(value)
@@ -106,6 +92,14 @@ class Vocabulary:
             elif d == best_distance:
                 best.append(spelling)
         return tuple(best)
+
+    def replacement(self, value: str) -> str | None:
+        """The one tag that ``value`` safely misspells (:func:`~listlint.parser.status.misspelling`): ``REDA`` ->
+        READ, but not ``RED``, a different word one edit from READ. None when no single tag is that close."""
+        near = self.nearest(value)
+        if len(near) == 1 and misspelling(value.upper(), near[0].upper()):
+            return near[0]
+        return None
 
     def box_status(self, tag: StatusTag) -> str:
         """What a task box counts as: ``checkbox_done`` when ticked, ``checkbox_todo`` otherwise."""
@@ -172,7 +166,7 @@ def _build_view(document: Document, settings: StatusSettings) -> StatusView:
     for entry in document.entries:
         marks = []
         for tag in entry.tags:
-            mark = _classify(tag, vocabulary, tagged > 0, boxes)
+            mark = _classify(tag, vocabulary, boxes)
             if mark.kind is not Kind.LABEL:
                 marks.append(mark)
         out.append(EntryStatus(entry, tuple(marks)))
@@ -180,7 +174,7 @@ def _build_view(document: Document, settings: StatusSettings) -> StatusView:
     return StatusView(vocabulary, tuple(out), tagged, boxed, marked)
 
 
-def _classify(tag: StatusTag, vocabulary: Vocabulary, uses_tags: bool, uses_boxes: bool) -> Mark:
+def _classify(tag: StatusTag, vocabulary: Vocabulary, uses_boxes: bool) -> Mark:
     if tag.form == "checkbox":
         if tag.raw in PROPER_BOXES or uses_boxes:
             return Mark(tag, Kind.BOX, vocabulary.box_status(tag))
@@ -188,10 +182,8 @@ def _classify(tag: StatusTag, vocabulary: Vocabulary, uses_tags: bool, uses_boxe
     spellings = vocabulary.spellings
     if tag.value in spellings:
         return Mark(tag, Kind.KNOWN, spellings[tag.value])
-    near = vocabulary.nearest(tag.value)
-    if near or (tag.backticks and uses_tags):
-        return Mark(tag, Kind.UNKNOWN, None, near)
-    return Mark(tag, Kind.LABEL, None)
+    # the parser has told tags from labels (parser/status.py): a word it kept is a status tag, misspelt or new
+    return Mark(tag, Kind.UNKNOWN, None, vocabulary.nearest(tag.value))
 
 
 def entry_key(entry: Entry) -> tuple[int, int]:
@@ -299,7 +291,7 @@ def list_placement(document: Document, view: StatusView) -> str:
             if line is None or line.after_title is None or tag.span.start < line.after_title:
                 continue
             at_end = _only_markup(text[tag.span.end : line.end])
-            right_after = not text[line.after_title : tag.span.start].strip(" \t")
+            right_after = not text[line.after_title : _wrapped(document, line, tag).start].strip(" \t")
             if at_end and not right_after:
                 votes["end"] += 1
             elif right_after and not at_end:
@@ -320,36 +312,46 @@ def _only_markup(text: str) -> bool:
     return not text.strip(" \t" + CLOSING_MARKUP)
 
 
+def _wrapped(document: Document, line: TitleLine, tag: StatusTag) -> Span:
+    """The tag with the emphasis that wraps exactly it (``**[`READ`]**``): what moves, and what a space precedes."""
+    return emphasis_around(document.text, tag.span.start, tag.span.end, line.start, line.end)
+
+
 def well_placed(document: Document, line: TitleLine, tag: StatusTag) -> bool:
     """A tag at the end of the title line (closing emphasis aside) or right after a leading title link."""
     text = document.text
+    start = _wrapped(document, line, tag).start
     if tag.span.end <= line.end and _only_markup(text[tag.span.end : line.end]):
-        return tag.span.start > line.start or line.after_title is not None and tag.span.start >= line.after_title
-    return line.after_title is not None and tag.span.start >= line.after_title and \
-        not text[line.after_title : tag.span.start].strip(" \t")
+        return start > line.start or line.after_title is not None and start >= line.after_title
+    return line.after_title is not None and start >= line.after_title and \
+        not text[line.after_title : start].strip(" \t")
 
 
 def _space_before(document: Document, line: TitleLine, tag: StatusTag) -> Span:
-    """The whitespace run between the tag and what precedes it on the title line."""
+    """The whitespace run between the tag (with the emphasis wrapping it) and what precedes it on the title line."""
     text = document.text
-    start = tag.span.start
+    start = end = _wrapped(document, line, tag).start
     while start > line.start and text[start - 1] in " \t":
         start -= 1
-    return Span(start, tag.span.start)
+    return Span(start, end)
 
 
 def _removal(document: Document, line: TitleLine, tag: StatusTag) -> Edit:
-    """Take the tag out of its line, leaving one space where it separated two words and none before punctuation."""
+    """Take the tag out of its line, leaving one space where it separated two words and none before punctuation.
+
+    Emphasis that wraps only the tag goes with it: ``**[`READ`]** Title`` must not become ``**** Title``, which
+    renders the four asterisks."""
     text = document.text
+    wrapped = _wrapped(document, line, tag)
     before = _space_before(document, line, tag)
-    end = tag.span.end
+    end = wrapped.end
     while end < line.end and text[end] in " \t":
         end += 1
     words_before = before.start > line.start
     words_after = end < line.end
     if not words_before or not words_after:  # at an edge of the line: take the tag and the space inside
-        return Edit.delete(Span(tag.span.start, end) if not words_before else Span(before.start, tag.span.end))
-    joined = "" if text[end] in ",.;:!?)]}" or not (len(before) or end > tag.span.end) else " "
+        return Edit.delete(Span(wrapped.start, end) if not words_before else Span(before.start, wrapped.end))
+    joined = "" if text[end] in ",.;:!?)]}" or not (len(before) or end > wrapped.end) else " "
     return Edit(Span(before.start, end), joined)
 
 
@@ -492,7 +494,8 @@ class StatusUnknown(Rule):
                 fix = None
                 if len(mark.suggestions) == 1:
                     hint = f"did you mean {mark.suggestions[0]}?"
-                    if vocabulary.fixable:
+                    # only a safe misspelling is replaced: [`RED`] may mean READ, or a paper called RED
+                    if vocabulary.fixable and vocabulary.replacement(tag.value) is not None:
                         canonical = vocabulary.canonical(mark.suggestions[0])
                         fix = Fix.unsafe(Edit(tag.span, canonical), title=f"Replace with {canonical}",
                                          alters=_title_alters(es.entry, tag.span))
@@ -553,7 +556,11 @@ class StatusFormat(Rule):
                     removal = _removal(document, line, tag)
                     exposed = removal.span.start <= line.start and _starts_a_block(
                         text[removal.span.end : line.end], es.entry)
-                    if at is not None and not prose and not exposed and \
+                    # "**[`READ`]**Title" is no emphasis (the "**" is glued to a word): taking the tag out would leave
+                    # "****Title"; report, do not move
+                    glued = text[removal.span.start - 1 : removal.span.start] in EMPHASIS_MARKS and \
+                        text[removal.span.end : removal.span.end + 1] in EMPHASIS_MARKS and not removal.content
+                    if at is not None and not prose and not exposed and not glued and \
                             not removal.span.start <= at <= removal.span.end:
                         fix = Fix.safe(
                             removal,
@@ -562,7 +569,8 @@ class StatusFormat(Rule):
                             alters=Alters.TITLES,
                         )
                 elif space is not None:
-                    fix = Fix.safe(Edit(Span(space.start, tag.span.end), " " + canonical),
+                    opening = text[space.end : tag.span.start]  # emphasis wrapping the tag stays around it
+                    fix = Fix.safe(Edit(Span(space.start, tag.span.end), " " + opening + canonical),
                                    title=f"Write {canonical} after one space",
                                    alters=_title_alters(es.entry, Span(space.start, tag.span.end)))
                 else:
