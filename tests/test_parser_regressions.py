@@ -437,3 +437,21 @@ def test_a_series_heading_over_a_list_does_not_take_in_the_entry_headings_beside
         ("Armor (1984)", "Novels"), ("Aurora Rising", "Aurora Cycle (2019)"), ("Aurora Burning", "Aurora Cycle (2019)"),
         ("Solaris (1961)", "Novels")]
     assert not lint_text(text, select=("LL101",))
+
+
+def test_links_on_an_italic_authors_line_are_not_the_papers_link() -> None:
+    # weihaox's 3D-aware synthesis list: 51 entries took an author's homepage as their link, and two papers by one
+    # author were reported as the same link under two titles (LL601)
+    text = ("* **NeRF: Representing Scenes as Neural Radiance Fields.**<br>\n"
+            "*[Ben Mildenhall](http://people.eecs.berkeley.edu/~bmild/), Pratul P. Srinivasan.*<br>\n"
+            "ECCV 2020. [[PDF](https://arxiv.org/abs/2003.08934)]\n\n"
+            "* **LLFF: Local Light Field Fusion.**<br>\n"
+            "*[Ben Mildenhall](http://people.eecs.berkeley.edu/~bmild/), Ravi Ramamoorthi.*<br>\n"
+            "SIGGRAPH 2019. [[PDF](https://arxiv.org/abs/1905.00889)]\n")
+    assert [e.primary_link.url for e in parse(text).entries] == [
+        "https://arxiv.org/abs/2003.08934", "https://arxiv.org/abs/1905.00889"]
+    assert not lint_text(text, select=("LL601",))
+    # a venue named in a link before the code is still the paper's link
+    text = ("- Human-level control through deep reinforcement\nlearning [[Nature](https://a.org/dqn.pdf)] "
+            "[[code](https://github.com/deepmind/dqn)]\n")
+    assert parse(text).entries[0].primary_link.url == "https://a.org/dqn.pdf"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,6 +64,7 @@ LINK_TEXT_LABEL = re.compile(
 VENUE_YEAR_TAIL = re.compile(r"[ \t]*,[ \t]*[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\n\[\]]{0,20}")
 # What may follow a bold title alone on its line: a hard break (backslash, <br>, spaces)
 HARD_BREAK_TAIL = re.compile(r"[ \t]*(?:\\|<br[ \t]*/?>)?[ \t]*", re.IGNORECASE)
+BREAK_AT_END = re.compile(r"[ \t]*(?:\\|<br[ \t]*/?>)[ \t]*$", re.IGNORECASE)
 # MLA / IEEE style: Authors. "Title." Venue, 2015. The quoted title follows the authors' closing punctuation.
 QUOTED_TITLE = re.compile(r"""[.,:;]\s+[*_]{0,2}["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
 # a title both quoted and bold, wherever it stands: 'G. Zweig "**Title**"', 'Raffel et al. **"Title."** JMLR 2020'
@@ -346,7 +347,7 @@ class Builder:
             if self._link_lines_only(unit, line_end):
                 title, span = self._leading_text_title(item.content_start, line_end)
                 if title:
-                    return Layout.LIST, title, span, links[0]
+                    return Layout.LIST, title, span, primary_of(self.text, links)
             # "**Title** <br>" / "*Authors* <br>" / "CoRL, 2020. [[Paper]](url)", or "**Title**. *Authors,\n
             # more authors*. ICLR 2019. [[pdf](url)]": a bold title opens the item, its links come on later lines
             bold = bold_title_line(self.text, item.content_start, self.source.line_end(unit.end_line - 1),
@@ -354,7 +355,8 @@ class Builder:
             if bold is not None:
                 if _paper_marks(self.text[line_end : self.source.line_end(unit.end_line - 1)], links):
                     title, at = bold
-                    return Layout.LIST, title, Span(at, at + len(title)) if at >= 0 else None, links[0]
+                    span = Span(at, at + len(title)) if at >= 0 else None
+                    return Layout.LIST, title, span, primary_of(self.text, links)
             return None
         first_line = self.text[item.content_start : line_end]
         if is_citation(first_line):
@@ -887,6 +889,20 @@ def bold_title_line(text: str, start: int, end: int, *, alone: bool = True, min_
     return title, at
 
 
+def primary_of(text: str, links: Sequence[Link]) -> Link | None:
+    """The link an entry whose title is no link stands for: the first that is not on a line of authors written
+    in italics (``*[Ben Mildenhall](home), Pratul Srinivasan.*<br>``: their pages, not the paper's); else the
+    first."""
+    return next((link for link in links if not _on_authors_line(text, link)), links[0] if links else None)
+
+
+def _on_authors_line(text: str, link: Link) -> bool:
+    start = text.rfind("\n", 0, link.full_span.start) + 1
+    end = text.find("\n", link.full_span.end)
+    line = BREAK_AT_END.sub("", text[start : len(text) if end < 0 else end].strip())
+    return len(line) > 2 and line[0] in "*_" and line[1] != line[0] and line[-1] == line[0]
+
+
 def _label_link(link: Link) -> bool:
     """A link named by a label ("[Paper]", "pdf", "Code", "Project Page"), as papers' links are, not by words."""
     return bool(LINK_TEXT_LABEL.fullmatch(link.text))
@@ -989,7 +1005,7 @@ def _citation_entry(source: SourceText, index: int, title: str, tags: list[Statu
         title=clean_title(title),
         title_span=Span(at, at + len(title)) if at >= 0 else None,
         links=links,
-        primary_link=links[0] if links else None,
+        primary_link=primary_of(source.text, links),
         status=_status(tags),
         tags=tuple(tags),
         bibtex=(),
