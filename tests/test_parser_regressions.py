@@ -455,3 +455,20 @@ def test_links_on_an_italic_authors_line_are_not_the_papers_link() -> None:
     text = ("- Human-level control through deep reinforcement\nlearning [[Nature](https://a.org/dqn.pdf)] "
             "[[code](https://github.com/deepmind/dqn)]\n")
     assert parse(text).entries[0].primary_link.url == "https://a.org/dqn.pdf"
+
+
+def test_a_bullet_of_prose_around_a_link_is_no_entry() -> None:
+    # ossu, zsh-plugins, a survey's news: the sentence goes on after the link, or leads into it past "e.g."
+    text = ("## Prerequisites\n\n"
+            "- [Core CS](#core-cs) assumes the student has already taken [high school math](https://a.org/m), "
+            "including algebra.\n"
+            "- Join a local developer meetup (e.g. via [meetup.com](https://www.meetup.com/)).\n"
+            "- Explore the actor model through [Elixir](https://elixir-lang.org/), a new functional language.\n"
+            "- Our survey is released! See [The Rise of Agents](https://arxiv.org/abs/2309.07864) for the paper!\n")
+    assert parse(text).entries == ()
+    # entries whose link is followed by a description, another link or authors stay entries
+    text = ("- Deep Residual Learning [pdf](https://a.org/r.pdf) and [code](https://github.com/r/r)\n"
+            "- Cooperative Pruning in Cross-Domain Compression. [Chen, Shangyu](https://b.org/c) et al. IJCAI 2019\n"
+            "- A Tool [GitHub](https://github.com/t/t) - does things with data\n")
+    assert [e.title for e in parse(text).entries] == [
+        "Deep Residual Learning", "Cooperative Pruning in Cross-Domain Compression", "A Tool"]

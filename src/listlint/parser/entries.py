@@ -94,9 +94,13 @@ TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
 PROSE_INTO_LINK = re.compile(
     r"\b(?:of|the|a|an|on|at|to|for|by|with|from|and|or|see|via|into|about|this|our|your|its|their|is|are)[ \t]*$"
 )
+# words going on after a link, as a sentence does around a link it mentions ("has taken [math](url), including …")
+# (not "[Title](url) and [code](url)", nor "[Chen, Shangyu][ref] et al. IJCAI 2019")
+SENTENCE_GOES_ON = re.compile(
+    r"[ \t]*,[ \t]*(?!and\b|or\b)[a-z]+[ \t]+[a-z]|[ \t]+(?!and\b|or\b|et al\b)[a-z]+[ \t]+[a-z]+\b(?![ \t]*\[)")
 SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 # words whose period ends no sentence: "Univ. Toronto / MIT", "Smith et al. Deep nets"
-ABBREVIATION = re.compile(r"(?:^|[\s(/])(?:univ|inst|dept|intl|inc|ltd|corp|dr|prof|st|jr|vs|al|etc|fig|vol|no|pp|ed|eds)$",
+ABBREVIATION = re.compile(r"(?:^|[\s(/])(?:e\.g|i\.e|univ|inst|dept|intl|inc|ltd|corp|dr|prof|st|jr|vs|al|etc|fig|vol|no|pp|ed|eds)$",
                           re.IGNORECASE)
 
 
@@ -331,7 +335,9 @@ class Builder:
                 if "![" in first.text or first.text.startswith("<img"):
                     title = ""
                 return Layout.LIST, title, first.text_span, first
-            if first.kind is not LinkKind.BARE and not _inside_a_sentence(prefix):  # "Title. In *Venue*. [[pdf](url)]"
+            after = self.text[first.full_span.end : line_end]
+            if first.kind is not LinkKind.BARE and not _inside_a_sentence(prefix) \
+                    and not SENTENCE_GOES_ON.match(after):  # "Title. In *Venue*. [[pdf](url)]"
                 title, span = self._leading_text_title(item.content_start, first.full_span.start)
                 if title:
                     return Layout.LIST, title, span, first
