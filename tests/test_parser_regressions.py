@@ -472,3 +472,34 @@ def test_a_bullet_of_prose_around_a_link_is_no_entry() -> None:
             "- A Tool [GitHub](https://github.com/t/t) - does things with data\n")
     assert [e.title for e in parse(text).entries] == [
         "Deep Residual Learning", "Cooperative Pruning in Cross-Domain Compression", "A Tool"]
+
+
+def test_icons_before_an_items_name_are_decoration() -> None:
+    # Awesome-Linux-Software: 1,165 of 1,329 entries were titled "" or "![Non Free][money icon]"
+    text = ("- [![Open-Source Software][oss icon]](https://github.com/audacity/audacity) "
+            "[Audacity](https://www.audacityteam.org/) - Free, open source audio software.\n"
+            "- ![Non Free][money icon] [Bitwig](https://www.bitwig.com/) - DAW for music production.\n\n"
+            "[oss icon]: ./img/oss.svg\n[money icon]: ./img/money.svg\n")
+    entries = parse(text).entries
+    assert [(e.title, e.primary_link.url, e.description) for e in entries] == [
+        ("Audacity", "https://www.audacityteam.org/", "Free, open source audio software"),
+        ("Bitwig", "https://www.bitwig.com/", "DAW for music production")]
+
+
+def test_a_name_then_a_bare_url_is_an_entry_as_with_an_autolink() -> None:
+    # engineering-blogs: 448 entries, found only after LL404's safe fix wrapped the URLs in <>
+    bare = "* AdRoll http://tech.adroll.com/blog/\n* Airbnb https://medium.com/airbnb-engineering\n"
+    wrapped = "* AdRoll <http://tech.adroll.com/blog/>\n* Airbnb <https://medium.com/airbnb-engineering>\n"
+    assert [e.title for e in parse(bare).entries] == [e.title for e in parse(wrapped).entries] == ["AdRoll", "Airbnb"]
+    # nested under an entry, a labelled bare URL is a resource of that entry
+    nested = "- [Google Cloud](https://cloud.google.com)\n  * Full, detailed list - https://cloud.google.com/free\n"
+    assert [e.title for e in parse(nested).entries] == ["Google Cloud"]
+
+
+def test_link_lines_under_a_bold_title_may_carry_any_short_label() -> None:
+    # amusi's CVPR list: a typo in one label ("Homeoage:") lost the paper and made an entry titled "Homeoage"
+    text = ("**VMC: Video Motion Customization using Temporal Attention**\n\n"
+            "- Homeoage: https://video-motion-customization.github.io/\n- Paper: https://arxiv.org/abs/2312.00845\n")
+    entries = parse(text).entries
+    assert [(e.title, e.primary_link.url) for e in entries] == [
+        ("VMC: Video Motion Customization using Temporal Attention", "https://video-motion-customization.github.io/")]

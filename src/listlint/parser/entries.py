@@ -72,7 +72,11 @@ BOLD_QUOTED_TITLE = re.compile(
     r"""(?:\*\*|__)["“](?P<title>[^"”\n*_]{6,300}?)[.,;!?]?["”](?:\*\*|__)|["“](?:\*\*|__)(?P<inner>[^"”\n*_]{6,300}?)[.,;!?]?(?:\*\*|__)[.,;!?]?["”]"""
 )
 # images opening a description ("[Tool](url) ![stars](https://img.shields.io/…) - what it does"): badges
-LEADING_BADGES = re.compile(r"^(?:[ \t]*(?:\[!\[[^\]\n]*\]\([^)\s]*\)\]\([^)\s]*\)|!\[[^\]\n]*\]\([^)\s]*\)))+")
+_DESTINATION = r"(?:\([^)\s]*\)|\[[^\]\n]*\])"  # "(url)", or "[ref]" of a reference-style image or link
+BADGE = rf"(?:\[!\[[^\]\n]*\]{_DESTINATION}\]{_DESTINATION}|!\[[^\]\n]*\]{_DESTINATION})"
+LEADING_BADGES = re.compile(rf"^(?:[ \t]*{BADGE})+")
+# badges opening an item, before its name: "[![Open-Source Software][oss icon]](repo) [Audacity](url) - …"
+BADGE_RUN = re.compile(rf"(?:[ \t]*{BADGE})+[ \t]*")
 # what separates an entry's title from its description ("[T](u) - d", "[T](u)：描述"), stripped from the description
 SEPARATOR_EDGE = " \t-–—:,.：，、"
 # what opens around an entry's link, and what closes it: "**[Title](url)**", "[[pdf](url)]"
@@ -322,8 +326,12 @@ class Builder:
         links = [l for l in unit.facts.links if content_link(l)]
         fragment_only = [l for l in unit.facts.links if l.kind is LinkKind.INLINE and l.is_fragment]
         if first_line_links:
-            first = first_line_links[0]
-            prefix = self.text[item.content_start : first.full_span.start]
+            lead = item.content_start
+            badges = BADGE_RUN.match(self.text, lead, line_end)
+            if badges is not None and any(l.full_span.start >= badges.end() for l in first_line_links):
+                lead = badges.end()  # icons before the name ("![Non Free][money] [Bitwig](url)"): decoration
+            first = next(l for l in first_line_links if l.full_span.start >= lead)
+            prefix = self.text[lead : first.full_span.start]
             if LINK_LABEL.fullmatch(prefix):
                 return None  # "Code: [GitHub](url)": a link line, not an entry
             labelled = LEADING_LABELS.search(prefix) and (_label_link(first) or first.kind is LinkKind.BARE)
@@ -336,8 +344,12 @@ class Builder:
                     title = ""
                 return Layout.LIST, title, first.text_span, first
             after = self.text[first.full_span.end : line_end]
-            if first.kind is not LinkKind.BARE and not _inside_a_sentence(prefix) \
-                    and not SENTENCE_GOES_ON.match(after):  # "Title. In *Venue*. [[pdf](url)]"
+            # "Title. In *Venue*. [[pdf](url)]"; "AdRoll http://tech.adroll.com/blog/" when not nested under another
+            # item (a nested "Full list - https://…" is a resource of the item above) and not in brackets
+            # ("[Adam] (https://…)" is a broken link, LL402's)
+            bare_name = item.parent_item is None and not any(c in prefix for c in "[]()")
+            if not _inside_a_sentence(prefix) and not SENTENCE_GOES_ON.match(after) \
+                    and (first.kind is not LinkKind.BARE or bare_name):
                 title, span = self._leading_text_title(item.content_start, first.full_span.start)
                 if title:
                     return Layout.LIST, title, span, first
@@ -634,9 +646,10 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             entry_children.setdefault(parent, []).append(index)
 
     top_set = set(top_items)
+    claimed_until = -1  # the items of a link list under a bold title are that paper's links, not entries
     for unit in walk.stream:
         kind = unit[0]
-        if kind == "item" and unit[1].index in top_set:
+        if kind == "item" and unit[1].index in top_set and unit[1].line >= claimed_until:
             entry = make_item_entry(unit[1].index)
             section_for(entry.line).entries.append(entry)
         elif kind == "heading" and head_index[id(unit[1])] in entry_heads:
@@ -658,6 +671,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                     title, at, end_line, links = over
                     entries = [_citation_entry(source, unit[1].line, title, [], links,
                                                sec_title(section_for(unit[1].line)), at=at, end_line=end_line)]
+                    claimed_until = end_line
             for entry in entries:
                 section_for(entry.line).entries.append(entry)
 
@@ -987,12 +1001,17 @@ def _bold_title_over_link_list(
         return None
     items = b.top_items_of_list(first.list_index)
     links: list[Link] = []
+    known = 0  # items labelled by a word we know ("Paper:"); the others by any short label ("Homeoage:", a typo)
     for item in items:
         item_unit = first_unit.get(item.index)
         found = [link for link in item_unit.facts.links if content_link(link)] if item_unit else []
-        if not found or not LINK_LABEL.fullmatch(b.text[item.content_start : found[0].full_span.start]):
+        label = b.text[item.content_start : found[0].full_span.start] if found else ""
+        if not found or not (LINK_LABEL.fullmatch(label) or LABELLED_LINE.fullmatch(label.rstrip())):
             return None
+        known += bool(LINK_LABEL.fullmatch(label))
         links.extend(found)
+    if not known:
+        return None
     return bold[0], bold[1], items[-1].end_line, tuple(links)
 
 
