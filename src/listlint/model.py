@@ -131,15 +131,17 @@ class BibFailure:
 
 @dataclass(frozen=True, slots=True)
 class BibtexBlock:
-    """A ```` ```bibtex ```` fence: its raw text, where it is, and what parsed out of it."""
-    raw: str  # the fence's content
-    span: Span  # the whole fence, opening to closing line
+    """A ```` ```bibtex ```` fence, or a ``<pre>`` element of an HTML block holding BibTeX (``html``): its raw text,
+    where it is, and what parsed out of it."""
+    raw: str  # the fence's content (an element's text as written, between its tags)
+    span: Span  # the whole fence, opening to closing line (an element: from ``<pre`` to the end of ``</pre>``)
     content_span: Span
-    label: str  # the fence's info string as written ("bibtex", "bib", "", ...)
-    first_line: int  # 1-based line of the first content line
+    label: str  # the fence's info string as written ("bibtex", "bib", "", ...); "" for an element
+    first_line: int  # 1-based line of the first content line (an element: of its first character)
     entries: tuple[BibEntry, ...] = ()
     failures: tuple[BibFailure, ...] = ()
     parsed: bool = False  # False until the BibTeX parser has run on it
+    html: bool = False  # a ``<pre>`` / ``<pre><code>`` element of an HTML block, not a fence
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,10 @@
 The parser hands over every fence labelled like BibTeX and every fence whose content starts like ``@type{`` or
 ``@name(`` (a Python decorator does too). A fence counts as BibTeX when its label says so, when it parses into
 entries without errors, or when an unlabelled (or plain-text) fence starts with ``@type{``.
+
+It also hands over the ``<pre>`` / ``<pre><code>`` elements of HTML blocks whose text starts like BibTeX
+(``BibtexBlock.html``), with an empty label, judged by the same test. They have no opening fence and no label to
+write: :func:`label_span` is None for them and :func:`fence_marker` is their opening tag.
 """
 
 from __future__ import annotations
@@ -48,7 +52,10 @@ def opening_line(block: BibtexBlock, text: str) -> Span:
 
 
 def label_span(block: BibtexBlock, text: str) -> Span | None:
-    """The span of the label's first word on the opening line (empty, just after the fence, when unlabelled)."""
+    """The span of the label's first word on the opening line (empty, just after the fence, when unlabelled);
+    None when it cannot be found, and for an HTML element (it has no label)."""
+    if block.html:
+        return None
     line = opening_line(block, text)
     m = _OPENING.search(text, line.start, line.end)
     if m is None:
@@ -64,7 +71,11 @@ def label_span(block: BibtexBlock, text: str) -> Span | None:
 
 
 def fence_marker(block: BibtexBlock, text: str) -> Span:
-    """The opening fence's backticks or tildes (the whole opening line if they cannot be found)."""
+    """The opening fence's backticks or tildes (the whole opening line if they cannot be found); an HTML element's
+    opening ``<pre ...>`` tag."""
+    if block.html:
+        close = text.find(">", block.span.start, block.content_span.start)
+        return Span(block.span.start, close + 1 if close >= 0 else block.content_span.start)
     line = opening_line(block, text)
     m = _OPENING.search(text, line.start, line.end)
     return Span(m.start(1), m.end(1)) if m else line

@@ -21,6 +21,7 @@ from listlint.model import BibEntry, BibField, BibtexBlock, Document
 LAYOUTS = ("compact", "spaced", "aligned")
 _PAGES = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\d+[A-Za-z]?)\s*$")
 _FENCE_LEAD = re.compile(r"([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(?=`{3,}|~{3,})")
+_HTML_LEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*")
 
 
 class Style(NamedTuple):
@@ -135,10 +136,16 @@ def format_entry(entry: BibEntry, style: Style, newline: str = "\n", prefix: str
 
 def fence_prefix(block: BibtexBlock, text: str) -> str | None:
     """The indentation of the fence's content lines (a fence inside a list item), or None inside a blockquote;
-    "" for a ``.bib`` file's block (no fence)."""
+    "" for a ``.bib`` file's block (no fence); for an HTML element, the indentation of its lines after the first."""
     if block.span == block.content_span:  # bibfile.is_file_block, without importing it
         return ""
     line_start = text.rfind("\n", 0, block.span.start) + 1
+    if block.html:
+        # the lines after the first of a ``<pre>`` element: indented like the line of its ``<pre`` tag (the list
+        # item's content column), which markdown-it strips before the browser sees them; never in a blockquote
+        html_lead = _HTML_LEAD.match(text, line_start, block.span.start)
+        written = html_lead.group() if html_lead else ""
+        return written if not written.strip() else " " * len(written.expandtabs(4))
     lead = _FENCE_LEAD.match(text, line_start)
     if lead is None:
         return None
@@ -181,14 +188,23 @@ def unformattable(block: BibtexBlock, text: str) -> str | None:
 def canonical_block(block: BibtexBlock, text: str, style: Style, newline: str = "\n") -> str | None:
     """The canonical content of ``block`` (to replace ``block.content_span``), or None when it is left alone.
 
-    Entries are separated by one blank line; in a ``.bib`` file, text between entries that is not blank (comments,
-    ``@string``) is kept as written.
+    Entries are separated by one blank line (by a line break in an HTML element); in a ``.bib`` file, text between
+    entries that is not blank (comments, ``@string``) is kept as written.
     """
     if unformattable(block, text) is not None:
         return None
     prefix = fence_prefix(block, text)
     if prefix is None:
         return None
+    if block.html:
+        # an element's text starts right after its tag, on the tag's line: the first line takes no prefix, and the
+        # whitespace before the first entry and after the last one (inside the element) stays as written. Entries
+        # are separated by a line break, not a blank line: a blank line ends an HTML block such as `<details>`,
+        # and the rest of the element would become Markdown
+        body = newline.join(format_entry(entry, style, newline, prefix) for entry in block.entries)
+        content = block.content_span
+        return (text[content.start : block.entries[0].span.start] + body[len(prefix) :]
+                + text[block.entries[-1].span.end : content.end])
     if block.span != block.content_span:
         return (newline + newline).join(format_entry(entry, style, newline, prefix) for entry in block.entries)
     parts: list[str] = []

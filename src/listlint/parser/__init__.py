@@ -57,6 +57,8 @@ def _parse(text: str | SourceText, path: str | None, config: Config | None) -> D
     env.pop(RECORDS, None)
     if w.bibtex:
         w.bibtex = _parse_bibtex(w.bibtex, source.text)
+        if any(block.html for block in w.bibtex):
+            _drop_html_non_bibtex(w)
     root, entries, entry_heads = build(w, source, config.status.tags)
     headings = tuple(
         dataclasses.replace(h, is_entry=True) if n in entry_heads else h for n, h in enumerate(w.headings)
@@ -123,6 +125,22 @@ def _parse_bibtex(blocks: list[Any], text: str) -> list[Any]:
     if parse_blocks is not None:
         return list(parse_blocks(blocks, text))
     return [bibtex.parse_block(block, text) for block in blocks]
+
+
+def _drop_html_non_bibtex(w: Any) -> None:
+    """Forget the HTML ``<pre>`` elements that only start like BibTeX (``@dataclass(frozen=True)``, ``@media (``).
+
+    A fence is kept whatever it holds and the rules ask :func:`listlint.bibtex.fences.is_bibtex`; an element is
+    asked once here, so that code in ``<pre>`` never reaches ``Document.bibtex_blocks``, an entry's BibTeX or the
+    entry builder (one BibTeX block under a heading makes it an entry). The same test keeps it as the rules do: it
+    parses into entries without errors, or starts with ``@type{``.
+    """
+    from listlint.bibtex.fences import is_bibtex
+
+    dropped = {block.span for block in w.bibtex if block.html and not is_bibtex(block)}
+    if dropped:
+        w.bibtex = [block for block in w.bibtex if block.span not in dropped]
+        w.stream = [u for u in w.stream if not (u[0] == "fence" and u[2] is not None and u[2].span in dropped)]
 
 
 def _relink(root: Any, entries: Any, headings: tuple[Heading, ...], bib: list[Any]) -> tuple[Any, Any]:

@@ -150,7 +150,8 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
                 cursor = pos + len(item_raw)
             after = ""
     return BibtexBlock(raw=block.raw, span=block.span, content_span=block.content_span, label=block.label,
-                       first_line=block.first_line, entries=tuple(entries), failures=tuple(failures), parsed=True)
+                       first_line=block.first_line, entries=tuple(entries), failures=tuple(failures), parsed=True,
+                       html=block.html)
 
 
 def _find(src: str, raw: str, origin: int, limit: int, failed_at: int | None,

@@ -14,6 +14,15 @@ ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
 BIBTEX_LABELS = frozenset({"bibtex", "bib", "biblatex", "tex-bibtex"})
 BIBTEX_START = re.compile(r"\s*@[A-Za-z]+\s*[{(]")
 FRONT_MATTER_FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$")
+# BibTeX in HTML blocks: ``<pre>`` or ``<pre><code>`` elements (see _html_bibtex_blocks)
+PRE_HINT = re.compile(r"<pre[\s>]", re.IGNORECASE)
+PRE_OPEN = re.compile(r"<pre(?=[\s>])[^>]*>", re.IGNORECASE)
+PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
+CODE_OPEN = re.compile(r"\s*<code(?=[\s>])[^>]*>", re.IGNORECASE)
+CODE_CLOSE_AT_END = re.compile(r"</code\s*>\s*\Z", re.IGNORECASE)
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# a tag, or a character reference (``&amp;``, ``&#38;``, ``&#x26;``): text a browser does not show as written
+HTML_MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 @dataclass
@@ -39,7 +48,8 @@ class Walk:
     inlines: list[InlineUnit] = field(default_factory=list)
     bibtex: list[BibtexBlock] = field(default_factory=list)
     html_links: list[Link] = field(default_factory=list)
-    # ordered stream of ("heading", Heading) / ("inline", InlineUnit) / ("fence", Block, BibtexBlock|None) / ("item", ListItem)
+    # ordered stream of ("heading", Heading) / ("inline", InlineUnit) / ("item", ListItem) /
+    # ("fence", Block, BibtexBlock|None, item index|None): a fence, or an HTML block's ``<pre>`` element of BibTeX
     stream: list[tuple[Any, ...]] = field(default_factory=list)
 
 
@@ -144,9 +154,14 @@ def walk(tokens: list[Any], env: dict[str, Any], source: SourceText, front_lines
         elif ttype == "html_block":
             l0, l1 = token.map
             span = source.lines_span(l0, l1)
-            w.blocks.append(Block("html", span, l0, l1, len(list_stack) + quote_depth))
+            block = Block("html", span, l0, l1, len(list_stack) + quote_depth)
+            w.blocks.append(block)
             if "href" in token.content.lower():
                 w.html_links.extend(html_block_links(span.start, text[span.start : span.end]))
+            if not quote_depth and PRE_HINT.search(token.content):
+                for bib in _html_bibtex_blocks(source, span):
+                    w.bibtex.append(bib)
+                    w.stream.append(("fence", block, bib, item_stack[-1] if item_stack else None))
         elif ttype == "table_open":
             l0, l1 = token.map
             table_line = l0
@@ -254,3 +269,59 @@ def _bibtex_block(token: Any, source: SourceText, l0: int, l1: int) -> BibtexBlo
         label=label,
         first_line=l0 + 2,
     )
+
+
+def _html_bibtex_blocks(source: SourceText, span: Span) -> list[BibtexBlock]:
+    """The ``<pre>`` and ``<pre><code>`` elements of the HTML block at ``span`` whose text starts like BibTeX
+    (``@type{`` or ``@type(``), as blocks marked ``html``: the BibTeX pasted in ``<details>`` by paper lists.
+
+    The block's ``content_span`` is exactly the text between ``<pre>`` (or ``<code>``) and ``</code>`` (or
+    ``</pre>``) as written, so ``raw == content_span.of(text)`` and fixes edit only BibTeX text inside the element;
+    its ``span`` is the element, from ``<pre`` to the end of ``</pre>``. Left alone (no block):
+
+    - an element whose text holds a tag or a character reference (``&amp;``, ``&lt;``, ``&#38;``): a browser shows,
+      and a reader copies, other text than the source holds. Read as written, the rules would quote and compare
+      the escaped text and a ``&quot;`` could fail to parse where the shown BibTeX is fine; decoded, the text
+      would no longer be a slice of the file, and no span or fix could be exact. A bare ``&`` (``Smith & Jones``)
+      is shown as written and is read;
+    - an element not closed within the HTML block (markdown-it ends a ``<details>`` block at a blank line: the
+      rest is Markdown), a ``<code>`` not closed right before ``</pre>``, and elements inside HTML comments;
+    - HTML blocks in a blockquote (the caller's test): their lines carry ``>`` markers inside the element's text.
+
+    Code that merely starts like BibTeX (``@dataclass(frozen=True)``) is dropped once parsed, see
+    :func:`listlint.parser._drop_html_non_bibtex`.
+    """
+    text = source.text
+    comments: list[tuple[int, int]] = []
+    if text.find("<!--", span.start, span.end) >= 0:
+        comments = [m.span() for m in HTML_COMMENT.finditer(text, span.start, span.end)]
+    found: list[BibtexBlock] = []
+    position = span.start
+    while True:
+        opening = PRE_OPEN.search(text, position, span.end)
+        if opening is None:
+            return found
+        closing = PRE_CLOSE.search(text, opening.end(), span.end)
+        if closing is None:
+            return found
+        position = closing.end()
+        if any(a <= opening.start() < b for a, b in comments):
+            continue
+        start, end = opening.end(), closing.start()
+        code = CODE_OPEN.match(text, start, end)
+        if code is not None:
+            close_code = CODE_CLOSE_AT_END.search(text, code.end(), end)
+            if close_code is None:
+                continue
+            start, end = code.end(), close_code.start()
+        content = text[start:end]
+        if not BIBTEX_START.match(content) or HTML_MARKUP.search(content):
+            continue
+        found.append(BibtexBlock(
+            raw=content,
+            span=Span(opening.start(), closing.end()),
+            content_span=Span(start, end),
+            label="",
+            first_line=source.line_index(start) + 1,
+            html=True,
+        ))

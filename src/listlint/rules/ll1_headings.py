@@ -76,7 +76,7 @@ def entry_like_lines(document: Document, tags: Sequence[str]) -> frozenset[int]:
 
     def build() -> frozenset[int]:
         vocabulary = {t.upper() for t in tags}
-        fences = [b.first_line - 2 for b in document.bibtex_blocks]
+        fences = [document.source.line_index(b.span.start) for b in document.bibtex_blocks]  # opening lines
         out: set[int] = set()
         for section in document.sections:
             heading = section.heading

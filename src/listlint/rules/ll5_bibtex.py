@@ -374,7 +374,8 @@ class BibtexFence(Rule):
         labels = tuple(label.lower() for label in options.labels) or ("bibtex",)
         for block in bibtex_blocks(document):
             syntax = any(f.kind == "syntax" for f in block.failures)
-            if block.entries and label_word(block) not in labels:
+            holder = "`<pre>` element" if block.html else "fence"
+            if block.entries and not block.html and label_word(block) not in labels:  # an element has no label
                 span = label_span(block, text)
                 shown = f"labelled `{block.label.split()[0]}`" if block.label.strip() else "without a label"
                 fix = None
@@ -385,15 +386,15 @@ class BibtexFence(Rule):
             if not block.entries and not syntax:
                 stray = [f for f in block.failures if f.kind == "stray"]
                 what = f" (only `{_shorten(stray[0].span.of(text), 30)}`)" if stray else ""
-                yield self.report(f"fence `{block.label or '```'}` holds no BibTeX entry{what}",
-                                  fence_marker(block, text))
+                shown = holder if block.html else f"fence `{block.label or '```'}`"
+                yield self.report(f"{shown} holds no BibTeX entry{what}", fence_marker(block, text))
                 continue
             if len(block.entries) > options.max_entries:
                 keys = ", ".join(f"`{e.key}`" for e in block.entries)
                 extra = block.entries[options.max_entries]
                 yield self.report(
-                    f"fence holds {len(block.entries)} BibTeX entries ({keys}); "
-                    f"at most {options.max_entries} per fence keeps each citation with its entry",
+                    f"{holder} holds {len(block.entries)} BibTeX entries ({keys}); "
+                    f"at most {options.max_entries} per {holder.split()[-1]} keeps each citation with its entry",
                     _head(extra),
                 )
             for failure in block.failures:
