@@ -503,3 +503,19 @@ def test_link_lines_under_a_bold_title_may_carry_any_short_label() -> None:
     entries = parse(text).entries
     assert [(e.title, e.primary_link.url) for e in entries] == [
         ("VMC: Video Motion Customization using Temporal Attention", "https://video-motion-customization.github.io/")]
+
+
+def test_a_paragraph_opened_by_a_venue_link_is_a_paper_with_the_bibtex_below_it() -> None:
+    # a binary-networks list: 0 entries and no BibTeX checked before; the BibTeX sits in <details><pre><code>
+    text = ("## BNN\n\n"
+            "[[ECCV_2020](https://arxiv.org/abs/2003.03488)] [__`BNN`__] ReActNet: Towards Precise Binary Networks\n\n"
+            "<details><summary>Bibtex</summary><pre><code>@inproceedings{liu2020reactnet,\n"
+            "  title={ReActNet: Towards Precise Binary Networks},\n  year={2020}\n}</code></pre></details>\n\n"
+            "[[BMVC_2019](https://arxiv.org/abs/1909.13863)] [__`BNN`__] XNOR-Net++: Improved Binary Neural Networks\n\n"
+            "```bibtex\n@inproceedings{bulat2019xnor,\n  title={XNOR-Net++},\n  year={2019}\n}\n```\n")
+    entries = parse(text).entries
+    assert [(e.title, e.primary_link.url, [b.raw.split(",")[0] for b in e.bibtex]) for e in entries] == [
+        ("ReActNet: Towards Precise Binary Networks", "https://arxiv.org/abs/2003.03488",
+         ["@inproceedings{liu2020reactnet"]),
+        ("XNOR-Net++: Improved Binary Neural Networks", "https://arxiv.org/abs/1909.13863",
+         ["@inproceedings{bulat2019xnor"])]

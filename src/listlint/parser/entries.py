@@ -14,6 +14,7 @@ place of links) is :mod:`listlint.parser.text`, shared by every layout.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -33,7 +34,8 @@ FAKE_BULLETS = "•·●▪◦‣∙"
 # shortcodes (":star:", ":fire:", common in awesome lists)
 # A short label before an entry's title, no part of it: a status tag, a date or nickname in brackets ("[2023/08]",
 # "**[SSD]**", "[CVPR' 14]"), a tag in code ("****`GAN`****"); at most three words, and not a link's text
-LABEL = r"[*_]{0,4}(?:\[[ \t]*`?[^\[\]\s`]+(?:[ \t][^\[\]\s`]+){0,2}`?[ \t]*\](?![(\[])|`[^`\n]{1,40}`)[*_]{0,4}"
+LABEL = (r"[*_]{0,4}(?:\[[ \t]*[*_]{0,2}`?[^\[\]\s`*]+(?:[ \t][^\[\]\s`*]+){0,2}`?[*_]{0,2}[ \t]*\](?![(\[])"
+         r"|`[^`\n]{1,40}`)[*_]{0,4}")
 LEADING_LABELS = re.compile(rf"(?:[ \t]*{LABEL})+[ \t]*")
 COLUMN_BAR = re.compile(r"[ \t]\|")
 ORDINAL = re.compile(r"[ \t]*\d{1,4}[.)][ \t]+")
@@ -647,8 +649,16 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
 
     top_set = set(top_items)
     claimed_until = -1  # the items of a link list under a bold title are that paper's links, not entries
+    # the paper paragraph last added, while only BibTeX has followed it: "[[ECCV](url)] Title" then its BibTeX in
+    # a <details> block or a fence belongs to that paper
+    open_paper: tuple[_Sec, int] | None = None
     for unit in walk.stream:
         kind = unit[0]
+        if kind == "fence" and unit[2] is not None and unit[3] is None and open_paper is not None:
+            sec, at = open_paper
+            sec.entries[at] = dataclasses.replace(sec.entries[at], bibtex=(*sec.entries[at].bibtex, unit[2]))
+            continue
+        open_paper = None
         if kind == "item" and unit[1].index in top_set and unit[1].line >= claimed_until:
             entry = make_item_entry(unit[1].index)
             section_for(entry.line).entries.append(entry)
@@ -674,6 +684,9 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                     claimed_until = end_line
             for entry in entries:
                 section_for(entry.line).entries.append(entry)
+            if len(entries) == 1 and entries[0].layout is Layout.CITATION and entries[0].links:
+                sec = section_for(entries[0].line)
+                open_paper = (sec, len(sec.entries) - 1)
 
     table_rows = table_entries(b, walk, source, lambda line: sec_title(section_for(line)), section_for)
     if table_rows:
@@ -936,7 +949,7 @@ def _paper_marks(below_title: str, links: Iterable[Link]) -> bool:
 def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[Link, ...]] | None:
     """A paragraph that is one paper: (title, where the title starts or -1, last line + 1, its links).
 
-    Two shapes, both needing a paper's marks so that prose with a link stays prose:
+    Four shapes, each needing a paper's marks so that prose with a link stays prose:
     - a bold title alone on the first line, then authors, venue and links on the next (hard-broken) lines:
       ``**DiffEnc: Variational Diffusion** \\`` / ``*B. Nielsen, A. Christensen* \\`` / ``arXiv 2023. [[Paper](url)]``
       (a year, or a link named by a label);
@@ -944,7 +957,8 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
       ``**[4]** Krizhevsky, Alex, et al. "**ImageNet classification**." NIPS. 2012. [[pdf]](url)`` (a quoted title
       and a year, an APA ``(2019).``, a ``- 2017.04.05`` date);
     - one line that starts with the title link and ends with a short venue and year:
-      ``[Explainability for LLMs: A Survey](url), TIST 2023``.
+      ``[Explainability for LLMs: A Survey](url), TIST 2023``;
+    - one line that opens with a venue link in brackets, then the title: ``[[CVPR](url)] Title``.
     """
     links = tuple(link for link in unit.facts.links if content_link(link) and not link.in_badge)
     if not links:
@@ -967,6 +981,11 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
             and LEAD_PREFIX.match(b.text[line_start : first.full_span.start]):
         if VENUE_YEAR_TAIL.fullmatch(b.text, first.full_span.end, first_end) and clean_title(first.text):
             return first.text, first.text_span.start, index + 1, links
+    if b.text.startswith("[", line_start) and first.full_span.start == line_start + 1:
+        # "[[ECCV_2020](url)] [__`BNN`__] ReActNet: Towards …": a venue link in brackets, then the title
+        tagged = b._title_after_tag_link(first, first_end, list(links))
+        if tagged is not None:
+            return tagged[0], tagged[1].start if tagged[1] is not None else -1, index + 1, links
     body = source.line(index).strip()
     quoted = quoted_title(body)
     if quoted is not None:
