@@ -164,6 +164,11 @@ def test_invalid_config_names_file_and_key(tmp_path: Path) -> None:
     write(tmp_path, ".listlint.toml", "ignore = ['LL999']\n")
     result = run("check", "a.md", cwd=tmp_path)
     assert result.returncode == 2 and "ignore: unknown rule or prefix 'LL999'" in result.stderr
+    # a status tag no form can hold is rejected, not silently never found (review H, P9)
+    write(tmp_path, ".listlint.toml", "[status]\ntags = ['READ', '[✅]']\n")
+    result = run("check", "a.md", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "status.tags[1]: '[✅]' contains a bracket" in result.stderr
 
 
 def test_config_in_pyproject_and_cli_override(tmp_path: Path) -> None:

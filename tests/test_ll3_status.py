@@ -443,7 +443,7 @@ def test_format_options() -> None:
     # a format the parser would not find again: no comparison, no fixes that could never converge
     assert Vocabulary(config(format="[ {tag} ]").status).fixable
     assert not Vocabulary(config(format="`{tag}`").status).fixable  # inline code counts only at a line's edges
-    assert not Vocabulary(config(tags=["TO READ", "DONE"]).status).fixable  # the parser reads single words
+    assert Vocabulary(config(tags=["TO READ", "DONE"]).status).fixable  # a configured phrase is found too
     odd = config(format="**{tag}**")
     assert found(text, odd, select=("LL303",)) == []
     missing = "# L\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org)\n- [C](https://c.org) [`AREAD`]\n"
@@ -627,3 +627,111 @@ def test_a_leading_tag_is_not_moved_when_the_line_left_would_open_another_block(
     # a tag that leaves ordinary words behind still moves
     fixed = fix_text("- [`READ`] Other [y](https://y.org)\n", select=("LL303",))
     assert fixed == "- Other [y](https://y.org) [`READ`]\n"
+
+
+# ---- tags in any script, and configured emoji (review H, P9) ---------------------------------------------------
+SCRIPTS = config(tags=["已读", "未读", "GELESEN", "ПРОЧИТАНО", "LU", "À LIRE", "อ่านแล้ว"], default="未读")
+
+
+def script_tags(line: str, vocabulary: Config = SCRIPTS) -> list[tuple[str, str, bool, bool]]:
+    return [(t.raw, t.value, t.backticks, t.brackets) for t in find_tags(line, 0, len(line), vocabulary.status.tags)]
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("已读", "已读"), ("未读", "未读"), ("ПРОЧИТАНО", "ПРОЧИТАНО"), ("прочитано", "ПРОЧИТАНО"), ("lu", "LU"),
+     ("à lire", "À LIRE"), ("À  LIRE", "À LIRE"), ("A\u0300 LIRE", "À LIRE"), ("อ่านแล้ว", "อ่านแล้ว")],
+)
+def test_tags_in_any_script_are_found_in_every_form(written: str, value: str) -> None:
+    # review H, P9: [`已读`] was "LL301 entry 'Adam' has no status tag" while `stats` had a column for it
+    for form in (f"[`{written}`]", f"[{written}]", f"[ `{written}` ]", f"`[{written}]`", f"`{written}`"):
+        assert script_tags(f"Title {form}") == [(form, value, "`" in form, "[" in form)], form
+    if written == written.upper():  # a code span first on the line: in capitals (or a script without case) only
+        assert script_tags(f"`{written}` Title") == [(f"`{written}`", value, True, False)]
+
+
+def test_tags_in_any_script_for_the_rules_the_export_and_stats() -> None:
+    text = ("# Leseliste\n\n## Papers\n\n- [Adam](https://arxiv.org/abs/1412.6980) [`已读`]\n"
+            "- [Batch normalization](https://arxiv.org/abs/1502.03167) [`未读`]\n"
+            "- [Dropout](https://jmlr.org/papers/v15/srivastava14a.html) [`GELESEN`]\n"
+            "- [GAN](https://arxiv.org/abs/1406.2661) [прочитано]\n- [VAE](https://arxiv.org/abs/1312.6114)\n")
+    assert [e.status.value if e.status else None for e in parse(text, config=SCRIPTS).entries] == [
+        "已读", "未读", "GELESEN", "ПРОЧИТАНО", None]
+    assert [(line, code) for line, _, code in found(text, SCRIPTS)] == [(8, "LL303"), (9, "LL301")]
+    fixed = fix_text(text, unsafe=True, config=SCRIPTS, select=("LL3",))
+    assert fixed.endswith("[`ПРОЧИТАНО`]\n- [VAE](https://arxiv.org/abs/1312.6114) [`未读`]\n")
+    assert found(fixed, SCRIPTS) == []
+    from listlint.stats import file_stats
+    counts = file_stats(parse(text, config=SCRIPTS), SCRIPTS).total
+    assert [counts.tags[t] for t in ("已读", "未读", "GELESEN", "ПРОЧИТАНО")] == [1, 1, 1, 1]
+
+
+def test_no_misspelling_between_words_of_scripts_without_case() -> None:
+    # 已读 (read) and 未读 (unread) differ by one character and mean opposite things: no "did you mean"
+    assert not misspelling("未读", "已读") and not misspelling("อ่านแล้ว", "อ่านแล้ว่")
+    only_read = config(tags=["已读"])
+    assert Vocabulary(only_read.status).nearest("未读") == ()
+    text = "# L\n\n- [A](https://a.org) [`已读`]\n- [B](https://b.org) [`未读`]\n- [C](https://c.org) [未读]\n"
+    ds = diagnostics(text, "LL302", only_read)
+    assert [(d.span.of(text), d.message, d.fix) for d in ds] == [
+        ("[`未读`]", "unknown status tag [`未读`] (known tags: 已读)", None)]  # [未读] unticked is a label
+    assert fix_text(text, unsafe=True, config=only_read, select=("LL302",)) == text
+    # Cyrillic has case, and letters to misspell
+    assert diagnostics("# L\n\n- [A](https://a.org) [`ПРОЧИТНО`]\n", "LL302", SCRIPTS)[0].message.endswith(
+        "(did you mean ПРОЧИТАНО?)")
+
+
+def test_labels_in_any_script_stay_labels() -> None:
+    # the nickname rule holds in every script: a bracketed word outside the vocabulary is a label
+    for line in ("[论文](https://x.org) [代码]", "Title [ÉCOLE] [SSD]", "**[未读]** Title", "Title [书]"):
+        assert script_tags(line, config(tags=["已读"])) == [], line
+    assert script_tags("Title [`ÉCOLE`]", DEFAULT) == []  # a file that writes no tag of the vocabulary
+
+
+EMOJI = config(tags=["✅", "🔲", "☑️"], default="🔲")
+
+
+def test_configured_emoji_are_tags_bare_at_an_edge_or_bracketed() -> None:
+    for line, raw in [("Title ✅", "✅"), ("✅ Title", "✅"), ("Title **✅**", "✅"), ("Title [✅]", "[✅]"),
+                      ("Title [`✅`]", "[`✅`]"), ("Title `✅`", "`✅`"), ("Title ☑️", "☑️"), ("Title ☑", "☑"),
+                      ("Title [`☑`]", "[`☑`]"), ("Title ✅\ufe0f", "✅\ufe0f")]:
+        assert [(t.raw, t.value) for t in find_tags(line, 0, len(line), EMOJI.status.tags)] == [
+            (raw, raw.strip("[]`").replace("\ufe0f", ""))], line
+    # never mid-line, glued to other symbols or text, in code or links, nor an emoji that is not configured
+    for line in ("Title ✅ works", "Title ✅✅", "Title ⭐✅", "Title x✅", "Title 🔥", "Title [🔥]", "Title 👍🏽",
+                 "Title `works ✅`", "[✅](https://x.org)", "Title <!-- ✅ -->"):
+        assert find_tags(line, 0, len(line), EMOJI.status.tags) == [], line
+    assert find_tags("Title ✅", 0, 8, DEFAULT.status.tags) == []
+
+
+def test_configured_emoji_for_the_rules_and_stats() -> None:
+    text = ("# Reading\n\n## Classic\n\n- [GCN](https://arxiv.org/abs/1609.02907) ✅\n"
+            "- ✅ [GAT](https://arxiv.org/abs/1710.10903)\n- [GraphSAGE](https://arxiv.org/abs/1706.02216) 🔲\n"
+            "- [GIN](https://arxiv.org/abs/1810.00826) ☑️\n- [DeepWalk](https://arxiv.org/abs/1403.6652) - walks 🔥\n")
+    assert [e.status.value if e.status else None for e in parse(text, config=EMOJI).entries] == [
+        "✅", "✅", "🔲", "☑", None]
+    assert [(line, code) for line, _, code in found(text, EMOJI)] == [
+        (5, "LL303"), (6, "LL303"), (7, "LL303"), (8, "LL303"), (9, "LL301")]
+    fixed = fix_text(text, unsafe=True, config=EMOJI, select=("LL3",))
+    assert fixed.splitlines()[4:] == [
+        "- [GCN](https://arxiv.org/abs/1609.02907) [`✅`]", "- [GAT](https://arxiv.org/abs/1710.10903) [`✅`]",
+        "- [GraphSAGE](https://arxiv.org/abs/1706.02216) [`🔲`]", "- [GIN](https://arxiv.org/abs/1810.00826) [`☑️`]",
+        "- [DeepWalk](https://arxiv.org/abs/1403.6652) [`🔲`] - walks 🔥"]
+    assert found(fixed, EMOJI) == []
+    # a bare format is kept as written: nothing to rewrite, and no tag is inserted where it would not be found
+    bare = config(tags=["✅", "🔲"], format="{tag}")
+    assert [(line, code) for line, _, code in found(text, bare)] == [(8, "LL301"), (9, "LL301")]  # ☑️: not configured
+    assert all(d.fix is None for d in lint_text(text, bare, select=("LL3",)))
+
+
+@pytest.mark.parametrize(
+    ("tags", "index", "message"),
+    [(["READ", ""], 1, "'' is empty"), (["[READ]"], 0, "'[READ]' contains a bracket"),
+     (["READ", "`✅`"], 1, "'`✅`' contains a bracket, a backtick"), ([" READ"], 0, "' READ' has spaces around it"),
+     (["READ\nUNREAD"], 0, "contains a bracket, a backtick or a control character")],
+)
+def test_tags_no_form_can_hold_are_rejected_at_load(tags: list[str], index: int, message: str) -> None:
+    with pytest.raises(ListlintError) as info:
+        config(tags=tags)
+    assert str(info.value).startswith(f"<test>: status.tags[{index}]: ") and message in str(info.value)
+    assert "\n" not in str(info.value)

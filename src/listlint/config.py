@@ -195,6 +195,15 @@ def _check_choices(config: Config) -> None:
             raise ConfigError(config.path or "<config>", key, f"must be one of {', '.join(allowed)}, got {value!r}")
     if "{tag}" not in config.status.format:
         raise ConfigError(config.path or "<config>", "status.format", "must contain {tag}")
+    # a tag the parser could never find would be counted by `stats` and reported missing (LL301) on every entry
+    # that carries it (imported here: the parser package imports this module)
+    from listlint.parser.status import unwritable
+
+    for index, tag in enumerate(config.status.tags):
+        if (why := unwritable(tag)) is not None:
+            raise ConfigError(config.path or "<config>", f"status.tags[{index}]", f"{tag!r} {why}")
+    if (why := unwritable(config.status.default)) is not None:
+        raise ConfigError(config.path or "<config>", "status.default", f"{config.status.default!r} {why}")
 
 
 def from_table(table: dict[str, Any], path: str) -> Config:

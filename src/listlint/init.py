@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import re
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from listlint.model import Document
+from listlint.parser.status import spelled, unwritable
 
-TAG_WORD = re.compile(r"^[A-Z][A-Z_-]+$")
+
+def _proposable(value: str) -> bool:
+    """A tag worth proposing: no single letter of an alphabet (``[X]``), but 读 or ✅ (configured elsewhere) are."""
+    return unwritable(value) is None and (len(value) >= 2 or not spelled(value))
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ def detect(documents: Sequence[Document]) -> Detected:
         entries += len(doc.entries)
         for entry in doc.entries:
             layouts[entry.layout.value] += 1
-            if entry.status is not None and entry.status.form == "tag" and TAG_WORD.match(entry.status.value):
+            if entry.status is not None and entry.status.form == "tag" and _proposable(entry.status.value):
                 tags[entry.status.value] += 1
                 forms[entry.status.raw.replace(entry.status.raw.strip("[]` ").strip(), "{tag}")] += 1
         for item in doc.list_items:
@@ -83,7 +87,7 @@ def render(found: Detected) -> str:
         "[status]",
     ]
     if found.tags:
-        vocabulary = ", ".join(f'"{t}"' for t, _ in found.tags.most_common())
+        vocabulary = ", ".join(json.dumps(t, ensure_ascii=False) for t, _ in found.tags.most_common())
         form = found.tag_forms.most_common(1)[0][0] if found.tag_forms else "[`{tag}`]"
         counts = ", ".join(f"{t} {n}" for t, n in found.tags.most_common())
         lines += [

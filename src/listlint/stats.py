@@ -18,6 +18,7 @@ from typing import Any
 
 from listlint.config import Config
 from listlint.model import Document, Section
+from listlint.parser.status import tag_key
 from listlint.rules.ll3_status import EntryStatus, entry_key, status_view
 
 JSON_VERSION = 1
@@ -97,9 +98,9 @@ def file_stats(document: Document, config: Config) -> FileStats:
     spellings = view.vocabulary.spellings
     tags = list(settings.tags)
     for extra in (settings.checkbox_done, settings.checkbox_todo):  # a box may map outside the vocabulary
-        if extra.upper() not in spellings and extra not in tags:
+        if tag_key(extra) not in spellings and extra not in tags:
             tags.append(extra)
-    done = spellings.get(settings.checkbox_done.upper(), settings.checkbox_done)
+    done = spellings.get(tag_key(settings.checkbox_done), settings.checkbox_done)
     by_key = {entry_key(es.entry): es for es in view.entries}
     result = FileStats(document.path, tuple(tags), done, total=Counts.empty(tags))
     for section in document.sections:

@@ -26,21 +26,116 @@ report them; rules tell them apart by ``raw``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from listlint.model import StatusTag
 from listlint.source import Span
 
-TAG = re.compile(r"\[\s*(`?)\s*([A-Za-z][A-Za-z_-]{0,30})\s*(`?)\s*\](?![(\[:])")
-BACKTICKED = re.compile(r"`\s*\[\s*([A-Za-z][A-Za-z_-]{0,30})\s*\]\s*`")
+# a tag word: a letter of any script (READ, GELESEN, ПРОЧИТАНО, LU, 已读), then letters, "_" or "-"; no digits
+WORD = r"[^\W\d_](?:[^\W\d]|-){0,30}"
+# the tag forms, around ``{word}`` (a word, or a configured tag that is none: see :func:`_patterns`)
+TAG_FORM = r"\[\s*(`?)\s*({word})\s*(`?)\s*\](?![(\[:])"
+BACKTICKED_FORM = r"`\s*\[\s*({word})\s*\]\s*`"
+# a vocabulary word in backticks without brackets: `` `READ` ``
+TICKED_FORM = r"`\s*({word})\s*`"
+# a word written as a tag anywhere in the file: in brackets (``[READ]``, ``[`read`]``) or as inline code
+# (```[READ]```, `` `READ` ``); never a link's text
+WRITTEN_FORM = (r"\[[ \t]*`?[ \t]*({word})[ \t]*`?[ \t]*\](?![(\[:])"
+                r"|(?<!\[)`[ \t]*\[?[ \t]*({word})[ \t]*\]?[ \t]*`")
+# a configured symbol (``✅``) written bare, neither glued to other symbols or text nor inside brackets or code
+BARE_FORM = r"(?<![^\s*_~])({symbols})(?![^\s*_~])"
+TAG_WORD = re.compile(WORD)
 # ``[``, up to three spaces, an optional x, up to three spaces, ``]``; never the label of a link or a definition
 CHECKBOX = re.compile(r"\[( {0,3}[xX]? {0,3})\](?![(:])")
-# a vocabulary word in backticks without brackets: `` `READ` ``
-TICKED_WORD = re.compile(r"`\s*([A-Za-z][A-Za-z_-]{0,30})\s*`")
+# what a configured tag may not contain: it could never be found in brackets or backticks
+UNWRITABLE = re.compile(r"[\[\]`\x00-\x1f\x7f]")
+VARIATION_SELECTORS = "\ufe0e\ufe0f"
 BACKTICK_RUN = re.compile(r"`+")
 COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 EMPHASIS = "*_"
+
+
+def tag_key(word: str) -> str:
+    """What a tag is compared by: uppercased (where its script has case), in NFC, with emoji variation selectors
+    and runs of whitespace dropped: ``read``, ``READ`` -> READ; ``☑️``, ``☑`` -> ☑; ``à  lire`` -> À LIRE."""
+    word = unicodedata.normalize("NFC", word)
+    for selector in VARIATION_SELECTORS:
+        word = word.replace(selector, "")
+    return " ".join(word.split()).upper()
+
+
+def is_symbol(tag: str) -> bool:
+    """A tag without a letter or digit: an emoji or a mark such as ``✅``, ``☑️``, ``★``. Such a tag is found bare
+    too, at an edge of the title line (``Title ✅``); an emoji that is not configured is never a tag."""
+    return bool(tag.strip()) and not any(c.isalnum() or c.isspace() for c in tag)
+
+
+def spelled(word: str) -> bool:
+    """Whether ``word`` is spelled with letters that have case (Latin, Cyrillic, Greek, ...): only such words can be
+    misspelt by a letter or two. Edit distance means nothing in scripts where one character is a word or a
+    syllable: 已读 (read) and 未读 (unread) differ by one character."""
+    return any(c.isalpha() for c in word) and all(not c.isalpha() or c.upper() != c.lower() for c in word)
+
+
+def unwritable(tag: str) -> str | None:
+    """Why the parser could never find the configured ``tag`` (None when it can): the config loader rejects it."""
+    if not tag.strip():
+        return "is empty"
+    if tag != tag.strip():
+        return "has spaces around it"
+    if UNWRITABLE.search(tag):
+        return "contains a bracket, a backtick or a control character, which no tag form can hold"
+    if len(tag) > 40:
+        return "is longer than 40 characters"
+    return None
+
+
+def _literal(tag: str) -> str:
+    """A pattern for one configured tag: its NFC and NFD spellings, any run of spaces between its words, a
+    variation selector after any symbol, any case."""
+    forms = []
+    for spelling in dict.fromkeys(unicodedata.normalize(n, tag) for n in ("NFC", "NFD")):
+        parts = []
+        for char in spelling:
+            if char in VARIATION_SELECTORS:
+                continue
+            if char.isspace():
+                if parts and parts[-1] != r"[ \t]+":
+                    parts.append(r"[ \t]+")
+                continue
+            parts.append(re.escape(char) + ("" if char.isalnum() else "[\ufe0e\ufe0f]?"))
+        forms.append("".join(parts))
+    return "|".join(forms)
+
+
+class Patterns(NamedTuple):
+    """The tag forms for one vocabulary: tag words, and the configured tags that are no word (``✅``,
+    ``À LIRE``, ``อ่านแล้ว``, a tag with a digit) as literals."""
+    tag: re.Pattern[str]
+    backticked: re.Pattern[str]
+    ticked: re.Pattern[str]
+    written: re.Pattern[str]
+    bare: re.Pattern[str] | None  # configured symbols written bare; None without any
+
+
+@lru_cache(maxsize=16)
+def patterns(vocabulary: tuple[str, ...] = ()) -> Patterns:
+    """The tag forms that find every tag of ``vocabulary``: a configured tag that :data:`WORD` does not read is
+    matched literally, before any word, in each form the parser accepts for words."""
+    extras = sorted({t for t in vocabulary if not TAG_WORD.fullmatch(t) and unwritable(t) is None},
+                    key=lambda t: (-len(t), t))
+    word = f"(?i:{'|'.join(_literal(t) for t in extras)})|{WORD}" if extras else WORD
+    symbols = [t for t in extras if is_symbol(t)]
+    return Patterns(
+        re.compile(TAG_FORM.format(word=word)),
+        re.compile(BACKTICKED_FORM.format(word=word)),
+        re.compile(TICKED_FORM.format(word=word)),
+        re.compile(WRITTEN_FORM.format(word=word)),
+        re.compile(BARE_FORM.format(symbols="|".join(_literal(t) for t in symbols))) if symbols else None,
+    )
 
 
 def distance(a: str, b: str) -> int:
@@ -67,18 +162,15 @@ def tolerance(tag: str) -> int:
 def misspelling(word: str, tag: str) -> bool:
     """Whether ``word`` is safely a misspelling of ``tag`` (both uppercased): at most one edit per four letters of
     the shorter of the two. ``REDA``, ``AREAD`` and ``UNRAED`` are; ``RED`` is not (a 3-letter word one edit from
-    READ is another word), nor is anything of three letters or fewer."""
+    READ is another word), nor is anything of three letters or fewer, nor a word of a script without case
+    (:func:`spelled`): 已读 is no misspelling of 未读."""
+    if not (spelled(word) and spelled(tag)):
+        return False
     return distance(word, tag) * 4 <= min(len(word), len(tag))
 
 
-# a word written as a tag anywhere in the file: in brackets (``[READ]``, ``[`read`]``) or as inline code
-# (```[READ]```, `` `READ` ``); never a link's text
-WRITTEN_TAG = re.compile(r"\[[ \t]*`?[ \t]*([A-Za-z][A-Za-z_-]{0,30})[ \t]*`?[ \t]*\](?![(\[:])"
-                         r"|(?<!\[)`[ \t]*\[?[ \t]*([A-Za-z][A-Za-z_-]{0,30})[ \t]*\]?[ \t]*`")
-
-
 @lru_cache(maxsize=8)
-def writes_tags(text: str, known: frozenset[str]) -> bool:
+def writes_tags(text: str, known: frozenset[str], vocabulary: tuple[str, ...] = ()) -> bool:
     """Whether the file writes a tag of the vocabulary, or a safe misspelling of one, in any tag form: then a word
     in backticks and brackets (``[`TODO`]``) is a status tag too, known or not. (Computed once per text.)
 
@@ -86,8 +178,8 @@ def writes_tags(text: str, known: frozenset[str]) -> bool:
     as ``[`READ`]``, and what is a tag elsewhere in the file must not change with it."""
     if not known:
         return False
-    for match in WRITTEN_TAG.finditer(text):
-        word = (match.group(1) or match.group(2)).upper()
+    for match in patterns(vocabulary).written.finditer(text):
+        word = tag_key(match.group(1) or match.group(2))
         if word in known or any(misspelling(word, tag) for tag in known):
             return True
     return False
@@ -115,12 +207,13 @@ def emphasis_around(text: str, start: int, end: int, lower: int = 0, upper: int 
     return Span(opening, closing)
 
 
-def _is_status(text: str, word: str, start: int, end: int, ticked: bool, known: frozenset[str]) -> bool:
+def _is_status(text: str, word: str, start: int, end: int, ticked: bool, known: frozenset[str],
+               vocabulary: tuple[str, ...] = ()) -> bool:
     """The decision of the module docstring, for one bracketed word at ``text[start:end]``."""
-    upper = word.upper()
+    upper = tag_key(word)
     if upper in known:
         return True
-    if ticked and writes_tags(text, known):
+    if ticked and writes_tags(text, known, vocabulary):
         return True
     if len(emphasis_around(text, start, end)) > end - start:
         return False
@@ -173,7 +266,9 @@ def find_tags(
     checkbox_at: int | None = None,
 ) -> list[StatusTag]:
     """Candidates in ``text[start:end]`` (one title line), skipping ``excluded`` spans (links)."""
-    known = frozenset(word.upper() for word in vocabulary)
+    vocabulary = tuple(vocabulary)
+    known = frozenset(tag_key(word) for word in vocabulary)
+    forms = patterns(vocabulary)
     region = text[start:end]
     tags: list[StatusTag] = []
     blocked = [s for s in excluded if s.start < end and start < s.end]
@@ -190,10 +285,10 @@ def find_tags(
                 value = "X" if "x" in inner.lower() else " "
                 tags.append(StatusTag(match.group(), value, Span(match.start(), match.end()), "checkbox",
                                       at_end=match.end() - start >= line_end))
-    if "[" not in region and "`" not in region:
+    if "[" not in region and "`" not in region and forms.bare is None:
         return tags
     opaque = _code_and_comments(region)
-    for match in TAG.finditer(region):
+    for match in forms.tag.finditer(region):
         span = Span(start + match.start(), start + match.end())
         if any(b.start <= span.start < b.end for b in blocked):
             continue
@@ -203,13 +298,13 @@ def find_tags(
             continue
         word = match.group(2)
         ticks = bool(match.group(1) or match.group(3))
-        if not ticks and not (word.isupper() and len(word) >= 2) and word.upper() not in known:
+        if not ticks and not (word.isupper() and len(word) >= 2) and tag_key(word) not in known:
             continue
-        if not _is_status(text, word, span.start, span.end, ticks, known):
+        if not _is_status(text, word, span.start, span.end, ticks, known, vocabulary):
             continue  # a label: [SSD], **[R-CNN]**
-        tags.append(StatusTag(match.group(), word.upper(), span, "tag", backticks=ticks,
+        tags.append(StatusTag(match.group(), tag_key(word), span, "tag", backticks=ticks,
                               at_end=match.end() >= line_end))
-    for match in BACKTICKED.finditer(region):
+    for match in forms.backticked.finditer(region):
         span = Span(start + match.start(), start + match.end())
         if any(t.span.overlaps(span) for t in tags):
             continue
@@ -220,23 +315,37 @@ def find_tags(
         word = match.group(1)
         if not _edge(region, match.start(), match.end(), line_end):
             continue
-        if (word.upper() in known or word.isupper()) and _is_status(text, word, span.start, span.end, True, known):
-            tags.append(StatusTag(match.group(), word.upper(), span, "tag", backticks=True,
+        if (tag_key(word) in known or word.isupper()) and \
+                _is_status(text, word, span.start, span.end, True, known, vocabulary):
+            tags.append(StatusTag(match.group(), tag_key(word), span, "tag", backticks=True,
                                   at_end=match.end() >= line_end))
     if "`" in region and known:
-        for match in TICKED_WORD.finditer(region):
+        for match in forms.ticked.finditer(region):
             word = match.group(1)
             # only a word of the vocabulary, only as a code span of its own (`` `code` `` labels stay out), and in
-            # lower or mixed case only at the end of the line (`` `read` `` in a description is prose)
-            if word.upper() not in known or (match.start(), match.end()) not in opaque:
+            # lower or mixed case only at the end of the line (`` `read` `` in a description is prose); a word of
+            # a script without case (`` `已读` ``) is written as configured
+            if tag_key(word) not in known or (match.start(), match.end()) not in opaque:
                 continue
             if not _edge(region, match.start(), match.end(), line_end) or (
-                    not word.isupper() and match.end() < line_end):
+                    word != word.upper() and match.end() < line_end):
                 continue
             span = Span(start + match.start(), start + match.end())
             if any(t.span.overlaps(span) for t in tags) or any(b.start <= span.start < b.end for b in blocked):
                 continue
-            tags.append(StatusTag(match.group(), word.upper(), span, "tag", backticks=True, brackets=False,
+            tags.append(StatusTag(match.group(), tag_key(word), span, "tag", backticks=True, brackets=False,
+                                  at_end=match.end() >= line_end))
+    if forms.bare is not None:
+        for match in forms.bare.finditer(region):
+            # a configured symbol written bare (``Title ✅``): only at an edge of the line, as inline-code tags
+            if not _edge(region, match.start(), match.end(), line_end):
+                continue
+            if opaque and _inside_text(opaque, match.start(), match.end()):
+                continue
+            span = Span(start + match.start(), start + match.end())
+            if any(t.span.overlaps(span) for t in tags) or any(b.start <= span.start < b.end for b in blocked):
+                continue
+            tags.append(StatusTag(match.group(), tag_key(match.group()), span, "tag", brackets=False,
                                   at_end=match.end() >= line_end))
     tags.sort(key=lambda t: t.span.start)
     return tags

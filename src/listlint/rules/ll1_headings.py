@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import Document, Heading, Link, LinkKind, ListItem, Section
+from listlint.parser.status import patterns, tag_key
 from listlint.rules.base import Context, Rule
 from listlint.rules.ll4_urls import heading_slugs, html_anchors
 from listlint.source import Span
@@ -64,9 +65,6 @@ def container_lines(document: Document) -> frozenset[int]:
     return document.memo("ll1.container_lines", build)
 
 
-TAG_IN_HEADING = re.compile(r"\[\s*`?\s*([A-Za-z][\w-]*)\s*`?\s*\]")
-
-
 def entry_like_lines(document: Document, tags: Sequence[str]) -> frozenset[int]:
     """Lines of section headings that are really entries written at the wrong level.
 
@@ -75,7 +73,8 @@ def entry_like_lines(document: Document, tags: Sequence[str]) -> frozenset[int]:
     BibTeX fence), it has no subsections, and everything it holds is heading entries."""
 
     def build() -> frozenset[int]:
-        vocabulary = {t.upper() for t in tags}
+        vocabulary = {tag_key(t) for t in tags}
+        forms = patterns(tuple(tags))
         fences = [document.source.line_index(b.span.start) for b in document.bibtex_blocks]  # opening lines
         out: set[int] = set()
         for section in document.sections:
@@ -84,7 +83,7 @@ def entry_like_lines(document: Document, tags: Sequence[str]) -> frozenset[int]:
                 continue
             if any(e.heading is None for e in section.entries):
                 continue
-            tagged = any(m.group(1).upper() in vocabulary for m in TAG_IN_HEADING.finditer(heading.text))
+            tagged = any(tag_key(m.group(2)) in vocabulary for m in forms.tag.finditer(heading.text))
             first_entry = section.entries[0].line
             if tagged or any(heading.line < f < first_entry for f in fences):
                 out.add(heading.line)

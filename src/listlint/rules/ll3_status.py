@@ -24,7 +24,7 @@ from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.errors import ConfigError
 from listlint.model import Document, Entry, Layout, StatusTag
 from listlint.parser.entries import TASK_BOX, title_line_end
-from listlint.parser.status import distance, emphasis_around, misspelling, tolerance
+from listlint.parser.status import distance, emphasis_around, misspelling, spelled, tag_key, tolerance, unwritable
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
 
@@ -33,7 +33,6 @@ PROPER_BOXES = ("[ ]", "[x]", "[X]")
 # converge: the rewritten tag would not be recognised as the tag it replaced).
 # (Inline-code forms such as ```[{tag}]``` are recognised only at the edges of a line, so they are no canonical form.)
 RECOGNISABLE = re.compile(r"\[ ?`?\{tag\}`? ?\]")
-TAG_WORD = re.compile(r"[A-Za-z][A-Za-z_-]{0,30}")
 LEADING = re.compile(r"[\W_\d]*")  # what may precede a title link: numbering, emphasis, emoji
 CLOSING_MARKUP = "*_~"
 EMPHASIS_MARKS = ("*", "_", "~")
@@ -57,18 +56,18 @@ class Vocabulary:
 
     @cached_property
     def spellings(self) -> dict[str, str]:
-        """Uppercased tag -> the tag as configured."""
-        return {tag.upper(): tag for tag in self.settings.tags}
+        """The tag's key (:func:`~listlint.parser.status.tag_key`: uppercased) -> the tag as configured."""
+        return {tag_key(tag): tag for tag in self.settings.tags}
 
     def canonical(self, value: str) -> str:
         """The tag as the configured format writes it: ``[`READ`]``."""
-        return self.settings.format.replace("{tag}", self.spellings.get(value.upper(), value))
+        return self.settings.format.replace("{tag}", self.spellings.get(tag_key(value), value))
 
     @property
     def fixable(self) -> bool:
         """True when a tag written in the configured format is found again by the parser."""
         return RECOGNISABLE.fullmatch(self.settings.format) is not None and all(
-            TAG_WORD.fullmatch(tag) for tag in self.settings.tags)
+            unwritable(tag) is None for tag in self.settings.tags)
 
     def nearest(self, value: str) -> tuple[str, ...]:
         """Configured tags within tolerance of ``value``, all at the smallest distance (empty when none is near).
@@ -83,8 +82,12 @@ class Vocabulary:
     def _nearest(self, value: str) -> tuple[str, ...]:
         best: list[str] = []
         best_distance = 0
+        if not spelled(value):
+            return ()  # 未读 is no misspelling of 已读, nor ✗ of ✓: suggestions only between spelled words
         for upper, spelling in self.spellings.items():
-            d = distance(value.upper(), upper)
+            if not spelled(upper):
+                continue
+            d = distance(tag_key(value), upper)
             if d > tolerance(upper) or d >= len(value):
                 continue
             if not best or d < best_distance:
@@ -97,14 +100,14 @@ class Vocabulary:
         """The one tag that ``value`` safely misspells (:func:`~listlint.parser.status.misspelling`): ``REDA`` ->
         READ, but not ``RED``, a different word one edit from READ. None when no single tag is that close."""
         near = self.nearest(value)
-        if len(near) == 1 and misspelling(value.upper(), near[0].upper()):
+        if len(near) == 1 and misspelling(tag_key(value), tag_key(near[0])):
             return near[0]
         return None
 
     def box_status(self, tag: StatusTag) -> str:
         """What a task box counts as: ``checkbox_done`` when ticked, ``checkbox_todo`` otherwise."""
         value = self.settings.checkbox_done if tag.value == "X" else self.settings.checkbox_todo
-        return self.spellings.get(value.upper(), value)
+        return self.spellings.get(tag_key(value), value)
 
 
 class Mark(NamedTuple):

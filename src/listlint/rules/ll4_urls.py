@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from listlint import urls
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import BibEntry, Document, Entry, Link, LinkKind
+from listlint.parser.status import tag_key
 from listlint.rules.base import Context, Rule
 from listlint.rules.ll3_status import distance
 from listlint.source import Span
@@ -257,12 +258,12 @@ def _malformed_at(
 
 def reported_malformed(document: Document, context: Context) -> list[MalformedLink]:
     """The malformed links LL402 reports: a task box ``[ ] (url)`` or a status tag ``[READ] (url)`` is none."""
-    tags = {t.upper() for t in context.config.status.tags}
+    tags = {tag_key(t) for t in context.config.status.tags}
     source = document.source
     out = []
     for found in malformed_links(document):
         if found.kind == "space":
-            word = found.label.strip(" `*_").upper()
+            word = tag_key(found.label.strip(" `*_"))
             if word in tags:
                 continue
             if found.label in (" ", "x", "X", ""):
