@@ -519,3 +519,16 @@ def test_a_paragraph_opened_by_a_venue_link_is_a_paper_with_the_bibtex_below_it(
          ["@inproceedings{liu2020reactnet"]),
         ("XNOR-Net++: Improved Binary Neural Networks", "https://arxiv.org/abs/1909.13863",
          ["@inproceedings{bulat2019xnor"])]
+
+
+def test_a_name_before_the_title_is_no_title() -> None:
+    # GT-RIPL's robotics list (169 of 181 titles were the nickname) and a speech-LM list
+    text = ('* **PIGLeT**: "PIGLeT: Language Grounding Through Neuro-Symbolic Interaction", *ACL, Jun 2021*. '
+            "[[Paper](https://arxiv.org/abs/2106.00188)]\n"
+            '* "Neural Scaling Laws for Embodied AI", *arXiv, May 2024*. [[Paper](https://arxiv.org/abs/2405.14005)]\n'
+            "- SALMon: [A Suite for Acoustic Language Model Evaluation](https://arxiv.org/abs/2409.07437) - `arXiv 2024`\n")
+    entries = parse(text).entries
+    assert [e.title for e in entries] == [
+        "PIGLeT: Language Grounding Through Neuro-Symbolic Interaction", "Neural Scaling Laws for Embodied AI",
+        "A Suite for Acoustic Language Model Evaluation"]
+    assert [e.title_span.of(text) for e in entries] == [e.title for e in entries]

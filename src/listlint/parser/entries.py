@@ -68,7 +68,7 @@ VENUE_YEAR_TAIL = re.compile(r"[ \t]*,[ \t]*[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\
 HARD_BREAK_TAIL = re.compile(r"[ \t]*(?:\\|<br[ \t]*/?>)?[ \t]*", re.IGNORECASE)
 BREAK_AT_END = re.compile(r"[ \t]*(?:\\|<br[ \t]*/?>)[ \t]*$", re.IGNORECASE)
 # MLA / IEEE style: Authors. "Title." Venue, 2015. The quoted title follows the authors' closing punctuation.
-QUOTED_TITLE = re.compile(r"""[.,:;]\s+[*_]{0,2}["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
+QUOTED_TITLE = re.compile(r"""(?:^[ \t]*|[.,:;]\s+)[*_]{0,2}["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
 # a title both quoted and bold, wherever it stands: 'G. Zweig "**Title**"', 'Raffel et al. **"Title."** JMLR 2020'
 BOLD_QUOTED_TITLE = re.compile(
     r"""(?:\*\*|__)["“](?P<title>[^"”\n*_]{6,300}?)[.,;!?]?["”](?:\*\*|__)|["“](?:\*\*|__)(?P<inner>[^"”\n*_]{6,300}?)[.,;!?]?(?:\*\*|__)[.,;!?]?["”]"""
@@ -336,6 +336,9 @@ class Builder:
             prefix = self.text[lead : first.full_span.start]
             if LINK_LABEL.fullmatch(prefix):
                 return None  # "Code: [GitHub](url)": a link line, not an entry
+            if LABELLED_LINE.fullmatch(prefix.rstrip()) and len(first.text.split()) >= 3 and not _label_link(first) \
+                    and first.text_span is not None:  # "SALMon: [A Suite for Acoustic LM Evaluation](url)"
+                return Layout.LIST, clean_title(first.text), first.text_span, first
             labelled = LEADING_LABELS.search(prefix) and (_label_link(first) or first.kind is LinkKind.BARE)
             if LEAD_PREFIX.match(prefix) and not labelled:  # "[SSD] [pdf](url)", "[Adam] (https://…)": not titles
                 tagged = self._title_after_tag_link(first, line_end, first_line_links)
@@ -444,6 +447,10 @@ class Builder:
             start = counter.end()  # "[`READ`] 1. Title": the number is no part of the title
         raw = self.text[start:end]
         strong = LEADING_STRONG.match(raw)
+        if strong and raw.startswith(":", strong.end()) and len(raw[strong.end() + 1 :].split()) >= 2:
+            start += strong.end() + 1  # "**PIGLeT**: "PIGLeT: Language Grounding …", *ACL 2021*": a name, then the title
+            raw = self.text[start:end]
+            strong = LEADING_STRONG.match(raw)
         if strong:  # "**Title** Authors. Venue. [[pdf]](url)": the bold words are the title, whatever they end with
             title = clean_title(strong.group(2)).rstrip(".").strip()
             at = self.text.find(title, start + strong.start(2), start + strong.end(2)) if title else -1
