@@ -76,6 +76,18 @@ def test_ll101_fix_raises_the_whole_run_so_siblings_stay_siblings() -> None:
     assert fix_text(text, unsafe=True, select=("LL101",)) == "# Title\n\n## A\n\n## B\n\n## C\n"
 
 
+def test_ll101_fix_stops_at_the_first_rightly_placed_heading_and_keeps_the_outline_below() -> None:
+    # backdoor-learning-resources: "#### Why?" under "#" made the fix rewrite every "###" and "####" after it to "##"
+    text = ("# T\n\n#### Why?\n\n##### Details\n\n## Attacks\n\n### Poisoning\n\n#### 2023\n\n"
+            "- [A](https://arxiv.org/abs/2301.00001)\n")
+    assert found(text, "LL101") == ["3:1 LL101"]
+    fixed = fix_text(text, unsafe=True, select=("LL101",))
+    assert fixed == text.replace("#### Why?", "## Why?").replace("##### Details", "### Details")
+    # a heading between the reported one and its parent's child level is raised with the headings under it alike
+    text = "# T\n\n#### A\n\n### B\n\n#### B1\n\n## C\n\n### C1\n"
+    assert fix_text(text, unsafe=True, select=("LL101",)) == "# T\n\n## A\n\n## B\n\n### B1\n\n## C\n\n### C1\n"
+
+
 def test_ll101_entry_heading_at_a_wrong_level_is_not_a_skip() -> None:
     text = (
         "# List\n\n## Papers\n\n#### Adam [`READ`]\n\npaper link: [here](https://arxiv.org/abs/1412.6980)\n\n"

@@ -141,6 +141,51 @@ def test_nested_entries_are_compared() -> None:
     assert found(text) == [("LL601", 5, 26, "https://a.org/x/"), ("LL601", 7, 12, "https://b.org")]
 
 
+def test_a_nested_entry_linking_the_page_of_an_entry_it_is_nested_under_is_its_resource() -> None:
+    # awesome-courses: 107 of 108 LL601 were a course's own resources nested under it ("Discussion Notes" -> the page)
+    text = ("# Courses\n\n## Systems\n\n- [CS 168](https://inst.eecs.berkeley.edu/~cs168/fa14/) **Introduction to the "
+            "Internet** *UC Berkeley*\n  - [Lecture Notes](https://inst.eecs.berkeley.edu/~cs168/fa14/class.html)\n"
+            "  - [Discussion Notes](https://inst.eecs.berkeley.edu/~cs168/fa14/)\n"
+            "  - [Videos](https://inst.eecs.berkeley.edu/~cs168/fa14/#videos)\n"
+            "    - [Playlist](https://inst.eecs.berkeley.edu/~cs168/fa14)\n"
+            "- [CS 162](https://cs162.eecs.berkeley.edu/) **Operating Systems** *UC Berkeley*\n")
+    assert found(text) == []
+    # the same page listed again outside the course, or nested under another entry, is still a repeat
+    again = text + "- [CS 168 again](https://inst.eecs.berkeley.edu/~cs168/fa14/)\n" \
+                   "  - [Notes](https://inst.eecs.berkeley.edu/~cs168/fa14/class.html)\n"
+    assert [(code, line) for code, line, *_ in found(again)] == [("LL601", 11), ("LL601", 12)]
+
+
+def test_resource_labels_nested_under_two_parents_are_not_one_title() -> None:
+    # awesome-courses: "Lectures and Assignments" of ten courses were reported as one title (12 LL602)
+    text = ("# Courses\n\n- [CS 97SI](http://web.stanford.edu/class/cs97si/) **Competitive Programming**\n"
+            "  - [Lectures and Assignments](https://github.com/jaehyunp/stanfordacm)\n"
+            "- [CSCI 135](http://compsci.hunter.cuny.edu/~sweiss/courses/csci135.php) **Software Design**\n"
+            "  - [Lectures and Assignments](http://compsci.hunter.cuny.edu/~sweiss/course_materials/csci135/)\n")
+    assert found(text) == []
+    # a title at the top level, or twice under one parent, is compared as before
+    top = text + "- [Lectures and Assignments](https://example.org/lectures)\n"
+    assert [(code, line) for code, line, *_ in found(top)] == [("LL602", 7)]
+    # papers are works wherever they are nested: their titles are compared
+    papers = ("# Papers\n\n- [Transformers](https://example.org/transformers)\n"
+              "  - [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
+              "- [Translation](https://example.org/translation)\n"
+              "  - [Attention is all you need](https://doi.org/10.5555/3295222.3295349)\n")
+    assert [(code, line) for code, line, *_ in found(papers)] == [("LL602", 6)]
+    # a resource nested under its entry, titled alike, is that entry's resource
+    book = ("# Books\n\n- [Deep Learning Book](https://www.deeplearningbook.org/)\n"
+            "  - [Deep Learning Book](https://github.com/janishar/mit-deep-learning-book-pdf)\n")
+    assert found(book) == []
+
+
+def test_an_identifier_nested_under_the_entry_that_names_it_is_its_resource() -> None:
+    text = ("# Papers\n\n- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
+            "  - [DOI](https://doi.org/10.48550/arXiv.1706.03762)\n")
+    assert found(text) == []
+    flat = text.replace("  - [DOI]", "- [DOI]")
+    assert [code for code, *_ in found(flat)] == ["LL604"]
+
+
 def test_links_in_code_html_comments_and_tables_are_not_entries() -> None:
     text = "# L\n\n- [A paper title here](https://a.org/x)\n\n```\n- [A paper title here](https://a.org/x)\n```\n\n" \
            "<!--\n- [A paper title here](https://a.org/x)\n-->\n\n| a | b |\n|---|---|\n| [A paper title here](https://a.org/x) | 1 |\n"
@@ -179,9 +224,9 @@ FIX_CASES = {
         "# L\n\n- [A paper title here](https://a.org/x) - desc\n- [A paper title here](https://a.org/x)\n\nText after.\n",
         "# L\n\n- [A paper title here](https://a.org/x) - desc\n\nText after.\n",
     ),
-    "only item of a section at the end of the file": (
-        "# L\n\n- [A paper title here](https://a.org/x) - desc\n\n## B\n\n- [A paper title here](https://a.org/x)\n",
-        "# L\n\n- [A paper title here](https://a.org/x) - desc\n\n## B\n",
+    "last item at the end of the file": (
+        "# L\n\n## B\n\n- [A paper title here](https://a.org/x) - desc\n\n- [A paper title here](https://a.org/x)\n",
+        "# L\n\n## B\n\n- [A paper title here](https://a.org/x) - desc\n",
     ),
     "nested": (
         "# L\n\n- [A paper title here](https://a.org/x)\n- Group\n  - [A paper title here](https://a.org/x)\n  - [B](https://b.org)\n",
@@ -238,6 +283,10 @@ NO_FIX_CASES = {
     "different title": "# L\n\n- [A paper title here](https://a.org/x) - d\n- [A Paper Title Here](https://a.org/x) - d\n",
     "later has a nested entry": "# L\n\n- [A paper title here](https://a.org/x)\n- [A paper title here](https://a.org/x)\n  - [Child](https://c.org)\n",
     "later has a nested note": "# L\n\n- [A paper title here](https://a.org/x)\n- [A paper title here](https://a.org/x)\n  - *a quote the first lacks*\n",
+    # a cross-listing, usually on purpose: removing it could empty the section and stale a count in its heading
+    "in another section": "# L\n\n- [A paper title here](https://a.org/x) - desc\n\n## B\n\n- [A paper title here](https://a.org/x)\n",
+    "in another section of the same title": "# L\n\n## A\n\n### 2023\n\n- [A paper title here](https://a.org/x)\n\n"
+                                            "## B\n\n### 2023\n\n- [A paper title here](https://a.org/x)\n",
     "in a blockquote": "# L\n\n> - [A paper title here](https://a.org/x)\n> - [A paper title here](https://a.org/x)\n",
     "first item of an ordered list interrupting a paragraph": "# L\n\n1. [A paper title here](https://a.org/x)\n\nIntro:\n1. [A paper title here](https://a.org/x)\n2. [B](https://b.org)\n",
 }

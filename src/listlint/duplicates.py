@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -32,9 +32,12 @@ __all__ = [
     "Index",
     "KeyOccurrence",
     "Place",
+    "ancestors",
     "bib_identifiers",
     "facts",
     "index_for",
+    "parent_entries",
+    "section_index",
     "title_key",
     "title_is_comparable",
     "NAMED_KEYS",
@@ -180,6 +183,7 @@ class EntryOccurrence(NamedTuple):
     path: str
     order: int = 0  # the entry's position among the document's entries (children included)
     anchor: str = ""  # the named fragment of an absolute primary link ("…/gallery.aspx#SQLServer2012"), else ""
+    parent: Entry | None = None  # the entry it is nested under (a course above its "Lecture Notes"), else None
 
     @property
     def place(self) -> Place:
@@ -256,14 +260,43 @@ def is_comparable_link(link: Link | None) -> bool:
 
 def _section_finder(document: Document) -> tuple[list[int], list[str]]:
     """Section start offsets (document order) and titles: the last start at or before an offset is its section."""
-    starts: list[int] = []
-    titles: list[str] = []
-    for section in document.sections:
-        if starts and section.span.start < starts[-1]:
-            continue  # the root, or a malformed tree: keep the list sorted
-        starts.append(section.span.start)
-        titles.append(section.title)
-    return starts, titles
+
+    def build() -> tuple[list[int], list[str]]:
+        starts: list[int] = []
+        titles: list[str] = []
+        for section in document.sections:
+            if starts and section.span.start < starts[-1]:
+                continue  # the root, or a malformed tree: keep the list sorted
+            starts.append(section.span.start)
+            titles.append(section.title)
+        return starts, titles
+
+    return document.memo("duplicates.sections", build)
+
+
+def section_index(document: Document, entry: Entry) -> int:
+    """The position of the innermost section holding ``entry``: two entries are in one section when their indexes
+    are equal (two sections with one title, "2023" under "Attacks" and under "Defenses", are told apart)."""
+    from bisect import bisect_right
+
+    starts, _ = _section_finder(document)
+    return bisect_right(starts, entry.span.start) - 1
+
+
+def parent_entries(document: Document) -> dict[int, Entry]:
+    """The entry each nested entry sits under, by the nested entry's id."""
+    return document.memo("duplicates.parents", lambda: {
+        id(child): entry for entry in document.entries for child in entry.children
+    })
+
+
+def ancestors(document: Document, entry: Entry) -> Iterator[Entry]:
+    """The entries ``entry`` is nested under, innermost first."""
+    parents = parent_entries(document)
+    parent = parents.get(id(entry))
+    while parent is not None:
+        yield parent
+        parent = parents.get(id(parent))
 
 
 _NO_KEYS: frozenset[str] = frozenset()
@@ -311,6 +344,7 @@ def _build_facts(document: Document) -> DocumentFacts:
     idents: list[IdentOccurrence] = []
     owned_blocks: set[Span] = set()
     normalize = urls.normalize
+    parents = parent_entries(document)
     for order, entry in enumerate(document.entries):
         if in_toc and id(entry) in in_toc:
             continue
@@ -321,7 +355,7 @@ def _build_facts(document: Document) -> DocumentFacts:
             continue
         anchor = _anchor(link.url) if link_key and link is not None and "#" in link.url \
             and not link_key.startswith(NAMED_KEYS) else ""  # an identifier names the paper whatever the fragment
-        occ = EntryOccurrence(entry, link, link_key, title, path, order, anchor)
+        occ = EntryOccurrence(entry, link, link_key, title, path, order, anchor, parents.get(id(entry)))
         if link_key:
             links.append(occ)
         if title:

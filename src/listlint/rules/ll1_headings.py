@@ -167,18 +167,22 @@ class HeadingIncrement(Rule):
 
     @staticmethod
     def _raise_run(document: Document, heading: Heading, expected: int) -> list[Edit]:
-        """Edits raising ``heading`` to ``expected`` and every heading after it that lies deeper than its parent
-        by as many levels, never above ``expected``, up to the next heading at the parent's level or above: its
-        siblings written at the same wrong level stay its siblings (raising the first alone made them its
-        children), and a shallower one that follows ('#### A' then '### B' under '#') does not become its child.
-        None when one of them is not ATX."""
-        delta = heading.level - expected
+        """Edits raising ``heading`` to ``expected`` and the run that belongs with it, each by the same amount: the
+        headings after it at its own wrong level (its siblings: raising the first alone made them its children)
+        and those deeper under them. The run ends at the first heading at ``expected`` or above: that one is
+        rightly placed under the parent ('## Attacks' after '#### Why?' under '#'), and neither it nor what
+        follows it is moved. A heading between the two ('#### A' then '### B' under '#') skips levels under the
+        same parent: it is raised to ``expected`` too, rather than becoming a child of the raised heading, and
+        the headings under it by as many levels as it. None when one of them is not ATX."""
         order = document.memo("ll101.order", lambda: {id(h): n for n, h in enumerate(document.headings)})
+        top, delta = heading.level, heading.level - expected  # the shallowest level of the run so far, its shift
         edits = []
         for other in document.headings[order[id(heading)]:]:
-            if other.level < expected:
+            if other.level <= expected:
                 break
-            level = max(expected, other.level - delta)
+            if other.level < top:
+                top, delta = other.level, other.level - expected
+            level = other.level - delta
             if level == other.level:
                 continue
             marker = atx_marker_span(document, other)

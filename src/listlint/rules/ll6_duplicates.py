@@ -12,7 +12,15 @@ from collections import Counter
 from collections.abc import Iterator
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
-from listlint.duplicates import NAMED_KEYS, EntryOccurrence, facts, index_for, titles_differ
+from listlint.duplicates import (
+    NAMED_KEYS,
+    EntryOccurrence,
+    ancestors,
+    facts,
+    index_for,
+    section_index,
+    titles_differ,
+)
 from listlint.model import Document, Entry, Layout, ListBlock
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
@@ -37,11 +45,14 @@ class DuplicateLink(Rule):
         index = index_for(document, context.project, settings.scope, settings.allow)
         mine = facts(document)
         own = {id(occ) for occ in mine.links}
+        link_keys = {id(occ.entry): occ.link_key for occ in mine.links}
         here = document.path
         for occ in mine.links:
             first = index.first_link_of(occ)
             if first is None or first is occ or index.is_allowed(occ.entry):
                 continue
+            if any(link_keys.get(id(up)) == occ.link_key for up in ancestors(document, occ.entry)):
+                continue  # a course's "Discussion Notes" nested under it, linking its page: its resource, not a repeat
             retitled = titles_differ(occ.title_key, first.title_key)
             if (not retitled and not settings.cross_listings and first.path == occ.path
                     and first.entry.section != occ.entry.section):
@@ -58,7 +69,10 @@ class DuplicateLink(Rule):
             if retitled:
                 message += (f" for '{_quote(first.entry.title, 60)}', a different title: one of the two links is "
                             f"probably wrong")
-            fix = _removal(document, occ, first) if id(first) in own else None
+            fix = None
+            if id(first) in own and section_index(document, first.entry) == section_index(document, occ.entry):
+                # only a repeat within one section is surely a slip: across sections it is usually a cross-listing
+                fix = _removal(document, occ, first)
             yield self.report(message, link.span or link.full_span, fix)
 
 
@@ -154,8 +168,16 @@ class DuplicateTitle(Rule):
         settings = context.config.duplicates
         index = index_for(document, context.project, settings.scope, settings.allow)
         here = document.path
+
+        def same_work(first: EntryOccurrence, later: EntryOccurrence) -> bool:
+            if _labels_of_two_parents(first, later):
+                return False
+            if first.path == later.path and any(up is first.entry for up in ancestors(document, later.entry)):
+                return False  # a book's PDF nested under it, with the book's title: its resource
+            return _same_work(first, later)
+
         for occ in facts(document).titles:
-            first = index.first_title_of(occ, _same_work)
+            first = index.first_title_of(occ, same_work)
             if first is None or first is occ or index.is_allowed(occ.entry):
                 continue
             if occ.link_key and occ.link_key == first.link_key:
@@ -223,6 +245,15 @@ def _same_work(first: EntryOccurrence, later: EntryOccurrence) -> bool:
     return True
 
 
+def _labels_of_two_parents(first: EntryOccurrence, later: EntryOccurrence) -> bool:
+    """Two nested entries under different parents: their titles are labels of their parents' resources ("Lectures
+    and Assignments" under two courses, "Must Watch Talks" under JavaScript and CSS), read with the parent's name,
+    not the names of two works. Links that name a paper (arXiv, DOI, OpenReview) name a work wherever they are."""
+    if first.parent is None or later.parent is None or first.parent is later.parent:
+        return False
+    return not (first.link_key.startswith(NAMED_KEYS) and later.link_key.startswith(NAMED_KEYS))
+
+
 def _points_into_page(entry: Entry) -> bool:
     """An entry whose only links are #fragments into the page: an index line (a reading plan's item pointing at its
     notes further down), which names the entry it points to rather than listing a second one."""
@@ -282,10 +313,18 @@ class DuplicateIdentifier(Rule):
         settings = context.config.duplicates
         index = index_for(document, context.project, settings.scope, settings.allow)
         here = document.path
-        for occ in facts(document).idents:
+        mine = facts(document).idents
+        named: dict[int, set[str]] = {}
+        for occ in mine:
+            if occ.entry is not None:
+                named.setdefault(id(occ.entry), set()).add(occ.ident)
+        for occ in mine:
             first = index.first_ident_of(occ)
             if first is None or first is occ or index.ident_allowed(occ):
                 continue
+            if occ.entry is not None and any(occ.ident in named.get(id(up), ())
+                                             for up in ancestors(document, occ.entry)):
+                continue  # the DOI of a paper nested under its arXiv entry: that entry's resource
             if occ.link_key and first.link_key:
                 if occ.link_key == first.link_key:
                     continue  # the same link: LL601 reports it
