@@ -532,3 +532,31 @@ def test_a_name_before_the_title_is_no_title() -> None:
         "PIGLeT: Language Grounding Through Neuro-Symbolic Interaction", "Neural Scaling Laws for Embodied AI",
         "A Suite for Acoustic Language Model Evaluation"]
     assert [e.title_span.of(text) for e in entries] == [e.title for e in entries]
+
+
+def test_papers_written_as_link_paragraphs_are_entries() -> None:
+    # Awesome-Federated-Learning: 542 papers written as paragraphs of one link each; 12 entries were found
+    text = ("## Distributed optimization\n\n"
+            "[Federated Optimization: Distributed Optimization Beyond the Datacenter](https://arxiv.org/pdf/1511.03575.pdf)\n\n"
+            "[Federated Optimization: Distributed Machine Learning for On-Device Intelligence](https://arxiv.org/pdf/1610.02527)\n\n"
+            "[Stochastic, Distributed and Federated Optimization for Machine Learning](https://arxiv.org/pdf/1707.01155)\n")
+    assert [e.title for e in parse(text).entries] == [
+        "Federated Optimization: Distributed Optimization Beyond the Datacenter",
+        "Federated Optimization: Distributed Machine Learning for On-Device Intelligence",
+        "Stochastic, Distributed and Federated Optimization for Machine Learning"]
+    # one or two such paragraphs are notes: "Follow us on Twitter", "Join our Discord"
+    notes = "[Follow us on Twitter](https://twitter.com/x)\n\n[Join our Discord server](https://discord.gg/x)\n"
+    assert parse(notes).entries == ()
+
+
+def test_a_table_of_one_row_is_read_when_its_header_names_the_titles_among_tables_of_entries() -> None:
+    # a Turkish list writes one table per section: 11 of its 23 entries sat in tables of one row
+    text = ("## Communities\n\n| Project | Description |\n| :--- | :--- |\n"
+            "| **[Devnot](https://github.com/devnotcom)** | Turkish software developer community. |\n\n"
+            "## Podcasts\n\n| Project | Description |\n| :--- | :--- |\n"
+            "| **[Codefiction](https://github.com/codefiction)** | A technology podcast. |\n"
+            "| **[Yazilimci](https://example.org/y)** | Another podcast. |\n\n"
+            "## Badges\n\n| Build | Coverage |\n| --- | --- |\n| [passing](https://ci.example.org) | 90% |\n")
+    assert [e.title for e in parse(text).entries] == ["Devnot", "Codefiction", "Yazilimci"]
+    # alone in its file, a table of one row is not a list of entries
+    assert parse(text.split("## Podcasts")[0]).entries == ()

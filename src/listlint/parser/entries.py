@@ -180,7 +180,34 @@ class Builder:
         self._tags: dict[tuple[int, int, int | None], list[StatusTag]] = {}
         self._papers: dict[int, tuple[str, int, int, tuple[Link, ...]] | None] = {}
         self._top_items: dict[int, ListItem] | None = None
+        self._link_paragraphs: set[int] | None = None
         self._lists: dict[int, list[ListItem]] | None = None
+
+    def link_paragraphs(self) -> set[int]:
+        """Ids of paragraphs that are one link titled by words, three or more of them between two headings: papers
+        listed as paragraphs (``[Federated Optimization: Distributed ML](url)``, a blank line, the next). One
+        such paragraph alone ("[Read the guidelines first](CONTRIBUTING.md)"), or two ("Follow us on Twitter", "Join
+        our Discord"), are notes, unless the file has many."""
+        if self._link_paragraphs is None:
+            runs: list[list[int]] = [[]]
+            for unit in self.walk.stream:
+                if unit[0] == "heading":
+                    runs.append([])
+                elif unit[0] == "inline" and unit[1].item is None and unit[1].kind == "paragraph" \
+                        and self._whole_link(unit[1]) is not None:
+                    runs[-1].append(id(unit[1]))
+            # three in a row are a list; a file of many (five or more) takes in a section's one or two as well
+            many = sum(len(run) for run in runs) >= 5 and any(len(run) >= 3 for run in runs)
+            self._link_paragraphs = {key for run in runs if len(run) >= 3 or many for key in run}
+        return self._link_paragraphs
+
+    def _whole_link(self, unit: InlineUnit) -> Link | None:
+        links = [link for link in unit.facts.links if content_link(link)]
+        if len(links) != 1 or links[0].text_span is None or len(clean_title(links[0].text).split()) < 3:
+            return None
+        line_start = self.source.line_start(unit.line)
+        written = self.text[line_start : self.source.line_end(unit.end_line - 1)].strip()
+        return links[0] if written == links[0].full_span.of(self.text) else None
 
     def top_items_by_line(self) -> dict[int, ListItem]:
         """Top-level list items by the line of their marker (built once)."""
@@ -956,7 +983,7 @@ def _paper_marks(below_title: str, links: Iterable[Link]) -> bool:
 def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[Link, ...]] | None:
     """A paragraph that is one paper: (title, where the title starts or -1, last line + 1, its links).
 
-    Four shapes, each needing a paper's marks so that prose with a link stays prose:
+    Five shapes, each needing a paper's marks so that prose with a link stays prose:
     - a bold title alone on the first line, then authors, venue and links on the next (hard-broken) lines:
       ``**DiffEnc: Variational Diffusion** \\`` / ``*B. Nielsen, A. Christensen* \\`` / ``arXiv 2023. [[Paper](url)]``
       (a year, or a link named by a label);
@@ -965,7 +992,8 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
       and a year, an APA ``(2019).``, a ``- 2017.04.05`` date);
     - one line that starts with the title link and ends with a short venue and year:
       ``[Explainability for LLMs: A Survey](url), TIST 2023``;
-    - one line that opens with a venue link in brackets, then the title: ``[[CVPR](url)] Title``.
+    - one line that opens with a venue link in brackets, then the title: ``[[CVPR](url)] Title``;
+    - a link titled by words and nothing else, among others like it (:meth:`Builder.link_paragraphs`).
     """
     links = tuple(link for link in unit.facts.links if content_link(link) and not link.in_badge)
     if not links:
@@ -988,6 +1016,8 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
             and LEAD_PREFIX.match(b.text[line_start : first.full_span.start]):
         if VENUE_YEAR_TAIL.fullmatch(b.text, first.full_span.end, first_end) and clean_title(first.text):
             return first.text, first.text_span.start, index + 1, links
+    if id(unit) in b.link_paragraphs():  # "[Federated Optimization: Distributed ML](url)" alone, among others
+        return clean_title(first.text), first.text_span.start if first.text_span else -1, index + 1, links
     if b.text.startswith("[", line_start) and first.full_span.start == line_start + 1:
         # "[[ECCV_2020](url)] [__`BNN`__] ReActNet: Towards …": a venue link in brackets, then the title
         tagged = b._title_after_tag_link(first, first_end, list(links))

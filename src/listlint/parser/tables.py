@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from listlint.model import Entry, Layout, Link
+from listlint.model import Block, Entry, Layout, Link
 from listlint.parser.blocks import InlineUnit, Walk
 from listlint.parser.text import LEADING_STRONG, as_read, clean_title, content_link
 from listlint.source import SourceText, Span
@@ -38,7 +38,8 @@ def table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, s
     """Rows of tables of papers (``| [Title](url) | Venue | [code](url) |``) as entries.
 
     A table is a table of entries when at least two of its body rows, and at least half of them, hold a link to a
-    page (not a badge or an anchor); only those rows become entries. Tables inside list items or quotes are left to
+    page (not a badge or an anchor), or its one row does, its header names the titles' column and the file has
+    such tables of more rows; only those rows become entries. Tables inside list items or quotes are left to
     their item, and so is a table whose rows mostly link what a list of its section already lists (a table of
     downloads and stars beside the list of libraries): it describes those entries, it adds none. The title is the
     cell of the column headed like a title ("Paper", "Title", "Name", ...), else of the first column whose cells
@@ -54,15 +55,23 @@ def table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, s
         elif unit.item is not None and unit.facts.links:
             listed.setdefault(id(section_for(unit.line)), set()).update(link.url for link in unit.facts.links)
     out: list[Entry] = []
+    found: list[tuple[Block, list[tuple[int, list[InlineUnit]]]]] = []
     for table in tables:
         rows = [(line, cells_by_line[line]) for line in range(table.line + 2, table.end_line) if line in cells_by_line]
         linked = [(line, cells) for line, cells in rows if any(_row_links(cells))]
-        if len(linked) < 2 or len(linked) * 2 < len(rows):
+        if linked and len(linked) * 2 >= len(rows):
+            found.append((table, linked))
+    # one row is a table of entries too when its header names the column of titles ("| Project | … |") and the file
+    # has tables of entries of more rows: a list written as one table per section
+    several = any(len(linked) >= 2 for _, linked in found)
+    for table, linked in found:
+        header = cells_by_line.get(table.line, [])
+        if len(linked) == 1 and not (several and _named_title_column(header) is not None):
             continue
         known = listed.get(id(section_for(table.line)), set())
         if known and 2 * sum(1 for _, cells in linked if _row_links(cells)[0].url in known) >= len(linked):
             continue
-        column = _title_column(cells_by_line.get(table.line, []), linked)
+        column = _title_column(header, linked)
         for line, cells in linked:
             out.append(_table_row_entry(b, source, line, cells, column, section_of(line)))
     return out
@@ -72,7 +81,8 @@ def _row_links(cells: list[InlineUnit]) -> list[Link]:
     return [link for cell in cells for link in cell.facts.links if content_link(link)]
 
 
-def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUnit]]]) -> int:
+def _named_title_column(header: list[InlineUnit]) -> int | None:
+    """The column whose header names the titles, if one does."""
     names = [clean_title(cell.content) for cell in header]
     for index, name in enumerate(names):  # "Paper / Source" beside "Model": the paper names the row
         if PAPER_HEADER.match(name):
@@ -83,6 +93,13 @@ def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUni
     for index, name in enumerate(names):  # "资源名（Name）", "Project name": a title word within the header
         if TITLE_WORD.search(name) and not NOT_A_TITLE.search(name):
             return index
+    return None
+
+
+def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUnit]]]) -> int:
+    named = _named_title_column(header)
+    if named is not None:
+        return named
     width = max(len(cells) for _, cells in rows)
     for index in range(width):
         with_link = sum(1 for _, cells in rows if index < len(cells) and _row_links([cells[index]]))
