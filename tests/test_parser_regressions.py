@@ -560,3 +560,10 @@ def test_a_table_of_one_row_is_read_when_its_header_names_the_titles_among_table
     assert [e.title for e in parse(text).entries] == ["Devnot", "Codefiction", "Yazilimci"]
     # alone in its file, a table of one row is not a list of entries
     assert parse(text.split("## Podcasts")[0]).entries == ()
+
+
+def test_an_emoji_after_the_title_link_is_no_part_of_the_description() -> None:
+    # awesome-cpp: "[Boost](url) :zap: - …" was described as "zap: - A large collection" (29 entries)
+    text = ("- [Boost](https://github.com/boostorg) :zap: - A large collection.\n"
+            "- [ASL](https://stlab.adobe.com/) ⭐️ - Adobe libraries.\n- [AUI](https://github.com/aui/aui) - UI toolkit.\n")
+    assert [e.description for e in parse(text).entries] == ["A large collection", "Adobe libraries", "UI toolkit"]

@@ -81,6 +81,8 @@ LEADING_BADGES = re.compile(rf"^(?:[ \t]*{BADGE})+")
 BADGE_RUN = re.compile(rf"(?:[ \t]*{BADGE})+[ \t]*")
 # what separates an entry's title from its description ("[T](u) - d", "[T](u)：描述"), stripped from the description
 SEPARATOR_EDGE = " \t-–—:,.：，、"
+# emoji, written or as shortcodes, opening the text after an entry's link
+LEADING_EMOJI = re.compile(r"^(?:[ \t]*(?::[a-z0-9_+-]+:|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF][\ufe0f\u200d]?))+")
 # what opens around an entry's link, and what closes it: "**[Title](url)**", "[[pdf](url)]"
 WRAPPER_CLOSING = {"*": "*", "_": "_", "~": "~", "[": "]"}
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
@@ -646,7 +648,10 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                     tail_start += len(closing)
                 if title_span is not None and title_span.start >= tail_start:
                     tail_start = max(tail_start, title_span.end)  # "[[AAAI](url)] Title. desc": after the title
-                description = text[tail_start:line_end].strip(SEPARATOR_EDGE)
+                tail = text[tail_start:line_end]
+                # an emoji after the title link decorates it ("[Boost](url) :zap: - …"): the words follow it
+                decoration = LEADING_EMOJI.match(tail)
+                description = tail[decoration.end() if decoration else 0 :].strip(SEPARATOR_EDGE)
                 if description.startswith(("!", "[![")):  # badges between the link and the words: not words
                     description = LEADING_BADGES.sub("", description).strip(SEPARATOR_EDGE)
             if len(work_units) > 1:
