@@ -140,3 +140,12 @@ def test_word_split_matches_the_same_characters_as_the_plain_class() -> None:
     plain = re.compile(r"[\s\-–—/:]+")  # the readable spelling, slow to compile; the module's must split alike
     assert all(bool(plain.fullmatch(chr(c))) == bool(normalize._WORD_SPLIT.fullmatch(chr(c))) for c in range(0x110000))
     assert normalize._WORD_SPLIT.split("Deep\u00a0nets — a/b: c-d") == plain.split("Deep\u00a0nets — a/b: c-d")
+
+
+def test_an_entry_named_by_the_short_name_its_bibtex_title_opens_with_matches_it() -> None:
+    # htqin's list: "## BiBench" over the BibTeX of "BiBench: Benchmarking and Analyzing Network Binarization"
+    assert title_similarity("BiBench", "{BiBench}: Benchmarking and Analyzing Network Binarization") == 1.0
+    assert title_similarity("MQBench", "MQBench — Towards Reproducible Quantization") == 1.0
+    # a different name, or a title that merely opens with the same word, is no match
+    assert title_similarity("BiBench", "QBench: Benchmarking Quantization") < 0.9
+    assert title_similarity("Deep", "Deep Residual Learning for Image Recognition") < 0.9

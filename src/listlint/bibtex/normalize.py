@@ -156,6 +156,10 @@ def strip_nickname(title: str) -> str:
     return _NICKNAME.sub("", title)
 
 
+# what ends the short name opening a title: "BiBench: …", "MQBench — …", "FracBits - …"
+_NAME_BEFORE_TITLE = re.compile(r"\s*(?::|—|–|\s-\s)\s*")
+
+
 def title_similarity(entry_title: str, bibtex_title: str) -> float:
     """1.0 when the titles agree after normalisation; otherwise a ratio in [0, 1).
 
@@ -168,6 +172,8 @@ def title_similarity(entry_title: str, bibtex_title: str) -> float:
     bare = title_key(strip_nickname(entry_title))
     if bare == b:
         return 1.0
+    if a and a == title_key(_NAME_BEFORE_TITLE.split(bibtex_title, 1)[0]):
+        return 1.0  # the entry is named by the short name the title opens with: "BiBench" for "BiBench: Benchmarking …"
     from difflib import SequenceMatcher  # only titles that differ get here
 
     best = SequenceMatcher(None, a, b, autojunk=False).ratio()
