@@ -149,3 +149,4 @@ def test_an_entry_named_by_the_short_name_its_bibtex_title_opens_with_matches_it
     # a different name, or a title that merely opens with the same word, is no match
     assert title_similarity("BiBench", "QBench: Benchmarking Quantization") < 0.9
     assert title_similarity("Deep", "Deep Residual Learning for Image Recognition") < 0.9
+    assert title_similarity("Attention", "Attention: A Survey of Mechanisms") < 0.9  # a word, not a coined name

@@ -567,3 +567,38 @@ def test_an_emoji_after_the_title_link_is_no_part_of_the_description() -> None:
     text = ("- [Boost](https://github.com/boostorg) :zap: - A large collection.\n"
             "- [ASL](https://stlab.adobe.com/) ⭐️ - Adobe libraries.\n- [AUI](https://github.com/aui/aui) - UI toolkit.\n")
     assert [e.description for e in parse(text).entries] == ["A large collection", "Adobe libraries", "UI toolkit"]
+
+
+def test_runs_of_labels_and_marks_parse_in_linear_time() -> None:
+    # found by review: a label's closing marks and the next one's opening marks could split a run of "*" many
+    # ways, and every failing match tried them all (one 70-character item took 4.7 s)
+    import time
+
+    start = time.perf_counter()
+    parse("- " + "**[a]**" * 12 + " x [pdf](https://a.org)\n- " + "[ab] " * 2000 + "x [pdf](https://b.org)\n"
+          "- `UNREAD` [`FOO`] [x](https://c.org)\n\n[" + " " * 10000 + "\n")
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_bold_name_then_a_colon_is_a_label_only_before_a_title_set_apart() -> None:
+    text = ("- **Scikit-learn**: Machine learning in Python. [GitHub](https://github.com/scikit-learn/scikit-learn)\n"
+            "- **Deep Learning**: Goodfellow, Bengio, Courville. MIT Press 2016. [pdf](https://a.org/dl.pdf)\n")
+    assert [e.title for e in parse(text).entries] == ["Scikit-learn", "Deep Learning"]
+
+
+def test_the_title_span_of_a_link_paragraph_covers_the_title_as_written() -> None:
+    text = "".join(f"[**Federated Optimization Paper {n}**](https://a.org/{n})\n\n" for n in range(3))
+    entries = parse(text).entries
+    assert [e.title for e in entries] == [f"Federated Optimization Paper {n}" for n in range(3)]
+    assert [e.title_span.of(text) for e in entries] == [f"**Federated Optimization Paper {n}**" for n in range(3)]
+
+
+def test_a_paper_paragraph_restating_its_entry_heading_is_that_entrys_body() -> None:
+    text = ("## BNN\n\n### [ReActNet: Towards Precise Binary Networks](https://arxiv.org/abs/2003.03488)\n\n"
+            "[[ECCV_2020](https://eccv.org)] ReActNet: Towards Precise Binary Networks\n\n"
+            "### [XNOR-Net++: Improved Binary Networks](https://arxiv.org/abs/1909.13863)\n\n"
+            "[[ECCV_2020](https://eccv.org)] XNOR-Net++: Improved Binary Networks\n")
+    entries = parse(text).entries
+    assert [(e.layout.value, e.primary_link.url) for e in entries] == [
+        ("heading", "https://arxiv.org/abs/2003.03488"), ("heading", "https://arxiv.org/abs/1909.13863")]
+    assert not lint_text(text, select=("LL601",))

@@ -156,6 +156,8 @@ def strip_nickname(title: str) -> str:
     return _NICKNAME.sub("", title)
 
 
+# a coined name, one word with a capital or digit inside ("BiBench", "GPT-3", "ResNet"), not a word ("Attention")
+_COINED_NAME = re.compile(r"[^\s\d]\S*(?:[A-Z]|\d)\S*")
 # what ends the short name opening a title: "BiBench: …", "MQBench — …", "FracBits - …"
 _NAME_BEFORE_TITLE = re.compile(r"\s*(?::|—|–|\s-\s)\s*")
 
@@ -172,7 +174,8 @@ def title_similarity(entry_title: str, bibtex_title: str) -> float:
     bare = title_key(strip_nickname(entry_title))
     if bare == b:
         return 1.0
-    if a and a == title_key(_NAME_BEFORE_TITLE.split(bibtex_title, 1)[0]):
+    name = entry_title.strip()
+    if _COINED_NAME.fullmatch(name) and a == title_key(_NAME_BEFORE_TITLE.split(bibtex_title, 1)[0]):
         return 1.0  # the entry is named by the short name the title opens with: "BiBench" for "BiBench: Benchmarking …"
     from difflib import SequenceMatcher  # only titles that differ get here
 

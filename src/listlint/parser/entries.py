@@ -34,15 +34,16 @@ FAKE_BULLETS = "•·●▪◦‣∙"
 # shortcodes (":star:", ":fire:", common in awesome lists)
 # A short label before an entry's title, no part of it: a status tag, a date or nickname in brackets ("[2023/08]",
 # "**[SSD]**", "[CVPR' 14]"), a tag in code ("****`GAN`****"); at most three words, and not a link's text
+# (the closing marks take all there are, so that a run of marks between two labels is split one way only)
 LABEL = (r"[*_]{0,4}(?:\[[ \t]*[*_]{0,2}`?[^\[\]\s`*]+(?:[ \t][^\[\]\s`*]+){0,2}`?[*_]{0,2}[ \t]*\](?![(\[])"
-         r"|`[^`\n]{1,40}`)[*_]{0,4}")
+         r"|`[^`\n]{1,40}`)[*_]{0,4}(?![*_])")
 LEADING_LABELS = re.compile(rf"(?:[ \t]*{LABEL})+[ \t]*")
 COLUMN_BAR = re.compile(r"[ \t]\|")
 ORDINAL = re.compile(r"[ \t]*\d{1,4}[.)][ \t]+")
 # a bold title that a long line wraps: "- **SYNAPSE: Leveraging Few-Shot Exemplars for\nHuman-Level Control.** *…*"
-WRAPPED_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)([^\n]+?(?:\n[ \t]*[^\n]+?)?)(?<=\S)\1")
+WRAPPED_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)([^\n]+?(?:\n[^\n]+?)?)(?<=\S)\1")
 LEAD_PREFIX = re.compile(
-    rf"^(?:\[[ xX]\]\s*)?(?:{LABEL}\s*)*(?:\d+(?:\.\d+)*\.?\s*)?(?:{LABEL}\s*)*"
+    rf"^(?:\[[ xX]\]\s*)?(?:{LABEL}\s*)*(?:\d+(?:\.\d+)*\.?\s*(?:{LABEL}\s*)*)?"
     r"(?::[a-z0-9_+-]+:|[\W_])*$"
 )
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
@@ -292,8 +293,9 @@ class Builder:
             if any(u[0] == "item" and u[1].index in items_with_links for u in units):
                 continue
             if any(u[0] == "inline" and u[1].item is None and u[1].kind == "paragraph" and u[1].facts.links
-                   and self.paper_paragraph(u[1]) is not None for u in units):
-                continue  # a heading over papers written as paragraphs is their section
+                   and (paper := self.paper_paragraph(u[1])) is not None
+                   and not _restates(heading, paper[0]) for u in units):
+                continue  # a heading over papers written as paragraphs is their section (not over its own paper)
             bib_count = sum(1 for u in units if u[0] == "fence" and u[2] is not None)
             if GENERIC_HEADING.match(heading.text) or bib_count > 1:
                 continue  # "## Citation(s)" over one or many BibTeX blocks is a section, not a paper
@@ -476,7 +478,7 @@ class Builder:
             start = counter.end()  # "[`READ`] 1. Title": the number is no part of the title
         raw = self.text[start:end]
         strong = LEADING_STRONG.match(raw)
-        if strong and raw.startswith(":", strong.end()) and len(raw[strong.end() + 1 :].split()) >= 2:
+        if strong and raw.startswith(":", strong.end()) and _opens_with_title(raw[strong.end() + 1 :]):
             start += strong.end() + 1  # "**PIGLeT**: "PIGLeT: Language Grounding …", *ACL 2021*": a name, then the title
             raw = self.text[start:end]
             strong = LEADING_STRONG.match(raw)
@@ -511,6 +513,19 @@ class Builder:
         first = len(piece) - len(piece.lstrip(" \t,;:"))
         last = len(piece.rstrip(" \t,;:"))
         return title, (Span(start + first, start + last) if last > first else None)
+
+
+def _restates(heading: Heading, title: str) -> bool:
+    """Whether a paper paragraph under ``heading`` names the heading's own paper (``### [ReActNet](url)`` over
+    ``[[ECCV](url)] ReActNet``): it is the heading entry's body, not a paper of a section."""
+    return clean_title(heading.rendered or heading.text).casefold() == clean_title(title).casefold()
+
+
+def _opens_with_title(text: str) -> bool:
+    """Whether ``text`` opens with a title set apart, quoted or bold: after ``**PIGLeT**:`` the name is a label; after
+    ``**Scikit-learn**: Machine learning in Python`` the words are a description."""
+    quoted = quoted_title(text)
+    return (quoted is not None and not text[: quoted[1]].strip(" \t\"“*_")) or LEADING_STRONG.match(text) is not None
 
 
 def _inside_a_sentence(prefix: str) -> bool:
@@ -691,6 +706,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     # the paper paragraph last added, while only BibTeX has followed it: "[[ECCV](url)] Title" then its BibTeX in
     # a <details> block or a fence belongs to that paper
     open_paper: tuple[_Sec, int] | None = None
+    in_entry_heading = False  # paragraphs under an entry heading are its body
     for unit in walk.stream:
         kind = unit[0]
         if kind == "fence" and unit[2] is not None and unit[3] is None and open_paper is not None:
@@ -704,7 +720,10 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         elif kind == "heading" and head_index[id(unit[1])] in entry_heads:
             entry = _heading_entry(b, unit[1], unit[2], walk, source, sec_title(section_for(unit[1].line)))
             section_for(unit[1].line).entries.append(entry)
-        elif kind == "inline" and unit[1].item is None and unit[1].kind == "paragraph":
+            in_entry_heading = True
+        elif kind == "heading":
+            in_entry_heading = False
+        elif kind == "inline" and unit[1].item is None and unit[1].kind == "paragraph" and not in_entry_heading:
             if unit[1].facts.links:
                 entries = []
                 paper = b.paper_paragraph(unit[1])
@@ -1022,7 +1041,7 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
         if VENUE_YEAR_TAIL.fullmatch(b.text, first.full_span.end, first_end) and clean_title(first.text):
             return first.text, first.text_span.start, index + 1, links
     if id(unit) in b.link_paragraphs():  # "[Federated Optimization: Distributed ML](url)" alone, among others
-        return clean_title(first.text), first.text_span.start if first.text_span else -1, index + 1, links
+        return first.text, first.text_span.start if first.text_span else -1, index + 1, links
     if b.text.startswith("[", line_start) and first.full_span.start == line_start + 1:
         # "[[ECCV_2020](url)] [__`BNN`__] ReActNet: Towards …": a venue link in brackets, then the title
         tagged = b._title_after_tag_link(first, first_end, list(links))

@@ -37,14 +37,14 @@ from listlint.source import Span
 # a tag word: a letter of any script (READ, GELESEN, ПРОЧИТАНО, LU, 已读), then letters, "_" or "-"; no digits
 WORD = r"[^\W\d_](?:[^\W\d]|-){0,30}"
 # the tag forms, around ``{word}`` (a word, or a configured tag that is none: see :func:`_patterns`)
-TAG_FORM = r"\[\s*(`?)\s*({word})\s*(`?)\s*\](?![(\[:])"
+TAG_FORM = r"\[\s*(?:(`)\s*)?({word})\s*(?:(`)\s*)?\](?![(\[:])"  # no run of blanks split two ways
 BACKTICKED_FORM = r"`\s*\[\s*({word})\s*\]\s*`"
 # a vocabulary word in backticks without brackets: `` `READ` ``
 TICKED_FORM = r"`\s*({word})\s*`"
 # a word written as a tag anywhere in the file: in brackets (``[READ]``, ``[`read`]``) or as inline code
 # (```[READ]```, `` `READ` ``); never a link's text
-WRITTEN_FORM = (r"\[[ \t]*`?[ \t]*({word})[ \t]*`?[ \t]*\](?![(\[:])"
-                r"|(?<!\[)`[ \t]*\[?[ \t]*({word})[ \t]*\]?[ \t]*`")
+WRITTEN_FORM = (r"\[[ \t]*(?:`[ \t]*)?({word})[ \t]*(?:`[ \t]*)?\](?![(\[:])"
+                r"|(?<!\[)`[ \t]*(?:\[[ \t]*)?({word})[ \t]*(?:\][ \t]*)?`")
 # a configured symbol (``✅``) written bare, neither glued to other symbols or text nor inside brackets or code
 BARE_FORM = r"(?<![^\s*_~])({symbols})(?![^\s*_~])"
 TAG_WORD = re.compile(WORD)
