@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -277,7 +278,6 @@ def _section_finder(document: Document) -> tuple[list[int], list[str]]:
 def section_index(document: Document, entry: Entry) -> int:
     """The position of the innermost section holding ``entry``: two entries are in one section when their indexes
     are equal (two sections with one title, "2023" under "Attacks" and under "Defenses", are told apart)."""
-    from bisect import bisect_right
 
     starts, _ = _section_finder(document)
     return bisect_right(starts, entry.span.start) - 1
@@ -328,7 +328,6 @@ def _anchor(url: str) -> str:
 
 
 def _build_facts(document: Document) -> DocumentFacts:
-    from bisect import bisect_right
 
     path = document.path
     text = document.text

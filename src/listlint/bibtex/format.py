@@ -143,8 +143,7 @@ def fence_prefix(block: BibtexBlock, text: str) -> str | None:
     if block.html:
         # the lines after the first of a ``<pre>`` element: indented like the line of its ``<pre`` tag (the list
         # item's content column), which markdown-it strips before the browser sees them; never in a blockquote
-        html_lead = _HTML_LEAD.match(text, line_start, block.span.start)
-        written = html_lead.group() if html_lead else ""
+        written = _HTML_LEAD.match(text, line_start, block.span.start).group()  # it matches an empty lead too
         return written if not written.strip() else " " * len(written.expandtabs(4))
     lead = _FENCE_LEAD.match(text, line_start)
     if lead is None:

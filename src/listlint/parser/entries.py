@@ -26,7 +26,7 @@ from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, 
 from listlint.parser.blocks import InlineUnit, Walk
 from listlint.parser.status import find_tags
 from listlint.parser.tables import table_entries
-from listlint.parser.text import LEADING_STRONG, as_read, clean_title, content_link
+from listlint.parser.text import LEADING_STRONG, as_read, clean_title, content_link, decoration_end
 from listlint.source import SourceText, Span
 
 FAKE_BULLETS = "•·●▪◦‣∙"
@@ -80,10 +80,9 @@ BADGE = rf"(?:\[!\[[^\]\n]*\]{_DESTINATION}\]{_DESTINATION}|!\[[^\]\n]*\]{_DESTI
 LEADING_BADGES = re.compile(rf"^(?:[ \t]*{BADGE})+")
 # badges opening an item, before its name: "[![Open-Source Software][oss icon]](repo) [Audacity](url) - …"
 BADGE_RUN = re.compile(rf"(?:[ \t]*{BADGE})+[ \t]*")
-# what separates an entry's title from its description ("[T](u) - d", "[T](u)：描述"), stripped from the description
+# what separates an entry's title from its description ("[T](u) - d", "[T](u)：描述"), stripped from both ends of
+# the description (so a closing period goes too)
 SEPARATOR_EDGE = " \t-–—:,.：，、"
-# emoji, written or as shortcodes, opening the text after an entry's link
-LEADING_EMOJI = re.compile(r"^(?:[ \t]*(?::[a-z0-9_+-]+:|[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001F000-\U0001FAFF][\ufe0f\u200d]?))+")
 # what opens around an entry's link, and what closes it: "**[Title](url)**", "[[pdf](url)]"
 WRAPPER_CLOSING = {"*": "*", "_": "_", "~": "~", "[": "]"}
 TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
@@ -190,7 +189,7 @@ class Builder:
         """Ids of paragraphs that are one link titled by words, three or more of them between two headings: papers
         listed as paragraphs (``[Federated Optimization: Distributed ML](url)``, a blank line, the next). One
         such paragraph alone ("[Read the guidelines first](CONTRIBUTING.md)"), or two ("Follow us on Twitter", "Join
-        our Discord"), are notes, unless the file has many."""
+        our Discord"), are notes, unless the file has five or more and three of them under one heading."""
         if self._link_paragraphs is None:
             runs: list[list[int]] = [[]]
             for unit in self.walk.stream:
@@ -199,7 +198,8 @@ class Builder:
                 elif unit[0] == "inline" and unit[1].item is None and unit[1].kind == "paragraph" \
                         and self._whole_link(unit[1]) is not None:
                     runs[-1].append(id(unit[1]))
-            # three in a row are a list; a file of many (five or more) takes in a section's one or two as well
+            # three under one heading are a list; a file of many (five or more, three of them under one heading)
+            # takes in a section's one or two as well
             many = sum(len(run) for run in runs) >= 5 and any(len(run) >= 3 for run in runs)
             self._link_paragraphs = {key for run in runs if len(run) >= 3 or many for key in run}
         return self._link_paragraphs
@@ -479,7 +479,8 @@ class Builder:
         raw = self.text[start:end]
         strong = LEADING_STRONG.match(raw)
         if strong and raw.startswith(":", strong.end()) and _opens_with_title(raw[strong.end() + 1 :]):
-            start += strong.end() + 1  # "**PIGLeT**: "PIGLeT: Language Grounding …", *ACL 2021*": a name, then the title
+            # "**PIGLeT**: "PIGLeT: Language Grounding …", *ACL 2021*": a name, then the title
+            start += strong.end() + 1
             raw = self.text[start:end]
             strong = LEADING_STRONG.match(raw)
         if strong:  # "**Title** Authors. Venue. [[pdf]](url)": the bold words are the title, whatever they end with
@@ -663,10 +664,8 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                     tail_start += len(closing)
                 if title_span is not None and title_span.start >= tail_start:
                     tail_start = max(tail_start, title_span.end)  # "[[AAAI](url)] Title. desc": after the title
-                tail = text[tail_start:line_end]
                 # an emoji after the title link decorates it ("[Boost](url) :zap: - …"): the words follow it
-                decoration = LEADING_EMOJI.match(tail)
-                description = tail[decoration.end() if decoration else 0 :].strip(SEPARATOR_EDGE)
+                description = text[decoration_end(text, tail_start, line_end) : line_end].strip(SEPARATOR_EDGE)
                 if description.startswith(("!", "[![")):  # badges between the link and the words: not words
                     description = LEADING_BADGES.sub("", description).strip(SEPARATOR_EDGE)
             if len(work_units) > 1:
@@ -1007,7 +1006,8 @@ def _paper_marks(below_title: str, links: Iterable[Link]) -> bool:
 def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[Link, ...]] | None:
     """A paragraph that is one paper: (title, where the title starts or -1, last line + 1, its links).
 
-    Five shapes, each needing a paper's marks so that prose with a link stays prose:
+    Five shapes, each needing a paper's marks (or, for the last, others like it) so that prose with a link stays
+    prose:
     - a bold title alone on the first line, then authors, venue and links on the next (hard-broken) lines:
       ``**DiffEnc: Variational Diffusion** \\`` / ``*B. Nielsen, A. Christensen* \\`` / ``arXiv 2023. [[Paper](url)]``
       (a year, or a link named by a label);

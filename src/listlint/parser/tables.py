@@ -38,8 +38,8 @@ def table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, s
     """Rows of tables of papers (``| [Title](url) | Venue | [code](url) |``) as entries.
 
     A table is a table of entries when at least two of its body rows, and at least half of them, hold a link to a
-    page (not a badge or an anchor), or its one row does, its header names the titles' column and the file has
-    such tables of more rows; only those rows become entries. Tables inside list items or quotes are left to
+    page (not a badge or an anchor), or a single row does, its header names the titles' column and the file has
+    such tables of more linked rows; only the linked rows become entries. Tables inside list items or quotes are left to
     their item, and so is a table whose rows mostly link what a list of its section already lists (a table of
     downloads and stars beside the list of libraries): it describes those entries, it adds none. The title is the
     cell of the column headed like a title ("Paper", "Title", "Name", ...), else of the first column whose cells

@@ -91,3 +91,35 @@ def _without_images(text: str, link: Link, links: tuple[Link, ...]) -> str:
     if not inner:
         return link.text
     return as_read(text, span, inner, images=False)
+
+
+# An emoji shortcode GitHub renders (':zap:', ':+1:', ':heavy_check_mark:')
+SHORTCODE = re.compile(r"[ \t]*:[a-z0-9_+-]+:", re.IGNORECASE)
+# What an emoji is made of besides its symbol: the variation selector, the zero-width joiner, the keycap
+EMOJI_PARTS = frozenset("\ufe0f\u200d\u20e3")
+
+
+def is_emoji(ch: str) -> bool:
+    """A pictograph or a piece of one: a symbol (So) or modifier (Sk: skin tones) past the Latin-1 signs (©, °)."""
+    return ch in EMOJI_PARTS or (ch >= "\u2000" and unicodedata.category(ch) in ("So", "Sk"))
+
+
+def decoration_end(text: str, start: int, end: int) -> int:
+    """Where the emoji right after a title link end ('[Boost](url) :zap: - …', '[Alpha](url) ⭐ - …'): they
+    decorate the title, and the separator comes after them. ``start`` when there are none."""
+    at = start
+    while at < end:
+        match = SHORTCODE.match(text, at, end)
+        if match is not None:
+            at = match.end()
+            continue
+        first = at
+        while first < end and text[first] in " \t":
+            first += 1
+        last = first
+        while last < end and is_emoji(text[last]):
+            last += 1
+        if last == first:
+            break
+        at = last
+    return at

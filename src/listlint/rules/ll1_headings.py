@@ -134,7 +134,6 @@ def _among_entry_headings(document: Document) -> set[int]:
     return found
 
 
-
 class HeadingIncrement(Rule):
     code = "LL101"
     name = "heading-increment"

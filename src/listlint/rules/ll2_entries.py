@@ -9,7 +9,6 @@ lists, a shift that would turn text into code, ... get no safe fix).
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -19,6 +18,7 @@ from typing import NamedTuple
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.model import Document, Entry, Layout, Link, LinkKind, ListBlock, ListItem, Section
 from listlint.rules.base import Context, Rule
+from listlint.parser.text import decoration_end
 from listlint.rules.ll1_headings import find_toc, short
 from listlint.source import Span
 from listlint.urls import arxiv_id
@@ -822,8 +822,8 @@ class FakeListMarker(Rule):
                     Span(base + match.start(2), at),
                     Fix.unsafe(Edit.insert(at, " "), title="Insert a space to make it a list item", alters=FAKE_ALTERS),
                 )
-            # inside a list item (where Markdown runs the line on as the item's text), or two or more in a row: a
-            # list the author typed; one dashed link line in a paragraph of prose may be a quotation's source
+            # inside a list item (where Markdown runs the line on as the item's text), or two or more in one paragraph:
+            # a list the author typed; one dashed link line in a paragraph of prose may be a quotation's source
             if block.depth or len(dashes) > 1:
                 yield from dashes
 
@@ -870,38 +870,6 @@ class FakeListMarker(Rule):
 
 SEPARATOR = re.compile(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
 WHITESPACE_RUN = re.compile(r"[ \t]+")
-# An emoji shortcode GitHub renders (':zap:', ':+1:', ':heavy_check_mark:')
-SHORTCODE = re.compile(r"[ \t]*:[a-z0-9_+-]+:", re.IGNORECASE)
-# What an emoji is made of besides its symbol: the variation selector, the zero-width joiner, the keycap
-EMOJI_PARTS = frozenset("\ufe0f\u200d\u20e3")
-
-
-def _is_emoji(ch: str) -> bool:
-    """A pictograph or a piece of one: a symbol (So) or modifier (Sk: skin tones) past the Latin-1 signs (©, °)."""
-    return ch in EMOJI_PARTS or (ch >= "\u2000" and unicodedata.category(ch) in ("So", "Sk"))
-
-
-def _decoration_end(text: str, start: int, end: int) -> int:
-    """Where the emoji right after a title link end ('[Boost](url) :zap: - …', '[Alpha](url) ⭐ - …'): they
-    decorate the title, and the separator comes after them. ``start`` when there are none."""
-    at = start
-    while at < end:
-        match = SHORTCODE.match(text, at, end)
-        if match is not None:
-            at = match.end()
-            continue
-        first = at
-        while first < end and text[first] in " \t":
-            first += 1
-        last = first
-        while last < end and _is_emoji(text[last]):
-            last += 1
-        if last == first:
-            break
-        at = last
-    return at
-
-
 class Described(NamedTuple):
     """An entry with a description, and the separator between its title and description."""
     entry: Entry
@@ -916,7 +884,7 @@ def _described(document: Document, entry: Entry) -> Described | None:
     source = document.source
     text = source.text
     line_end = source.line_end(source.line_index(link.full_span.end))  # the line the link ends on (may be the next)
-    start = _decoration_end(text, link.full_span.end, line_end)
+    start = decoration_end(text, link.full_span.end, line_end)
     match = SEPARATOR.match(text, start, line_end) if start <= line_end else None
     if match is None:
         return None

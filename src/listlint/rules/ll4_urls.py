@@ -20,7 +20,7 @@ from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability,
 from listlint.model import BibEntry, Document, Entry, Link, LinkKind
 from listlint.parser.status import tag_key
 from listlint.rules.base import Context, Rule
-from listlint.rules.ll3_status import distance
+from listlint.parser.status import distance
 from listlint.source import Span
 
 CATEGORY = "links"
