@@ -26,7 +26,9 @@ from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, 
 from listlint.parser.blocks import InlineUnit, Walk
 from listlint.parser.status import find_tags
 from listlint.parser.tables import table_entries
-from listlint.parser.text import LEADING_STRONG, as_read, clean_title, content_link, decoration_end
+from listlint.parser.text import (
+    LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end,
+)
 from listlint.source import SourceText, Span
 
 FAKE_BULLETS = "•·●▪◦‣∙"
@@ -44,7 +46,7 @@ ORDINAL = re.compile(r"[ \t]*\d{1,4}[.)][ \t]+")
 WRAPPED_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)([^\n]+?(?:\n[^\n]+?)?)(?<=\S)\1")
 LEAD_PREFIX = re.compile(
     rf"^(?:\[[ xX]\]\s*)?(?:{LABEL}\s*)*(?:\d+(?:\.\d+)*\.?\s*(?:{LABEL}\s*)*)?"
-    r"(?::[a-z0-9_+-]+:|[\W_])*$"
+    rf"(?:{SHORTCODE_WORD}|[\W_])*$"
 )
 APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")

@@ -18,8 +18,10 @@ MARKUP = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
 ESCAPED = re.compile(r"\\([*_\[\]`#|&<>])")
 # an inline HTML tag, as CommonMark reads one (a letter after "<"); group 1 is its name
 INLINE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+# an emoji shortcode GitHub renders: ":zap:", ":+1:", ":heavy_check_mark:"
+SHORTCODE_WORD = r":[a-z0-9_+-]+:"
 # ":fast_forward:" at either end of a title: an emoji GitHub draws, not words of the title
-EMOJI_SHORTCODE_EDGE = re.compile(r"^(?::[a-z0-9_+-]+:\s*)+|(?:\s*:[a-z0-9_+-]+:)+$")
+EMOJI_SHORTCODE_EDGE = re.compile(rf"^(?:{SHORTCODE_WORD}\s*)+|(?:\s*{SHORTCODE_WORD})+$")
 # a bold run opening a line or cell ("**Title** - what it does"); group 2 is its words
 LEADING_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 PAGE_LINK_KINDS = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK, LinkKind.BARE)
@@ -93,8 +95,8 @@ def _without_images(text: str, link: Link, links: tuple[Link, ...]) -> str:
     return as_read(text, span, inner, images=False)
 
 
-# An emoji shortcode GitHub renders (':zap:', ':+1:', ':heavy_check_mark:')
-SHORTCODE = re.compile(r"[ \t]*:[a-z0-9_+-]+:", re.IGNORECASE)
+# a shortcode after blanks (its case is not checked)
+SHORTCODE = re.compile(rf"[ \t]*{SHORTCODE_WORD}", re.IGNORECASE)
 # What an emoji is made of besides its symbol: the variation selector, the zero-width joiner, the keycap
 EMOJI_PARTS = frozenset("\ufe0f\u200d\u20e3")
 
