@@ -18,7 +18,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -603,33 +603,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             item_fences.setdefault(unit[3], []).append(unit[2])
 
     # ---- sections ---------------------------------------------------------------------------------------------
-    # Section boundaries: every non-entry heading opens a section; entry headings are entries of the open section
-    # above their level: an entry heading ends a section of its own level or deeper before it (a series heading
-    # over its books does not take in the novels after it).
-    root = _Sec(None, 0, line=0, end_line=source.line_count)
-    stack = [root]
-    sec_at_line: list[tuple[int, _Sec]] = [(0, root)]
-    for n, h in enumerate(headings):
-        if n in entry_heads:
-            if stack[-1].level >= h.level:
-                while stack[-1].level >= h.level:
-                    stack[-1].end_line = h.line
-                    stack.pop()
-                sec_at_line.append((h.line, stack[-1]))
-            continue
-        while stack[-1].level >= h.level:
-            stack[-1].end_line = h.line
-            stack.pop()
-        sec = _Sec(h, h.level, line=h.line)
-        stack[-1].children.append(sec)
-        stack.append(sec)
-        sec_at_line.append((h.line, sec))
-    for sec in stack:
-        sec.end_line = source.line_count
-    section_lines = [line for line, _ in sec_at_line]
-
-    def section_for(line: int) -> _Sec:
-        return sec_at_line[bisect_right(section_lines, line) - 1][1]
+    root, section_for = _section_tree(headings, entry_heads, source.line_count)
 
     titles: dict[int, str] = {}
     heading_facts = {id(unit[1]): unit[2].facts for unit in walk.stream if unit[0] == "heading"}
@@ -841,6 +815,39 @@ def _labelled_link_children(b: Builder, works: list[_Item], first_unit: dict[int
                                             links[0])
                     adopted[parent] = links
     return adopted
+
+
+def _section_tree(headings: Sequence[Heading], entry_heads: set[int],
+                  line_count: int) -> tuple[_Sec, Callable[[int], _Sec]]:
+    """The root of the heading tree, and the section that holds a given line.
+
+    Every non-entry heading opens a section; entry headings are entries of the open section above their level: an
+    entry heading ends a section of its own level or deeper before it (a series heading over its books does not
+    take in the novels after it)."""
+    root = _Sec(None, 0, line=0, end_line=line_count)
+    stack = [root]
+    sec_at_line: list[tuple[int, _Sec]] = [(0, root)]
+    for n, heading in enumerate(headings):
+        closes = stack[-1].level >= heading.level
+        while stack[-1].level >= heading.level:
+            stack[-1].end_line = heading.line
+            stack.pop()
+        if n in entry_heads:
+            if closes:  # from here on, lines belong to the section the entry heading is in
+                sec_at_line.append((heading.line, stack[-1]))
+            continue
+        sec = _Sec(heading, heading.level, line=heading.line)
+        stack[-1].children.append(sec)
+        stack.append(sec)
+        sec_at_line.append((heading.line, sec))
+    for sec in stack:
+        sec.end_line = line_count
+    section_lines = [line for line, _ in sec_at_line]
+
+    def section_for(line: int) -> _Sec:
+        return sec_at_line[bisect_right(section_lines, line) - 1][1]
+
+    return root, section_for
 
 
 def _status(tags: list[StatusTag]) -> StatusTag | None:
