@@ -122,6 +122,12 @@ class Patterns(NamedTuple):
 
 
 @lru_cache(maxsize=16)
+def known_keys(vocabulary: tuple[str, ...]) -> frozenset[str]:
+    """The tags of ``vocabulary`` as they are compared (:func:`tag_key`), computed once per vocabulary."""
+    return frozenset(tag_key(word) for word in vocabulary)
+
+
+@lru_cache(maxsize=16)
 def patterns(vocabulary: tuple[str, ...] = ()) -> Patterns:
     """The tag forms that find every tag of ``vocabulary``: a configured tag that :data:`WORD` does not read is
     matched literally, before any word, in each form the parser accepts for words."""
@@ -267,7 +273,7 @@ def find_tags(
 ) -> list[StatusTag]:
     """Candidates in ``text[start:end]`` (one title line), skipping ``excluded`` spans (links)."""
     vocabulary = tuple(vocabulary)
-    known = frozenset(tag_key(word) for word in vocabulary)
+    known = known_keys(vocabulary)
     forms = patterns(vocabulary)
     region = text[start:end]
     tags: list[StatusTag] = []
