@@ -627,3 +627,12 @@ def test_heading_slugs_is_the_one_slug_computation_of_ll106_and_ll405() -> None:
     document = parse("# A &amp; [B [c]](#x)\n\n## A & B c\n\n## <em>A</em> &amp; B c\n")
     assert heading_slugs(document) == ("a--b-c", "a--b-c-1", "a--b-c-2")
     assert [slug for slug, _ in slugs(document)] == list(heading_slugs(document))
+
+
+def test_ll402_a_scheme_markdown_refuses_to_link_is_named() -> None:
+    # a backdoor-learning list linked a thesis on the author's disk: the message blamed the brackets, which balance
+    text = "- Check Your Other Door.\n  [[pdf]](file:///C:/Users/R/Downloads/Thesis.pdf)\n- [[a] b](https://x.org)\n"
+    found = check(text, ("LL402",))
+    assert [d.message for d in found] == [
+        "'[[pdf]](file:///C:/Users/R/Downloads/Thesis.pdf)' is not a link: Markdown does not link 'file:' URLs "
+        "(only the text shows)"]

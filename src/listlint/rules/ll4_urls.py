@@ -104,6 +104,9 @@ class MalformedLink(NamedTuple):
     message: str
 
 
+# schemes markdown-it (like GitHub) refuses to link: the text shows, without the link
+REFUSED_SCHEME = re.compile(r"(vbscript|javascript|file|data):", re.IGNORECASE)
+SAFE_DATA = re.compile(r"data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
 _CANDIDATE = re.compile(r"\]([ \t]*)\(")
 _URLISH = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S", re.I)
 # A relative destination, as far as it can be told from prose ("[sic] (see above)", "[1] (2019)", "(and/or)",
@@ -249,7 +252,14 @@ def _malformed_at(
         return MalformedLink(
             "unclosed", span, label, destination, fix, f"'{shown}' is not a link: the '(' is never closed"
         )
-    # ``[t](url)`` closed, yet not parsed: the label's brackets do not balance, or the whole is inside something
+    # ``[t](url)`` closed, yet not parsed: a scheme CommonMark renderers refuse to link, the label's brackets do not
+    # balance, or the whole is inside something
+    refused = REFUSED_SCHEME.match(destination.strip("<> \t"))
+    if refused is not None and not SAFE_DATA.match(destination.strip("<> \t")):
+        return MalformedLink(
+            "scheme", span, label, destination, None,
+            f"'{shown}' is not a link: Markdown does not link '{refused.group(1).lower()}:' URLs (only the text shows)",
+        )
     return MalformedLink(
         "brackets", span, label, destination, None,
         f"'{shown}' is not a link: unbalanced brackets in the link text",
