@@ -24,7 +24,7 @@ from typing import Any
 
 from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
 from listlint.parser.blocks import InlineUnit, Walk
-from listlint.parser.status import find_tags
+from listlint.parser.status import find_tags, status_of
 from listlint.parser.tables import table_entries
 from listlint.parser.text import (
     LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end,
@@ -68,8 +68,9 @@ LINK_TEXT_LABEL = re.compile(
 # ", TIST 2023", ", IEEE Access, 2018", ", 2017 arxiv preprint": a venue and a year after a title link, no more
 VENUE_YEAR_TAIL = re.compile(r"[ \t]*,[ \t]*[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\n\[\]]{0,20}")
 # What may follow a bold title alone on its line: a hard break (backslash, <br>, spaces)
-HARD_BREAK_TAIL = re.compile(r"[ \t]*(?:\\|<br[ \t]*/?>)?[ \t]*", re.IGNORECASE)
-BREAK_AT_END = re.compile(r"[ \t]*(?:\\|<br[ \t]*/?>)[ \t]*$", re.IGNORECASE)
+HARD_BREAK = r"(?:\\|<br[ \t]*/?>)"  # a backslash or <br> ending a line
+HARD_BREAK_TAIL = re.compile(rf"[ \t]*{HARD_BREAK}?[ \t]*", re.IGNORECASE)
+BREAK_AT_END = re.compile(rf"[ \t]*{HARD_BREAK}[ \t]*$", re.IGNORECASE)
 # MLA / IEEE style: Authors. "Title." Venue, 2015. The quoted title follows the authors' closing punctuation.
 QUOTED_TITLE = re.compile(r"""(?:^[ \t]*|[.,:;]\s+)[*_]{0,2}["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
 # a title both quoted and bold, wherever it stands: 'G. Zweig "**Title**"', 'Raffel et al. **"Title."** JMLR 2020'
@@ -472,12 +473,7 @@ class Builder:
         box = TASK_BOX.match(self.text, start, end)
         if box:  # "[ ] Title [pdf](url)": the task box is a checkbox, not part of the title
             start = box.end()
-        labels = LEADING_LABELS.match(self.text, start, end)
-        if labels is not None and any(ch.isalnum() for ch in self.text[labels.end() : end]):
-            start = labels.end()  # "[2023/08] **Title.**", "**[SSD]** SSD: Single Shot …": labels, then the title
-        counter = ORDINAL.match(self.text, start, end)
-        if counter is not None and any(ch.isalpha() for ch in self.text[counter.end() : end]):
-            start = counter.end()  # "[`READ`] 1. Title": the number is no part of the title
+        start = title_start(self.text, start, end)
         raw = self.text[start:end]
         strong = LEADING_STRONG.match(raw)
         if strong and raw.startswith(":", strong.end()) and _opens_with_title(raw[strong.end() + 1 :]):
@@ -653,7 +649,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             title_span=title_span,
             links=own_links,
             primary_link=primary,
-            status=_status(tags),
+            status=status_of(tags),
             tags=tuple(tags),
             bibtex=tuple(item_fences.get(index, ())),
             description=description,
@@ -850,10 +846,6 @@ def _section_tree(headings: Sequence[Heading], entry_heads: set[int],
     return root, section_for
 
 
-def _status(tags: list[StatusTag]) -> StatusTag | None:
-    return tags[-1] if tags else None
-
-
 def _is_toc(title: str, sec: object, walk: Walk) -> bool:
     return bool(TOC_TITLE.match(title))
 
@@ -912,7 +904,7 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         title_span=title_span,
         links=tuple(links),
         primary_link=primary,
-        status=_status(tags),
+        status=status_of(tags),
         tags=tuple(tags),
         bibtex=tuple(bib),
         description="\n".join(description).strip(),
@@ -924,16 +916,26 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
     )
 
 
+def title_start(text: str, start: int, end: int) -> int:
+    """Where the words of a title begin in ``text[start:end]``, past the short labels and the number written before
+    them, in either order ("[2023/08] **Title.**", "**[SSD]** SSD: …", "[`READ`] 1. Title", "4. [ISP] Title");
+    ``start`` when nothing but those would be left."""
+    while True:
+        labels = LEADING_LABELS.match(text, start, end)
+        if labels is not None and labels.end() > start and any(ch.isalnum() for ch in text[labels.end() : end]):
+            start = labels.end()
+            continue
+        counter = ORDINAL.match(text, start, end)
+        if counter is not None and any(ch.isalpha() for ch in text[counter.end() : end]):
+            start = counter.end()
+            continue
+        return start
+
+
 def _heading_words(title: str) -> str:
-    """An entry heading's title without the number before it, short labels after that (``[Adam]``) or a column of
+    """An entry heading's title without the number and short labels before it (``4. [Adam]``) or a column of
     links after a bar (``| [pdf]``); the heading as it is when that would leave fewer than two words."""
-    start = 0
-    counter = ORDINAL.match(title)
-    if counter is not None:
-        start = counter.end()
-    labels = LEADING_LABELS.match(title, start)
-    if labels is not None:
-        start = labels.end()
+    start = title_start(title, 0, len(title))
     end = len(title)
     bar = COLUMN_BAR.search(title, start)
     if bar is not None:
@@ -966,7 +968,7 @@ def quoted_title(text: str) -> tuple[str, int] | None:
 
 
 # a line of authors in italics, hard-broken: "*Mikolaj Czerkawski (@mikonvergence)* \\", "_A. Smith, B. Jones_<br>"
-AUTHORS_LINE = re.compile(r"[ \t]*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1[ \t]*(?:\\|<br[ \t]*/?>)?[ \t]*", re.IGNORECASE)
+AUTHORS_LINE = re.compile(rf"[ \t]*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1[ \t]*{HARD_BREAK}?[ \t]*", re.IGNORECASE)
 
 
 def bold_title_line(text: str, start: int, end: int, *, alone: bool = True, min_words: int = 2,
@@ -1120,7 +1122,7 @@ def _citation_entry(source: SourceText, index: int, title: str, tags: list[Statu
         title_span=Span(at, at + len(title)) if at >= 0 else None,
         links=links,
         primary_link=primary_of(source.text, links),
-        status=_status(tags),
+        status=status_of(tags),
         tags=tuple(tags),
         bibtex=(),
         description="",

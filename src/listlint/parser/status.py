@@ -121,6 +121,11 @@ class Patterns(NamedTuple):
     bare: re.Pattern[str] | None  # configured symbols written bare; None without any
 
 
+def status_of(tags: list[StatusTag]) -> StatusTag | None:
+    """An entry's status: its last tag (a box, then a tag, reads as the tag)."""
+    return tags[-1] if tags else None
+
+
 @lru_cache(maxsize=16)
 def known_keys(vocabulary: tuple[str, ...]) -> frozenset[str]:
     """The tags of ``vocabulary`` as they are compared (:func:`tag_key`), computed once per vocabulary."""

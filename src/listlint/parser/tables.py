@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from listlint.model import Block, Entry, Layout, Link
 from listlint.parser.blocks import InlineUnit, Walk
+from listlint.parser.status import status_of
 from listlint.parser.text import LEADING_STRONG, as_read, clean_title, content_link
 from listlint.source import SourceText, Span
 
@@ -144,7 +145,7 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
         title_span=title_span if title else None,
         links=links,
         primary_link=primary,
-        status=tags[-1] if tags else None,
+        status=status_of(tags),
         tags=tuple(tags),
         bibtex=(),
         description=description,
