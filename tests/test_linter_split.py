@@ -1,4 +1,5 @@
-"""The rules of a large document run in two processes (linter._run_split); the result must not depend on it."""
+"""The rules of a large document run in two processes (linter._run_split, through forking.start); the result must
+not depend on it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from listlint import linter
+from listlint import forking, linter
 from listlint.config import DEFAULT
 from listlint.diagnostics import Diagnostic
 from listlint.errors import RuleError
@@ -35,7 +36,7 @@ def small_split(monkeypatch: pytest.MonkeyPatch) -> None:
     """Split from the first character on, so the tests need no megabyte files; and whatever threads earlier tests
     left running (servers of the link tests), so the split itself is what is tested here."""
     monkeypatch.setattr(linter, "SPLIT_MIN_CHARS", 0)
-    monkeypatch.setattr(linter, "_can_fork", lambda: True)
+    monkeypatch.setattr(forking, "can_fork", lambda: True)
 
 
 def _ruleset(*extra: type[Rule]) -> RuleSet:
@@ -121,7 +122,7 @@ def test_no_fork_while_another_thread_runs() -> None:
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert not linter._can_fork()
+        assert not forking.can_fork()
     finally:
         stop.set()
         thread.join()

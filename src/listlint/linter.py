@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import gc
-import os
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from listlint import suppress
+from listlint import forking, suppress
 from listlint.config import DEFAULT, Config, build_dataclass
 from listlint.diagnostics import Alters, Applicability, Diagnostic, Edit, Fix, Severity
 from listlint.errors import ConfigError, RuleError
@@ -100,7 +98,7 @@ def lint(
     gc.disable()  # as in parse: many short-lived objects, no cycles worth a collector pass
     try:
         context_args = (ruleset.config, link_results or {}, project)
-        if workers > 1 and len(document.text) >= SPLIT_MIN_CHARS and _can_fork():
+        if workers > 1 and len(document.text) >= SPLIT_MIN_CHARS and forking.can_fork():
             found = _run_split(document, ruleset.rules, context_args)
         else:
             found = _run(document, ruleset.rules, context_args)
@@ -144,57 +142,35 @@ SPLIT_MIN_CHARS = 256_000
 SECOND_PROCESS_FAMILIES = ("LL4", "LL5", "LL6")
 
 
-def _can_fork() -> bool:
-    """Fork only where it is cheap and safe: Linux, and no other thread alive (a fork copies no threads)."""
-    import threading
-
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
-
-
 def _run_split(
     document: Document, rules: Sequence[tuple[Rule, Any]], context_args: tuple[Any, ...]
 ) -> list[Diagnostic]:
     """Run the rules in two processes: a forked child reads the same parsed document (copy-on-write, nothing is
     serialised but the child's findings) while this process runs the rest. Any trouble in the child — it crashed,
     was killed, sent nothing — and its rules run here instead, so the result never depends on the split."""
-    import pickle
-
     theirs = [r for r in rules if r[0].code.startswith(SECOND_PROCESS_FAMILIES)]
     ours = [r for r in rules if not r[0].code.startswith(SECOND_PROCESS_FAMILIES)]
     if not theirs or not ours:
         return _run(document, rules, context_args)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: run its rules, send the findings (or the RuleError), leave without cleanup
-        status = 0
+
+    def run_theirs() -> tuple[str, Any]:
         try:
-            os.close(read_end)
-            try:
-                payload: tuple[str, Any] = ("ok", _pack(_run(document, theirs, context_args)))
-            except RuleError as exc:
-                payload = ("error", str(exc))
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(pickle.dumps(payload, pickle.HIGHEST_PROTOCOL))
-        except BaseException:  # noqa: BLE001 - the parent runs these rules itself when the child fails
-            status = 1
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    data = b""
+            return "ok", _pack(_run(document, theirs, context_args))
+        except RuleError as exc:
+            return "error", str(exc)
+
+    wait = forking.start(run_theirs)
     try:
         found = _run(document, ours, context_args)
     finally:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()  # drain even when our own rules failed, so the child can finish
-        _, wait_status = os.waitpid(pid, 0)
-    try:
-        if wait_status != 0 or not data:
-            raise ValueError("no result")
-        kind, value = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - see the docstring
-        return found + _run(document, theirs, context_args)
+        try:
+            kind, value = wait()
+        except forking.ChildFailed:  # see the docstring
+            kind, value = "failed", None
     if kind == "error":
         raise RuleError(value)
+    if kind != "ok":
+        return found + _run(document, theirs, context_args)
     return found + _unpack(value)
 
 

@@ -106,7 +106,7 @@ class Runner:
         return is_bib_path(label) or label in self.bib_configs
 
     def parse_file(self, source: SourceText, label: str, config: Config) -> Document:
-        return parse_file(source, label, config, bib=self.is_bib(label))
+        return parse_file(source, label, config, bib=self.is_bib(label), workers=self.options.jobs)
 
     def _load(self, path: str) -> tuple[Config, SourceText, str]:
         if path == "-":
@@ -350,13 +350,15 @@ def _collecting() -> Iterator[None]:
             gc.disable()
 
 
-def parse_file(source: SourceText, label: str, config: Config, *, bib: bool | None = None) -> Document:
-    """A BibTeX file (``bib``; by default: named ``*.bib``) as one BibTeX block, anything else as Markdown."""
+def parse_file(source: SourceText, label: str, config: Config, *, bib: bool | None = None, workers: int = 1
+               ) -> Document:
+    """A BibTeX file (``bib``; by default: named ``*.bib``) as one BibTeX block, anything else as Markdown
+    (``workers``: see :func:`listlint.parser.parse`)."""
     if is_bib_path(label) if bib is None else bib:
         from listlint.parser.bibtex import parse_bib  # runs without .bib files do not import it
 
         return parse_bib(source, label, config)
-    return parse(source, label, config)
+    return parse(source, label, config, workers=workers)
 
 
 def _display(path: Path) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from listlint.model import BibtexBlock, Block, Heading, Link, ListBlock, ListItem
-from listlint.parser.inline import InlineFacts, html_block_links, rendered_text, scan_inline
+from listlint.parser.inline import InlineFacts, html_block_links
 from listlint.source import SourceText, Span
 
 ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
@@ -72,7 +73,9 @@ def _trim_end(source: SourceText, start: int, end: int) -> int:
     return end
 
 
-def walk(tokens: list[Any], env: dict[str, Any], source: SourceText, front_lines: int) -> Walk:
+def walk(tokens: list[Any], read: Mapping[int, tuple[InlineFacts, str | None]], source: SourceText,
+         front_lines: int) -> Walk:
+    """One pass over the block tokens; ``read`` holds what each inline token holds (:func:`.inline.read_inline`)."""
     w = Walk()
     text = source.text
     if front_lines:
@@ -88,16 +91,15 @@ def walk(tokens: list[Any], env: dict[str, Any], source: SourceText, front_lines
         if ttype == "inline":
             line0 = token.map[0] if token.map else 0
             line1 = token.map[1] if token.map else line0 + 1
+            facts, rendered = read[i]
             if pending_heading is not None:
-                facts = scan_inline(token, i, env, source, line0, heading=True)
-                w.headings.append(_heading(pending_heading, token, source, facts, rendered_text(token, env)))
+                w.headings.append(_heading(pending_heading, token, source, facts, rendered or ""))
                 unit = InlineUnit("heading", line0, line1, item_stack[-1] if item_stack else None, token.content, facts,
                                   quote_depth > 0)
                 w.stream.append(("heading", w.headings[-1], unit))
                 w.inlines.append(unit)
                 heading_count += 1
                 continue
-            facts = scan_inline(token, i, env, source, line0)
             kind = "cell" if table_line is not None else "paragraph"
             unit = InlineUnit(kind, line0, line1, item_stack[-1] if item_stack else None, token.content, facts,
                               quote_depth > 0)

@@ -23,6 +23,7 @@ from listlint.source import SourceText, Span
 RECORDS = "listlint_records"
 CURRENT = "listlint_current"  # index of the block token whose inline content is being parsed
 CURRENT_SRC = "listlint_current_src"
+DEFER_INLINE = "listlint_defer_inline"
 
 # A GFM-style literal URL in prose. Trailing punctuation is trimmed by ``_trim_bare``.
 BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
@@ -94,15 +95,35 @@ def _as_written(url: str) -> str:
 
 
 def _core_inline(state: Any) -> None:
-    """markdown-it's core inline step, telling the recording rules which block token they are in."""
+    """markdown-it's core inline step, telling the recording rules which block token they are in; skipped when the
+    caller parses the inline tokens itself (``DEFER_INLINE`` in the env, see :func:`read_inline`)."""
     env = state.env
+    if env.get(DEFER_INLINE):
+        return
     for index, token in enumerate(state.tokens):
         if token.type == "inline":
-            if token.children is None:
-                token.children = []
-            env[CURRENT] = index
-            env[CURRENT_SRC] = token.content
-            state.md.inline.parse(token.content, state.md, env, token.children)
+            _parse_inline(state.md, token, index, env)
+
+
+def _parse_inline(md: MarkdownIt, token: Any, index: int, env: dict[str, Any]) -> None:
+    if token.children is None:
+        token.children = []
+    env[CURRENT] = index
+    env[CURRENT_SRC] = token.content
+    md.inline.parse(token.content, md, env, token.children)
+
+
+def read_inline(md: MarkdownIt, tokens: list[Any], index: int, env: dict[str, Any], source: SourceText
+                ) -> tuple[InlineFacts, str | None]:
+    """The facts of inline token ``index`` and, for a heading's, its rendered text; markdown-it's inline step for
+    the token runs here, deferred from ``md.parse``, so that the tokens of a large document can be read in two
+    processes (``listlint.parser``)."""
+    token = tokens[index]
+    _parse_inline(md, token, index, env)
+    heading = index > 0 and tokens[index - 1].type == "heading_open"
+    line0 = token.map[0] if token.map else 0
+    facts = scan_inline(token, index, env, source, line0, heading=heading)
+    return facts, rendered_text(token, env) if heading else None
 
 
 def make_markdown() -> MarkdownIt:
@@ -206,6 +227,31 @@ class InlineFacts:
     code_spans: list[Span]
     html_spans: list[Span]
     text_ranges: list[tuple[int, int]]  # content ranges covered by constructs (to skip when looking for bare URLs)
+
+
+def _span_row(span: Span | None) -> tuple[int, int] | None:
+    return None if span is None else (span.start, span.end)
+
+
+def _row_span(row: tuple[int, int] | None) -> Span | None:
+    return None if row is None else Span(*row)
+
+
+def pack_facts(facts: InlineFacts) -> tuple[Any, ...]:
+    """``facts`` as plain tuples, to cross a process boundary cheaply (see :mod:`listlint.forking`)."""
+    links = [(link.text, link.url, link.kind.value, _span_row(link.full_span), _span_row(link.span),
+              _span_row(link.text_span), link.in_html, link.in_badge) for link in facts.links]
+    return (links, [_span_row(s) for s in facts.code_spans], [_span_row(s) for s in facts.html_spans],
+            facts.text_ranges)
+
+
+def unpack_facts(row: tuple[Any, ...]) -> InlineFacts:
+    links, code_spans, html_spans, text_ranges = row
+    return InlineFacts(
+        [Link(text, url, LinkKind(kind), Span(*full), _row_span(span), _row_span(text_span), in_html, in_badge)
+         for text, url, kind, full, span, text_span, in_html, in_badge in links],
+        [Span(*s) for s in code_spans], [Span(*s) for s in html_spans], text_ranges,
+    )
 
 
 def _destination(content: str, pos: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,63 @@
+"""Half of one large file's work in a forked child process, the other half meanwhile in this one.
+
+Used by the parser (the inline half of a large document) and the linter (half of its rules). A fork shares the
+parsed state copy-on-write, so nothing is sent to the child; only its result comes back, pickled through a pipe.
+Callers pass plain tuples where they can: pickling frozen dataclasses one by one costs about as much as the work.
+Any trouble in the child (it raised, was killed, sent nothing) is :class:`ChildFailed`, and the caller does that
+half itself, so a result never depends on whether the split ran.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+
+class ChildFailed(Exception):
+    """The child process sent no usable result."""
+
+
+def can_fork() -> bool:
+    """Fork only where it is cheap and safe: Linux, and no other thread alive (a fork copies no threads)."""
+    import threading
+
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def start(work: Callable[[], Any]) -> Callable[[], Any]:
+    """Run ``work()`` in a forked child; return ``wait``, which returns its result or raises :class:`ChildFailed`.
+
+    Call ``wait`` exactly once, also when this process's own half failed (in a ``finally``): it reaps the child.
+    The child leaves with ``os._exit``: no cleanup, no flushing of output buffered before the fork.
+    """
+    import pickle
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        status = 0
+        try:
+            os.close(read_end)
+            data = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+        except BaseException:  # noqa: BLE001 - the parent does this half itself
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+
+    def wait() -> Any:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()  # read to the end before reaping, so a child writing a large result can finish
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            raise ChildFailed(f"child {pid} ended with status {status} and {len(data)} bytes")
+        try:
+            return pickle.loads(data)
+        except Exception as exc:
+            raise ChildFailed(f"child {pid} sent an unreadable result") from exc
+
+    return wait
