@@ -1,7 +1,8 @@
 """The parser: the only code that touches markdown-it-py tokens (and, through :mod:`.bibtex`, bibtexparser).
 
-``parse(text)`` runs markdown-it-py once (CommonMark plus tables and strikethrough), walks the tokens once
-(:mod:`.blocks`), computes inline positions (:mod:`.inline`) and assembles sections and entries (:mod:`.entries`).
+``parse(text)`` runs markdown-it-py's block step once (CommonMark plus tables and strikethrough), parses the BibTeX
+blocks it holds (:mod:`.bibtex`), reads each inline token with exact positions (:mod:`.inline`; a large document's in
+two processes), walks the tokens once (:mod:`.blocks`) and assembles sections and entries (:mod:`.entries`).
 """
 
 from __future__ import annotations
@@ -9,18 +10,30 @@ from __future__ import annotations
 import dataclasses
 import gc
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from listlint import forking
 from listlint.config import DEFAULT, Config
-from listlint.model import Document, Heading, Link, LinkKind
-from listlint.parser.blocks import front_matter_end, walk
+from listlint.model import BibtexBlock, Document, Heading, Link, LinkKind
+from listlint.parser.blocks import bibtex_blocks, front_matter_end, walk
 from listlint.parser.entries import build
-from listlint.parser.inline import DEFER_INLINE, RECORDS, InlineFacts, make_markdown, pack_facts, read_inline, unpack_facts
+from listlint.parser.inline import (
+    DEFER_INLINE,
+    RECORDS,
+    InlineFacts,
+    make_markdown,
+    pack_facts,
+    read_inline,
+    unpack_facts,
+)
 from listlint.source import SourceText, Span
 
 __all__ = ["parse"]
+
+T = TypeVar("T")
+
 
 @lru_cache(maxsize=1)
 def _markdown() -> Any:
@@ -56,20 +69,17 @@ def _parse(text: str | SourceText, path: str | None, config: Config | None, work
         feed = "\n" * front_lines + feed[cut:]
     env: dict[str, Any] = {RECORDS: {}, DEFER_INLINE: True}
     tokens = _markdown().parse(feed, env)
-    read = _read_inlines(tokens, env, source, workers)
-    w = walk(tokens, read, source, front_lines)
+    unparsed = bibtex_blocks(tokens, source)
+    read, bibtex = _read_inlines(tokens, env, source, workers, lambda: _parse_bibtex(unparsed, source.text))
+    w = walk(tokens, read, bibtex, source, front_lines)
     del tokens, read  # the token stream is the largest structure of a run; nothing needs it after the walk
     env.pop(RECORDS, None)
-    if w.bibtex:
-        w.bibtex = _parse_bibtex(w.bibtex, source.text)
-        if any(block.html for block in w.bibtex):
-            _drop_html_non_bibtex(w)
     root, entries, entry_heads = build(w, source, config.status.tags)
     headings = tuple(
         dataclasses.replace(h, is_entry=True) if n in entry_heads else h for n, h in enumerate(w.headings)
     )
-    if entry_heads or w.bibtex:
-        root, entries = _relink(root, entries, headings, w.bibtex)
+    if entry_heads:
+        root, entries = _relink(root, entries, headings)
     links: list[Link] = [link for unit in w.inlines for link in unit.facts.links]
     links.extend(w.html_links)
     if env.get("references"):
@@ -131,15 +141,17 @@ SPLIT_MIN_CHARS = 256_000
 CHILD_SHARE = 0.45
 
 
-def _read_inlines(tokens: list[Any], env: dict[str, Any], source: SourceText, workers: int
-                  ) -> dict[int, tuple[InlineFacts, str | None]]:
-    """What every inline token holds, by token index. For a large document (``workers`` > 1), a forked child reads
-    the last part of the inline text (``CHILD_SHARE``) while this process reads the rest (see
-    :mod:`listlint.forking`)."""
+def _read_inlines(tokens: list[Any], env: dict[str, Any], source: SourceText, workers: int,
+                  meanwhile: Callable[[], T]) -> tuple[dict[int, tuple[InlineFacts, str | None]], T]:
+    """What every inline token holds, by token index, and the result of ``meanwhile()`` (the BibTeX parse).
+
+    For a large document (``workers`` > 1), a forked child reads the last part of the inline text
+    (``CHILD_SHARE``) while this process reads the rest, then runs ``meanwhile`` (see :mod:`listlint.forking`).
+    """
     md = _markdown()
     indices = [i for i, token in enumerate(tokens) if token.type == "inline"]
     if workers < 2 or len(source.text) < SPLIT_MIN_CHARS or len(indices) < 2 or not forking.can_fork():
-        return {i: read_inline(md, tokens, i, env, source) for i in indices}
+        return {i: read_inline(md, tokens, i, env, source) for i in indices}, meanwhile()
     half, total = 0, int(sum(len(tokens[i].content) for i in indices) * (1 - CHILD_SHARE))
     cut = 0
     while cut < len(indices) - 1 and half < total:
@@ -157,6 +169,7 @@ def _read_inlines(tokens: list[Any], env: dict[str, Any], source: SourceText, wo
     wait = forking.start(read_theirs)
     try:
         read = {i: read_inline(md, tokens, i, env, source) for i in mine}
+        also = meanwhile()
     finally:
         try:
             rows = wait()
@@ -166,47 +179,45 @@ def _read_inlines(tokens: list[Any], env: dict[str, Any], source: SourceText, wo
         read.update((i, read_inline(md, tokens, i, env, source)) for i in theirs)
     else:
         read.update((i, (unpack_facts(packed), rendered)) for i, packed, rendered in rows)
-    return read
+    return read, also
 
 
-def _parse_bibtex(blocks: list[Any], text: str) -> list[Any]:
-    try:
-        from listlint.parser import bibtex
-    except ImportError:  # the BibTeX layer is optional until it lands
-        return blocks
-    parse_blocks = getattr(bibtex, "parse_blocks", None)
-    if parse_blocks is not None:
-        return list(parse_blocks(blocks, text))
-    return [bibtex.parse_block(block, text) for block in blocks]
-
-
-def _drop_html_non_bibtex(w: Any) -> None:
-    """Forget the HTML ``<pre>`` elements that only start like BibTeX (``@dataclass(frozen=True)``, ``@media (``).
+def _parse_bibtex(found: dict[int, list[BibtexBlock]], text: str) -> dict[int, list[BibtexBlock]]:
+    """The blocks of :func:`.blocks.bibtex_blocks` parsed, less the HTML ``<pre>`` elements that only start like
+    BibTeX (``@dataclass(frozen=True)``, ``@media (``).
 
     A fence is kept whatever it holds and the rules ask :func:`listlint.bibtex.fences.is_bibtex`; an element is
     asked once here, so that code in ``<pre>`` never reaches ``Document.bibtex_blocks``, an entry's BibTeX or the
     entry builder (one BibTeX block under a heading makes it an entry). The same test keeps it as the rules do: it
     parses into entries without errors, or starts with ``@type{``.
     """
+    if not found:
+        return found
+    from listlint.parser.bibtex import parse_blocks
+
+    parsed = iter(parse_blocks([block for blocks in found.values() for block in blocks], text))
+    out: dict[int, list[BibtexBlock]] = {}
+    for index, blocks in found.items():
+        kept = [block for block in (next(parsed) for _ in blocks) if not block.html or _is_bibtex(block)]
+        if kept:
+            out[index] = kept
+    return out
+
+
+def _is_bibtex(block: BibtexBlock) -> bool:
     from listlint.bibtex.fences import is_bibtex
 
-    dropped = {block.span for block in w.bibtex if block.html and not is_bibtex(block)}
-    if dropped:
-        w.bibtex = [block for block in w.bibtex if block.span not in dropped]
-        w.stream = [u for u in w.stream if not (u[0] == "fence" and u[2] is not None and u[2].span in dropped)]
+    return is_bibtex(block)
 
 
-def _relink(root: Any, entries: Any, headings: tuple[Heading, ...], bib: list[Any]) -> tuple[Any, Any]:
-    """Swap in the final Heading objects (is_entry set) and parsed BibTeX blocks, keeping everything frozen."""
+def _relink(root: Any, entries: Any, headings: tuple[Heading, ...]) -> tuple[Any, Any]:
+    """Swap in the final Heading objects (is_entry set), keeping everything frozen."""
     by_line = {h.line: h for h in headings}
-    by_span = {b.span: b for b in bib}
 
     def fix_entry(entry: Any) -> Any:
         changes: dict[str, Any] = {}
         if entry.heading is not None:
             changes["heading"] = by_line.get(entry.heading.line, entry.heading)
-        if entry.bibtex:
-            changes["bibtex"] = tuple(by_span.get(b.span, b) for b in entry.bibtex)
         if entry.children:
             changes["children"] = tuple(fix_entry(c) for c in entry.children)
         return dataclasses.replace(entry, **changes) if changes else entry

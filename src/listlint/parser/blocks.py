@@ -73,9 +73,33 @@ def _trim_end(source: SourceText, start: int, end: int) -> int:
     return end
 
 
-def walk(tokens: list[Any], read: Mapping[int, tuple[InlineFacts, str | None]], source: SourceText,
-         front_lines: int) -> Walk:
-    """One pass over the block tokens; ``read`` holds what each inline token holds (:func:`.inline.read_inline`)."""
+def bibtex_blocks(tokens: list[Any], source: SourceText) -> dict[int, list[BibtexBlock]]:
+    """The BibTeX blocks of the document, not yet parsed, by the index of the token holding them: a fence whose label
+    or content says BibTeX, or the ``<pre>`` elements of an HTML block outside blockquotes."""
+    found: dict[int, list[BibtexBlock]] = {}
+    quote_depth = 0
+    for i, token in enumerate(tokens):
+        ttype = token.type
+        if ttype == "fence":
+            bib = _bibtex_block(token, source, *token.map)
+            if bib is not None:
+                found[i] = [bib]
+        elif ttype == "html_block":
+            if not quote_depth and PRE_HINT.search(token.content):
+                elements = _html_bibtex_blocks(source, source.lines_span(*token.map))
+                if elements:
+                    found[i] = elements
+        elif ttype == "blockquote_open":
+            quote_depth += 1
+        elif ttype == "blockquote_close":
+            quote_depth -= 1
+    return found
+
+
+def walk(tokens: list[Any], read: Mapping[int, tuple[InlineFacts, str | None]],
+         bibtex: Mapping[int, list[BibtexBlock]], source: SourceText, front_lines: int) -> Walk:
+    """One pass over the block tokens; ``read`` holds what each inline token holds (:func:`.inline.read_inline`),
+    ``bibtex`` the BibTeX blocks by token (:func:`bibtex_blocks`, parsed)."""
     w = Walk()
     text = source.text
     if front_lines:
@@ -147,11 +171,9 @@ def walk(tokens: list[Any], read: Mapping[int, tuple[InlineFacts, str | None]], 
             kind = "fence" if ttype == "fence" else "code"
             block = Block(kind, source.lines_span(l0, l1), l0, l1, len(list_stack) + quote_depth, token.info.strip())
             w.blocks.append(block)
-            bib = None
-            if kind == "fence":
-                bib = _bibtex_block(token, source, l0, l1)
-                if bib is not None:
-                    w.bibtex.append(bib)
+            bib = bibtex[i][0] if i in bibtex else None
+            if bib is not None:
+                w.bibtex.append(bib)
             w.stream.append(("fence", block, bib, item_stack[-1] if item_stack else None))
         elif ttype == "html_block":
             l0, l1 = token.map
@@ -160,10 +182,9 @@ def walk(tokens: list[Any], read: Mapping[int, tuple[InlineFacts, str | None]], 
             w.blocks.append(block)
             if "href" in token.content.lower():
                 w.html_links.extend(html_block_links(span.start, text[span.start : span.end]))
-            if not quote_depth and PRE_HINT.search(token.content):
-                for bib in _html_bibtex_blocks(source, span):
-                    w.bibtex.append(bib)
-                    w.stream.append(("fence", block, bib, item_stack[-1] if item_stack else None))
+            for bib in bibtex.get(i, ()):
+                w.bibtex.append(bib)
+                w.stream.append(("fence", block, bib, item_stack[-1] if item_stack else None))
         elif ttype == "table_open":
             l0, l1 = token.map
             table_line = l0
