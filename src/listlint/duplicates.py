@@ -66,7 +66,14 @@ def title_is_comparable(key: str, minimum_words: int = 3) -> bool:
     Only what holds a letter or a digit is a word: a symbol left in the key ('+', '#', '→') is none.
     """
     if key.isascii():
-        return sum(1 for word in key.split() if any(ch.isalnum() for ch in word)) >= minimum_words
+        # called for every title of a list: stop at the minimum, and test a whole word before its characters
+        count = 0
+        for word in key.split():
+            if word.isalnum() or any(ch.isalnum() for ch in word):
+                count += 1
+                if count >= minimum_words:
+                    return True
+        return count >= minimum_words
     words = 0.0
     for word in key.split():
         if not any(ch.isalnum() for ch in word):
