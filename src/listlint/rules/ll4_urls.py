@@ -328,10 +328,12 @@ class EmptyLink(Rule):
         for link in document.links:
             if link.kind not in (LinkKind.INLINE, LinkKind.IMAGE):
                 continue  # a reference link exists only when its definition does
-            written = _short(link.full_span.of(text))
             url = link.url.strip()
             no_url = url in ("", "#", "<>")
             no_text = link.kind is not LinkKind.IMAGE and not link.text.strip()
+            if not (no_url or no_text):
+                continue
+            written = _short(link.full_span.of(text))  # for the message: only for the few links reported
             if no_url and no_text:
                 yield self.report(f"empty link '{written}': no text and no destination", link.full_span)
             elif no_url:
