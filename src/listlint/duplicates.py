@@ -328,10 +328,11 @@ def _anchor(url: str) -> str:
 
     Two links to one page with different named fragments name different items of it (a gallery of books); route
     fragments (``#/x``, ``#page=2``) are part of the link key already, and a relative link's fragment too."""
-    parts = urls.split(url.strip())
-    if parts.authority is None or not parts.fragment or urls.is_route_fragment(parts.fragment):
-        return ""
-    return parts.fragment
+    text = url.strip()
+    fragment = text.partition("#")[2]  # what split() takes for the fragment: all after the first '#'
+    if not fragment or urls.is_route_fragment(fragment):
+        return ""  # decided without splitting the URL
+    return fragment if urls.split(text).authority is not None else ""
 
 
 def _build_facts(document: Document) -> DocumentFacts:

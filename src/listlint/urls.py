@@ -405,13 +405,15 @@ class _ArxivMatch(NamedTuple):
     version: str  # "v2" or ""
 
 
-def _arxiv_parts(url: str, parts: UrlParts | None = None) -> _ArxivMatch | None:
+def _arxiv_parts(url: str, parts: UrlParts | None = None, host: str | None = None) -> _ArxivMatch | None:
+    """The arXiv id in ``url``; ``parts`` and its bare ``host``, when the caller has them, are not computed again."""
     text = url.strip()
     m = _ARXIV_TEXT_RE.match(text)
     if m:
         return _ArxivMatch(m.group(1), m.group(2) or "")
     parts = parts or split(text)
-    host = _bare_host(parts.host)
+    if host is None:
+        host = _bare_host(parts.host)
     if host in _ARXIV_HOSTS:
         m = _ARXIV_PATH_RE.match(parts.path) or _ARXIV_FTP_RE.match(parts.path)
         if m:
@@ -617,11 +619,11 @@ def _normalize(url: str) -> str:
         head = text if parts.fragment is None else text[: text.find("#")]
         keep = "#" + parts.fragment if parts.fragment and is_route_fragment(parts.fragment) else ""
         return scheme + head[len(scheme) :] + keep
-    found = _arxiv_parts(text, parts)
-    if found:
-        return "arxiv:" + found.ident
     authority = parts.authority or ""
     userinfo, host, port = _host_port(authority)
+    found = _arxiv_parts(text, parts, _bare_host(host.lower()))  # the bare host as parts.host would give it
+    if found:
+        return "arxiv:" + found.ident
     if "%" in host:  # decode, lowercase, then hex digits upper as in a path, so a second pass agrees
         host = _PCT_RE.sub(_upper_percent, _PCT_RE.sub(_fix_percent, host).lower())
     else:
