@@ -62,15 +62,15 @@ def _excluded(document: Document) -> _Excluded:
         spans = [link.full_span for link in document.links if link.kind is not LinkKind.BARE]
         spans.extend(document.code_spans)
         spans.extend(document.html_spans)
-        spans.sort()
+        # sorted as (start, end) pairs, Span's own order: comparing the dataclasses costs a Python call each
         starts: list[int] = []
         ends: list[int] = []
-        for span in spans:
-            if ends and span.start < ends[-1]:
-                ends[-1] = max(ends[-1], span.end)
+        for start, end in sorted((span.start, span.end) for span in spans):
+            if ends and start < ends[-1]:
+                ends[-1] = max(ends[-1], end)
             else:
-                starts.append(span.start)
-                ends.append(span.end)
+                starts.append(start)
+                ends.append(end)
         return _Excluded(tuple(starts), tuple(ends))
 
     return document.memo("ll4.excluded", build)
@@ -126,19 +126,34 @@ def malformed_links(document: Document) -> tuple[MalformedLink, ...]:
     return document.memo("ll4.malformed", lambda: tuple(_scan_malformed(document)))
 
 
+def _prose_runs(document: Document) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of each run of consecutive prose lines, from the start of its first line to the end of
+    its last (before the line break)."""
+    source = document.source
+    first = previous = -2
+    for index in prose_lines(document):
+        if index != previous + 1:
+            if first >= 0:
+                yield source.line_start(first), source.line_end(previous)
+            first = index
+        previous = index
+    if first >= 0:
+        yield source.line_start(first), source.line_end(previous)
+
+
 def _scan_malformed(document: Document) -> Iterator[MalformedLink]:
     source = document.source
     text = source.text
     excluded = _excluded(document)
-    for index in prose_lines(document):
-        start = source.line_start(index)
-        end = source.line_end(index)
-        if "]" not in text[start:end]:
-            continue
-        for m in _CANDIDATE.finditer(text, start, end):
+    # A candidate never spans a line break, so a run of prose lines is searched at once: most candidates are the
+    # '](' of links the parser found, and only the few left need their line's bounds
+    for run_start, run_end in _prose_runs(document):
+        for m in _CANDIDATE.finditer(text, run_start, run_end):
             close = m.start()
             if excluded.covering(close) is not None or _escaped(text, close):
                 continue
+            index = source.line_index(close)
+            start, end = source.line_start(index), source.line_end(index)
             found = _malformed_at(document, excluded, start, end, close, m.group(1), m.end() - 1)
             if found is not None:
                 yield found
