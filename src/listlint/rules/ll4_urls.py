@@ -326,6 +326,11 @@ def _checkable(link: Link) -> bool:
     return bool(url) and not url.startswith("#") and not _double_parens(link)
 
 
+def _checkable_links(document: Document) -> tuple[Link, ...]:
+    """The links :func:`_checkable` accepts, in document order: read by LL403, LL406 and LL408, tested once."""
+    return document.memo("ll4.checkable", lambda: tuple(link for link in document.links if _checkable(link)))
+
+
 # --------------------------------------------------------------------------------------------------------------
 # LL401 empty-link
 # --------------------------------------------------------------------------------------------------------------
@@ -403,9 +408,7 @@ class MalformedUrl(Rule):
     fix = FixAvailability.UNSAFE
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        for link in document.links:
-            if not _checkable(link):
-                continue
+        for link in _checkable_links(document):
             problems = urls.url_problems(link.url)
             for problem in problems:
                 if link.kind is LinkKind.BARE and problem.kind == "no-scheme":
@@ -639,8 +642,8 @@ class TrackingParams(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         extra = tuple(context.config.tracking.params)
         allow = tuple(context.config.tracking.allow_hosts)
-        for link in document.links:
-            if link.in_html or not _checkable(link) or "?" not in link.url:
+        for link in _checkable_links(document):
+            if link.in_html or "?" not in link.url:
                 continue  # HTML blocks (sponsor banners) carry deliberate campaign parameters
             found = urls.tracking_params(link.url, extra)
             if not found:
@@ -714,8 +717,8 @@ class CanonicalUrl(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         options: CanonicalUrlOptions = context.options
         form = "pdf" if options.arxiv_form == "pdf" else "abs"
-        for link in document.links:
-            if link.in_html or not _checkable(link) or urls.glued_tail(link.url) is not None:
+        for link in _checkable_links(document):
+            if link.in_html or urls.glued_tail(link.url) is not None:
                 continue
             canon = urls.canonical_url(link.url, arxiv_form=form, keep_version=options.keep_version)
             if canon == link.url:
