@@ -538,7 +538,17 @@ PAGE_ANCHORS = frozenset({"top", "readme"})
 
 
 def _close_slug(fragment: str, document: Document) -> list[str]:
-    """The nearest heading slug, compared only with slugs of similar length and first letter (keeps it linear)."""
+    """The nearest heading slug, compared only with slugs of similar length and first letter (keeps it linear).
+
+    A broken fragment is often written again ('[back to top](#contents)' under every section): each is matched once
+    per document."""
+    found: dict[str, list[str]] = document.memo("ll4.close-slugs", dict)
+    if fragment not in found:
+        found[fragment] = _nearest_slug(fragment, document)
+    return found[fragment]
+
+
+def _nearest_slug(fragment: str, document: Document) -> list[str]:
     by_key = document.memo("ll4.slugs-by-key", lambda: _slugs_by_key(heading_slugs(document)))
     candidates = [s for delta in range(-3, 4) for s in by_key.get((fragment[:1], len(fragment) + delta), ())]
     if not candidates:
