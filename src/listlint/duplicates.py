@@ -127,6 +127,10 @@ def _value_span(f: BibField, text: str, match: re.Match[str] | None = None) -> S
     return Span(inner + lead, inner + len(f.value.rstrip()))
 
 
+# the fields bib_identifiers reads
+_IDENT_FIELDS = frozenset({"doi", "eprint", "journal", "note", "howpublished", "booktitle", "volume", "url"})
+
+
 def bib_identifiers(entry: BibEntry, text: str = "") -> list[tuple[str, str, Span]]:
     """(identifier, evidence, span of the value in ``text``) for the DOI and arXiv id a BibTeX entry names.
 
@@ -137,6 +141,8 @@ def bib_identifiers(entry: BibEntry, text: str = "") -> list[tuple[str, str, Spa
     prefix = (entry.get("archiveprefix") or entry.get("eprinttype") or "arxiv").strip("{} ").lower()
     for f in entry.fields:
         name = f.name.lower()
+        if name not in _IDENT_FIELDS:
+            continue  # title, author, pages...: they name no identifier, so their values need no cleaning
         value = field_text(f.value)
         if not value:
             continue
