@@ -791,7 +791,6 @@ def url_problems(url: str) -> list[UrlProblem]:
         at = body.rfind("]" if body.count("]") > body.count("[") else "[")
         problems.append(UrlProblem("brackets", "has an unbalanced square bracket", at, at + 1))
     m = _SCHEME_RE.match(body)
-    lowered = body.lower()
     if m and not _HOSTPORT_RE.match(body):
         scheme = m.group(1).lower()
         if scheme not in KNOWN_SCHEMES and scheme not in ("ws", "wss", "javascript"):
@@ -829,6 +828,7 @@ def url_problems(url: str) -> list[UrlProblem]:
                         UrlProblem("host", f"has a host '{host}' without a dot", host_start, host_start + len(host))
                     )
         return problems
+    lowered = body.lower()  # only URLs without a scheme (or written host:port) get here
     if lowered.startswith(("http//", "https//", "http:", "https:")):
         cut = body.find("/")
         problems.append(UrlProblem("scheme", "has a misspelt scheme (':' missing)", 0, cut + 2 if cut >= 0 else len(body)))
