@@ -856,8 +856,14 @@ def _scheme_hint(scheme: str) -> str | None:
 _WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
 
 
+# In ASCII, what github-slugger drops is all but letters, digits, '_', '-' and the space (which becomes '-')
+_ASCII_NOT_SLUG = re.compile(r"[^a-z0-9_ -]")
+
+
 @lru_cache(maxsize=4096)
 def _slug_base(rendered: str) -> str:
+    if rendered.isascii():  # most headings: one substitution instead of a Python loop over their characters
+        return _ASCII_NOT_SLUG.sub("", rendered.lower()).replace(" ", "-")
     out = []
     for ch in rendered.lower():
         if ch == " " or ch == "-":
