@@ -47,9 +47,8 @@ def _shift(document: Document, first: int, stop: int, delta: int) -> list[Edit] 
     whose text would change. Empty lines are left alone; a line with too little indentation to move left is a lazy
     continuation line and stays put."""
     source = document.source
-    for block in document.blocks:
-        if block.kind == "html" and block.line < stop and block.end_line > first:
-            return None
+    if any(line < stop and end_line > first for line, end_line in _html_blocks(document)):
+        return None
     edits: list[Edit] = []
     for index in range(first, stop):
         line = source.line(index)
@@ -66,6 +65,17 @@ def _shift(document: Document, first: int, stop: int, delta: int) -> list[Edit] 
     return edits
 
 
+def _html_blocks(document: Document) -> list[tuple[int, int]]:
+    """(first line, end line) of every HTML block: a few among the thousands of blocks of a long list."""
+    return document.memo("ll2.html_blocks",
+                         lambda: [(block.line, block.end_line) for block in document.blocks if block.kind == "html"])
+
+
+def _item_lines(document: Document) -> list[int]:
+    """The line of each list item, by index: items are in document order, so the lines are sorted (bisectable)."""
+    return document.memo("ll2.item_lines", lambda: [item.line for item in document.list_items])
+
+
 def _text_col(document: Document, item: ListItem) -> int:
     """The column where the item's content starts (one past the marker when it starts with indented code)."""
     marker_end = _column(document, item.marker_span.end)
@@ -78,7 +88,8 @@ def _well_indented(document: Document, first: int, stop: int) -> bool:
     """Every non-blank line in ``first``..``stop`` is a list marker line or indented to the text of the innermost
     item holding it: no lazy continuation lines, whose meaning can change when they move."""
     source = document.source
-    items = [i for i in document.list_items if first <= i.line < stop]
+    lines = _item_lines(document)
+    items = document.list_items[bisect_left(lines, first) : bisect_left(lines, stop)]
     markers = {i.line for i in items}
     for index in range(first, stop):
         line = source.line(index)
@@ -133,8 +144,7 @@ def _nests_above(document: Document, item: ListItem, column: int) -> bool:
         parent = items[parent].parent_item
     # Item ranges nest or are disjoint, so the items holding line ``index`` are the last item starting at or above
     # it and that item's ancestors: a walk up one chain, not a scan of every item above.
-    lines = document.memo("ll2.item_lines", lambda: [i.line for i in items])
-    at = bisect_right(lines, index) - 1
+    at = bisect_right(_item_lines(document), index) - 1
     other_index = items[at].index if at >= 0 else None
     while other_index is not None:
         other = items[other_index]
@@ -200,16 +210,16 @@ def _entry_shape(entry: Entry) -> str:
 
 
 def _empty_link_on_line(document: Document, start: int, end: int) -> bool:
-    """``[]()`` / ``[x]()`` / ``[](url)``: LL401 empty-link reports those."""
-    links = document.links
-    starts = document.memo("ll2.link_starts", lambda: [link.full_span.start for link in links])
+    """``[]()`` / ``[x]()`` / ``[](url)`` starts in ``start``..``end``: LL401 empty-link reports those.
+
+    Asked for every list item of every section: the starts of the document's empty links (few, most often none)
+    are found once, and each question is one bisection among them."""
+    starts = document.memo("ll2.empty_link_starts", lambda: [
+        link.full_span.start for link in document.links  # in document order: sorted by start
+        if link.kind is LinkKind.INLINE and (not link.url.strip() or link.url == "#" or not link.text.strip())
+    ])
     at = bisect_left(starts, start)
-    while at < len(links) and starts[at] < end:
-        link = links[at]
-        at += 1
-        if link.kind is LinkKind.INLINE and (not link.url.strip() or link.url == "#" or not link.text.strip()):
-            return True
-    return False
+    return at < len(starts) and starts[at] < end
 
 
 class EntryLayout(Rule):
@@ -546,9 +556,10 @@ class ListMarkerSpace(Rule):
         col = item.marker_span.end - source.line_start(item.line)
         if THEMATIC_BREAK.match(line[col - len(item.marker) :col] + " " + line[old:]):
             return False  # "-  ---" would become "- ---", a horizontal rule
-        for block in document.blocks:
-            if block.kind in ("code", "html") and item.line <= block.line < item.end_line:
-                return False  # indented code and HTML keep the indentation past the text column: it would change
+        starts = _code_and_html_starts(document)
+        at = bisect_left(starts, item.line)
+        if at < len(starts) and starts[at] < item.end_line:
+            return False  # indented code and HTML keep the indentation past the text column: it would change
         if _wrapped_code_span(document, item.span):
             return False  # markdown-it keeps a continuation line's indentation past the text column inside `code`
         for index in range(item.line, item.end_line):
@@ -561,6 +572,12 @@ class ListMarkerSpace(Rule):
             if new <= lead < old or new + 4 <= lead < old + 4:
                 return False  # a lazy line that would join the item, or text that would become indented code
         return not _absorbs(document, item.end_line, new, old)
+
+
+def _code_and_html_starts(document: Document) -> list[int]:
+    """First lines of the indented code and HTML blocks, sorted: is one inside an item? is one bisection."""
+    return document.memo("ll2.code_html_starts", lambda: sorted(
+        block.line for block in document.blocks if block.kind in ("code", "html")))
 
 
 def _wrapped_code_span(document: Document, span: Span) -> bool:
