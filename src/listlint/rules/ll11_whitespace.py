@@ -22,18 +22,36 @@ from listlint.rules.ll1_headings import container_lines
 from listlint.source import Span
 
 
-def _hard_break_lines(document: Document) -> set[int]:
+def raw_lines(document: Document) -> list[str]:
+    """The content of every line without its line ending (``source.line(i)`` for each ``i``), listed once per
+    document: the hygiene rules read all the file's lines, tens of thousands of method calls otherwise. In a file
+    without a CR, the lines are exactly the pieces between its LFs."""
+
+    def build() -> list[str]:
+        source = document.source
+        if "\r" not in source.text:
+            return source.text.split("\n")
+        return [source.line(index) for index in range(source.line_count)]
+
+    return document.memo("ll11.raw_lines", build)
+
+
+def _hard_break_lines(document: Document) -> frozenset[int]:
     """Lines ending a paragraph line with 2+ spaces followed by another line of the same paragraph (a <br>).
 
     A setext heading is a paragraph underlined: its text lines but the last can hold line breaks too."""
-    lines: set[int] = set()
-    for block in document.blocks:
-        if block.kind == "paragraph":
-            lines.update(range(block.line, block.end_line - 1))
-    for heading in document.headings:
-        if heading.style == "setext":
-            lines.update(range(heading.line, document.source.line_index(heading.span.end) - 1))
-    return lines
+
+    def build() -> frozenset[int]:
+        lines: set[int] = set()
+        for block in document.blocks:
+            if block.kind == "paragraph":
+                lines.update(range(block.line, block.end_line - 1))
+        for heading in document.headings:
+            if heading.style == "setext":
+                lines.update(range(heading.line, document.source.line_index(heading.span.end) - 1))
+        return frozenset(lines)
+
+    return document.memo("ll11.hard_break_lines", build)
 
 
 def _in_spans(spans: Sequence[Span], starts: Sequence[int], offset: int) -> bool:
@@ -95,20 +113,20 @@ class TrailingWhitespace(Rule):
         source = document.source
         text = source.text
         protected = document.protected_lines
-        breaks = _hard_break_lines(document)
         allow_breaks = context.options.allow_hard_breaks
-        for index in range(source.line_count):
+        for index, line in enumerate(raw_lines(document)):
+            if not line or line[-1] not in " \t" or index in protected:
+                continue
             start = source.line_start(index)
             end = source.line_end(index)
-            if end == start or text[end - 1] not in " \t" or index in protected:
-                continue
             content_end = end
             while content_end > start and text[content_end - 1] in " \t":
                 content_end -= 1
             if content_end == start:
                 continue  # a whitespace-only line is LL111's business
             trailing = text[content_end:end]
-            hard_break = index in breaks and trailing.startswith("  ") and "\t" not in trailing
+            # (the paragraphs' lines are found on the first line that ends in two spaces or more)
+            hard_break = trailing.startswith("  ") and "\t" not in trailing and index in _hard_break_lines(document)
             if hard_break and allow_breaks:
                 continue
             spans, starts = _code_spans(document)
@@ -159,21 +177,22 @@ class BlankLines(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         # only spaces and tabs make a line blank (CommonMark): a line of NBSP or form feed is a paragraph
         source = document.source
+        lines = raw_lines(document)
         protected = document.protected_lines
         maximum = max(1, context.options.maximum)
         heading_lines = {h.line for h in document.headings}
         before_headings = self._before_headings(document, context, maximum, heading_lines)
         empty_items = {i.line for i in document.list_items if i.content_start >= source.line_end(i.line)}
-        last_content = source.line_count - 1
-        while last_content >= 0 and not source.line(last_content).strip(" \t"):
+        last_content = len(lines) - 1
+        while last_content >= 0 and not lines[last_content].strip(" \t"):
             last_content -= 1  # blank lines at the end of the file are LL112's business
         index = 0
         while index <= last_content:
-            if index in protected or source.line(index).strip(" \t"):
+            if index in protected or lines[index].strip(" \t"):
                 index += 1
                 continue
             run_start = index
-            while index <= last_content and index not in protected and not source.line(index).strip(" \t"):
+            while index <= last_content and index not in protected and not lines[index].strip(" \t"):
                 index += 1
             run = range(run_start, index)
             allowed = before_headings if index in heading_lines and run_start > 0 else maximum
@@ -183,8 +202,7 @@ class BlankLines(Rule):
                 keep_end = source.line_start(run_start + allowed)
                 span = Span(keep_end, source.line_start(index))
                 edits = [Edit(span, "")]
-                edits += [Edit(source.line_span(i), "") for i in range(run_start, run_start + allowed)
-                          if source.line(i)]
+                edits += [Edit(source.line_span(i), "") for i in range(run_start, run_start + allowed) if lines[i]]
                 where = " before a heading" if allowed != maximum else ""
                 yield self.report(
                     f"{len(run)} consecutive blank lines; at most {allowed} expected{where}",
@@ -193,7 +211,7 @@ class BlankLines(Rule):
                 )
             else:
                 for i in run:
-                    if source.line(i):
+                    if lines[i]:
                         line_span = source.line_span(i)
                         yield self.report(
                             "line holds only whitespace",
@@ -213,11 +231,12 @@ class BlankLines(Rule):
         if option != "auto":
             raise ConfigError(context.config.path or "<config>", "rules.blank-lines.before-headings",
                               f"must be auto or a number, got {option!r}")
-        source = document.source
+        lines = raw_lines(document)
+        protected = document.protected_lines
         runs = []
         for line in sorted(heading_lines):
             blank = line
-            while blank > 0 and not source.line(blank - 1).strip(" \t") and blank - 1 not in document.protected_lines:
+            while blank > 0 and not lines[blank - 1].strip(" \t") and blank - 1 not in protected:
                 blank -= 1
             if blank > 0:  # a heading on the file's first lines has nothing to be apart from
                 runs.append(line - blank)
@@ -595,6 +614,7 @@ class BlanksAroundBlocks(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         source = document.source
+        lines = raw_lines(document)
         nested = container_lines(document)
         front = set()
         subjects: list[tuple[int, int, str]] = []  # (first line, end line exclusive, what)
@@ -616,11 +636,11 @@ class BlanksAroundBlocks(Rule):
                 if junction in reported or junction <= 0 or junction >= source.line_count:
                     continue
                 above, below = junction - 1, junction
-                if not source.line(above).strip() or not source.line(below).strip():
+                if not lines[above].strip() or not lines[below].strip():
                     continue
                 if above in front or below in front or above in empty_items:
                     continue  # after an empty list item, a blank line ends the item early (markdown-it)
-                if what == "heading" and HTML_COMMENT_LINE.fullmatch(source.line(above if before else below)):
+                if what == "heading" and HTML_COMMENT_LINE.fullmatch(lines[above if before else below]):
                     continue  # "<!-- omit in toc -->", "<!--rehype:…-->": a note on the heading, kept next to it
                 reported.add(junction)
                 if before:
@@ -633,7 +653,7 @@ class BlanksAroundBlocks(Rule):
                     message = f"no blank line after the {what}"
                     at = above
                 line = source.line_span(at)
-                indent = len(source.line(at)) - len(source.line(at).lstrip())
+                indent = len(lines[at]) - len(lines[at].lstrip())
                 yield self.report(
                     message,
                     Span(line.start + indent, line.end),
