@@ -69,6 +69,14 @@ def _code_spans(document: Document) -> tuple[list[Span], list[int]]:
     return document.memo("ll11.code_spans", build)
 
 
+def _empty_item_lines(document: Document) -> frozenset[int]:
+    """0-based lines of empty list items (a marker and nothing after it): after one, a blank line ends the list or
+    the item early (markdown-it). Shared by LL111 and LL115, built when first asked."""
+    source = document.source
+    return document.memo("ll11.empty_items", lambda: frozenset(
+        item.line for item in document.list_items if item.content_start >= source.line_end(item.line)))
+
+
 def _unclosed_fence_ends(document: Document) -> frozenset[int]:
     """End lines (exclusive) of fences that are never closed: they run on to the end of their container, so a
     line added after them would be code."""
@@ -182,7 +190,6 @@ class BlankLines(Rule):
         maximum = max(1, context.options.maximum)
         heading_lines = {h.line for h in document.headings}
         before_headings = self._before_headings(document, context, maximum, heading_lines)
-        empty_items = {i.line for i in document.list_items if i.content_start >= source.line_end(i.line)}
         last_content = len(lines) - 1
         while last_content >= 0 and not lines[last_content].strip(" \t"):
             last_content -= 1  # blank lines at the end of the file are LL112's business
@@ -196,7 +203,7 @@ class BlankLines(Rule):
                 index += 1
             run = range(run_start, index)
             allowed = before_headings if index in heading_lines and run_start > 0 else maximum
-            if len(run) > allowed and run_start - 1 in empty_items:
+            if len(run) > allowed and run_start - 1 in _empty_item_lines(document):
                 continue  # after an empty list item, a second blank line ends the list (markdown-it): keep them
             if len(run) > allowed:
                 keep_end = source.line_start(run_start + allowed)
@@ -629,7 +636,6 @@ class BlanksAroundBlocks(Rule):
                 subjects.append((heading.line, last + 1, "heading"))
         subjects.sort()
         starts = {first: what for first, _, what in subjects}
-        empty_items = {i.line for i in document.list_items if i.content_start >= source.line_end(i.line)}
         reported: set[int] = set(_unclosed_fence_ends(document))  # a blank line there would be code
         for first, end, what in subjects:
             for junction, before in ((first, True), (end, False)):
@@ -638,7 +644,7 @@ class BlanksAroundBlocks(Rule):
                 above, below = junction - 1, junction
                 if not lines[above].strip() or not lines[below].strip():
                     continue
-                if above in front or below in front or above in empty_items:
+                if above in front or below in front or above in _empty_item_lines(document):
                     continue  # after an empty list item, a blank line ends the item early (markdown-it)
                 if what == "heading" and HTML_COMMENT_LINE.fullmatch(lines[above if before else below]):
                     continue  # "<!-- omit in toc -->", "<!--rehype:…-->": a note on the heading, kept next to it

@@ -20,6 +20,7 @@ from listlint.model import Document, Entry, Layout, Link, LinkKind, ListBlock, L
 from listlint.rules.base import Context, Rule
 from listlint.parser.text import decoration_end
 from listlint.rules.ll1_headings import find_toc, short
+from listlint.rules.ll11_whitespace import raw_lines
 from listlint.source import Span
 from listlint.urls import arxiv_id
 
@@ -325,19 +326,24 @@ class ListMarkerOptions:
 
 
 def _adjacent_lists(document: Document) -> dict[int, list[int]]:
-    """List index -> indices of lists in the same container separated from it only by blank lines."""
-    source = document.source
-    by_container: dict[tuple[int | None, int], list[ListBlock]] = {}
-    for lst in document.lists:
-        by_container.setdefault((lst.parent_item, lst.depth), []).append(lst)
-    out: dict[int, list[int]] = {}
-    for group in by_container.values():
-        group.sort(key=lambda b: b.line)
-        for a, b in zip(group, group[1:]):
-            if all(not source.line(i).strip() for i in range(a.end_line, b.line)):
-                out.setdefault(a.index, []).append(b.index)
-                out.setdefault(b.index, []).append(a.index)
-    return out
+    """List index -> indices of lists in the same container separated from it only by blank lines (built once:
+    LL202 and LL206 both ask)."""
+
+    def build() -> dict[int, list[int]]:
+        lines = raw_lines(document)
+        by_container: dict[tuple[int | None, int], list[ListBlock]] = {}
+        for lst in document.lists:
+            by_container.setdefault((lst.parent_item, lst.depth), []).append(lst)
+        out: dict[int, list[int]] = {}
+        for group in by_container.values():
+            group.sort(key=lambda b: b.line)
+            for a, b in zip(group, group[1:]):
+                if all(not lines[i].strip() for i in range(a.end_line, b.line)):
+                    out.setdefault(a.index, []).append(b.index)
+                    out.setdefault(b.index, []).append(a.index)
+        return out
+
+    return document.memo("ll2.adjacent_lists", build)
 
 
 class ListMarker(Rule):
@@ -765,7 +771,8 @@ FAKE_BULLET = re.compile(r"^([ \t]*)([" + UNICODE_BULLETS + r"])([ \t]+)(?=\S)")
 FAKE_ALTERS = Alters.ENTRIES | Alters.TITLES
 # A dash (em, en, figure, minus) typed as a bullet: '— [Asyncio](url) — Async I/O.' Only before a link: a dash
 # before words is prose (a quotation's '— Albert Einstein', a line of dialogue)
-DASH_BULLET = re.compile(r"^([ \t]*)([—–‒−])([ \t]+)(?=!?\[)")
+TYPED_DASHES = "—–‒−"
+DASH_BULLET = re.compile(r"^([ \t]*)([" + TYPED_DASHES + r"])([ \t]+)(?=!?\[)")
 GLUED_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?=\[[^\]]*\]\()")
 
 
@@ -792,6 +799,7 @@ class FakeListMarker(Rule):
 
     def _in_paragraphs(self, document: Document) -> Iterator[Diagnostic]:
         source = document.source
+        lines = raw_lines(document)
         link_starts: frozenset[int] | None = None
         for block in document.blocks:
             if block.kind != "paragraph":
@@ -799,16 +807,21 @@ class FakeListMarker(Rule):
             after: list[int | None] = []  # indent of the block after this paragraph, found once per paragraph
             dashes: list[Diagnostic] = []
             for index in range(block.line, block.end_line):
-                line = source.line(index)
+                line = lines[index]
+                # the first character after the indentation tells which of the three patterns may match: each is
+                # tried only where it can (most lines start with a word, or with the "- " of a real list item)
+                lead = line.lstrip(" \t")[:1]
+                if not lead:
+                    continue
                 base = source.line_start(index)
-                match = DASH_BULLET.match(line)
+                match = DASH_BULLET.match(line) if lead in TYPED_DASHES else None
                 if match is not None:
                     if link_starts is None:
                         link_starts = frozenset(link.full_span.start for link in document.links if not link.in_html)
                     if base + match.end() in link_starts:
                         dashes.append(self._dash(match, base, block.depth))
                     continue
-                match = FAKE_BULLET.match(line)
+                match = FAKE_BULLET.match(line) if lead in UNICODE_BULLETS else None
                 if match is not None:
                     indent, bullet, gap = match.groups()
                     keep = indent if block.depth or len(indent.expandtabs(4)) < 4 else ""
@@ -827,7 +840,7 @@ class FakeListMarker(Rule):
                         fix,
                     )
                     continue
-                match = GLUED_MARKER.match(line)
+                match = GLUED_MARKER.match(line) if lead in "-+*" or lead.isdigit() else None
                 if match is None:
                     continue
                 marker = match.group(2)
@@ -953,6 +966,8 @@ class DescriptionSeparator(Rule):
 
 def _collapsed(separator: str) -> str:
     """A separator with each run of spaces and tabs made one space: ')  - ' and ') -  ' are ' - ' mistyped."""
+    if "\t" not in separator and "  " not in separator:
+        return separator  # the usual separator, asked for every entry: nothing to collapse, no regex to run
     return WHITESPACE_RUN.sub(" ", separator)
 
 
