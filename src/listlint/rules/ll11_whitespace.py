@@ -338,6 +338,29 @@ def _structure_end(document: Document, index: int, items_by_line: dict[int, int]
     return pos
 
 
+def _item_content_starts(document: Document) -> dict[int, int]:
+    """0-based line -> where the content of the innermost list item whose marker is on it starts (built once a tab
+    outside code is found: most files have none)."""
+
+    def build() -> dict[int, int]:
+        out: dict[int, int] = {}
+        for item in document.list_items:
+            out[item.line] = max(out.get(item.line, 0), item.content_start)
+        return out
+
+    return document.memo("ll11.item_content_starts", build)
+
+
+def _tab_positions(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the tabs in ``text[start:end]``, found with ``str.find`` rather than by testing each character."""
+    out = []
+    at = text.find("\t", start, end)
+    while at != -1:
+        out.append(at)
+        at = text.find("\t", at + 1, end)
+    return out
+
+
 class HardTabs(Rule):
     code = "LL113"
     name = "hard-tabs"
@@ -351,9 +374,6 @@ class HardTabs(Rule):
         if "\t" not in text:
             return
         protected = document.protected_lines
-        items_by_line: dict[int, int] = {}
-        for item in document.list_items:
-            items_by_line[item.line] = max(items_by_line.get(item.line, 0), item.content_start)
         code_spans, code_starts = _code_spans(document)
         pos = text.find("\t")
         while pos != -1:
@@ -366,8 +386,8 @@ class HardTabs(Rule):
             content_end = end
             while content_end > start and text[content_end - 1] in " \t":
                 content_end -= 1
-            prefix_end = _structure_end(document, index, items_by_line)
-            tabs = [p for p in range(start, content_end) if text[p] == "\t"]
+            prefix_end = _structure_end(document, index, _item_content_starts(document))
+            tabs = _tab_positions(text, pos, content_end)  # ``pos`` is the line's first tab
             lead = [p for p in tabs if p < prefix_end]
             spans, starts = _code_spans(document)
             if lead and any(_in_spans(spans, starts, p) for p in lead):

@@ -674,6 +674,7 @@ class OrderedNumbering(Rule):
             return
         section_of = _section_titles(document)
         first_items = {id(g[0]) for g in groups}
+        group_of = {id(item): g for g, group in enumerate(groups) for item in group}
         for brk in best.breaks:
             item, prev = brk.item, brk.previous
             number = item.number
@@ -696,15 +697,18 @@ class OrderedNumbering(Rule):
                 else:
                     what = f"jumps from {prev.number} to {number}"
                 message = f"item number {what}; expected {brk.expected}"
-            yield self.report(message, item.marker_span, self._renumber(document, groups, best.name, item))
+            fix = self._renumber(document, groups, best.name, item, group_of[id(item)])
+            yield self.report(message, item.marker_span, fix)
 
     @staticmethod
-    def _renumber(document: Document, groups: list[list[ListItem]], scheme: str, start: ListItem) -> Fix | None:
-        """Renumber from ``start`` to the end of its list (or of the file, when numbering continues)."""
+    def _renumber(document: Document, groups: list[list[ListItem]], scheme: str, start: ListItem,
+                  first_group: int) -> Fix | None:
+        """Renumber from ``start`` (in ``groups[first_group]``) to the end of its list (or of the file, when numbering
+        continues). The lists before ``start``'s are not walked again for each break."""
         edits: list[Edit] = []
         expected: int | None = None
         started = False
-        for group in groups:
+        for group in groups[first_group:]:
             if started and scheme != "continued":
                 break
             for i, item in enumerate(group):
