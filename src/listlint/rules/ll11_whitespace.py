@@ -36,6 +36,25 @@ def raw_lines(document: Document) -> list[str]:
     return document.memo("ll11.raw_lines", build)
 
 
+def _blank_ended_lines(document: Document) -> list[int]:
+    """0-based lines whose last character is a space or a tab, in order.
+
+    Such a character stands right before a line break (LF, or the CR of CRLF or of a bare CR) or at the end of the
+    text: ``str.find`` for those few pairs scans the text in C, instead of a look at the end of each of its lines."""
+    source = document.source
+    text = source.text
+    breaks = "\n\r" if "\r" in text else "\n"
+    found = set()
+    for pair in (blank + brk for blank in " \t" for brk in breaks):
+        at = text.find(pair)
+        while at != -1:
+            found.add(source.line_index(at))
+            at = text.find(pair, at + 2)
+    if text.endswith((" ", "\t")):
+        found.add(source.line_count - 1)
+    return sorted(found)
+
+
 def _hard_break_lines(document: Document) -> frozenset[int]:
     """Lines ending a paragraph line with 2+ spaces followed by another line of the same paragraph (a <br>).
 
@@ -122,8 +141,8 @@ class TrailingWhitespace(Rule):
         text = source.text
         protected = document.protected_lines
         allow_breaks = context.options.allow_hard_breaks
-        for index, line in enumerate(raw_lines(document)):
-            if not line or line[-1] not in " \t" or index in protected:
+        for index in _blank_ended_lines(document):
+            if index in protected:
                 continue
             start = source.line_start(index)
             end = source.line_end(index)
