@@ -330,7 +330,7 @@ def _adjacent_lists(document: Document) -> dict[int, list[int]]:
     LL202 and LL206 both ask)."""
 
     def build() -> dict[int, list[int]]:
-        lines = raw_lines(document)
+        source = document.source
         by_container: dict[tuple[int | None, int], list[ListBlock]] = {}
         for lst in document.lists:
             by_container.setdefault((lst.parent_item, lst.depth), []).append(lst)
@@ -338,7 +338,7 @@ def _adjacent_lists(document: Document) -> dict[int, list[int]]:
         for group in by_container.values():
             group.sort(key=lambda b: b.line)
             for a, b in zip(group, group[1:]):
-                if all(not lines[i].strip() for i in range(a.end_line, b.line)):
+                if all(not source.line(i).strip() for i in range(a.end_line, b.line)):
                     out.setdefault(a.index, []).append(b.index)
                     out.setdefault(b.index, []).append(a.index)
         return out
