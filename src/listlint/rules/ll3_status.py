@@ -163,8 +163,10 @@ def status_view(document: Document, settings: StatusSettings) -> StatusView:
 def _build_view(document: Document, settings: StatusSettings) -> StatusView:
     vocabulary = Vocabulary(settings)
     known = vocabulary.spellings
-    tagged = sum(1 for e in document.entries if any(t.form == "tag" and t.value in known for t in e.tags))
-    boxed = sum(1 for e in document.entries if any(t.form == "checkbox" and t.raw in PROPER_BOXES for t in e.tags))
+    # the counts look only at entries with a marker: in most lists, most entries have none
+    with_markers = [e for e in document.entries if e.tags]
+    tagged = sum(1 for e in with_markers if any(t.form == "tag" and t.value in known for t in e.tags))
+    boxed = sum(1 for e in with_markers if any(t.form == "checkbox" and t.raw in PROPER_BOXES for t in e.tags))
     boxes = boxed > 0
     out = []
     for entry in document.entries:
@@ -174,7 +176,7 @@ def _build_view(document: Document, settings: StatusSettings) -> StatusView:
             if mark.kind is not Kind.LABEL:
                 marks.append(mark)
         out.append(EntryStatus(entry, tuple(marks)))
-    marked = sum(1 for es in out if any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks))
+    marked = sum(1 for es in out if es.marks and any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks))
     return StatusView(vocabulary, tuple(out), tagged, boxed, marked)
 
 
