@@ -86,10 +86,11 @@ def test_mojibake_runs_of_random_and_corpus_texts() -> None:
 
 
 def test_items_and_links_are_in_document_order() -> None:
-    """The bisections of LL201, LL203 and find_toc rely on it."""
+    """The bisections of LL201, LL203 and find_toc rely on it, and LL203 on each marker being on its item's line."""
     for text in _corpus_texts():
         document = parse(text)
         lines = [item.line for item in document.list_items]
         assert lines == sorted(lines)
+        assert all(document.source.line_index(item.marker_span.start) == item.line for item in document.list_items)
         starts = [link.full_span.start for link in document.links]
         assert starts == sorted(starts)

@@ -409,6 +409,12 @@ def _column(document: Document, offset: int) -> int:
     return offset - source.line_start(source.line_index(offset))
 
 
+def _marker_column(document: Document, item: ListItem) -> int:
+    """The column of the item's marker, which the parser finds on the item's first line: no search for the line
+    (LL203 asks for every item of every list)."""
+    return item.marker_span.start - document.source.line_start(item.line)
+
+
 class ListIndent(Rule):
     code = "LL203"
     name = "list-indent"
@@ -434,7 +440,7 @@ class ListIndent(Rule):
             members = [items[i] for i in lst.items if self._own_line(document, items[i])]
             if len(members) < 2:
                 continue
-            cols = [_column(document, m.marker_span.start) for m in members]
+            cols = [_marker_column(document, m) for m in members]
             counts = Counter(cols)
             if len(counts) == 1:
                 continue
@@ -483,8 +489,8 @@ class ListIndent(Rule):
         for lst, first, parent, styles in samples:
             if dominant in styles:
                 continue
-            col = _column(document, first.marker_span.start)
-            parent_col = _column(document, parent.marker_span.start)
+            col = _marker_column(document, first)
+            parent_col = _marker_column(document, parent)
             text_col = _text_col(document, parent)
             target = text_col if dominant == "aligned" else parent_col + int(dominant[1:])
             fix = None
@@ -509,8 +515,8 @@ class ListIndent(Rule):
     @staticmethod
     def _styles(document: Document, first: ListItem, parent: ListItem) -> frozenset[str]:
         """How a nested list sits under its parent: aligned with the parent's text, and/or +k from its marker."""
-        col = _column(document, first.marker_span.start)
-        styles = {f"+{col - _column(document, parent.marker_span.start)}"}
+        col = _marker_column(document, first)
+        styles = {f"+{col - _marker_column(document, parent)}"}
         if col == _text_col(document, parent):
             styles.add("aligned")
         return frozenset(styles)
