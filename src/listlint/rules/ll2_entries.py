@@ -210,15 +210,19 @@ def _entry_shape(entry: Entry) -> str:
     return "link" if entry.title_span is None or entry.title_span == link.text_span else "text"
 
 
-def _empty_link_on_line(document: Document, start: int, end: int) -> bool:
-    """``[]()`` / ``[x]()`` / ``[](url)`` starts in ``start``..``end``: LL401 empty-link reports those.
+def _empty_link_starts(document: Document) -> list[int]:
+    """Where the ``[]()`` / ``[x]()`` / ``[](url)`` links start (LL401 empty-link reports those), in order.
 
-    Asked for every list item of every section: the starts of the document's empty links (few, most often none)
-    are found once, and each question is one bisection among them."""
-    starts = document.memo("ll2.empty_link_starts", lambda: [
+    LL201 asks for every list item whether one is on its line: the document's empty links (few, most often none)
+    are listed once, and each question is one bisection among them (:func:`_starts_within`)."""
+    return document.memo("ll2.empty_link_starts", lambda: [
         link.full_span.start for link in document.links  # in document order: sorted by start
         if link.kind is LinkKind.INLINE and (not link.url.strip() or link.url == "#" or not link.text.strip())
     ])
+
+
+def _starts_within(starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``starts`` lies in ``start``..``end`` (end excluded)."""
     at = bisect_left(starts, start)
     return at < len(starts) and starts[at] < end
 
@@ -279,6 +283,7 @@ class EntryLayout(Rule):
         source = document.source
         out: list[Candidate] = []
         seen_lists: set[int] = set()
+        empty_links = _empty_link_starts(document)
         for entry in section.entries:
             for e in entry.walk():
                 if e.heading is not None and e.heading.level <= section.level:
@@ -297,8 +302,8 @@ class EntryLayout(Rule):
                 for index in lists[list_index].items:
                     item = items[index]
                     line_end = source.line_end(item.line)
-                    if _empty_link_on_line(document, item.content_start, line_end):
-                        continue
+                    if empty_links and _starts_within(empty_links, item.content_start, line_end):
+                        continue  # an empty link on the line: LL401 empty-link reports it
                     found = entry_of_item.get(index)
                     if index in has_entry_below:
                         continue  # a group ("MySQL - [awesome-mysql](url)" above its drivers) has its own shape
