@@ -22,18 +22,55 @@ from listlint.rules.ll1_headings import container_lines
 from listlint.source import Span
 
 
-def _hard_break_lines(document: Document) -> set[int]:
+def raw_lines(document: Document) -> list[str]:
+    """The content of every line without its line ending (``source.line(i)`` for each ``i``), listed once per
+    document: the hygiene rules read all the file's lines, tens of thousands of method calls otherwise. In a file
+    without a CR, the lines are exactly the pieces between its LFs."""
+
+    def build() -> list[str]:
+        source = document.source
+        if "\r" not in source.text:
+            return source.text.split("\n")
+        return [source.line(index) for index in range(source.line_count)]
+
+    return document.memo("ll11.raw_lines", build)
+
+
+def _blank_ended_lines(document: Document) -> list[int]:
+    """0-based lines whose last character is a space or a tab, in order.
+
+    Such a character stands right before a line break (LF, or the CR of CRLF or of a bare CR) or at the end of the
+    text: ``str.find`` for those few pairs scans the text in C, instead of a look at the end of each of its lines."""
+    source = document.source
+    text = source.text
+    breaks = "\n\r" if "\r" in text else "\n"
+    found = set()
+    for pair in (blank + brk for blank in " \t" for brk in breaks):
+        at = text.find(pair)
+        while at != -1:
+            found.add(source.line_index(at))
+            at = text.find(pair, at + 2)
+    if text.endswith((" ", "\t")):
+        found.add(source.line_count - 1)
+    return sorted(found)
+
+
+def _hard_break_lines(document: Document) -> frozenset[int]:
     """Lines ending a paragraph line with 2+ spaces followed by another line of the same paragraph (a <br>).
 
     A setext heading is a paragraph underlined: its text lines but the last can hold line breaks too."""
-    lines: set[int] = set()
-    for block in document.blocks:
-        if block.kind == "paragraph":
-            lines.update(range(block.line, block.end_line - 1))
-    for heading in document.headings:
-        if heading.style == "setext":
-            lines.update(range(heading.line, document.source.line_index(heading.span.end) - 1))
-    return lines
+
+    def build() -> frozenset[int]:
+        lines: set[int] = set()
+        for block in document.blocks:
+            if block.kind == "paragraph":
+                lines.update(range(block.line, block.end_line - 1))
+        for heading in document.headings:
+            if heading.style == "setext":
+                lines.update(range(heading.line, document.source.line_index(heading.span.end) - 1))
+        return frozenset(lines)
+
+    return document.memo("ll11.hard_break_lines", build)
 
 
 def _in_spans(spans: Sequence[Span], starts: Sequence[int], offset: int) -> bool:
@@ -49,6 +86,14 @@ def _code_spans(document: Document) -> tuple[list[Span], list[int]]:
         return spans, [s.start for s in spans]
 
     return document.memo("ll11.code_spans", build)
+
+
+def _empty_item_lines(document: Document) -> frozenset[int]:
+    """0-based lines of empty list items (a marker and nothing after it): after one, a blank line ends the list or
+    the item early (markdown-it). Shared by LL111 and LL115, built when first asked."""
+    source = document.source
+    return document.memo("ll11.empty_items", lambda: frozenset(
+        item.line for item in document.list_items if item.content_start >= source.line_end(item.line)))
 
 
 def _unclosed_fence_ends(document: Document) -> frozenset[int]:
@@ -95,20 +140,20 @@ class TrailingWhitespace(Rule):
         source = document.source
         text = source.text
         protected = document.protected_lines
-        breaks = _hard_break_lines(document)
         allow_breaks = context.options.allow_hard_breaks
-        for index in range(source.line_count):
+        for index in _blank_ended_lines(document):
+            if index in protected:
+                continue
             start = source.line_start(index)
             end = source.line_end(index)
-            if end == start or text[end - 1] not in " \t" or index in protected:
-                continue
             content_end = end
             while content_end > start and text[content_end - 1] in " \t":
                 content_end -= 1
             if content_end == start:
                 continue  # a whitespace-only line is LL111's business
             trailing = text[content_end:end]
-            hard_break = index in breaks and trailing.startswith("  ") and "\t" not in trailing
+            # (the paragraphs' lines are found on the first line that ends in two spaces or more)
+            hard_break = trailing.startswith("  ") and "\t" not in trailing and index in _hard_break_lines(document)
             if hard_break and allow_breaks:
                 continue
             spans, starts = _code_spans(document)
@@ -159,32 +204,31 @@ class BlankLines(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         # only spaces and tabs make a line blank (CommonMark): a line of NBSP or form feed is a paragraph
         source = document.source
+        lines = raw_lines(document)
         protected = document.protected_lines
         maximum = max(1, context.options.maximum)
         heading_lines = {h.line for h in document.headings}
         before_headings = self._before_headings(document, context, maximum, heading_lines)
-        empty_items = {i.line for i in document.list_items if i.content_start >= source.line_end(i.line)}
-        last_content = source.line_count - 1
-        while last_content >= 0 and not source.line(last_content).strip(" \t"):
+        last_content = len(lines) - 1
+        while last_content >= 0 and not lines[last_content].strip(" \t"):
             last_content -= 1  # blank lines at the end of the file are LL112's business
         index = 0
         while index <= last_content:
-            if index in protected or source.line(index).strip(" \t"):
+            if index in protected or lines[index].strip(" \t"):
                 index += 1
                 continue
             run_start = index
-            while index <= last_content and index not in protected and not source.line(index).strip(" \t"):
+            while index <= last_content and index not in protected and not lines[index].strip(" \t"):
                 index += 1
             run = range(run_start, index)
             allowed = before_headings if index in heading_lines and run_start > 0 else maximum
-            if len(run) > allowed and run_start - 1 in empty_items:
+            if len(run) > allowed and run_start - 1 in _empty_item_lines(document):
                 continue  # after an empty list item, a second blank line ends the list (markdown-it): keep them
             if len(run) > allowed:
                 keep_end = source.line_start(run_start + allowed)
                 span = Span(keep_end, source.line_start(index))
                 edits = [Edit(span, "")]
-                edits += [Edit(source.line_span(i), "") for i in range(run_start, run_start + allowed)
-                          if source.line(i)]
+                edits += [Edit(source.line_span(i), "") for i in range(run_start, run_start + allowed) if lines[i]]
                 where = " before a heading" if allowed != maximum else ""
                 yield self.report(
                     f"{len(run)} consecutive blank lines; at most {allowed} expected{where}",
@@ -193,7 +237,7 @@ class BlankLines(Rule):
                 )
             else:
                 for i in run:
-                    if source.line(i):
+                    if lines[i]:
                         line_span = source.line_span(i)
                         yield self.report(
                             "line holds only whitespace",
@@ -213,11 +257,12 @@ class BlankLines(Rule):
         if option != "auto":
             raise ConfigError(context.config.path or "<config>", "rules.blank-lines.before-headings",
                               f"must be auto or a number, got {option!r}")
-        source = document.source
+        lines = raw_lines(document)
+        protected = document.protected_lines
         runs = []
         for line in sorted(heading_lines):
             blank = line
-            while blank > 0 and not source.line(blank - 1).strip(" \t") and blank - 1 not in document.protected_lines:
+            while blank > 0 and not lines[blank - 1].strip(" \t") and blank - 1 not in protected:
                 blank -= 1
             if blank > 0:  # a heading on the file's first lines has nothing to be apart from
                 runs.append(line - blank)
@@ -312,6 +357,29 @@ def _structure_end(document: Document, index: int, items_by_line: dict[int, int]
     return pos
 
 
+def _item_content_starts(document: Document) -> dict[int, int]:
+    """0-based line -> where the content of the innermost list item whose marker is on it starts (built once a tab
+    outside code is found: most files have none)."""
+
+    def build() -> dict[int, int]:
+        out: dict[int, int] = {}
+        for item in document.list_items:
+            out[item.line] = max(out.get(item.line, 0), item.content_start)
+        return out
+
+    return document.memo("ll11.item_content_starts", build)
+
+
+def _tab_positions(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the tabs in ``text[start:end]``, found with ``str.find`` rather than by testing each character."""
+    out = []
+    at = text.find("\t", start, end)
+    while at != -1:
+        out.append(at)
+        at = text.find("\t", at + 1, end)
+    return out
+
+
 class HardTabs(Rule):
     code = "LL113"
     name = "hard-tabs"
@@ -325,9 +393,6 @@ class HardTabs(Rule):
         if "\t" not in text:
             return
         protected = document.protected_lines
-        items_by_line: dict[int, int] = {}
-        for item in document.list_items:
-            items_by_line[item.line] = max(items_by_line.get(item.line, 0), item.content_start)
         code_spans, code_starts = _code_spans(document)
         pos = text.find("\t")
         while pos != -1:
@@ -340,8 +405,8 @@ class HardTabs(Rule):
             content_end = end
             while content_end > start and text[content_end - 1] in " \t":
                 content_end -= 1
-            prefix_end = _structure_end(document, index, items_by_line)
-            tabs = [p for p in range(start, content_end) if text[p] == "\t"]
+            prefix_end = _structure_end(document, index, _item_content_starts(document))
+            tabs = _tab_positions(text, pos, content_end)  # ``pos`` is the line's first tab
             lead = [p for p in tabs if p < prefix_end]
             spans, starts = _code_spans(document)
             if lead and any(_in_spans(spans, starts, p) for p in lead):
@@ -473,22 +538,18 @@ class Mojibake(Rule):
     fix = FixAvailability.SAFE
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        # The indexes below are built on the first run of mojibake that needs them: most files have none.
         text = document.text
         if text.isascii():
             return
         source = document.source
-        skip = set(document.protected_lines)
-        for block in document.bibtex_blocks:  # names in BibTeX are text too
-            skip.difference_update(range(source.line_index(block.span.start), source.line_index(block.span.end) + 1))
+        protected = document.protected_lines
         code_spans, code_starts = _code_spans(document)
-        titles = sorted(e.title_span for e in document.entries if e.title_span is not None)
-        urls = sorted(link.span for link in document.links if link.span is not None)
-        title_starts, url_starts = [t.start for t in titles], [u.start for u in urls]
-        # lines of lists: the words of a list item decide whether it is an entry (its title line, the lines of links
-        # after a title line), so a re-decoded item may become one
-        item_lines = {line for lst in document.lists if lst.depth == 0 for line in range(lst.line, lst.end_line)}
-        for match in MOJIBAKE_RUN.finditer(text):
-            if source.line_index(match.start()) in skip or _in_spans(code_spans, code_starts, match.start()):
+        for match in _mojibake_runs(text):
+            line = source.line_index(match.start())
+            if line in protected and line not in _bibtex_lines(document):  # names in BibTeX are text too
+                continue
+            if _in_spans(code_spans, code_starts, match.start()):
                 continue
             for garble in find_mojibake(match.group()):
                 span = Span(match.start() + garble.start, match.start() + garble.end)
@@ -496,13 +557,15 @@ class Mojibake(Rule):
                 fix = None
                 if round_trips(garbled, garble.decoded, garble.codec):
                     alters = Alters.NOTHING
+                    titles, title_starts = _sorted_spans(document, "titles")
                     if _overlaps_any(titles, title_starts, span):
                         alters |= Alters.TITLES
+                    urls, url_starts = _sorted_spans(document, "urls")
                     if _overlaps_any(urls, url_starts, span):
                         alters |= Alters.URLS
                     line = source.line_index(span.start)
                     at_line_start = not text[source.line_start(line) : span.start].strip(" \t")
-                    if line in item_lines or at_line_start:
+                    if line in _top_list_lines(document) or at_line_start:
                         # a re-decoded line start may be a bullet ("â€¢" -> "•": a citation line of its own)
                         alters |= Alters.TITLES | Alters.ENTRIES
                     fix = Fix.safe(Edit(span, garble.decoded), title=f"Re-decode as UTF-8: '{garble.decoded}'",
@@ -512,6 +575,62 @@ class Mojibake(Rule):
                     span,
                     fix,
                 )
+
+
+# MOJIBAKE_RUN is searched for only in stretches of blocks of this many characters that hold a non-ASCII one
+ASCII_BLOCK = 1024
+
+
+def _mojibake_runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of MOJIBAKE_RUN in ``text``, searched for only where there can be one.
+
+    The regex engine tests its character class at every position (~8 ms on a 1 MB list); ``str.isascii`` rules out a
+    block of ASCII text far faster, and most of a list is ASCII. Every character of the class is non-ASCII, so no
+    run crosses an ASCII block: searching each stretch of non-ASCII blocks on its own finds the runs a search of the
+    whole text finds."""
+    size = len(text)
+    at = 0
+    while at < size:
+        if text[at : at + ASCII_BLOCK].isascii():
+            at += ASCII_BLOCK
+            continue
+        end = at + ASCII_BLOCK
+        while end < size and not text[end : end + ASCII_BLOCK].isascii():
+            end += ASCII_BLOCK
+        yield from MOJIBAKE_RUN.finditer(text, at, min(end, size))
+        at = end
+
+
+def _bibtex_lines(document: Document) -> frozenset[int]:
+    """0-based lines of BibTeX blocks, from the opening line to the closing one."""
+
+    def build() -> frozenset[int]:
+        index = document.source.line_index
+        return frozenset(line for block in document.bibtex_blocks
+                         for line in range(index(block.span.start), index(block.span.end) + 1))
+
+    return document.memo("ll11.bibtex_lines", build)
+
+
+def _top_list_lines(document: Document) -> frozenset[int]:
+    """0-based lines of top-level lists: the words of a list item decide whether it is an entry (its title line, the
+    lines of links after a title line), so a re-decoded item may become one."""
+    return document.memo("ll11.top_list_lines", lambda: frozenset(
+        line for lst in document.lists if lst.depth == 0 for line in range(lst.line, lst.end_line)))
+
+
+def _sorted_spans(document: Document, what: str) -> tuple[list[Span], list[int]]:
+    """The spans of entry titles (``what`` = "titles") or of URLs ("urls") in order, with their starts."""
+
+    def build() -> tuple[list[Span], list[int]]:
+        if what == "titles":
+            found = [e.title_span for e in document.entries if e.title_span is not None]
+        else:
+            found = [link.span for link in document.links if link.span is not None]
+        spans = sorted(found, key=lambda span: (span.start, span.end))  # Span's own order, without its __lt__ calls
+        return spans, [span.start for span in spans]
+
+    return document.memo(f"ll11.sorted_{what}", build)
 
 
 def _visible(text: str) -> str:
@@ -541,6 +660,7 @@ class BlanksAroundBlocks(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         source = document.source
+        lines = raw_lines(document)
         nested = container_lines(document)
         front = set()
         subjects: list[tuple[int, int, str]] = []  # (first line, end line exclusive, what)
@@ -555,18 +675,17 @@ class BlanksAroundBlocks(Rule):
                 subjects.append((heading.line, last + 1, "heading"))
         subjects.sort()
         starts = {first: what for first, _, what in subjects}
-        empty_items = {i.line for i in document.list_items if i.content_start >= source.line_end(i.line)}
         reported: set[int] = set(_unclosed_fence_ends(document))  # a blank line there would be code
         for first, end, what in subjects:
             for junction, before in ((first, True), (end, False)):
                 if junction in reported or junction <= 0 or junction >= source.line_count:
                     continue
                 above, below = junction - 1, junction
-                if not source.line(above).strip() or not source.line(below).strip():
+                if not lines[above].strip() or not lines[below].strip():
                     continue
-                if above in front or below in front or above in empty_items:
+                if above in front or below in front or above in _empty_item_lines(document):
                     continue  # after an empty list item, a blank line ends the item early (markdown-it)
-                if what == "heading" and HTML_COMMENT_LINE.fullmatch(source.line(above if before else below)):
+                if what == "heading" and HTML_COMMENT_LINE.fullmatch(lines[above if before else below]):
                     continue  # "<!-- omit in toc -->", "<!--rehype:…-->": a note on the heading, kept next to it
                 reported.add(junction)
                 if before:
@@ -579,7 +698,7 @@ class BlanksAroundBlocks(Rule):
                     message = f"no blank line after the {what}"
                     at = above
                 line = source.line_span(at)
-                indent = len(source.line(at)) - len(source.line(at).lstrip())
+                indent = len(lines[at]) - len(lines[at].lstrip())
                 yield self.report(
                     message,
                     Span(line.start + indent, line.end),

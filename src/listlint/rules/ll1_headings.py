@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -425,16 +425,19 @@ def slugs(document: Document) -> list[tuple[str, Heading]]:
     return document.memo("ll1.slugs", lambda: list(zip(heading_slugs(document), document.headings)))
 
 
-def _first_links(document: Document) -> dict[int, Link]:
-    """ListItem index -> the first link on the item's marker line."""
+def _with_first_links(document: Document, items: Iterable[ListItem]) -> list[tuple[ListItem, Link]]:
+    """The items that have a link on their marker line, each with the first such link.
+
+    Asked for the items of the sections :func:`find_toc` reads, which end with the table of contents: on a long list
+    that is a small part of its items."""
     links = document.links
-    starts = [link.full_span.start for link in links]
+    starts = document.memo("ll1.link_starts", lambda: [link.full_span.start for link in links])  # sorted
     source = document.source
-    out: dict[int, Link] = {}
-    for item in document.list_items:
+    out = []
+    for item in items:
         at = bisect_left(starts, item.content_start)
         if at < len(links) and links[at].full_span.start < source.line_end(item.line):
-            out[item.index] = links[at]
+            out.append((item, links[at]))
     return out
 
 
@@ -447,11 +450,10 @@ def _is_fragment(link: Link) -> bool:
     return link.kind in (LinkKind.INLINE, LinkKind.REFERENCE) and bool(link.fragment)
 
 
-def _toc_links(items: Sequence[ListItem], first: dict[int, Link]) -> tuple[TocLink, ...]:
+def _toc_links(with_links: Sequence[tuple[ListItem, Link]]) -> tuple[TocLink, ...]:
     out = []
-    for item in items:
-        link = first.get(item.index)
-        if link is not None and _is_fragment(link):
+    for item, link in with_links:
+        if _is_fragment(link):
             out.append(TocLink(link, item, unquote(link.fragment or "").lower()))
     return tuple(out)
 
@@ -460,7 +462,6 @@ def _find_toc(document: Document) -> Toc | None:
     source = document.source
     text = document.text
     items = document.list_items
-    first = _first_links(document)
     start_marker: int | None = None
     for block in document.blocks:
         if block.kind != "html" or block.depth != 0:
@@ -470,7 +471,7 @@ def _find_toc(document: Document) -> Toc | None:
             start_marker = block.line
         elif start_marker is not None and TOC_STOP.match(body):
             inside = [i for i in items if start_marker < i.line < block.line]
-            return Toc(_toc_links(inside, first), block.line if not inside else inside[0].line,
+            return Toc(_toc_links(_with_first_links(document, inside)), block.line if not inside else inside[0].line,
                        block.line, (start_marker, block.line))
     item_lines = [i.line for i in items]
 
@@ -481,8 +482,8 @@ def _find_toc(document: Document) -> Toc | None:
         end = section.children[0].heading.line if section.children and section.children[0].heading \
             else source.line_index(section.span.end) + 1
         own = list(items[bisect_left(item_lines, begin) : bisect_left(item_lines, end)])
-        with_links = [i for i in own if i.index in first]
-        toc = _toc_links(with_links, first)
+        with_links = _with_first_links(document, own)
+        toc = _toc_links(with_links)
         return toc, own, bool(toc) and (section.is_toc or (len(toc) >= 3 and len(toc) * 5 >= len(with_links) * 4))
 
     sections = document.sections

@@ -20,6 +20,7 @@ from listlint.model import Document, Entry, Layout, Link, LinkKind, ListBlock, L
 from listlint.rules.base import Context, Rule
 from listlint.parser.text import decoration_end
 from listlint.rules.ll1_headings import find_toc, short
+from listlint.rules.ll11_whitespace import raw_lines
 from listlint.source import Span
 from listlint.urls import arxiv_id
 
@@ -47,9 +48,8 @@ def _shift(document: Document, first: int, stop: int, delta: int) -> list[Edit] 
     whose text would change. Empty lines are left alone; a line with too little indentation to move left is a lazy
     continuation line and stays put."""
     source = document.source
-    for block in document.blocks:
-        if block.kind == "html" and block.line < stop and block.end_line > first:
-            return None
+    if any(line < stop and end_line > first for line, end_line in _html_blocks(document)):
+        return None
     edits: list[Edit] = []
     for index in range(first, stop):
         line = source.line(index)
@@ -66,6 +66,17 @@ def _shift(document: Document, first: int, stop: int, delta: int) -> list[Edit] 
     return edits
 
 
+def _html_blocks(document: Document) -> list[tuple[int, int]]:
+    """(first line, end line) of every HTML block: a few among the thousands of blocks of a long list."""
+    return document.memo("ll2.html_blocks",
+                         lambda: [(block.line, block.end_line) for block in document.blocks if block.kind == "html"])
+
+
+def _item_lines(document: Document) -> list[int]:
+    """The line of each list item, by index: items are in document order, so the lines are sorted (bisectable)."""
+    return document.memo("ll2.item_lines", lambda: [item.line for item in document.list_items])
+
+
 def _text_col(document: Document, item: ListItem) -> int:
     """The column where the item's content starts (one past the marker when it starts with indented code)."""
     marker_end = _column(document, item.marker_span.end)
@@ -78,7 +89,8 @@ def _well_indented(document: Document, first: int, stop: int) -> bool:
     """Every non-blank line in ``first``..``stop`` is a list marker line or indented to the text of the innermost
     item holding it: no lazy continuation lines, whose meaning can change when they move."""
     source = document.source
-    items = [i for i in document.list_items if first <= i.line < stop]
+    lines = _item_lines(document)
+    items = document.list_items[bisect_left(lines, first) : bisect_left(lines, stop)]
     markers = {i.line for i in items}
     for index in range(first, stop):
         line = source.line(index)
@@ -133,8 +145,7 @@ def _nests_above(document: Document, item: ListItem, column: int) -> bool:
         parent = items[parent].parent_item
     # Item ranges nest or are disjoint, so the items holding line ``index`` are the last item starting at or above
     # it and that item's ancestors: a walk up one chain, not a scan of every item above.
-    lines = document.memo("ll2.item_lines", lambda: [i.line for i in items])
-    at = bisect_right(lines, index) - 1
+    at = bisect_right(_item_lines(document), index) - 1
     other_index = items[at].index if at >= 0 else None
     while other_index is not None:
         other = items[other_index]
@@ -199,17 +210,21 @@ def _entry_shape(entry: Entry) -> str:
     return "link" if entry.title_span is None or entry.title_span == link.text_span else "text"
 
 
-def _empty_link_on_line(document: Document, start: int, end: int) -> bool:
-    """``[]()`` / ``[x]()`` / ``[](url)``: LL401 empty-link reports those."""
-    links = document.links
-    starts = document.memo("ll2.link_starts", lambda: [link.full_span.start for link in links])
+def _empty_link_starts(document: Document) -> list[int]:
+    """Where the ``[]()`` / ``[x]()`` / ``[](url)`` links start (LL401 empty-link reports those), in order.
+
+    LL201 asks for every list item whether one is on its line: the document's empty links (few, most often none)
+    are listed once, and each question is one bisection among them (:func:`_starts_within`)."""
+    return document.memo("ll2.empty_link_starts", lambda: [
+        link.full_span.start for link in document.links  # in document order: sorted by start
+        if link.kind is LinkKind.INLINE and (not link.url.strip() or link.url == "#" or not link.text.strip())
+    ])
+
+
+def _starts_within(starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``starts`` lies in ``start``..``end`` (end excluded)."""
     at = bisect_left(starts, start)
-    while at < len(links) and starts[at] < end:
-        link = links[at]
-        at += 1
-        if link.kind is LinkKind.INLINE and (not link.url.strip() or link.url == "#" or not link.text.strip()):
-            return True
-    return False
+    return at < len(starts) and starts[at] < end
 
 
 class EntryLayout(Rule):
@@ -268,6 +283,7 @@ class EntryLayout(Rule):
         source = document.source
         out: list[Candidate] = []
         seen_lists: set[int] = set()
+        empty_links = _empty_link_starts(document)
         for entry in section.entries:
             for e in entry.walk():
                 if e.heading is not None and e.heading.level <= section.level:
@@ -286,8 +302,8 @@ class EntryLayout(Rule):
                 for index in lists[list_index].items:
                     item = items[index]
                     line_end = source.line_end(item.line)
-                    if _empty_link_on_line(document, item.content_start, line_end):
-                        continue
+                    if empty_links and _starts_within(empty_links, item.content_start, line_end):
+                        continue  # an empty link on the line: LL401 empty-link reports it
                     found = entry_of_item.get(index)
                     if index in has_entry_below:
                         continue  # a group ("MySQL - [awesome-mysql](url)" above its drivers) has its own shape
@@ -315,19 +331,24 @@ class ListMarkerOptions:
 
 
 def _adjacent_lists(document: Document) -> dict[int, list[int]]:
-    """List index -> indices of lists in the same container separated from it only by blank lines."""
-    source = document.source
-    by_container: dict[tuple[int | None, int], list[ListBlock]] = {}
-    for lst in document.lists:
-        by_container.setdefault((lst.parent_item, lst.depth), []).append(lst)
-    out: dict[int, list[int]] = {}
-    for group in by_container.values():
-        group.sort(key=lambda b: b.line)
-        for a, b in zip(group, group[1:]):
-            if all(not source.line(i).strip() for i in range(a.end_line, b.line)):
-                out.setdefault(a.index, []).append(b.index)
-                out.setdefault(b.index, []).append(a.index)
-    return out
+    """List index -> indices of lists in the same container separated from it only by blank lines (built once:
+    LL202 and LL206 both ask)."""
+
+    def build() -> dict[int, list[int]]:
+        source = document.source
+        by_container: dict[tuple[int | None, int], list[ListBlock]] = {}
+        for lst in document.lists:
+            by_container.setdefault((lst.parent_item, lst.depth), []).append(lst)
+        out: dict[int, list[int]] = {}
+        for group in by_container.values():
+            group.sort(key=lambda b: b.line)
+            for a, b in zip(group, group[1:]):
+                if all(not source.line(i).strip() for i in range(a.end_line, b.line)):
+                    out.setdefault(a.index, []).append(b.index)
+                    out.setdefault(b.index, []).append(a.index)
+        return out
+
+    return document.memo("ll2.adjacent_lists", build)
 
 
 class ListMarker(Rule):
@@ -393,6 +414,12 @@ def _column(document: Document, offset: int) -> int:
     return offset - source.line_start(source.line_index(offset))
 
 
+def _marker_column(document: Document, item: ListItem) -> int:
+    """The column of the item's marker, which the parser finds on the item's first line: no search for the line
+    (LL203 asks for every item of every list)."""
+    return item.marker_span.start - document.source.line_start(item.line)
+
+
 class ListIndent(Rule):
     code = "LL203"
     name = "list-indent"
@@ -418,7 +445,7 @@ class ListIndent(Rule):
             members = [items[i] for i in lst.items if self._own_line(document, items[i])]
             if len(members) < 2:
                 continue
-            cols = [_column(document, m.marker_span.start) for m in members]
+            cols = [_marker_column(document, m) for m in members]
             counts = Counter(cols)
             if len(counts) == 1:
                 continue
@@ -467,8 +494,8 @@ class ListIndent(Rule):
         for lst, first, parent, styles in samples:
             if dominant in styles:
                 continue
-            col = _column(document, first.marker_span.start)
-            parent_col = _column(document, parent.marker_span.start)
+            col = _marker_column(document, first)
+            parent_col = _marker_column(document, parent)
             text_col = _text_col(document, parent)
             target = text_col if dominant == "aligned" else parent_col + int(dominant[1:])
             fix = None
@@ -493,8 +520,8 @@ class ListIndent(Rule):
     @staticmethod
     def _styles(document: Document, first: ListItem, parent: ListItem) -> frozenset[str]:
         """How a nested list sits under its parent: aligned with the parent's text, and/or +k from its marker."""
-        col = _column(document, first.marker_span.start)
-        styles = {f"+{col - _column(document, parent.marker_span.start)}"}
+        col = _marker_column(document, first)
+        styles = {f"+{col - _marker_column(document, parent)}"}
         if col == _text_col(document, parent):
             styles.add("aligned")
         return frozenset(styles)
@@ -546,9 +573,10 @@ class ListMarkerSpace(Rule):
         col = item.marker_span.end - source.line_start(item.line)
         if THEMATIC_BREAK.match(line[col - len(item.marker) :col] + " " + line[old:]):
             return False  # "-  ---" would become "- ---", a horizontal rule
-        for block in document.blocks:
-            if block.kind in ("code", "html") and item.line <= block.line < item.end_line:
-                return False  # indented code and HTML keep the indentation past the text column: it would change
+        starts = _code_and_html_starts(document)
+        at = bisect_left(starts, item.line)
+        if at < len(starts) and starts[at] < item.end_line:
+            return False  # indented code and HTML keep the indentation past the text column: it would change
         if _wrapped_code_span(document, item.span):
             return False  # markdown-it keeps a continuation line's indentation past the text column inside `code`
         for index in range(item.line, item.end_line):
@@ -561,6 +589,12 @@ class ListMarkerSpace(Rule):
             if new <= lead < old or new + 4 <= lead < old + 4:
                 return False  # a lazy line that would join the item, or text that would become indented code
         return not _absorbs(document, item.end_line, new, old)
+
+
+def _code_and_html_starts(document: Document) -> list[int]:
+    """First lines of the indented code and HTML blocks, sorted: is one inside an item? is one bisection."""
+    return document.memo("ll2.code_html_starts", lambda: sorted(
+        block.line for block in document.blocks if block.kind in ("code", "html")))
 
 
 def _wrapped_code_span(document: Document, span: Span) -> bool:
@@ -651,6 +685,7 @@ class OrderedNumbering(Rule):
             return
         section_of = _section_titles(document)
         first_items = {id(g[0]) for g in groups}
+        group_of = {id(item): g for g, group in enumerate(groups) for item in group}
         for brk in best.breaks:
             item, prev = brk.item, brk.previous
             number = item.number
@@ -673,15 +708,18 @@ class OrderedNumbering(Rule):
                 else:
                     what = f"jumps from {prev.number} to {number}"
                 message = f"item number {what}; expected {brk.expected}"
-            yield self.report(message, item.marker_span, self._renumber(document, groups, best.name, item))
+            fix = self._renumber(document, groups, best.name, item, group_of[id(item)])
+            yield self.report(message, item.marker_span, fix)
 
     @staticmethod
-    def _renumber(document: Document, groups: list[list[ListItem]], scheme: str, start: ListItem) -> Fix | None:
-        """Renumber from ``start`` to the end of its list (or of the file, when numbering continues)."""
+    def _renumber(document: Document, groups: list[list[ListItem]], scheme: str, start: ListItem,
+                  first_group: int) -> Fix | None:
+        """Renumber from ``start`` (in ``groups[first_group]``) to the end of its list (or of the file, when numbering
+        continues). The lists before ``start``'s are not walked again for each break."""
         edits: list[Edit] = []
         expected: int | None = None
         started = False
-        for group in groups:
+        for group in groups[first_group:]:
             if started and scheme != "continued":
                 break
             for i, item in enumerate(group):
@@ -748,7 +786,8 @@ FAKE_BULLET = re.compile(r"^([ \t]*)([" + UNICODE_BULLETS + r"])([ \t]+)(?=\S)")
 FAKE_ALTERS = Alters.ENTRIES | Alters.TITLES
 # A dash (em, en, figure, minus) typed as a bullet: '— [Asyncio](url) — Async I/O.' Only before a link: a dash
 # before words is prose (a quotation's '— Albert Einstein', a line of dialogue)
-DASH_BULLET = re.compile(r"^([ \t]*)([—–‒−])([ \t]+)(?=!?\[)")
+TYPED_DASHES = "—–‒−"
+DASH_BULLET = re.compile(r"^([ \t]*)([" + TYPED_DASHES + r"])([ \t]+)(?=!?\[)")
 GLUED_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?=\[[^\]]*\]\()")
 
 
@@ -775,6 +814,7 @@ class FakeListMarker(Rule):
 
     def _in_paragraphs(self, document: Document) -> Iterator[Diagnostic]:
         source = document.source
+        lines = raw_lines(document)
         link_starts: frozenset[int] | None = None
         for block in document.blocks:
             if block.kind != "paragraph":
@@ -782,16 +822,21 @@ class FakeListMarker(Rule):
             after: list[int | None] = []  # indent of the block after this paragraph, found once per paragraph
             dashes: list[Diagnostic] = []
             for index in range(block.line, block.end_line):
-                line = source.line(index)
+                line = lines[index]
+                # the first character after the indentation tells which of the three patterns may match: each is
+                # tried only where it can (most lines start with a word, or with the "- " of a real list item)
+                lead = line.lstrip(" \t")[:1]
+                if not lead:
+                    continue
                 base = source.line_start(index)
-                match = DASH_BULLET.match(line)
+                match = DASH_BULLET.match(line) if lead in TYPED_DASHES else None
                 if match is not None:
                     if link_starts is None:
                         link_starts = frozenset(link.full_span.start for link in document.links if not link.in_html)
                     if base + match.end() in link_starts:
                         dashes.append(self._dash(match, base, block.depth))
                     continue
-                match = FAKE_BULLET.match(line)
+                match = FAKE_BULLET.match(line) if lead in UNICODE_BULLETS else None
                 if match is not None:
                     indent, bullet, gap = match.groups()
                     keep = indent if block.depth or len(indent.expandtabs(4)) < 4 else ""
@@ -810,7 +855,7 @@ class FakeListMarker(Rule):
                         fix,
                     )
                     continue
-                match = GLUED_MARKER.match(line)
+                match = GLUED_MARKER.match(line) if lead in "-+*" or lead.isdigit() else None
                 if match is None:
                     continue
                 marker = match.group(2)
@@ -936,6 +981,8 @@ class DescriptionSeparator(Rule):
 
 def _collapsed(separator: str) -> str:
     """A separator with each run of spaces and tabs made one space: ')  - ' and ') -  ' are ' - ' mistyped."""
+    if "\t" not in separator and "  " not in separator:
+        return separator  # the usual separator, asked for every entry: nothing to collapse, no regex to run
     return WHITESPACE_RUN.sub(" ", separator)
 
 

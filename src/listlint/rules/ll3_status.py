@@ -63,9 +63,10 @@ class Vocabulary:
         """The tag as the configured format writes it: ``[`READ`]``."""
         return self.settings.format.replace("{tag}", self.spellings.get(tag_key(value), value))
 
-    @property
+    @cached_property
     def fixable(self) -> bool:
-        """True when a tag written in the configured format is found again by the parser."""
+        """True when a tag written in the configured format is found again by the parser (asked for every finding
+        of LL301: computed once)."""
         return RECOGNISABLE.fullmatch(self.settings.format) is not None and all(
             unwritable(tag) is None for tag in self.settings.tags)
 
@@ -162,8 +163,10 @@ def status_view(document: Document, settings: StatusSettings) -> StatusView:
 def _build_view(document: Document, settings: StatusSettings) -> StatusView:
     vocabulary = Vocabulary(settings)
     known = vocabulary.spellings
-    tagged = sum(1 for e in document.entries if any(t.form == "tag" and t.value in known for t in e.tags))
-    boxed = sum(1 for e in document.entries if any(t.form == "checkbox" and t.raw in PROPER_BOXES for t in e.tags))
+    # the counts look only at entries with a marker: in most lists, most entries have none
+    with_markers = [e for e in document.entries if e.tags]
+    tagged = sum(1 for e in with_markers if any(t.form == "tag" and t.value in known for t in e.tags))
+    boxed = sum(1 for e in with_markers if any(t.form == "checkbox" and t.raw in PROPER_BOXES for t in e.tags))
     boxes = boxed > 0
     out = []
     for entry in document.entries:
@@ -173,7 +176,7 @@ def _build_view(document: Document, settings: StatusSettings) -> StatusView:
             if mark.kind is not Kind.LABEL:
                 marks.append(mark)
         out.append(EntryStatus(entry, tuple(marks)))
-    marked = sum(1 for es in out if any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks))
+    marked = sum(1 for es in out if es.marks and any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks))
     return StatusView(vocabulary, tuple(out), tagged, boxed, marked)
 
 
@@ -435,8 +438,10 @@ class StatusMissing(Rule):
         nested = {id(child) for es in view.entries for child in es.entry.children}
         nested.update(id(es.entry) for es in view.entries if _under_a_ticked_item(document, es.entry))
         by_section: Counter[int] = Counter()
-        sections = section_of(document)
-        if options.scope == "section" and not always:
+        per_section = options.scope == "section" and not always
+        # which section holds an entry matters only per section: the default scope does without the index
+        sections = section_of(document) if per_section else {}
+        if per_section:
             for es in view.entries:
                 if any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks):
                     by_section[sections[entry_key(es.entry)]] += 1
@@ -449,8 +454,8 @@ class StatusMissing(Rule):
                 continue
             if entry.heading is None and entry.list_item is None:
                 continue  # a reference written as a prose line: the parser does not look for tags there
-            section = sections[entry_key(entry)]
-            if options.scope == "section" and not always and not by_section[section]:
+            section = sections[entry_key(entry)] if per_section else 0
+            if per_section and not by_section[section]:
                 continue
             line = title_line(document, entry)
             span = entry.title_span if entry.title_span is not None and len(entry.title_span) else None
