@@ -133,12 +133,11 @@ def _definitions(source: SourceText, references: dict[str, Any]) -> list[Link]:
 
 # Reading the inline tokens (markdown-it's inline step, then positions and links: about a third of a large list's
 # parse) splits over two processes from this size on, when the caller allows (``workers``): below it, the fork and
-# the return trip of the child's half cost more than they save. The child takes a little less than half of the
-# text: packing its result, and the copy-on-write page faults of a forked heap, cost it more than the parent.
-# Measured on the 1 MB benchmark list: the parse took 0.600 s in one process and 0.560 s split in halves (medians
-# of 7, alternated); of the shares 0.50/0.45/0.40/0.35, 0.45 was fastest.
+# the return trip of the child's half cost more than they save. The child takes half of the inline text: packing
+# its result and the copy-on-write page faults of a forked heap cost it about what the BibTeX parse costs this
+# process meanwhile (of the shares 0.55/0.50/0.45/0.40 on the 1 MB benchmark list, 0.50 was fastest).
 SPLIT_MIN_CHARS = 256_000
-CHILD_SHARE = 0.45
+CHILD_SHARE = 0.5
 
 
 def _read_inlines(tokens: list[Any], env: dict[str, Any], source: SourceText, workers: int,

@@ -358,8 +358,8 @@ class Builder:
         line_end = self.source.line_end(item.line)
         if unit is None:
             return None
-        first_line_links = [l for l in unit.facts.links if l.full_span.start < line_end and content_link(l)]
         links = [l for l in unit.facts.links if content_link(l)]
+        first_line_links = [l for l in links if l.full_span.start < line_end]
         fragment_only = [l for l in unit.facts.links if l.kind is LinkKind.INLINE and l.is_fragment]
         if first_line_links:
             lead = item.content_start
