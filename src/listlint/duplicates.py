@@ -24,6 +24,7 @@ from listlint import urls
 from listlint.bibtex.normalize import title_key  # the one title normaliser, shared with LL503
 from listlint.model import BibEntry, BibField, Document, Entry, Link, LinkKind
 from listlint.source import Span
+from listlint.regex import lazy
 
 __all__ = [
     "Allow",
@@ -89,10 +90,10 @@ def title_is_comparable(key: str, minimum_words: int = 3) -> bool:
 # Identifiers from BibTeX
 # --------------------------------------------------------------------------------------------------------------
 
-_JOURNAL_ARXIV = re.compile(
+_JOURNAL_ARXIV = lazy(
     r"(?:arxiv\s*:?\s*|abs/)(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(v\d+)?", re.IGNORECASE
 )
-_URL_COMMAND = re.compile(r"^\\url\s*\{(.*)\}$", re.DOTALL)
+_URL_COMMAND = lazy(r"^\\url\s*\{(.*)\}$", re.DOTALL)
 
 
 def field_text(value: str) -> str:

@@ -17,10 +17,11 @@ from typing import Any
 
 from listlint.errors import ConfigError, PluginError
 from listlint.rules.base import Rule
+from listlint.regex import lazy
 
 ENTRY_POINT_GROUP = "listlint.rules"
-CODE = re.compile(r"^[A-Z]{1,5}\d{3}$")
-NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE = lazy(r"^[A-Z]{1,5}\d{3}$")
+NAME = lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 NETWORK_CATEGORY = "links-network"
 
 

@@ -6,14 +6,14 @@ original line endings). Lines and columns are 1-based and counted in characters,
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from listlint.errors import InputError
+from listlint.regex import lazy
 
 BOM = "\ufeff"
-LINE_ENDING = re.compile(r"\r\n?|\n")
+LINE_ENDING = lazy(r"\r\n?|\n")
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -17,8 +17,9 @@ from typing import NamedTuple
 
 from listlint.diagnostics import Diagnostic
 from listlint.model import Document
+from listlint.regex import lazy
 
-DIRECTIVE = re.compile(
+DIRECTIVE = lazy(
     r"<!--\s*listlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.IGNORECASE | re.DOTALL
 )
 ALL = "*"

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import unquote
+from listlint.regex import lazy
 
 __all__ = [
     "HTTPS_HOSTS",
@@ -286,10 +287,10 @@ _DOI_PATH_HOSTS = frozenset(
 # Splitting
 # --------------------------------------------------------------------------------------------------------------
 
-_SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-_HOSTPORT_RE = re.compile(r"[^/?#@:\[\]]+:\d+(?=[/?#]|\Z)")
-_PORTLIKE_RE = re.compile(r":\d*\Z")
-_PCT_RE = re.compile(r"%([0-9A-Fa-f]{2})")
+_SCHEME_RE = lazy(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_HOSTPORT_RE = lazy(r"[^/?#@:\[\]]+:\d+(?=[/?#]|\Z)")
+_PORTLIKE_RE = lazy(r":\d*\Z")
+_PCT_RE = lazy(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
@@ -388,15 +389,15 @@ def _bare_host(host: str) -> str:
 
 _ARXIV_NEW = r"\d{4}\.\d{4,5}"
 _ARXIV_OLD = r"[a-zA-Z][a-zA-Z\-]*(?:\.[A-Za-z]{2})?/\d{7}"
-_ARXIV_PATH_RE = re.compile(
+_ARXIV_PATH_RE = lazy(
     rf"/(?:abs|pdf|html|format|ps|src)/(?:arxiv:)?({_ARXIV_NEW}|{_ARXIV_OLD})(v\d+)?(?:\.pdf)?/?\Z", re.I
 )
-_ARXIV_FTP_RE = re.compile(rf"/ftp/arxiv/papers/\d{{4}}/({_ARXIV_NEW})(v\d+)?\.pdf\Z")
-_ARXIV_TEXT_RE = re.compile(rf"arxiv:\s*({_ARXIV_NEW}|{_ARXIV_OLD})(v\d+)?\Z", re.I)
-_ARXIV_DOI_RE = re.compile(rf"10\.48550/arxiv\.({_ARXIV_NEW}|{_ARXIV_OLD})(v\d+)?\Z", re.I)
-_DOI_RE = re.compile(r"10\.\d{4,9}/\S+\Z")
-_DOI_IN_PATH_RE = re.compile(r"(?:^|/)(10\.\d{4,9}/[^?#\s]+)")
-_NATURE_RE = re.compile(r"/articles/([A-Za-z0-9.\-]+?)(?:\.pdf)?\Z")
+_ARXIV_FTP_RE = lazy(rf"/ftp/arxiv/papers/\d{{4}}/({_ARXIV_NEW})(v\d+)?\.pdf\Z")
+_ARXIV_TEXT_RE = lazy(rf"arxiv:\s*({_ARXIV_NEW}|{_ARXIV_OLD})(v\d+)?\Z", re.I)
+_ARXIV_DOI_RE = lazy(rf"10\.48550/arxiv\.({_ARXIV_NEW}|{_ARXIV_OLD})(v\d+)?\Z", re.I)
+_DOI_RE = lazy(r"10\.\d{4,9}/\S+\Z")
+_DOI_IN_PATH_RE = lazy(r"(?:^|/)(10\.\d{4,9}/[^?#\s]+)")
+_NATURE_RE = lazy(r"/articles/([A-Za-z0-9.\-]+?)(?:\.pdf)?\Z")
 
 
 class _ArxivMatch(NamedTuple):
@@ -728,7 +729,7 @@ def canonical_url(url: str, *, arxiv_form: str = "abs", keep_version: bool = Fal
 # Malformed URLs
 # --------------------------------------------------------------------------------------------------------------
 
-_GLUE_RE = re.compile(r"((?:%20|%09|%0A|%0D|\s)*)(?:https?|ftp)://", re.I)
+_GLUE_RE = lazy(r"((?:%20|%09|%0A|%0D|\s)*)(?:https?|ftp)://", re.I)
 _EMBED_BEFORE = frozenset("/=?&#:(_%\"'")
 
 
@@ -764,10 +765,10 @@ class UrlProblem(NamedTuple):
 
 
 # \s is exactly what str.isspace() accepts; one search instead of a Python loop over every character of every URL
-_SPACE_RE = re.compile(r"\s")
-_AUTHORITY_END_RE = re.compile(r"[/?#]")  # after the ``//``: the authority ends at the path, query or fragment
+_SPACE_RE = lazy(r"\s")
+_AUTHORITY_END_RE = lazy(r"[/?#]")  # after the ``//``: the authority ends at the path, query or fragment
 # ASCII other than [A-Za-z0-9.-_%] and white space, listed: a negated class reaching U+10FFFF takes 7 ms to compile
-_BAD_HOST_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1b!-$&-,/:-@\[-^`{-\x7f]")
+_BAD_HOST_CHARS_RE = lazy(r"[\x00-\x08\x0e-\x1b!-$&-,/:-@\[-^`{-\x7f]")
 
 
 def url_problems(url: str) -> list[UrlProblem]:
@@ -859,7 +860,7 @@ _WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "N
 
 
 # In ASCII, what github-slugger drops is all but letters, digits, '_', '-' and the space (which becomes '-')
-_ASCII_NOT_SLUG = re.compile(r"[^a-z0-9_ -]")
+_ASCII_NOT_SLUG = lazy(r"[^a-z0-9_ -]")
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 
 from listlint.bibtex.format import Style, document_style, format_entry
@@ -25,6 +24,7 @@ from listlint.bibtex.normalize import (
 )
 from listlint.config import BibtexSettings
 from listlint.model import BibEntry, BibField, Document, Entry
+from listlint.regex import lazy
 
 __all__ = ["to_bibtex", "to_csv", "entry_year"]
 
@@ -32,8 +32,8 @@ _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$",
     "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
-_SPECIAL = re.compile(r"[\\{}%&#$_~^]")
-_TEXT_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d])")
+_SPECIAL = lazy(r"[\\{}%&#$_~^]")
+_TEXT_YEAR = lazy(r"(?<![\d.])((?:19|20)\d{2})(?![\d])")
 _SUFFIXES = "bcdefghijklmnopqrstuvwxyz"
 
 

@@ -11,17 +11,17 @@ write: :func:`label_span` is None for them and :func:`fence_marker` is their ope
 
 from __future__ import annotations
 
-import re
 
 from listlint.model import BibtexBlock, Document
 from listlint.source import Span
+from listlint.regex import lazy
 
 BIBTEX_LABELS = frozenset({"bibtex", "bib", "biblatex", "tex-bibtex"})
 GENERIC_LABELS = frozenset(
     {"", "text", "txt", "plain", "plaintext", "none", "tex", "latex", "bibliography", "citation", "cite", "ref"}
 )
-_BRACE_START = re.compile(r"\s*@[A-Za-z]+\s*\{")
-_OPENING = re.compile(r"(`{3,}|~{3,})[ \t]*")
+_BRACE_START = lazy(r"\s*@[A-Za-z]+\s*\{")
+_OPENING = lazy(r"(`{3,}|~{3,})[ \t]*")
 
 
 def label_word(block: BibtexBlock) -> str:

@@ -11,17 +11,17 @@ block exactly as it read the original. Formatting a canonical block again gives 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import NamedTuple
 
 from listlint.config import BibtexSettings
 from listlint.model import BibEntry, BibField, BibtexBlock, Document
+from listlint.regex import lazy
 
 LAYOUTS = ("compact", "spaced", "aligned")
-_PAGES = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\d+[A-Za-z]?)\s*$")
-_FENCE_LEAD = re.compile(r"([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(?=`{3,}|~{3,})")
-_HTML_LEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*")
+_PAGES = lazy(r"^\s*([A-Za-z]?\d+[A-Za-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\d+[A-Za-z]?)\s*$")
+_FENCE_LEAD = lazy(r"([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(?=`{3,}|~{3,})")
+_HTML_LEAD = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*")
 
 
 class Style(NamedTuple):

@@ -10,18 +10,19 @@ import functools
 import re
 import unicodedata
 from typing import NamedTuple
+from listlint.regex import lazy
 
 # \'e, \"{o}, \c{c}, \v s, \"\i: accent commands whose argument is one letter (not \textbf, whose \t is no accent)
-_ACCENT = re.compile(
+_ACCENT = lazy(
     r"\\(?:[`'^\"~=.]\s*|[uvHtcdbrk](?:\s+|(?=\{)))(?:\{\s*([A-Za-z]|\\[ij])\s*\}|([A-Za-z]|\\[ij](?![A-Za-z])))"
 )
 _LETTER_COMMANDS = {
     "ss": "ss", "ae": "ae", "AE": "AE", "oe": "oe", "OE": "OE", "aa": "a", "AA": "A", "o": "o", "O": "O",
     "l": "l", "L": "L", "i": "i", "j": "j",
 }
-_COMMAND = re.compile(r"\\([A-Za-z]+)\s*|\\(.)")
-_NICKNAME = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
-_YEAR = re.compile(r"^\s*\{?\s*(\d{4})\s*\}?\s*$")
+_COMMAND = lazy(r"\\([A-Za-z]+)\s*|\\(.)")
+_NICKNAME = lazy(r"\s*[(（][^()（）]*[)）]\s*$")
+_YEAR = lazy(r"^\s*\{?\s*(\d{4})\s*\}?\s*$")
 
 
 def strip_latex(value: str) -> str:
@@ -157,9 +158,9 @@ def strip_nickname(title: str) -> str:
 
 
 # a coined name, one word with a capital or digit inside ("BiBench", "GPT-3", "ResNet"), not a word ("Attention")
-_COINED_NAME = re.compile(r"[^\s\d]\S*(?:[A-Z]|\d)\S*")
+_COINED_NAME = lazy(r"[^\s\d]\S*(?:[A-Z]|\d)\S*")
 # what ends the short name opening a title: "BiBench: …", "MQBench — …", "FracBits - …"
-_NAME_BEFORE_TITLE = re.compile(r"\s*(?::|—|–|\s-\s)\s*")
+_NAME_BEFORE_TITLE = lazy(r"\s*(?::|—|–|\s-\s)\s*")
 
 
 def title_similarity(entry_title: str, bibtex_title: str) -> float:
@@ -195,7 +196,7 @@ def parse_year(value: str | None) -> int | None:
 
 # --- names and keys ----------------------------------------------------------------------------------------------
 
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_AND = lazy(r"\s+and\s+", re.IGNORECASE)
 _STOPWORDS = frozenset(
     "a an the on of to in for and how what why when where which who with is".split()
 )
@@ -220,8 +221,8 @@ def split_authors(value: str, limit: int = 0) -> list[str]:
     return [a for a in out if a]
 
 
-_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
-_WORD_SPLIT = re.compile(r"(?:\s|[-–—/:])+")  # not one class mixing \s with dashes: that compiles 30x slower
+_NOT_ASCII_ALNUM = lazy(r"[^a-z0-9]+")
+_WORD_SPLIT = lazy(r"(?:\s|[-–—/:])+")  # not one class mixing \s with dashes: that compiles 30x slower
 
 
 def ascii_word(text: str) -> str:
@@ -279,11 +280,11 @@ class YearEvidence(NamedTuple):
     reason: str  # "arXiv id 1711.00165 in the link"
 
 
-_ARXIV_NEW = re.compile(r"arxiv\.org/(?:abs|pdf|html)/((\d{2})(\d{2})\.\d{4,5})", re.IGNORECASE)
-_ARXIV_OLD = re.compile(r"arxiv\.org/(?:abs|pdf)/([a-z.-]+/(\d{2})(\d{2})\d{3})", re.IGNORECASE)
-_ARXIV_TEXT = re.compile(r"(?:arxiv[:\s/]*|abs/|^\s*)((\d{2})(\d{2})\.\d{4,5})", re.IGNORECASE)
+_ARXIV_NEW = lazy(r"arxiv\.org/(?:abs|pdf|html)/((\d{2})(\d{2})\.\d{4,5})", re.IGNORECASE)
+_ARXIV_OLD = lazy(r"arxiv\.org/(?:abs|pdf)/([a-z.-]+/(\d{2})(\d{2})\d{3})", re.IGNORECASE)
+_ARXIV_TEXT = lazy(r"(?:arxiv[:\s/]*|abs/|^\s*)((\d{2})(\d{2})\.\d{4,5})", re.IGNORECASE)
 # PMLR and JMLR name papers ``<author><yy><letter>``: proceedings.mlr.press/v162/novak22a/novak22a.pdf
-_PMLR = re.compile(
+_PMLR = lazy(
     r"(?:proceedings\.mlr\.press/v\d+|jmlr\.org/papers/v(?:olume)?\d+)/([a-z][a-z-]*?(\d{2})[a-z]?)(?:[/.]|$)",
     re.IGNORECASE,
 )
@@ -291,7 +292,7 @@ _PMLR = re.compile(
 _PROCEEDINGS_HOSTS = (
     "thecvf.com", "neurips.cc", "nips.cc", "aclanthology.org", "ecva.net", "ijcai.org", "isca-speech.org",
 )
-_PATH_YEAR = re.compile(r"(?:/|_|(?<=[a-z]))((?:19|20)\d{2})(?=[/_.]|$)", re.IGNORECASE)
+_PATH_YEAR = lazy(r"(?:/|_|(?<=[a-z]))((?:19|20)\d{2})(?=[/_.]|$)", re.IGNORECASE)
 
 
 def _century(yy: int) -> int:

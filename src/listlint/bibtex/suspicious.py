@@ -8,10 +8,11 @@ from typing import NamedTuple
 from listlint.bibtex.normalize import parse_year
 from listlint.model import BibEntry, BibField
 from listlint.source import Span
+from listlint.regex import lazy
 
-_CORR = re.compile(r"^\s*CoRR\s*,?\s*abs/\S+\s*$", re.IGNORECASE)
-_URL_WRAPPED = re.compile(r"^\s*\\url\s*\{([^{}]*)\}\s*$")
-_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_CORR = lazy(r"^\s*CoRR\s*,?\s*abs/\S+\s*$", re.IGNORECASE)
+_URL_WRAPPED = lazy(r"^\s*\\url\s*\{([^{}]*)\}\s*$")
+_DOI_PREFIX = lazy(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 class Suspicion(NamedTuple):

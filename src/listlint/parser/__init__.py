@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -29,6 +28,7 @@ from listlint.parser.inline import (
     unpack_facts,
 )
 from listlint.source import SourceText, Span
+from listlint.regex import lazy
 
 __all__ = ["parse"]
 
@@ -105,7 +105,7 @@ def _parse(text: str | SourceText, path: str | None, config: Config | None, work
     )
 
 
-DEFINITION = re.compile(r"[ \t>]*\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(?:<([^>\n]*)>|(\S+))")
+DEFINITION = lazy(r"[ \t>]*\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(?:<([^>\n]*)>|(\S+))")
 
 
 def _definitions(source: SourceText, references: dict[str, Any]) -> list[Link]:

@@ -19,19 +19,20 @@ from typing import Any
 
 from listlint.model import BibEntry, BibFailure, BibField, BibtexBlock, Document, Section
 from listlint.source import SourceText, Span
+from listlint.regex import lazy
 
 __all__ = ["parse_bib", "parse_block", "parse_blocks"]
 
-_TYPE = re.compile(r"@(\w*)[ \t]*([{(])")
-_WS = re.compile(r"\s*")
-_BRACES = re.compile(r"(?<!\\)[{}]")
-_QUOTE = re.compile(r'(?<!\\)"')
-_BARE = re.compile(r'[^\s#{}"=]+')
-_NAME_EQ = re.compile(r"\s*([^\s=]+)\s*=\s*")
-_FIELD_START = re.compile(r"([A-Za-z_][\w.:+/-]*)\s*=")
-_FIELD_LINE = re.compile(r"^[ \t]*,?[ \t]*([A-Za-z_][\w.:+/-]*)[ \t]*=", re.M)
-_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)+")
-_NAME_BEFORE = re.compile(r"([A-Za-z_][\w.:+/-]*)\s*=\s*$")
+_TYPE = lazy(r"@(\w*)[ \t]*([{(])")
+_WS = lazy(r"\s*")
+_BRACES = lazy(r"(?<!\\)[{}]")
+_QUOTE = lazy(r'(?<!\\)"')
+_BARE = lazy(r'[^\s#{}"=]+')
+_NAME_EQ = lazy(r"\s*([^\s=]+)\s*=\s*")
+_FIELD_START = lazy(r"([A-Za-z_][\w.:+/-]*)\s*=")
+_FIELD_LINE = lazy(r"^[ \t]*,?[ \t]*([A-Za-z_][\w.:+/-]*)[ \t]*=", re.M)
+_QUOTE_PREFIX = lazy(r"[ \t]*(?:>[ \t]?)+")
+_NAME_BEFORE = lazy(r"([A-Za-z_][\w.:+/-]*)\s*=\s*$")
 
 _Mapper = Callable[[int, int], Span]
 _quieted = False

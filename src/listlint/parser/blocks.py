@@ -10,20 +10,21 @@ from typing import Any
 from listlint.model import BibtexBlock, Block, Heading, Link, ListBlock, ListItem
 from listlint.parser.inline import InlineFacts, html_block_links
 from listlint.source import SourceText, Span
+from listlint.regex import lazy
 
-ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
+ORDERED_MARKER = lazy(r"(\d{1,9})([.)])")
 BIBTEX_LABELS = frozenset({"bibtex", "bib", "biblatex", "tex-bibtex"})
-BIBTEX_START = re.compile(r"\s*@[A-Za-z]+\s*[{(]")
-FRONT_MATTER_FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$")
+BIBTEX_START = lazy(r"\s*@[A-Za-z]+\s*[{(]")
+FRONT_MATTER_FENCE = lazy(r"^(---|\+\+\+)[ \t]*$")
 # BibTeX in HTML blocks: ``<pre>`` or ``<pre><code>`` elements (see _html_bibtex_blocks)
-PRE_HINT = re.compile(r"<pre[\s>]", re.IGNORECASE)
-PRE_OPEN = re.compile(r"<pre(?=[\s>])[^>]*>", re.IGNORECASE)
-PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
-CODE_OPEN = re.compile(r"\s*<code(?=[\s>])[^>]*>", re.IGNORECASE)
-CODE_CLOSE_AT_END = re.compile(r"</code\s*>\s*\Z", re.IGNORECASE)
-HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+PRE_HINT = lazy(r"<pre[\s>]", re.IGNORECASE)
+PRE_OPEN = lazy(r"<pre(?=[\s>])[^>]*>", re.IGNORECASE)
+PRE_CLOSE = lazy(r"</pre\s*>", re.IGNORECASE)
+CODE_OPEN = lazy(r"\s*<code(?=[\s>])[^>]*>", re.IGNORECASE)
+CODE_CLOSE_AT_END = lazy(r"</code\s*>\s*\Z", re.IGNORECASE)
+HTML_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # a tag, or a character reference (``&amp;``, ``&#38;``, ``&#x26;``): text a browser does not show as written
-HTML_MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+HTML_MARKUP = lazy(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 @dataclass

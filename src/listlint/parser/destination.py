@@ -9,14 +9,14 @@ helper returns: ``tests/test_destination.py`` compares the two on generated inpu
 
 from __future__ import annotations
 
-import re
 from types import SimpleNamespace
 
 from markdown_it import helpers
 from markdown_it.common.utils import unescapeAll
+from listlint.regex import lazy
 
-_ORDINARY = re.compile(r"[^\x00-\x20\x7f()\\]+")  # what the character loop would step over one by one
-_ANGLED = re.compile(r"<(?:[^\n<>\\]|\\[\s\S])*>")  # <...>: no line break or "<" inside; "\" escapes anything
+_ORDINARY = lazy(r"[^\x00-\x20\x7f()\\]+")  # what the character loop would step over one by one
+_ANGLED = lazy(r"<(?:[^\n<>\\]|\\[\s\S])*>")  # <...>: no line break or "<" inside; "\" escapes anything
 _MAX_NESTING = 32  # markdown-it's limit on nested parentheses
 
 

@@ -30,6 +30,7 @@ from listlint.parser.text import (
     LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end,
 )
 from listlint.source import SourceText, Span
+from listlint.regex import lazy
 
 FAKE_BULLETS = "•·●▪◦‣∙"
 # What may stand before an entry's title link: a task box, a status tag, a number, then symbols, emoji and emoji
@@ -39,26 +40,26 @@ FAKE_BULLETS = "•·●▪◦‣∙"
 # (the closing marks take all there are, so that a run of marks between two labels is split one way only)
 LABEL = (r"[*_]{0,4}(?:\[[ \t]*[*_]{0,2}`?[^\[\]\s`*]+(?:[ \t][^\[\]\s`*]+){0,2}`?[*_]{0,2}[ \t]*\](?![(\[])"
          r"|`[^`\n]{1,40}`)[*_]{0,4}(?![*_])")
-LEADING_LABELS = re.compile(rf"(?:[ \t]*{LABEL})+[ \t]*")
-COLUMN_BAR = re.compile(r"[ \t]\|")
-ORDINAL = re.compile(r"[ \t]*\d{1,4}[.)][ \t]+")
+LEADING_LABELS = lazy(rf"(?:[ \t]*{LABEL})+[ \t]*")
+COLUMN_BAR = lazy(r"[ \t]\|")
+ORDINAL = lazy(r"[ \t]*\d{1,4}[.)][ \t]+")
 # a bold title that a long line wraps: "- **SYNAPSE: Leveraging Few-Shot Exemplars for\nHuman-Level Control.** *…*"
-WRAPPED_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)([^\n]+?(?:\n[^\n]+?)?)(?<=\S)\1")
-LEAD_PREFIX = re.compile(
+WRAPPED_STRONG = lazy(r"[ \t]*(\*\*|__)(?=\S)([^\n]+?(?:\n[^\n]+?)?)(?<=\S)\1")
+LEAD_PREFIX = lazy(
     rf"^(?:\[[ xX]\]\s*)?(?:{LABEL}\s*)*(?:\d+(?:\.\d+)*\.?\s*(?:{LABEL}\s*)*)?"
     rf"(?:{SHORTCODE_WORD}|[\W_])*$"
 )
-APA = re.compile(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
-DASH_DATE = re.compile(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+APA = lazy(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
+DASH_DATE = lazy(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
+YEAR = lazy(r"\b(?:19|20)\d\d\b")
 # a reference ending with its venue and year or its arXiv id: "Title. Park et al. CVPR 2019", "Title. arXiv:1503.02531"
 # (a venue is written in capitals: CVPR, NeurIPS, TPAMI; "Since 2019" is not one)
-CITED_VENUE_END = re.compile(
+CITED_VENUE_END = lazy(
     r"(?:\b[A-Z][a-z]*[A-Z][A-Za-z]*(?:'\d\d|[ \t]*(?:19|20)\d\d)|\barXiv:?[ \t]*\d{4}\.\d{4,5}(?:v\d+)?)[\s.)]*$"
 )
 # A link whose text is a label ("[Paper]", "pdf", "Code"): fewer words than LINK_LABEL below, on purpose: "notes",
 # "link", "post" or "review" are labels before a colon but ordinary words as the text of a link in prose
-LINK_TEXT_LABEL = re.compile(
+LINK_TEXT_LABEL = lazy(
     r"[\s\[(*_]*(?:paper|pdf|code|arxiv|html|project(?: page)?|website|home ?page|page|video|slides?|poster|blog|"
     r"github|demo|data(?:set)?|bib(?:tex)?|doi|openreview|abstract|supp(?:lementary)?|notebook|colab|"
     r"论文|代码|代碼|项目|主页)"
@@ -66,52 +67,52 @@ LINK_TEXT_LABEL = re.compile(
     re.IGNORECASE,
 )
 # ", TIST 2023", ", IEEE Access, 2018", ", 2017 arxiv preprint": a venue and a year after a title link, no more
-VENUE_YEAR_TAIL = re.compile(r"[ \t]*,[ \t]*[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\n\[\]]{0,20}")
+VENUE_YEAR_TAIL = lazy(r"[ \t]*,[ \t]*[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\n\[\]]{0,20}")
 # What may follow a bold title alone on its line: a hard break (backslash, <br>, spaces)
 HARD_BREAK = r"(?:\\|<br[ \t]*/?>)"  # a backslash or <br> ending a line
-HARD_BREAK_TAIL = re.compile(rf"[ \t]*{HARD_BREAK}?[ \t]*", re.IGNORECASE)
-BREAK_AT_END = re.compile(rf"[ \t]*{HARD_BREAK}[ \t]*$", re.IGNORECASE)
+HARD_BREAK_TAIL = lazy(rf"[ \t]*{HARD_BREAK}?[ \t]*", re.IGNORECASE)
+BREAK_AT_END = lazy(rf"[ \t]*{HARD_BREAK}[ \t]*$", re.IGNORECASE)
 # MLA / IEEE style: Authors. "Title." Venue, 2015. The quoted title follows the authors' closing punctuation.
-QUOTED_TITLE = re.compile(r"""(?:^[ \t]*|[.,:;]\s+)[*_]{0,2}["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
+QUOTED_TITLE = lazy(r"""(?:^[ \t]*|[.,:;]\s+)[*_]{0,2}["“](?P<title>[^"”\n]{6,300}?)[.,;!?]?["”]""")
 # a title both quoted and bold, wherever it stands: 'G. Zweig "**Title**"', 'Raffel et al. **"Title."** JMLR 2020'
-BOLD_QUOTED_TITLE = re.compile(
+BOLD_QUOTED_TITLE = lazy(
     r"""(?:\*\*|__)["“](?P<title>[^"”\n*_]{6,300}?)[.,;!?]?["”](?:\*\*|__)|["“](?:\*\*|__)(?P<inner>[^"”\n*_]{6,300}?)[.,;!?]?(?:\*\*|__)[.,;!?]?["”]"""
 )
 # images opening a description ("[Tool](url) ![stars](https://img.shields.io/…) - what it does"): badges
 _DESTINATION = r"(?:\([^)\s]*\)|\[[^\]\n]*\])"  # "(url)", or "[ref]" of a reference-style image or link
 BADGE = rf"(?:\[!\[[^\]\n]*\]{_DESTINATION}\]{_DESTINATION}|!\[[^\]\n]*\]{_DESTINATION})"
-LEADING_BADGES = re.compile(rf"^(?:[ \t]*{BADGE})+")
+LEADING_BADGES = lazy(rf"^(?:[ \t]*{BADGE})+")
 # badges opening an item, before its name: "[![Open-Source Software][oss icon]](repo) [Audacity](url) - …"
-BADGE_RUN = re.compile(rf"(?:[ \t]*{BADGE})+[ \t]*")
+BADGE_RUN = lazy(rf"(?:[ \t]*{BADGE})+[ \t]*")
 # what separates an entry's title from its description ("[T](u) - d", "[T](u)：描述"), stripped from both ends of
 # the description (so a closing period goes too)
 SEPARATOR_EDGE = " \t-–—:,.：，、"
 # what opens around an entry's link, and what closes it: "**[Title](url)**", "[[pdf](url)]"
 WRAPPER_CLOSING = {"*": "*", "_": "_", "~": "~", "[": "]"}
-TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
+TOC_TITLE = lazy(r"^\W*(?:table of contents|contents|toc|目录|目錄)\W*$", re.IGNORECASE)
 # "Paper: [arXiv](url)", "代码：[GitHub](url)": a short label, a colon, then the link: a link line of the entry above
 # (a heading, or the item it is nested in), not an entry of its own
 # what a CJK link label names ("论文", "代码") and how it says "link" ("链接", "地址"): "论文链接：", "项目地址："
 _CJK_LABEL_WHAT = "论文|論文|代码|代碼|源码|源碼|项目|項目|主页|主頁|笔记|筆記|视频|視頻|博客|数据集|數據集|幻灯片|原文|官网|官網|演示|コード|논문|코드"
 _CJK_LABEL_LINK = "链接|鏈接|地址|网址|網址|主页|主頁|リンク|링크"
-LINK_LABEL = re.compile(
+LINK_LABEL = lazy(
     r"[ \t]*[*_]*(?:(?:paper|pdf|code|source code|github|project(?: page)?|website|home ?page|page|blog(?: post)?|post|"
     r"video|slides|talk|demo|dataset|data|arxiv|openreview|poster|notes?|review|link|url)s?(?: link)?|"
     rf"(?:{_CJK_LABEL_WHAT})(?:{_CJK_LABEL_LINK})?|{_CJK_LABEL_LINK})[*_]*[ \t]*[:：][*_]*[ \t]*",
     re.IGNORECASE,
 )
-TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
+TASK_BOX = lazy(r"\[[ xX]\][ \t]+")
 # a clause that runs into the link: "Text link in the sponsor section of [site](url)", "Read more on [the blog](url)"
-PROSE_INTO_LINK = re.compile(
+PROSE_INTO_LINK = lazy(
     r"\b(?:of|the|a|an|on|at|to|for|by|with|from|and|or|see|via|into|about|this|our|your|its|their|is|are)[ \t]*$"
 )
 # words going on after a link, as a sentence does around a link it mentions ("has taken [math](url), including …")
 # (not "[Title](url) and [code](url)", nor "[Chen, Shangyu][ref] et al. IJCAI 2019")
-SENTENCE_GOES_ON = re.compile(
+SENTENCE_GOES_ON = lazy(
     r"[ \t]*,[ \t]*(?!and\b|or\b)[a-z]+[ \t]+[a-z]|[ \t]+(?!and\b|or\b|et al\b)[a-z]+[ \t]+[a-z]+\b(?![ \t]*\[)")
-SENTENCE_END = re.compile(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
+SENTENCE_END = lazy(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 # words whose period ends no sentence: "Univ. Toronto / MIT", "Smith et al. Deep nets"
-ABBREVIATION = re.compile(r"(?:^|[\s(/])(?:e\.g|i\.e|univ|inst|dept|intl|inc|ltd|corp|dr|prof|st|jr|vs|al|etc|fig|vol|no|pp|ed|eds)$",
+ABBREVIATION = lazy(r"(?:^|[\s(/])(?:e\.g|i\.e|univ|inst|dept|intl|inc|ltd|corp|dr|prof|st|jr|vs|al|etc|fig|vol|no|pp|ed|eds)$",
                           re.IGNORECASE)
 
 
@@ -124,8 +125,8 @@ def sentence_end(text: str) -> re.Match[str] | None:
     return None
 
 
-DASH_SPLIT = re.compile(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
-GENERIC_HEADING = re.compile(
+DASH_SPLIT = lazy(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
+GENERIC_HEADING = lazy(
     r"^\W*(?:citations?|citing|cite|how to cite|bibtex|bibliography|references?|引用|参考文献)\W*$", re.IGNORECASE
 )
 
@@ -771,7 +772,7 @@ def _learn_citation_lists(b: Builder, works: list[_Item], walk: Walk,
 
 
 # "简介：…", "Stars: 1.2k": a short label and a colon opening a nested line that describes the item above
-LABELLED_LINE = re.compile(r"[ \t]*[*_]*[^\s:：*_]{1,12}(?: [^\s:：*_]{1,12})?[*_]*[ \t]*[:：]")
+LABELLED_LINE = lazy(r"[ \t]*[*_]*[^\s:：*_]{1,12}(?: [^\s:：*_]{1,12})?[*_]*[ \t]*[:：]")
 
 
 def _labelled_link_children(b: Builder, works: list[_Item], first_unit: dict[int, InlineUnit],
@@ -968,7 +969,7 @@ def quoted_title(text: str) -> tuple[str, int] | None:
 
 
 # a line of authors in italics, hard-broken: "*Mikolaj Czerkawski (@mikonvergence)* \\", "_A. Smith, B. Jones_<br>"
-AUTHORS_LINE = re.compile(rf"[ \t]*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1[ \t]*{HARD_BREAK}?[ \t]*", re.IGNORECASE)
+AUTHORS_LINE = lazy(rf"[ \t]*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1[ \t]*{HARD_BREAK}?[ \t]*", re.IGNORECASE)
 
 
 def bold_title_line(text: str, start: int, end: int, *, alone: bool = True, min_words: int = 2,

@@ -19,6 +19,7 @@ from markdown_it.helpers import parseLinkLabel
 from listlint.model import Link, LinkKind
 from listlint.parser.destination import faster_helpers
 from listlint.source import SourceText, Span
+from listlint.regex import lazy
 
 RECORDS = "listlint_records"
 CURRENT = "listlint_current"  # index of the block token whose inline content is being parsed
@@ -26,8 +27,8 @@ CURRENT_SRC = "listlint_current_src"
 DEFER_INLINE = "listlint_defer_inline"
 
 # A GFM-style literal URL in prose. Trailing punctuation is trimmed by ``_trim_bare``.
-BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
-HTML_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+BARE_URL = lazy(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+HTML_HREF = lazy(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
 
 
 def _wrap(md: MarkdownIt, name: str) -> None:
@@ -49,7 +50,7 @@ def _wrap(md: MarkdownIt, name: str) -> None:
     md.inline.ruler.at(name, recording_rule)
 
 
-DESTINATION = re.compile(
+DESTINATION = lazy(
     r"""\(\s*(?:<([^<>\n]*)>|(\S*?))(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)""", re.DOTALL
 )
 

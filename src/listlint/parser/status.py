@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from listlint.model import StatusTag
 from listlint.source import Span
+from listlint.regex import lazy
 
 # a tag word: a letter of any script (READ, GELESEN, ПРОЧИТАНО, LU, 已读), then letters, "_" or "-"; no digits
 WORD = r"[^\W\d_](?:[^\W\d]|-){0,30}"
@@ -47,14 +48,14 @@ WRITTEN_FORM = (r"\[[ \t]*(?:`[ \t]*)?({word})[ \t]*(?:`[ \t]*)?\](?![(\[:])"
                 r"|(?<!\[)`[ \t]*(?:\[[ \t]*)?({word})[ \t]*(?:\][ \t]*)?`")
 # a configured symbol (``✅``) written bare, neither glued to other symbols or text nor inside brackets or code
 BARE_FORM = r"(?<![^\s*_~])({symbols})(?![^\s*_~])"
-TAG_WORD = re.compile(WORD)
+TAG_WORD = lazy(WORD)
 # ``[``, up to three spaces, an optional x, up to three spaces, ``]``; never the label of a link or a definition
-CHECKBOX = re.compile(r"\[( {0,3}[xX]? {0,3})\](?![(:])")
+CHECKBOX = lazy(r"\[( {0,3}[xX]? {0,3})\](?![(:])")
 # what a configured tag may not contain: it could never be found in brackets or backticks
-UNWRITABLE = re.compile(r"[\[\]`\x00-\x1f\x7f]")
+UNWRITABLE = lazy(r"[\[\]`\x00-\x1f\x7f]")
 VARIATION_SELECTORS = "\ufe0e\ufe0f"
-BACKTICK_RUN = re.compile(r"`+")
-COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+BACKTICK_RUN = lazy(r"`+")
+COMMENT = lazy(r"<!--.*?(?:-->|$)")
 EMPHASIS = "*_"
 
 

@@ -14,23 +14,24 @@ from listlint.parser.blocks import InlineUnit, Walk
 from listlint.parser.status import status_of
 from listlint.parser.text import LEADING_STRONG, as_read, clean_title, content_link
 from listlint.source import SourceText, Span
+from listlint.regex import lazy
 
 if TYPE_CHECKING:
     from listlint.parser.entries import Builder
 
 # "1)", "12.", "(3)", "#4" opening a table cell: the row's number, not words of its title
-ROW_COUNTER = re.compile(r"[ \t]*(?:\d{1,4}[.)]|\(\d{1,4}\)|#\d{1,4})[ \t]+")
-PAPER_HEADER = re.compile(r"(?:title|paper|article|publication|论文|标题)s?\b(?:\s*[/&(,]|$)", re.IGNORECASE)
-TITLE_HEADER = re.compile(
+ROW_COUNTER = lazy(r"[ \t]*(?:\d{1,4}[.)]|\(\d{1,4}\)|#\d{1,4})[ \t]+")
+PAPER_HEADER = lazy(r"(?:title|paper|article|publication|论文|标题)s?\b(?:\s*[/&(,]|$)", re.IGNORECASE)
+TITLE_HEADER = lazy(
     r"(?:title|paper|name|model|method|project|resource|tool|library|repo(?:sitory)?|work|article|book|course|"
     r"dataset|论文|标题|名称)s?",
     re.IGNORECASE,
 )
 
 
-TITLE_WORD = re.compile(r"\b(?:name|title)s?\b|名称|名字|资源名|项目名|标题|題名", re.IGNORECASE)
+TITLE_WORD = lazy(r"\b(?:name|title)s?\b|名称|名字|资源名|项目名|标题|題名", re.IGNORECASE)
 # "Author name", "Venue name", "File name", "作者名字": names, but not of the row's work
-NOT_A_TITLE = re.compile(
+NOT_A_TITLE = lazy(
     r"\b(?:author|speaker|presenter|venue|conference|journal|file|user|host|company|organi[sz]ation)s?\b|"
     r"作者|会议|期刊|文件|用户|机构", re.IGNORECASE)
 

@@ -11,19 +11,20 @@ from collections.abc import Iterable
 
 from listlint.model import Link, LinkKind
 from listlint.source import Span
+from listlint.regex import lazy
 
-MARKUP = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
+MARKUP = lazy(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
 # A backslash escape of a Markdown mark: the character stands for itself. Not \" \' \^ \~ \= \. \{: titles
 # pasted from BibTeX write accents that way (Sch\"{o}lkopf), and the title key reads them as LaTeX.
-ESCAPED = re.compile(r"\\([*_\[\]`#|&<>])")
+ESCAPED = lazy(r"\\([*_\[\]`#|&<>])")
 # an inline HTML tag, as CommonMark reads one (a letter after "<"); group 1 is its name
-INLINE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+INLINE_TAG = lazy(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 # an emoji shortcode GitHub renders: ":zap:", ":+1:", ":heavy_check_mark:"
 SHORTCODE_WORD = r":[a-z0-9_+-]+:"
 # ":fast_forward:" at either end of a title: an emoji GitHub draws, not words of the title
-EMOJI_SHORTCODE_EDGE = re.compile(rf"^(?:{SHORTCODE_WORD}\s*)+|(?:\s*{SHORTCODE_WORD})+$")
+EMOJI_SHORTCODE_EDGE = lazy(rf"^(?:{SHORTCODE_WORD}\s*)+|(?:\s*{SHORTCODE_WORD})+$")
 # a bold run opening a line or cell ("**Title** - what it does"); group 2 is its words
-LEADING_STRONG = re.compile(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+LEADING_STRONG = lazy(r"[ \t]*(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 PAGE_LINK_KINDS = (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.AUTOLINK, LinkKind.BARE)
 
 
@@ -96,7 +97,7 @@ def _without_images(text: str, link: Link, links: tuple[Link, ...]) -> str:
 
 
 # a shortcode after blanks (its case is not checked)
-SHORTCODE = re.compile(rf"[ \t]*{SHORTCODE_WORD}", re.IGNORECASE)
+SHORTCODE = lazy(rf"[ \t]*{SHORTCODE_WORD}", re.IGNORECASE)
 # What an emoji is made of besides its symbol: the variation selector, the zero-width joiner, the keycap
 EMOJI_PARTS = frozenset("\ufe0f\u200d\u20e3")
 

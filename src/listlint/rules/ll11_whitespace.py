@@ -20,6 +20,7 @@ from listlint.model import Document
 from listlint.rules.base import Context, Rule
 from listlint.rules.ll1_headings import container_lines
 from listlint.source import Span
+from listlint.regex import lazy
 
 
 def raw_lines(document: Document) -> list[str]:
@@ -454,7 +455,7 @@ def _byte_maps() -> tuple[dict[str, int], dict[str, int]]:
 
 CP1252, LATIN1 = _byte_maps()
 CODECS = (("cp1252", CP1252), ("Latin-1", LATIN1))
-MOJIBAKE_RUN = re.compile("[" + re.escape("".join(sorted(set(CP1252) | set(LATIN1)))) + "]{2,}")
+MOJIBAKE_RUN = lazy("[" + re.escape("".join(sorted(set(CP1252) | set(LATIN1)))) + "]{2,}")
 # What text that went through UTF-8 -> cp1252 usually was: letters of European scripts, punctuation and symbols,
 # CJK, fullwidth forms, emoji. A "decoding" into IPA, combining marks, NKo, private use or controls is a
 # coincidence of genuine Latin-1 text (``ß“`` would decode to U+07D3), so it is left alone.
@@ -648,7 +649,7 @@ def _overlaps_any(spans: Sequence[Span], starts: Sequence[int], span: Span) -> b
 
 
 # a line that is one HTML comment: next to a heading, tools read it as a note on that heading
-HTML_COMMENT_LINE = re.compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*")
+HTML_COMMENT_LINE = lazy(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*")
 
 
 class BlanksAroundBlocks(Rule):

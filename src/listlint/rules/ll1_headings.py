@@ -21,11 +21,12 @@ from listlint.parser.status import patterns, tag_key
 from listlint.rules.base import Context, Rule
 from listlint.rules.ll4_urls import heading_slugs, html_anchors
 from listlint.source import Span
+from listlint.regex import lazy
 
 
 # The closing sections most lists leave out of their table of contents (awesome-lint does not expect "License"
 # there either): expected only when the table links them.
-META_SECTION = re.compile(
+META_SECTION = lazy(
     r"licen[cs]e|contribut(?:e|ing|ors?|ions?|ing guidelines)|how to contribute|footnotes?|acknowledge?ments?|"
     r"code of conduct|star history|stargazers(?: over time)?|sponsors?|citation|cite|how to cite|credits",
     re.IGNORECASE,
@@ -227,9 +228,9 @@ def _marker_or_text(document: Document, heading: Heading) -> Span:
 
 # ---- LL103 -------------------------------------------------------------------------------------------------------
 
-CLOSING = re.compile(r"(?:^|[ \t])#+[ \t]*$")
-ATX_LINE = re.compile(r"^( {0,3})(#{1,6})([ \t]*)(.*?)$")
-NO_SPACE_ATX = re.compile(r"^ {0,3}(#{1,6})(?=[^\s#])")
+CLOSING = lazy(r"(?:^|[ \t])#+[ \t]*$")
+ATX_LINE = lazy(r"^( {0,3})(#{1,6})([ \t]*)(.*?)$")
+NO_SPACE_ATX = lazy(r"^ {0,3}(#{1,6})(?=[^\s#])")
 
 
 class HeadingStyle(Rule):
@@ -322,7 +323,7 @@ def _canonical_atx(heading: Heading) -> str | None:
 # ---- LL104 -------------------------------------------------------------------------------------------------------
 
 
-HTML_HEADING = re.compile(r"\s*<h([1-6])\b", re.IGNORECASE)
+HTML_HEADING = lazy(r"\s*<h([1-6])\b", re.IGNORECASE)
 
 
 class DuplicateSection(Rule):
@@ -362,7 +363,7 @@ class DuplicateSection(Rule):
 
 # ---- LL105 -------------------------------------------------------------------------------------------------------
 
-COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
+COMMENT_ONLY = lazy(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
 
 
 class EmptySection(Rule):
@@ -400,8 +401,8 @@ class EmptySection(Rule):
 
 # ---- LL106 -------------------------------------------------------------------------------------------------------
 
-TOC_START = re.compile(r"^\s*<!--\s*toc\s*-->\s*$", re.IGNORECASE)
-TOC_STOP = re.compile(r"^\s*<!--\s*(?:tocstop|/toc)\s*-->\s*$", re.IGNORECASE)
+TOC_START = lazy(r"^\s*<!--\s*toc\s*-->\s*$", re.IGNORECASE)
+TOC_STOP = lazy(r"^\s*<!--\s*(?:tocstop|/toc)\s*-->\s*$", re.IGNORECASE)
 
 
 class TocLink(NamedTuple):

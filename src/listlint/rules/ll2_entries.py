@@ -23,6 +23,7 @@ from listlint.rules.ll1_headings import find_toc, short
 from listlint.rules.ll11_whitespace import raw_lines
 from listlint.source import Span
 from listlint.urls import arxiv_id
+from listlint.regex import lazy
 
 
 def _where(section: Section) -> str:
@@ -321,7 +322,7 @@ class EntryLayout(Rule):
 
 # ---- LL202 -------------------------------------------------------------------------------------------------------
 
-THEMATIC_BREAK = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+THEMATIC_BREAK = lazy(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
 @dataclass(frozen=True)
@@ -782,13 +783,13 @@ def _section_titles(document: Document) -> Callable[[int], str]:
 # ---- LL206 -------------------------------------------------------------------------------------------------------
 
 UNICODE_BULLETS = "•·●▪◦‣∙"
-FAKE_BULLET = re.compile(r"^([ \t]*)([" + UNICODE_BULLETS + r"])([ \t]+)(?=\S)")
+FAKE_BULLET = lazy(r"^([ \t]*)([" + UNICODE_BULLETS + r"])([ \t]+)(?=\S)")
 FAKE_ALTERS = Alters.ENTRIES | Alters.TITLES
 # A dash (em, en, figure, minus) typed as a bullet: '— [Asyncio](url) — Async I/O.' Only before a link: a dash
 # before words is prose (a quotation's '— Albert Einstein', a line of dialogue)
 TYPED_DASHES = "—–‒−"
-DASH_BULLET = re.compile(r"^([ \t]*)([" + TYPED_DASHES + r"])([ \t]+)(?=!?\[)")
-GLUED_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?=\[[^\]]*\]\()")
+DASH_BULLET = lazy(r"^([ \t]*)([" + TYPED_DASHES + r"])([ \t]+)(?=!?\[)")
+GLUED_MARKER = lazy(r"^([ \t]*)([-+*]|\d{1,9}[.)])(?=\[[^\]]*\]\()")
 
 
 def _next_indent(document: Document, stop: int) -> int | None:
@@ -913,8 +914,8 @@ class FakeListMarker(Rule):
 
 # ---- LL207 -------------------------------------------------------------------------------------------------------
 
-SEPARATOR = re.compile(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
-WHITESPACE_RUN = re.compile(r"[ \t]+")
+SEPARATOR = lazy(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
+WHITESPACE_RUN = lazy(r"[ \t]+")
 class Described(NamedTuple):
     """An entry with a description, and the separator between its title and description."""
     entry: Entry
@@ -988,7 +989,7 @@ def _collapsed(separator: str) -> str:
 
 # ---- LL208 -------------------------------------------------------------------------------------------------------
 
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR = lazy(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)

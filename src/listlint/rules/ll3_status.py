@@ -12,7 +12,6 @@ that and decides what each marker is against ``[tool.listlint.status]``: a known
 from __future__ import annotations
 
 import enum
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -27,13 +26,14 @@ from listlint.parser.entries import TASK_BOX, title_line_end
 from listlint.parser.status import distance, emphasis_around, misspelling, spelled, tag_key, tolerance, unwritable
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
+from listlint.regex import lazy
 
 PROPER_BOXES = ("[ ]", "[x]", "[X]")
 # Formats the parser finds again as the same tag; fixes are offered only for these (anything else would not
 # converge: the rewritten tag would not be recognised as the tag it replaced).
 # (Inline-code forms such as ```[{tag}]``` are recognised only at the edges of a line, so they are no canonical form.)
-RECOGNISABLE = re.compile(r"\[ ?`?\{tag\}`? ?\]")
-LEADING = re.compile(r"[\W_\d]*")  # what may precede a title link: numbering, emphasis, emoji
+RECOGNISABLE = lazy(r"\[ ?`?\{tag\}`? ?\]")
+LEADING = lazy(r"[\W_\d]*")  # what may precede a title link: numbering, emphasis, emoji
 CLOSING_MARKUP = "*_~"
 EMPHASIS_MARKS = ("*", "_", "~")
 
@@ -589,7 +589,7 @@ class StatusFormat(Rule):
 
 # What a line may not start with once a leading tag is taken away: it would open another block (an HTML comment,
 # a nested list, a quote, a fence, a rule) and the entry would be lost.
-BLOCK_START = re.compile(
+BLOCK_START = lazy(
     r"[ \t]*(?:<[A-Za-z!/?]|>|#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}|"
     r"(?:[-*_][ \t]*){3,}$)"
 )

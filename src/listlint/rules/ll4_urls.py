@@ -22,6 +22,7 @@ from listlint.parser.status import tag_key
 from listlint.rules.base import Context, Rule
 from listlint.parser.status import distance
 from listlint.source import Span
+from listlint.regex import lazy
 
 CATEGORY = "links"
 
@@ -105,14 +106,14 @@ class MalformedLink(NamedTuple):
 
 
 # schemes markdown-it (like GitHub) refuses to link: the text shows, without the link
-REFUSED_SCHEME = re.compile(r"(vbscript|javascript|file|data):", re.IGNORECASE)
-SAFE_DATA = re.compile(r"data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
-_CANDIDATE = re.compile(r"\]([ \t]*)\(")
-_URLISH = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S", re.I)
+REFUSED_SCHEME = lazy(r"(vbscript|javascript|file|data):", re.IGNORECASE)
+SAFE_DATA = lazy(r"data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
+_CANDIDATE = lazy(r"\]([ \t]*)\(")
+_URLISH = lazy(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S", re.I)
 # A relative destination, as far as it can be told from prose ("[sic] (see above)", "[1] (2019)", "(and/or)",
 # "(Node.js)"): it starts like a path or a fragment, or is a path of several segments, a folder, or a file with an
 # extension after a '/', or a document's file name on its own
-_PATHISH = re.compile(
+_PATHISH = lazy(
     r"(?:\.{0,2}/|#)\S*"  # ./x, ../x, /x, #x
     r"|(?=\S*[A-Za-z])[^\s/]+(?:/[^\s/]+){2,}/?"  # a/b/c, not a date 1/2/2019
     r"|(?:[^\s/]+/)+(?:[^\s/]*\.[A-Za-z][A-Za-z0-9]{0,4})?/?"  # docs/, docs/guide.md, docs/guide/
@@ -299,7 +300,7 @@ def reported_malformed(document: Document, context: Context) -> list[MalformedLi
     return out
 
 
-_ITEM_PREFIX = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_ITEM_PREFIX = lazy(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 
 def _double_parens(link: Link) -> bool:
@@ -486,13 +487,13 @@ def _url_alters(document: Document, span: Span) -> Alters:
 
 
 # What CommonMark takes between < and > for an autolink: a scheme, then no space, control character, < or >.
-AUTOLINK_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20\x7f]*")
+AUTOLINK_URL = lazy(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20\x7f]*")
 
 # --------------------------------------------------------------------------------------------------------------
 # LL405 link-fragment
 # --------------------------------------------------------------------------------------------------------------
 
-_ANCHOR_ATTR = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+_ANCHOR_ATTR = lazy(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 
 
 def heading_slugs(document: Document) -> tuple[str, ...]:
@@ -743,9 +744,9 @@ class CanonicalUrl(Rule):
 # LL409 link-bibtex-agreement
 # --------------------------------------------------------------------------------------------------------------
 
-_BIB_ARXIV = re.compile(r"arxiv[\s:{}]*((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}))", re.I)
-_BIB_CORR = re.compile(r"\babs/((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}))", re.I)
-_BIB_URL_CMD = re.compile(r"^\\url\{(.*)\}$")
+_BIB_ARXIV = lazy(r"arxiv[\s:{}]*((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}))", re.I)
+_BIB_CORR = lazy(r"\babs/((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}))", re.I)
+_BIB_URL_CMD = lazy(r"^\\url\{(.*)\}$")
 
 
 class _BibIds(NamedTuple):

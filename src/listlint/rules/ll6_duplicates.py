@@ -24,8 +24,9 @@ from listlint.duplicates import (
 from listlint.model import Document, Entry, Layout, ListBlock
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
+from listlint.regex import lazy
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy(r"\w+")
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -195,8 +196,8 @@ class DuplicateTitle(Rule):
 
 
 # Details that tell two works with one title apart: years, version numbers, identifiers, the kind of work
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_VERSION = re.compile(r"(?<![\w.])v?\d{1,2}(?:\.(?:\d{1,3}|x))+(?![\w])", re.IGNORECASE)
+_YEAR = lazy(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_VERSION = lazy(r"(?<![\w.])v?\d{1,2}(?:\.(?:\d{1,3}|x))+(?![\w])", re.IGNORECASE)
 _VIDEO_HOSTS = ("youtube.com/", "youtu.be/", "vimeo.com/", "bilibili.com/", "b23.tv/")
 _CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "huggingface.co/")
 
