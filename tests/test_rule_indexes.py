@@ -15,8 +15,7 @@ import pytest
 from conftest import corpus_dir
 
 from listlint.parser import parse
-from listlint.rules.ll11_whitespace import (ASCII_BLOCK, MOJIBAKE_RUN, _blank_ended_lines, _mojibake_runs,
-                                            raw_lines)
+from listlint.rules.ll11_whitespace import ASCII_BLOCK, MOJIBAKE_RUN, _blank_ended_lines, _mojibake_runs
 from listlint.source import SourceText
 
 PIECES = ["a", "b c", " ", "  ", "\t", "\n", "\r", "\r\n", "\n\n", "- [x](u)", "Ã©", "â€™", "é", "深度", "🚀"]
@@ -54,7 +53,7 @@ def test_lines_as_source_gives_them() -> None:
         doc: Any = _Doc(text)
         source = doc.source
         lines = [source.line(i) for i in range(source.line_count)]
-        assert raw_lines(doc) == lines, repr(text)
+        assert source.lines() == lines, repr(text)
         assert _blank_ended_lines(doc) == [i for i, line in enumerate(lines) if line[-1:] in (" ", "\t")], repr(text)
 
 

@@ -10,35 +10,18 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-# The methods listlint calls on patterns: once compiled, each is an attribute of the pattern object itself.
-_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split")
+# What listlint reads from patterns: once compiled, each is an attribute of the pattern object itself.
+_READ = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split",
+         "pattern", "flags", "groups", "groupindex")
 
 
 class _Pattern:
-    """A compiled pattern's methods, and its other attributes read through."""
+    """A compiled pattern's methods and attributes, held as plain slots."""
 
-    __slots__ = ("_source", "_compiled", *_METHODS)
-
-    _compiled: re.Pattern[str]
+    __slots__ = ("_source", *_READ)
 
     def __repr__(self) -> str:
         return f"lazy({self._source[0]!r}, {self._source[1]!r})"
-
-    @property
-    def pattern(self) -> str:
-        return self._compiled.pattern
-
-    @property
-    def flags(self) -> int:
-        return self._compiled.flags
-
-    @property
-    def groups(self) -> int:
-        return self._compiled.groups
-
-    @property
-    def groupindex(self) -> Any:
-        return self._compiled.groupindex
 
 
 class _Uncompiled(_Pattern):
@@ -51,9 +34,9 @@ class _Uncompiled(_Pattern):
         self._source = (pattern, flags)
 
     def __getattr__(self, name: str) -> Any:
-        compiled = self._compiled = re.compile(*self._source)
-        for method in _METHODS:
-            setattr(self, method, getattr(compiled, method))
+        compiled = re.compile(*self._source)
+        for attribute in _READ:
+            setattr(self, attribute, getattr(compiled, attribute))
         self.__class__ = _Pattern  # type: ignore[assignment]
         return getattr(self, name)
 

@@ -46,7 +46,7 @@ class Span:
 class SourceText:
     """Decoded text plus its BOM and newline style; maps offsets to (line, column)."""
 
-    __slots__ = ("text", "bom", "newline", "_line_starts", "_line_ends")
+    __slots__ = ("text", "bom", "newline", "_line_starts", "_line_ends", "_lines")
 
     def __init__(self, text: str, *, bom: bool = False) -> None:
         if text.startswith(BOM):
@@ -71,6 +71,7 @@ class SourceText:
                 pos = find("\n", pos + 1)
         self._line_starts = starts
         self._line_ends: list[int] | None = None  # built on first use: rules ask for line ends tens of thousands of times
+        self._lines: list[str] | None = None
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "<input>") -> SourceText:
@@ -124,6 +125,15 @@ class SourceText:
     def line(self, index: int) -> str:
         """Content of 0-based line ``index`` without its line ending."""
         return self.text[self._line_starts[index] : self.line_end(index)]
+
+    def lines(self) -> list[str]:
+        """Every line's content without its line ending (``line(i)`` for each ``i``), listed once: rules that read all
+        of a file's lines would otherwise make tens of thousands of calls. Without a CR in the text, the lines are
+        exactly the pieces between its LFs."""
+        if self._lines is None:
+            text = self.text
+            self._lines = text.split("\n") if "\r" not in text else [self.line(i) for i in range(self.line_count)]
+        return self._lines
 
     def lines_span(self, first: int, stop: int) -> Span:
         """Span of lines ``first`` (inclusive) to ``stop`` (exclusive), without the last line ending."""

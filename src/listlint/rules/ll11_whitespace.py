@@ -23,20 +23,6 @@ from listlint.source import Span
 from listlint.regex import lazy
 
 
-def raw_lines(document: Document) -> list[str]:
-    """The content of every line without its line ending (``source.line(i)`` for each ``i``), listed once per
-    document: the hygiene rules read all the file's lines, tens of thousands of method calls otherwise. In a file
-    without a CR, the lines are exactly the pieces between its LFs."""
-
-    def build() -> list[str]:
-        source = document.source
-        if "\r" not in source.text:
-            return source.text.split("\n")
-        return [source.line(index) for index in range(source.line_count)]
-
-    return document.memo("ll11.raw_lines", build)
-
-
 def _blank_ended_lines(document: Document) -> list[int]:
     """0-based lines whose last character is a space or a tab, in order.
 
@@ -205,7 +191,7 @@ class BlankLines(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         # only spaces and tabs make a line blank (CommonMark): a line of NBSP or form feed is a paragraph
         source = document.source
-        lines = raw_lines(document)
+        lines = document.source.lines()
         protected = document.protected_lines
         maximum = max(1, context.options.maximum)
         heading_lines = {h.line for h in document.headings}
@@ -258,7 +244,7 @@ class BlankLines(Rule):
         if option != "auto":
             raise ConfigError(context.config.path or "<config>", "rules.blank-lines.before-headings",
                               f"must be auto or a number, got {option!r}")
-        lines = raw_lines(document)
+        lines = document.source.lines()
         protected = document.protected_lines
         runs = []
         for line in sorted(heading_lines):
@@ -661,7 +647,7 @@ class BlanksAroundBlocks(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         source = document.source
-        lines = raw_lines(document)
+        lines = document.source.lines()
         nested = container_lines(document)
         front = set()
         subjects: list[tuple[int, int, str]] = []  # (first line, end line exclusive, what)

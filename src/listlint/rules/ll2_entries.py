@@ -20,7 +20,6 @@ from listlint.model import Document, Entry, Layout, Link, LinkKind, ListBlock, L
 from listlint.rules.base import Context, Rule
 from listlint.parser.text import decoration_end
 from listlint.rules.ll1_headings import find_toc, short
-from listlint.rules.ll11_whitespace import raw_lines
 from listlint.source import Span
 from listlint.urls import arxiv_id
 from listlint.regex import lazy
@@ -815,7 +814,7 @@ class FakeListMarker(Rule):
 
     def _in_paragraphs(self, document: Document) -> Iterator[Diagnostic]:
         source = document.source
-        lines = raw_lines(document)
+        lines = document.source.lines()
         link_starts: frozenset[int] | None = None
         for block in document.blocks:
             if block.kind != "paragraph":
