@@ -479,3 +479,42 @@ def test_a_host_whose_urls_wait_for_retries_goes_first(server: LinkServer, tmp_p
     assert {target for host, target in order[:first_of_host_1]} == {failing} | {f"/delay/50/a{i}" for i in range(4)}
     # the backoff (75-150 ms) ends while host 0's 50 ms links are under way: the retry is not left for last
     assert order.index((0, failing), 1) < first_of_host_1
+
+
+def test_requests_start_while_a_long_list_is_still_being_queued(tmp_path: Path) -> None:
+    """A link's answer can come back before the rest of a long list has been queued: URLs are queued a few dozen
+    per turn of the event loop, not all at once (6,000 at once held back the first request until each had been
+    parsed). Invalid URLs are skipped in their first step, so the count seen at the first answer is how many URLs
+    had been queued by then. The server runs in its own process: one in this process's threads would wait for the
+    interpreter lock while the URLs are queued, and answer late whatever the checker does."""
+    import asyncio
+    import json
+    import subprocess
+    import sys
+
+    from listlint.links._checker import Checker
+
+    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("linkserver.py"))],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        [host] = json.loads(server.stdout.readline())["hosts"]
+        invalid = [f"http://exa mple{i}.org/" for i in range(6000)]
+        skipped_before_answer: list[int] = []
+        done: list[Verdict] = []
+
+        def on_done(verdict: Verdict) -> None:
+            if verdict is Verdict.OK:
+                skipped_before_answer.append(len(done))
+            done.append(verdict)
+
+        checker = Checker(settings(), tuning=FAST, on_done=on_done)
+        outcomes = asyncio.run(checker.run([f"http://{host}/ok/first", *invalid]))
+    finally:
+        assert server.stdin is not None
+        server.stdin.close()
+        server.wait(timeout=10)
+        server.stdout.close()
+    assert outcomes[f"http://{host}/ok/first"].verdict is Verdict.OK
+    assert done.count(Verdict.SKIPPED) == len(invalid)
+    assert skipped_before_answer[0] < len(invalid) // 2

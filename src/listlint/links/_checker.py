@@ -84,6 +84,8 @@ _OTHER = "other"
 _RETRYABLE_KINDS = frozenset({_RESET, _TIMEOUT, _CONNECT_TIMEOUT, _CONNECT})
 _HEAD_FALLBACK_KINDS = frozenset({_RESET, _TIMEOUT})  # may depend on the method; a refusal or DNS does not
 
+_FEED = 32  # URLs queued between two turns of the event loop (see Checker.run)
+
 
 @dataclass
 class _Reply:
@@ -159,7 +161,14 @@ class Checker:
         self._headers = self._client.headers  # httpx's defaults and ours, as build_request would merge them
         outcomes: dict[str, _Outcome] = {}
         try:
-            tasks = {asyncio.ensure_future(self._check_reported(url)): url for url in urls}
+            tasks: dict[asyncio.Future[_Outcome], str] = {}
+            for start in range(0, len(urls), _FEED):
+                for url in urls[start:start + _FEED]:
+                    tasks[asyncio.ensure_future(self._check_reported(url))] = url
+                # let the event loop send the first requests while the rest are queued: each URL's first step
+                # (parsing it, finding its host) costs ~50 us, so 1,000 URLs queued at once held back every
+                # request by ~50 ms
+                await asyncio.sleep(0)
             if tasks:
                 budget = None if self._deadline is None else max(0.0, self._deadline - time.monotonic())
                 done, pending = await asyncio.wait(tasks, timeout=budget)

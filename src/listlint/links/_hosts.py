@@ -90,8 +90,9 @@ class Scheduler:
         heapq.heappush(self._heap, (key, gate._version, gate._id, gate))
 
     def dispatch_soon(self) -> None:
-        """Dispatch once the requests arriving now have all been queued: the URLs of a run start together, and the
-        first ones to arrive must not take the slots before the rest of the hosts are known."""
+        """Dispatch once the requests arriving now have all been queued: the URLs queued in one turn of the event
+        loop (a list's first few dozen, see ``Checker.run``) start together, and the first ones to arrive must not
+        take the slots before the others' hosts are known."""
         if not self._pending:
             self._pending = True
             asyncio.get_running_loop().call_soon(self._dispatch_pending)
