@@ -105,6 +105,10 @@ def test_bad_input_is_one_line_exit_2_and_others_still_checked(
     assert result.returncode == 2
     assert result.stderr.strip() == f"listlint: {message}"
     assert "good.md:3:28: LL110" in result.stdout  # the other file was still checked
+    assert "in 1 file; 1 file could not be checked." in result.stdout
+    clean = run("check", name, cwd=tmp_path)
+    assert clean.returncode == 2
+    assert clean.stdout.strip() == "No problems found in 0 files; 1 file could not be checked."  # not "All passed"
     fixed = run("fix", name, "good.md", cwd=tmp_path)
     assert fixed.returncode == 2
     assert (tmp_path / "good.md").read_text() == CLEAN  # the good file was fixed

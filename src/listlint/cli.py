@@ -133,7 +133,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         else:
             reporters.write(None, reporters.to_text(located, style))
         if not quiet:
-            reporters.write(None, reporters.summary(located, checked))
+            reporters.write(None, reporters.summary(located, checked, len(outcomes) - checked))
     strict = strict or any(runner.resolver.for_path(Path(o.path)).strict for o in outcomes if not o.error)
     failing = any(
         loc.diagnostic.severity is Severity.ERROR or (strict and loc.diagnostic.severity is Severity.WARNING)

@@ -136,15 +136,21 @@ def statistics(items: Sequence[Located]) -> str:
     )
 
 
-def summary(items: Sequence[Located], files: int) -> str:
+def summary(items: Sequence[Located], files: int, failed: int = 0) -> str:
+    """The closing line(s) of text output. ``failed`` files could not be checked (their errors are on stderr): a
+    run with such files never says that all checks passed."""
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'s' if n != 1 else ''}"
+
+    not_checked = f"; {plural(failed, 'file')} could not be checked" if failed else ""
     if not items:
-        return f"All checks passed! ({files} file{'s' if files != 1 else ''} checked)"
+        if failed:
+            return f"No problems found in {plural(files, 'file')}{not_checked}."
+        return f"All checks passed! ({plural(files, 'file')} checked)"
     fixable = sum(1 for loc in items if loc.diagnostic.fixable)
     by_sev = Counter(loc.diagnostic.severity for loc in items)
-    parts = [f"{by_sev[s]} {s.value}{'s' if by_sev[s] != 1 else ''}" for s in Severity if by_sev[s]]
-    line = f"Found {len(items)} problem{'s' if len(items) != 1 else ''} ({', '.join(parts)}) in {files} file" + (
-        "s" if files != 1 else ""
-    ) + "."
+    parts = [plural(by_sev[s], s.value) for s in Severity if by_sev[s]]
+    line = f"Found {plural(len(items), 'problem')} ({', '.join(parts)}) in {plural(files, 'file')}{not_checked}."
     if fixable:
         line += f"\n[*] {fixable} fixable with `listlint fix`."
     unsafe = sum(1 for loc in items if loc.diagnostic.unsafe_fixable)
