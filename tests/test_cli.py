@@ -326,3 +326,16 @@ def test_python_dash_m_listlint_is_the_command(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "a.md:3:21: LL110" in done.stdout
     assert "listlint: missing.md: no such file or directory" in done.stderr
+
+
+@pytest.mark.parametrize("option", ["--select", "--extend-select", "--ignore"])
+def test_unknown_selector_on_the_command_line_is_a_usage_error(tmp_path: Path, option: str) -> None:
+    """A typo in a selector would otherwise select or ignore nothing, silently: the run would pass."""
+    write(tmp_path, "list.md", DIRTY)
+    for command in ("check", "fix"):
+        result = run(command, option, "LL110,LL99x", "list.md", cwd=tmp_path)
+        assert result.returncode == 2
+        assert f"Invalid value for '{option}': unknown rule or prefix 'LL99x'" in result.stderr
+        assert result.stdout == ""
+    assert (tmp_path / "list.md").read_text() == DIRTY  # fix wrote nothing
+    assert run("check", option, "LL1,trailing-whitespace", "list.md", cwd=tmp_path).returncode in (0, 1)

@@ -47,10 +47,15 @@ def _runner(select: Sequence[str], extend_select: Sequence[str], ignore: Sequenc
             stdin_filename: str | None, **extra: Any) -> Runner:
     try:
         resolver = ConfigResolver(config_path)
-        return Runner(resolver, Options(select=_csv(select), extend_select=_csv(extend_select), ignore=_csv(ignore),
-                                        stdin_filename=stdin_filename, **extra))
+        runner = Runner(resolver, Options(select=_csv(select), extend_select=_csv(extend_select),
+                                          ignore=_csv(ignore), stdin_filename=stdin_filename, **extra))
     except ListlintError as exc:
         _fail(str(exc))
+    for option, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
+        for selector in runner.registry.unknown_selectors(_csv(values))[:1]:
+            raise click.BadParameter(f"unknown rule or prefix {selector!r} (see `listlint rules`)",
+                                     param_hint=f"'{option}'")
+    return runner
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -123,10 +123,13 @@ class Registry:
                 return rule
         return None
 
+    def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
+        """The selectors that match no rule (a typo, or a plugin's code when the plugin is not installed)."""
+        return [s for s in selectors if not any(_specificity(s, rule) >= 0 for rule in self.rules)]
+
     def check_selectors(self, selectors: Iterable[str], where: str, key: str) -> None:
-        for selector in selectors:
-            if not any(_specificity(selector, rule) >= 0 for rule in self.rules):
-                raise ConfigError(where, key, f"unknown rule or prefix {selector!r}")
+        for selector in self.unknown_selectors(selectors)[:1]:
+            raise ConfigError(where, key, f"unknown rule or prefix {selector!r}")
 
     def select(
         self,
