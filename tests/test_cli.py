@@ -339,3 +339,18 @@ def test_unknown_selector_on_the_command_line_is_a_usage_error(tmp_path: Path, o
         assert result.stdout == ""
     assert (tmp_path / "list.md").read_text() == DIRTY  # fix wrote nothing
     assert run("check", option, "LL1,trailing-whitespace", "list.md", cwd=tmp_path).returncode in (0, 1)
+
+
+def test_a_plugin_rule_s_code_in_a_suppression_comment_is_known(tmp_path: Path) -> None:
+    """LL116 judges selectors against every rule of the run, third-party ones included."""
+    write(tmp_path, "a.md", "# L\n\n<!-- listlint-disable-next-line XY001 no-todo -->\nTODO: more\n")
+    result = run("check", "a.md", cwd=tmp_path, env=_plugin(tmp_path, PLUGIN))
+    assert result.returncode == 0 and "All checks passed" in result.stdout, result.stdout + result.stderr
+    without_plugin = run("check", "a.md", cwd=tmp_path)
+    assert without_plugin.returncode == 0  # LL116 is a warning
+    assert without_plugin.stdout.splitlines()[:2] == [
+        "a.md:3:33: LL116 'XY001' in listlint-disable-next-line is no rule code, prefix or name: it suppresses "
+        "nothing (invalid-suppression)",
+        "a.md:3:39: LL116 'no-todo' in listlint-disable-next-line is no rule code, prefix or name: it suppresses "
+        "nothing (invalid-suppression)",
+    ]

@@ -113,3 +113,53 @@ def test_the_readme_configuration_example_is_valid(tmp_path: Path) -> None:
     config = load_file(tmp_path / ".listlint.toml")
     assert config.duplicates.cross_listings is True and "LL404" in config.ignore
     assert lint_text("# T\n\n- [a](https://a.org)\n", config) == []  # the rule options are valid too
+
+
+def _ll116(text: str, **kw: object) -> list[tuple[int, int, str]]:
+    from listlint.parser import parse
+
+    doc = parse(text)
+    return [(*doc.source.position(d.span.start), d.message)
+            for d in lint_text(text, select=("LL116",), **kw)]  # type: ignore[arg-type]
+
+
+def test_ll116_reports_selectors_no_rule_has_at_their_column() -> None:
+    text = ("# L\n\n<!-- listlint-disable-next-line list-marker-spac, LL110 -->\n-  [a](https://a.org)\n\n"
+            "x <!-- listlint-disable LL99 all --> y\n")
+    found = _ll116(text)
+    assert [(line, col) for line, col, _ in found] == [(3, 33), (6, 25), (6, 30)]
+    assert found[0][2] == ("'list-marker-spac' in listlint-disable-next-line is no rule code, prefix or name: it "
+                           "suppresses nothing (did you mean 'list-marker-space'?)")
+    assert found[1][2] == "'LL99' in listlint-disable is no rule code, prefix or name: it suppresses nothing"
+    assert "without selectors applies to every rule" in found[2][2]
+    # and the typo indeed suppresses nothing: LL204 is still reported on line 4
+    assert ("LL204", 4) in codes(text)
+
+
+def test_ll116_reports_unknown_directives_and_accepts_every_known_form() -> None:
+    text = "# L\n\n<!--listlint-ignore LL110-->\n\n<!-- listlint-disable-nextline -->\n\n<!-- LISTLINT-ENABLE -->\n"
+    found = _ll116(text)
+    assert [(line, col) for line, col, _ in found] == [(3, 5), (5, 6)]
+    assert found[0][2].startswith("unknown directive 'listlint-ignore': it suppresses nothing (the directives are")
+    assert found[1][2] == ("unknown directive 'listlint-disable-nextline': it suppresses nothing "
+                           "(did you mean 'listlint-disable-next-line'?)")
+    valid = ("# L\n\n<!-- listlint-disable LL1 ll110 LL2,trailing-whitespace -->\n\n<!-- listlint-enable -->\n\n"
+             "<!-- listlint-disable-file LL601 -->\n\n<!-- listlint-disable-next-line -->\ntext\n")
+    assert _ll116(valid) == []
+
+
+def test_ll116_ignores_comments_shown_as_code() -> None:
+    text = "# L\n\n```markdown\n<!-- listlint-ignore LL110 -->\n```\n\nUse `<!-- listlint-disable LL999 -->`.\n"
+    assert _ll116(text) == []
+
+
+def test_ll116_without_the_run_s_rules_judges_directives_only() -> None:
+    """A Context made without ``known_rules`` (a caller running a rule by hand) cannot tell which selectors exist."""
+    from listlint.config import DEFAULT
+    from listlint.parser import parse
+    from listlint.rules.base import Context
+    from listlint.rules.ll11_suppression import InvalidSuppression
+
+    doc = parse("# L\n\n<!-- listlint-disable LL999 -->\n\n<!-- listlint-off -->\n")
+    found = list(InvalidSuppression().check(doc, Context(DEFAULT)))
+    assert [d.message.split(":")[0] for d in found] == ["unknown directive 'listlint-off'"]

@@ -23,6 +23,7 @@ class RuleSet:
 
     config: Config
     rules: tuple[tuple[Rule, Any], ...]
+    known: tuple[tuple[str, str], ...] = ()  # (code, name) of every rule of the run, selected or not (LL116)
 
     @classmethod
     def build(
@@ -60,7 +61,7 @@ class RuleSet:
             options = build_dataclass(rule_cls.Options, raw, where, f"rules.{key}")
             if rule_cls in chosen:
                 instances.append((rule_cls(), options))
-        return cls(config, tuple(instances))
+        return cls(config, tuple(instances), tuple((rule.code, rule.name) for rule in registry.rules))
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -71,7 +72,7 @@ class RuleSet:
         check, the others can run while it goes on."""
         inside = tuple(pair for pair in self.rules if pair[0].category == category)
         outside = tuple(pair for pair in self.rules if pair[0].category != category)
-        return RuleSet(self.config, outside), RuleSet(self.config, inside)
+        return RuleSet(self.config, outside, self.known), RuleSet(self.config, inside, self.known)
 
 
 @dataclass
@@ -97,7 +98,7 @@ def lint(
     collecting = gc.isenabled()
     gc.disable()  # as in parse: many short-lived objects, no cycles worth a collector pass
     try:
-        context_args = (ruleset.config, link_results or {}, project)
+        context_args = (ruleset.config, link_results or {}, project, ruleset.known)
         if workers > 1 and len(document.text) >= SPLIT_MIN_CHARS and forking.can_fork():
             found = _run_split(document, ruleset.rules, context_args)
         else:
@@ -116,10 +117,10 @@ def position(diagnostic: Diagnostic) -> tuple[int, str, int]:
 
 
 def _run(document: Document, rules: Sequence[tuple[Rule, Any]], context_args: tuple[Any, ...]) -> list[Diagnostic]:
-    config, link_results, project = context_args
+    config, link_results, project, known = context_args
     out: list[Diagnostic] = []
     for rule, options in rules:
-        context = Context(config, options, link_results, project)
+        context = Context(config, options, link_results, project, known)
         try:
             found = list(rule.check(document, context))
         except ConfigError:

@@ -19,15 +19,51 @@ from listlint.diagnostics import Diagnostic
 from listlint.model import Document
 from listlint.regex import lazy
 
-DIRECTIVE = lazy(
-    r"<!--\s*listlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.IGNORECASE | re.DOTALL
-)
+# any ``listlint-<word>`` comment: the known directives act; LL116 reports the others and unknown selectors
+DIRECTIVE = lazy(r"<!--\s*listlint-([A-Za-z][\w-]*)(.*?)-->", re.IGNORECASE | re.DOTALL)
+KINDS = ("disable", "enable", "disable-next-line", "disable-file")
 ALL = "*"
+_WORD = lazy(r"[^\s,]+")
 
 
-def _selectors(raw: str) -> frozenset[str]:
-    words = [w for w in re.split(r"[\s,]+", raw.strip()) if w]
-    return frozenset(w.upper() if re.match(r"^[A-Za-z]+\d", w) else w.lower() for w in words) or frozenset({ALL})
+def normalise_selector(word: str) -> str:
+    """Codes and prefixes upper case, names lower case."""
+    return word.upper() if re.match(r"^[A-Za-z]+\d", word) else word.lower()
+
+
+class Directive(NamedTuple):
+    """One ``<!-- listlint-... -->`` comment."""
+    start: int  # offset of ``<!--``
+    end: int  # offset after ``-->``
+    kind: str  # lower case: one of KINDS, or a word that is none of them
+    kind_start: int  # offset of ``listlint-``
+    words: tuple[tuple[int, str], ...]  # each selector as written, with its offset
+
+    @property
+    def selectors(self) -> frozenset[str]:
+        """The selectors; none written means every rule."""
+        return frozenset(normalise_selector(word) for _, word in self.words) or frozenset({ALL})
+
+
+def directives(document: Document) -> list[Directive]:
+    """The ``listlint-`` comments of a document, in order. Only real HTML comments count (HTML blocks and inline
+    HTML), so one shown inside a code fence or code span is not a directive."""
+    text = document.text
+    if "listlint-" not in text:
+        return []
+    spans = [b.span for b in document.blocks if b.kind == "html"] + list(document.html_spans)
+    found = []
+    for span in spans:
+        chunk = text[span.start : span.end]
+        if "listlint-" not in chunk:
+            continue
+        for match in DIRECTIVE.finditer(chunk):
+            at = span.start + match.start(2)
+            words = tuple((at + word.start(), word.group()) for word in _WORD.finditer(match.group(2)))
+            found.append(Directive(span.start + match.start(), span.start + match.end(), match.group(1).lower(),
+                                   span.start + match.start(1) - len("listlint-"), words))
+    found.sort()
+    return found
 
 
 def matches(selectors: frozenset[str], code: str, name: str) -> bool:
@@ -57,24 +93,16 @@ NONE = Suppressions(frozenset(), {}, ())
 
 
 def find(document: Document) -> Suppressions:
-    text = document.text
-    if "listlint-" not in text:
+    found = [d for d in directives(document) if d.kind in KINDS]
+    if not found:
         return NONE
-    spans = [b.span for b in document.blocks if b.kind == "html"] + list(document.html_spans)
-    directives: list[tuple[int, int, str, frozenset[str]]] = []
-    for span in spans:
-        chunk = text[span.start : span.end]
-        if "listlint-" not in chunk:
-            continue
-        for match in DIRECTIVE.finditer(chunk):
-            directives.append((span.start + match.start(), span.start + match.end(), match.group(1).lower(),
-                               _selectors(match.group(2))))
-    directives.sort()
+    text = document.text
     file: set[str] = set()
     next_line: dict[int, frozenset[str]] = {}
     regions: list[tuple[int, int, frozenset[str]]] = []
     open_regions: list[tuple[int, frozenset[str]]] = []
-    for start, end, kind, selectors in directives:
+    for directive in found:
+        start, end, kind, selectors = directive.start, directive.end, directive.kind, directive.selectors
         if kind == "disable-file":
             file |= selectors
         elif kind == "disable-next-line":

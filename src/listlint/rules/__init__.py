@@ -9,6 +9,7 @@ from listlint.rules import (
     ll4_urls,
     ll5_bibtex,
     ll6_duplicates,
+    ll11_suppression,
     ll11_whitespace,
     ll41_network,
 )
@@ -17,6 +18,7 @@ from listlint.rules.base import Rule
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     *ll1_headings.RULES,
     *ll11_whitespace.RULES,
+    *ll11_suppression.RULES,
     *ll2_entries.RULES,
     *ll3_status.RULES,
     *ll4_urls.RULES,

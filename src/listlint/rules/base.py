@@ -29,6 +29,7 @@ class Context:
     options: Any = field(default_factory=NoOptions)
     link_results: Mapping[str, Any] = field(default_factory=dict)  # URL as written -> listlint.links result
     project: tuple[Document, ...] = ()  # every document of the run, when duplicates.scope = "project"
+    known_rules: tuple[tuple[str, str], ...] = ()  # (code, name) of every rule of the run, selected or not
 
 
 class Rule:
