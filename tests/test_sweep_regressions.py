@@ -139,3 +139,45 @@ def test_relevelling_a_heading_may_make_entry_headings_and_says_so() -> None:
            "[d]: #directive\n"
     fixed = fix_text(text, unsafe=True, select=["LL101"])
     assert "\n#### Type\n" in fixed
+
+
+def test_a_name_with_parentheses_before_a_bare_url_is_an_entry() -> None:
+    # speech-synthesis-paper-list: "Foliate(PDF): https://…" among "rich: https://…" items was no entry (LL201)
+    text = ("# Tools\n\n- rich: https://github.com/Textualize/rich\n- hydra: https://github.com/facebookresearch/hydra\n"
+            "- Foliate(PDF): https://johnfactotum.github.io/foliate/\n- Okular (PDF): https://okular.kde.org/\n"
+            "- [Adam] (https://arxiv.org/abs/1412.6980)\n- Adam (https://arxiv.org/abs/1412.6980)\n")
+    doc = parse(text)
+    assert [(e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries] == [
+        ("rich", "https://github.com/Textualize/rich"), ("hydra", "https://github.com/facebookresearch/hydra"),
+        ("Foliate(PDF)", "https://johnfactotum.github.io/foliate/"), ("Okular (PDF)", "https://okular.kde.org/")]
+    assert _codes(text, "LL201") == []
+
+
+def test_a_heading_entry_s_note_that_mentions_a_paper_leaves_it_an_entry() -> None:
+    # adv-patch-paper-list: "1. The idea is basically [Minority Reports](url) with ViT" under "#### [Title](url)"
+    # made the heading a section and the note an entry titled "The idea is basically" (and an LL601 against the
+    # paper it cites)
+    text = ("# Patch Defenses\n\n## Certified\n\n#### [Minority Reports Defense](https://arxiv.org/abs/2004.13799)\n\n"
+            "ECCV 2020\n\n1. masks and votes\n\n#### [PatchCleanser](https://arxiv.org/abs/2108.09135)\n\n"
+            "USENIX Security 2022\n\n1. compatible with any classifier\n\n"
+            "#### [Zero-Shot Certified Defense](https://arxiv.org/abs/2111.10481)\n\narXiv 2111\n\n"
+            "1. The idea is basically [Minority Reports](https://arxiv.org/abs/2004.13799) with ViT\n")
+    doc = parse(text)
+    assert [(e.layout.value, e.title) for e in doc.entries] == [
+        ("heading", "Minority Reports Defense"), ("heading", "PatchCleanser"), ("heading", "Zero-Shot Certified Defense")]
+    assert _codes(text, "LL601") == []
+    # an item that names its paper by a label link, or starts with the link, is still an entry
+    listed = ("# L\n\n- Deep residual learning [pdf](https://a.org/p.pdf) and more\n"
+              "- [Adam](https://arxiv.org/abs/1412.6980) is a method for stochastic optimization\n")
+    assert [e.title for e in parse(listed).entries] == ["Deep residual learning", "Adam"]
+
+
+def test_two_links_joined_by_and_name_one_entry_without_a_separator_between_them() -> None:
+    # awesome-javascript: "[Array Explorer](url) and [Object Explorer](url) - Resources …": LL207 took ' ' for the
+    # separator, and its unsafe fix wrote "[Array Explorer](url) - and [Object Explorer](url) - Resources …"
+    text = ("# JS\n\n## Misc\n\n- [BitSet.js](https://github.com/infusion/BitSet.js) - A Bit-Vector implementation.\n"
+            "- [spoiler-alert](https://github.com/joshbuddy/spoiler-alert) - Hide spoilers on your site.\n"
+            "- [Array Explorer](https://github.com/sdras/array-explorer) and "
+            "[Object Explorer](https://objectexplorer.netlify.app/) - Resources to pick a native method.\n"
+            "- [Lodash](https://lodash.com)nothing between\n")
+    assert _codes(text, "LL207") == [(8, "LL207")]

@@ -90,3 +90,21 @@ def test_the_paper_column_titles_a_row_before_a_model_or_name_column() -> None:
         "Toward Fast and Accurate Neural Segmentation", "State-of-the-art Segmentation with Bi-LSTMs"
     ]
     assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in entries)
+
+
+def test_an_escaped_pipe_in_a_cell_keeps_the_row_an_entry_with_exact_spans() -> None:
+    """GFM writes a `|` of a cell as `\\|`; markdown-it hands over the cell's text without the backslash, so the
+    cell is found in its row by its written form (an industry list had 11 such rows dropped and reported LL402)."""
+    text = ("# Articles\n\n| Company | Title | Date |\n| --- | --- | --- |\n"
+            "| A | [Recall in practice](https://example.com/a) | 2022-01-01 |\n"
+            "| B | [SIGIR2022 \\| Debiasing \\| recall](https://example.com/b) | 2022-02-01 |\n"
+            "| C | `a\\|b` [Ranking](https://example.com/c) | 2022-03-01 |\n")
+    document = parse(text)
+    entries = list(document.entries)
+    assert [e.title for e in entries] == ["Recall in practice", "SIGIR2022 | Debiasing | recall", "a|b Ranking"]
+    for entry in entries:
+        [link] = entry.links
+        assert link.span is not None and link.span.of(text) == link.url
+    assert entries[1].title_span is not None
+    assert entries[1].title_span.of(text) == "SIGIR2022 \\| Debiasing \\| recall"
+    assert lint_text(text, select=("LL402",)) == []

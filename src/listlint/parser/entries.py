@@ -110,6 +110,10 @@ PROSE_INTO_LINK = lazy(
 # (not "[Title](url) and [code](url)", nor "[Chen, Shangyu][ref] et al. IJCAI 2019")
 SENTENCE_GOES_ON = lazy(
     r"[ \t]*,[ \t]*(?!and\b|or\b)[a-z]+[ \t]+[a-z]|[ \t]+(?!and\b|or\b|et al\b)[a-z]+[ \t]+[a-z]+\b(?![ \t]*\[)")
+# a clause running into a link and on after it: "The idea is basically [Minority Reports](url) with ViT" is a note
+# that mentions a paper, not an entry titled "The idea is basically" (two lower-case words before, one after)
+CLAUSE_INTO_LINK = lazy(r"\b[a-z]+[ \t]+[a-z]{2,}[ \t]*$")
+CLAUSE_AFTER_LINK = lazy(r"[ \t]+[a-z]{2,}\b")
 SENTENCE_END = lazy(r"(?<=[^\s.])[.?!](?=\s)|\s[-–—]\s|\s\(\d{4}")
 # words whose period ends no sentence: "Univ. Toronto / MIT", "Smith et al. Deep nets"
 ABBREVIATION = lazy(r"(?:^|[\s(/])(?:e\.g|i\.e|univ|inst|dept|intl|inc|ltd|corp|dr|prof|st|jr|vs|al|etc|fig|vol|no|pp|ed|eds)$",
@@ -270,7 +274,7 @@ class Builder:
                 if first is not None and LINK_LABEL.fullmatch(self.text[item.content_start : first]):
                     if item.parent_item is None:  # nested, it labels the link of the item above, not the heading's
                         labelled.add(u.item)
-                else:
+                elif not self._note_mentioning(item, u):
                     items_with_links.add(u.item)
         body: dict[int, list[tuple]] = {}
         head_units: dict[int, InlineUnit] = {}
@@ -331,6 +335,17 @@ class Builder:
                 chosen.add(n)
         return chosen
 
+    def _note_mentioning(self, item: ListItem, unit: InlineUnit) -> bool:
+        """An item that only mentions a link in a clause ("1. The idea is basically [Minority Reports](url) with
+        ViT"): a heading entry's note, which leaves the heading an entry."""
+        line_end = self.source.line_end(item.line)
+        first = min((l for l in unit.facts.links if content_link(l) and l.full_span.start < line_end),
+                    key=lambda l: l.full_span.start, default=None)
+        if first is None:
+            return False
+        prefix = self.text[item.content_start : first.full_span.start]
+        return _mentioned_in_a_clause(prefix, first, self.text[first.full_span.end : line_end])
+
     def _link_line(self, unit: InlineUnit) -> bool:
         return any(content_link(link) for link in unit.facts.links)
 
@@ -386,9 +401,12 @@ class Builder:
             after = self.text[first.full_span.end : line_end]
             # "Title. In *Venue*. [[pdf](url)]"; "AdRoll http://tech.adroll.com/blog/" when not nested under another
             # item (a nested "Full list - https://…" is a resource of the item above) and not in brackets
-            # ("[Adam] (https://…)" is a broken link, LL402's)
-            bare_name = item.parent_item is None and not any(c in prefix for c in "[]()")
+            # ("[Adam] (https://…)" is a broken link, LL402's) or parentheses ("Adam (https://…)"); a name may
+            # hold parentheses of its own ("Foliate(PDF): https://…")
+            bare_name = item.parent_item is None and "[" not in prefix and "]" not in prefix \
+                and prefix.count("(") == prefix.count(")")
             if not _inside_a_sentence(prefix) and not SENTENCE_GOES_ON.match(after) \
+                    and not _mentioned_in_a_clause(prefix, first, after) \
                     and (first.kind is not LinkKind.BARE or bare_name):
                 title, span = self._leading_text_title(item.content_start, first.full_span.start)
                 if title:
@@ -526,6 +544,12 @@ def _opens_with_title(text: str) -> bool:
     ``**Scikit-learn**: Machine learning in Python`` the words are a description."""
     quoted = quoted_title(text)
     return (quoted is not None and not text[: quoted[1]].strip(" \t\"“*_")) or LEADING_STRONG.match(text) is not None
+
+
+def _mentioned_in_a_clause(prefix: str, link: Link, after: str) -> bool:
+    """Whether a link named by words (not a label such as "pdf") sits inside one clause: lower-case words run into
+    it and on after it."""
+    return bool(CLAUSE_INTO_LINK.search(prefix)) and bool(CLAUSE_AFTER_LINK.match(after)) and not _label_link(link)
 
 
 def _inside_a_sentence(prefix: str) -> bool:

@@ -143,6 +143,9 @@ def make_markdown() -> MarkdownIt:
     return md
 
 
+_BAR = lazy(r"\|")
+
+
 class OffsetMap:
     """Maps offsets in an inline token's content to offsets in the source text.
 
@@ -168,6 +171,7 @@ class OffsetMap:
         source_starts: list[int | None] = []
         pos = 0
         for k, piece in enumerate(content.split("\n")):
+            piece_start = pos
             content_starts.append(pos)
             pos += len(piece) + 1
             index = first_line + k
@@ -185,6 +189,16 @@ class OffsetMap:
             if found is None:
                 at = line.find(piece) if piece else len(line)
                 found = at if at >= 0 else None
+            if found is None and "|" in piece:
+                # a table cell: markdown-it reads `\|` as a `|` of the cell's text. Each `|` starts a part of the
+                # map of its own, one more character to the right in the source for each backslash before it
+                at = line.find(piece.replace("|", "\\|"))
+                if at >= 0:
+                    source_starts.append(base + at)
+                    for shift, bar in enumerate(_BAR.finditer(piece), 1):
+                        content_starts.append(piece_start + bar.start())
+                        source_starts.append(base + at + bar.start() + shift)
+                    continue
             if found is None and stripped and not heading:
                 # a continuation line indented with a tab: markdown-it keeps the columns the tab stands for beyond
                 # the indentation it removed as spaces, which the source does not have. Locate the text after them;

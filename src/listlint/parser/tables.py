@@ -186,11 +186,14 @@ def _written_cell_title(text: str, cell: Span) -> tuple[str, Span | None]:
 
 
 def _cell_spans(text: str, row: Span, cells: list[InlineUnit]) -> list[Span | None]:
-    """Where each cell's content is written in its row (None when it cannot be confirmed, e.g. an escaped pipe)."""
+    """Where each cell's content is written in its row (None when it cannot be confirmed). A `|` of a cell's
+    content is written `\\|` (markdown-it drops the backslash)."""
     spans: list[Span | None] = []
     at = row.start
     for cell in cells:
         content = cell.content.strip()
+        if "|" in content:
+            content = content.replace("|", "\\|")
         found = text.find(content, at, row.end) if content else -1
         if found < 0:
             spans.append(None)

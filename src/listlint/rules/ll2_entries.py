@@ -915,6 +915,9 @@ class FakeListMarker(Rule):
 
 SEPARATOR = lazy(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
 WHITESPACE_RUN = lazy(r"[ \t]+")
+# a second link joined to the title link: "[Array Explorer](url) and [Object Explorer](url) - Resources …"
+JOINED_LINK = lazy(r"(?:and|or|&|\+|vs\.?)[ \t]+!?\[", re.IGNORECASE)
+
 class Described(NamedTuple):
     """An entry with a description, and the separator between its title and description."""
     entry: Entry
@@ -936,6 +939,8 @@ def _described(document: Document, entry: Entry) -> Described | None:
     rest = text[match.end() : line_end]
     if not rest.strip() or rest.lstrip("*_")[:1] in ("", *"([{<`!\\") or not (rest[0].isalnum() or rest[0] in "*_\"'“‘"):
         return None  # no description, or metadata such as a year in parentheses (emphasised or not) or a status tag
+    if JOINED_LINK.match(rest):
+        return None  # two links name the entry: whatever separates them is no description separator
     return Described(entry, Span(start, match.end()))
 
 
