@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import bibtexparser
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from listlint.bibtex.format import Style, canonical_block, document_style, format_entry, unformattable
-from listlint.config import BibtexSettings
+from listlint.api import fix_text, lint_text
+from listlint.config import BibtexSettings, from_table
+from listlint.errors import ConfigError
 from listlint.model import Document
 from listlint.parser import parse
 
@@ -81,8 +84,10 @@ def test_trailing_comma_and_field_order_settings() -> None:
 
 def test_aligned_layout_and_indent() -> None:
     body = "@misc{k,\n    title   = {T},\n    author  = {A},\n    eprint  = {1}\n}"
-    assert canonical(body) == "@misc{k,\n  title  = {T},\n  author = {A},\n  eprint = {1}\n}"
-    assert canonical(body, indent=4) == "@misc{k,\n    title  = {T},\n    author = {A},\n    eprint = {1}\n}"
+    # the file's own indent (4) by default; a configured one wins
+    assert canonical(body) == "@misc{k,\n    title  = {T},\n    author = {A},\n    eprint = {1}\n}"
+    assert canonical(body, indent=2) == "@misc{k,\n  title  = {T},\n  author = {A},\n  eprint = {1}\n}"
+    assert canonical("@misc{k, title={T}}") == "@misc{k,\n  title={T}\n}"  # nothing tells: 2 spaces
 
 
 def test_several_entries_get_one_blank_line() -> None:
@@ -99,8 +104,11 @@ def test_list_item_fence_keeps_its_indent_and_crlf() -> None:
     text = "# T\r\n\r\n- [P](https://x.org)\r\n\r\n  ```bibtex\r\n  @misc{k,\r\n      title={T}}\r\n  ```\r\n"
     d = parse(text)
     block = d.bibtex_blocks[0]
-    style = document_style(d, BibtexSettings())
+    style = document_style(d, BibtexSettings(), 2)
     assert canonical_block(block, d.text, style, d.source.newline) == "  @misc{k,\r\n    title={T}\r\n  }"
+    # by default the indent is the file's, counted from the `@` (4 here), not from the line start (6)
+    style = document_style(d, BibtexSettings())
+    assert canonical_block(block, d.text, style, d.source.newline) == "  @misc{k,\r\n      title={T}\r\n  }"
 
 
 def test_blocks_left_alone() -> None:
@@ -181,3 +189,18 @@ def test_format_entry_is_pure() -> None:
     assert format_entry(entry, Style("compact", False, "  ")) == SCHOLAR
     crlf = format_entry(entry, Style("compact", False, "  "), "\r\n", "  ")
     assert crlf.startswith("  @inproceedings{novak2022fast,\r\n    title=")
+
+
+def test_ll509_follows_the_indent_most_of_the_file_s_entries_use() -> None:
+    # vit-pytorch: 61 blocks, all indented by 4 spaces, were each reported "not indented by 2 spaces"
+    four = "```bibtex\n@misc{{k{n},\n    title = {{T{n}}},\n    year = {{2020}}\n}}\n```\n"
+    two = "```bibtex\n@misc{k9,\n  title = {T9},\n  year = {2020}\n}\n```\n"
+    text = "# Refs\n\n" + "\n".join(four.format(n=n) for n in range(3)) + "\n" + two
+    found = lint_text(text, select=("LL509",))
+    assert [(d.code, parse(text).source.position(d.span.start)[0]) for d in found] == [("LL509", 26)]
+    assert "is not indented by 4 spaces" in found[0].message
+    assert fix_text(text, select=("LL509",)) == text.replace("  title = {T9},\n  year", "    title = {T9},\n    year")
+    config = from_table({"rules": {"bibtex-format": {"indent": 2}}}, "<test>")
+    assert len(lint_text(text, config, select=("LL509",))) == 3
+    with pytest.raises(ConfigError, match=r"rules.bibtex-format.indent: must be a number of spaces \(0-16\) or auto"):
+        lint_text(text, from_table({"rules": {"bibtex-format": {"indent": "wide"}}}, "<test>"), select=("LL509",))

@@ -250,7 +250,7 @@ FORMAT = ("# Papers\n\n"
           "- [Two papers](https://example.org/two) - in one element.\n"
           "  <details><summary>BibTeX</summary><pre><code>@misc{a, title={Two papers}}\n"
           "  @misc{b, title={Two papers, again}}</code></pre></details>\n\n"
-          "<pre>\n@misc{top,\n    title={Top level}}\n</pre>\n")
+          "<pre>\n@misc{top,\n  title={Top level}}\n</pre>\n")  # the file's indent: 2 (LL509 follows it)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])

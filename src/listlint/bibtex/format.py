@@ -59,17 +59,36 @@ def _has_trailing_comma(entry: BibEntry, text: str) -> bool | None:
     return text[end : entry.span.end].lstrip().startswith(",")
 
 
-def document_style(document: Document, settings: BibtexSettings, indent: int = 2, layout: str = "auto") -> Style:
-    """The style canonical blocks of ``document`` use: the file's dominant habits unless configured."""
+def _indent(entry: BibEntry, text: str) -> int | None:
+    """The spaces before ``entry``'s fields, counted from its ``@`` (a fence inside a list item is indented as a
+    whole); None unless every field starts a line of its own with the same number of spaces."""
+    at_line = text.rfind("\n", 0, entry.span.start) + 1
+    widths = set()
+    for f in entry.fields:
+        line_start = text.rfind("\n", 0, f.name_span.start) + 1
+        lead = text[line_start : f.name_span.start]
+        if lead.strip(" ") or len(lead) <= entry.span.start - at_line:
+            return None
+        widths.add(len(lead) - (entry.span.start - at_line))
+    return widths.pop() if len(widths) == 1 else None
+
+
+def document_style(document: Document, settings: BibtexSettings, indent: int | str = "auto",
+                   layout: str = "auto") -> Style:
+    """The style canonical blocks of ``document`` use: the file's dominant habits unless configured (an ``indent``
+    of "auto" is the file's most frequent field indent, 2 spaces when it has none)."""
 
     def build() -> Style:
         text = document.text
         layouts: Counter[str] = Counter()
         commas: Counter[bool] = Counter()
+        indents: Counter[int] = Counter()
         for block in document.bibtex_blocks:
             for entry in block.entries:
                 if layout == "auto":
                     layouts.update(_layouts(entry, text))
+                if indent == "auto" and (width := _indent(entry, text)) is not None:
+                    indents[width] += 1
                 if settings.trailing_comma == "auto":
                     comma = _has_trailing_comma(entry, text)
                     if comma is not None:
@@ -82,7 +101,11 @@ def document_style(document: Document, settings: BibtexSettings, indent: int = 2
             trailing = commas[True] > commas[False]
         else:
             trailing = settings.trailing_comma == "always"
-        return Style(chosen, trailing, " " * indent, tuple(n.lower() for n in settings.field_order))
+        if isinstance(indent, int):
+            spaces = indent
+        else:  # the most frequent; on a tie the narrower
+            spaces = max(indents, key=lambda width: (indents[width], -width), default=2)
+        return Style(chosen, trailing, " " * spaces, tuple(n.lower() for n in settings.field_order))
 
     key = f"bibtex.style:{indent}:{layout}:{settings.trailing_comma}:{','.join(settings.field_order)}"
     return document.memo(key, build)

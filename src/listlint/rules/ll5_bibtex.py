@@ -408,7 +408,7 @@ class BibtexFence(Rule):
 @dataclass(frozen=True)
 class FormatOptions:
     """Options of LL509."""
-    indent: int = 2  # spaces before each field
+    indent: int | str = "auto"  # spaces before each field; "auto": the file's most frequent indent (2 if none)
     layout: str = "auto"  # "auto" (the file's dominant style), "compact" (name={value}), "spaced", "aligned"
 
 
@@ -422,6 +422,10 @@ class BibtexFormat(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         options: FormatOptions = context.options
+        if isinstance(options.indent, str) and options.indent != "auto" or isinstance(options.indent, int) and not (
+                0 <= options.indent <= 16):
+            raise ConfigError(context.config.path or "<config>", "rules.bibtex-format.indent",
+                              f"must be a number of spaces (0-16) or auto, got {options.indent!r}")
         if options.layout != "auto" and options.layout not in LAYOUTS:
             raise ConfigError(context.config.path or "<config>", "rules.bibtex-format.layout",
                               f"must be auto or one of {', '.join(LAYOUTS)}, got {options.layout!r}")
