@@ -100,10 +100,12 @@ def test_doc_examples(doc: Path, tmp_path: Path) -> None:
     for example in examples(doc):
         config = _config(example)
         where = f"{doc.name}:{example.line}"
+        page = tmp_path / "list.md"  # examples are files on disk, as lists are (LL413 looks beside them)
+        page.write_text(example.text, encoding="utf-8")
         if "{server}" in example.text:
             codes = _codes_on_server(example.text, code, config, tmp_path)
         else:
-            codes = [d.code for d in lint_text(example.text, config, select=(code,))]
+            codes = [d.code for d in lint_text(example.text, config, select=(code,), path=str(page))]
         if example.kind == "markdown bad":
             assert code in codes, f"{where}: the bad example is not reported by {code}"
             previous_bad = example
@@ -112,7 +114,9 @@ def test_doc_examples(doc: Path, tmp_path: Path) -> None:
         else:
             unsafe = example.kind.endswith("unsafe")
             assert previous_bad is not None, f"{where}: a fixed example must follow a bad one"
-            fixed = fix_text(previous_bad.text, unsafe=unsafe, config=_config(previous_bad), select=(code,))
+            page.write_text(previous_bad.text, encoding="utf-8")
+            fixed = fix_text(previous_bad.text, unsafe=unsafe, config=_config(previous_bad), select=(code,),
+                             path=str(page))
             assert fixed == example.text, f"{where}: fix of the bad example at line {previous_bad.line} differs"
             assert code not in codes, f"{where}: the fixed example is still reported by {code}"
             if rule.fix.value == "no":

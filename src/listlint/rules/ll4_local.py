@@ -1,0 +1,129 @@
+"""LL413 dead-local-link: a relative link or image whose file or folder does not exist.
+
+Offline and exact: the target is looked up beside the list on disk, as GitHub resolves it when it renders the
+README. Only inside a git work tree, where the repository's files are: a list copied somewhere on its own would
+have every link to its logo or contribution guide reported. Two mistakes are reported anywhere, since no folder
+makes them right: a link to a heading of the page without its ``#`` (``[Datasets](image-datasets)``), and a web address
+without its scheme (``[repo](github.com/user/repo)``). A list read from standard input or the library API without a
+path has no folder, so nothing is checked. Absolute paths (``/docs/x.md``) are left alone: they start at the
+repository's root, which GitHub and a local checkout do not agree on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
+from listlint.model import Document, Link, LinkKind
+from listlint.regex import lazy
+from listlint.rules.base import Context, Rule
+from listlint.rules.ll4_urls import CATEGORY, heading_slugs, html_anchors
+from listlint.source import Span
+
+SCHEME = lazy(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+# "github.com/user/repo" written without "https://": a host name, then a path or more host names; not a file name
+# ("jemdoc.css", "install.sh", "paper.v2.pdf"), whose last part is a file extension
+_EXTENSIONS = r"(?:md|markdown|html?|txt|pdf|png|jpe?g|gif|svg|webp|bib|tex|py|ipynb|json|ya?ml|toml|csv|zip|gz|css|js|sh)"
+HOST_FIRST = lazy(rf"(?:[A-Za-z0-9-]+\.)+(?!{_EXTENSIONS}/)[A-Za-z]{{2,}}/|"
+                  rf"(?:[A-Za-z0-9-]+\.){{2,}}(?!{_EXTENSIONS}$)[A-Za-z]{{2,}}$", re.IGNORECASE)
+# link kinds that can hold a relative path: a reference's use is checked at its definition, an autolink or a bare
+# URL always has a scheme
+_KINDS = frozenset({LinkKind.INLINE, LinkKind.DEFINITION, LinkKind.IMAGE, LinkKind.HTML})
+
+
+def local_path(url: str) -> str | None:
+    """The file path a relative link names (fragment and query dropped, %-escapes decoded), or None for a link that
+    names no file here: a fragment of this page, a URL with a scheme, an absolute or protocol-relative path, or
+    ``www.…`` (LL403's)."""
+    url = url.strip()
+    if not url or url.startswith(("#", "./#", "/", "?", "\\")) or url.lower().startswith("www."):
+        return None
+    if SCHEME.match(url):
+        return None
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    return unquote(path) or None
+
+
+class DeadLocalLink(Rule):
+    code = "LL413"
+    name = "dead-local-link"
+    category = CATEGORY
+    summary = "A relative link or image whose file or folder does not exist beside the list"
+    fix = FixAvailability.SOMETIMES
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        folder = _folder(document.path)
+        if folder is None:
+            return
+        in_repository = _in_work_tree(folder)
+        exists: dict[str, bool] = {}
+        anchors: frozenset[str] | None = None
+        for link in document.links:
+            if link.kind not in _KINDS:
+                continue
+            path = local_path(link.url)
+            if path is None:
+                continue
+            found = exists.get(path)
+            if found is None:
+                found = exists[path] = os.path.exists(os.path.join(folder, path))
+            if found:
+                continue
+            shown = link.url if len(link.url) <= 60 else link.url[:59] + "…"
+            message = f"'{shown}' does not exist beside {os.path.basename(document.path)}"
+            fix = None
+            if anchors is None:
+                anchors = _anchors(document)
+            slug = path.lower().removeprefix("./")
+            if slug in anchors and "/" not in slug and (in_repository or _surely_a_slug(path)):
+                message += f" (did you mean '#{slug}'? a link to a heading of this page starts with '#')"
+                fix = _fragment_fix(document, link, slug)
+            elif HOST_FIRST.match(path):
+                message += " (a web address needs its 'https://')"
+            elif not in_repository:
+                continue
+            yield self.report(message, link.span if link.span is not None else link.full_span, fix)
+
+
+def _folder(path: str) -> str | None:
+    """The folder of the list's file, when the document is a file on disk."""
+    return os.path.dirname(os.path.abspath(path)) if path and os.path.isfile(path) else None
+
+
+def _surely_a_slug(path: str) -> bool:
+    """A heading's anchor written without '#' and not a file name, which a list copied on its own cannot tell from
+    a file of its repository: words joined by hyphens, in lower case ("speech-dataset"; not "LICENSE", not
+    "./computer-science", a folder)."""
+    return "-" in path and path == path.lower() and "." not in path
+
+
+_WORK_TREES: dict[str, bool] = {}
+
+
+def _in_work_tree(folder: str) -> bool:
+    """Whether ``folder`` lies in a git work tree (a ``.git`` folder or file in it or above it)."""
+    known = _WORK_TREES.get(folder)
+    if known is None:
+        parent = os.path.dirname(folder)
+        known = os.path.exists(os.path.join(folder, ".git")) or (parent != folder and _in_work_tree(parent))
+        _WORK_TREES[folder] = known
+    return known
+
+
+def _anchors(document: Document) -> frozenset[str]:
+    return frozenset(slug.lower() for slug in heading_slugs(document)) | frozenset(
+        name.lower() for _, name in html_anchors(document))
+
+
+def _fragment_fix(document: Document, link: Link, slug: str) -> Fix | None:
+    """Point the link at the heading instead: unsafe, since it changes where the link goes."""
+    if link.span is None or link.span.of(document.text) != link.url:
+        return None
+    # an item that links to a heading is a table-of-contents line, no entry: the entry count may drop
+    return Fix.unsafe(Edit(link.span, f"#{slug}"), title=f"Link to '#{slug}'", alters=Alters.URLS | Alters.ENTRIES)
+
+
+RULES = (DeadLocalLink,)
