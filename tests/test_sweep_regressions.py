@@ -181,3 +181,36 @@ def test_two_links_joined_by_and_name_one_entry_without_a_separator_between_them
             "[Object Explorer](https://objectexplorer.netlify.app/) - Resources to pick a native method.\n"
             "- [Lodash](https://lodash.com)nothing between\n")
     assert _codes(text, "LL207") == [(8, "LL207")]
+
+
+def test_a_paragraph_opened_by_a_bold_title_then_label_links_is_a_paper() -> None:
+    # 3D-Machine-Learning: ":gem: <b>MeshNet … (AAAI 2019)</b> [[Paper]](url) [[Code]](url)" paragraphs were not
+    # entries (9 entries for hundreds of papers, three copies of PointGrid unreported)
+    text = ("# 3D\n\n## Classification\n\n"
+            "**PointNet: Deep Learning on Point Sets (2017)** [[Paper]](https://arxiv.org/abs/1612.00593) "
+            "[[Code]](https://github.com/charlesq34/pointnet)\n\n"
+            ":gem: <b> MeshNet: Mesh Neural Network (AAAI 2019) </b> [[Paper]](https://arxiv.org/pdf/1811.11424.pdf)\n"
+            '<p align="center"><img width="50%" src="https://example.org/meshnet.jpg" /></p>\n\n'
+            "🔥 <strong>SpiderCNN (2018)</strong> [[Paper]](https://github.com/xyf513/SpiderCNN)\n\n"
+            "**Note:** [[Paper]](https://example.org/not-a-title)\n\n"
+            "**See also** the [survey](https://example.org/survey) of the field.\n")
+    doc = parse(text)
+    assert [(e.title, text[e.title_span.start:e.title_span.end] if e.title_span else None) for e in doc.entries] == [
+        ("PointNet: Deep Learning on Point Sets (2017)", "PointNet: Deep Learning on Point Sets (2017)"),
+        ("MeshNet: Mesh Neural Network (AAAI 2019)", "MeshNet: Mesh Neural Network (AAAI 2019)"),
+        ("SpiderCNN (2018)", "SpiderCNN (2018)")]
+
+
+def test_a_paper_paragraph_keeps_its_bibtex_across_its_authors_line() -> None:
+    # awesome-model-quantization: paper, authors, then its BibTeX in <details>: the BibTeX was no entry's, and its
+    # eprint was reported as a duplicate of the paper's own link (LL604)
+    text = ("# Quantization\n\n## Survey\n\n"
+            "**A Survey of Quantization Methods** [[Paper](https://arxiv.org/abs/2103.13630)]\n\n"
+            "Amir Gholami, Sehoon Kim. (\\* Equal contribution)\n\n"
+            "<details><summary>Bibtex</summary><pre><code>@misc{gholami2021survey,\n"
+            "  title={A Survey of Quantization Methods},\n  author={Amir Gholami and Sehoon Kim},\n"
+            "  year={2021},\n  eprint={2103.13630}\n}</code></pre></details>\n")
+    doc = parse(text)
+    [entry] = doc.entries
+    assert [e.key for block in entry.bibtex for e in block.entries] == ["gholami2021survey"]
+    assert lint_text(text, select=["LL604", "LL503"]) == []

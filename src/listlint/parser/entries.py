@@ -41,6 +41,10 @@ FAKE_BULLETS = "•·●▪◦‣∙"
 LABEL = (r"[*_]{0,4}(?:\[[ \t]*[*_]{0,2}`?[^\[\]\s`*]+(?:[ \t][^\[\]\s`*]+){0,2}`?[*_]{0,2}[ \t]*\](?![(\[])"
          r"|`[^`\n]{1,40}`)[*_]{0,4}(?![*_])")
 LEADING_LABELS = lazy(rf"(?:[ \t]*{LABEL})+[ \t]*")
+# emoji before a paragraph's title, as shortcodes (":gem:") or characters ("🔥"), not words or markup
+EMOJI_LEAD = lazy(rf"(?:[ \t]*(?:{SHORTCODE_WORD}|[^\w\s\[\]<>*_`\\(\"'“‘]))*[ \t]*")
+# a bold title written in HTML ("<b>MeshNet (AAAI 2019)</b>"); group 2 is its words, as in LEADING_STRONG
+HTML_BOLD = lazy(r"[ \t]*<(b|strong)>[ \t]*(?=\S)(.+?)[ \t]*</\1>", re.IGNORECASE)
 COLUMN_BAR = lazy(r"[ \t]\|")
 ORDINAL = lazy(r"[ \t]*\d{1,4}[.)][ \t]+")
 # a bold title that a long line wraps: "- **SYNAPSE: Leveraging Few-Shot Exemplars for\nHuman-Level Control.** *…*"
@@ -699,9 +703,11 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
 
     top_set = set(top_items)
     claimed_until = -1  # the items of a link list under a bold title are that paper's links, not entries
-    # the paper paragraph last added, while only BibTeX has followed it: "[[ECCV](url)] Title" then its BibTeX in
-    # a <details> block or a fence belongs to that paper
+    # the paper paragraph last added, while only BibTeX has followed it, or up to two paragraphs that are no entry
+    # (its authors, a picture): "[[ECCV](url)] Title" then its BibTeX in a <details> block or a fence belongs to
+    # that paper
     open_paper: tuple[_Sec, int] | None = None
+    between = 0  # paragraphs since the open paper
     in_entry_heading = False  # paragraphs under an entry heading are its body
     for unit in walk.stream:
         kind = unit[0]
@@ -709,7 +715,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             sec, at = open_paper
             sec.entries[at] = dataclasses.replace(sec.entries[at], bibtex=(*sec.entries[at].bibtex, unit[2]))
             continue
-        open_paper = None
+        still_open, open_paper = open_paper, None
         if kind == "item" and unit[1].index in top_set and unit[1].line >= claimed_until:
             entry = make_item_entry(unit[1].index)
             section_for(entry.line).entries.append(entry)
@@ -740,7 +746,9 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                 section_for(entry.line).entries.append(entry)
             if len(entries) == 1 and entries[0].layout is Layout.CITATION and entries[0].links:
                 sec = section_for(entries[0].line)
-                open_paper = (sec, len(sec.entries) - 1)
+                open_paper, between = (sec, len(sec.entries) - 1), 0
+            elif not entries and still_open is not None and between < 2:
+                open_paper, between = still_open, between + 1
 
     table_rows = table_entries(b, walk, source, lambda line: sec_title(section_for(line)), section_for)
     if table_rows:
@@ -1083,6 +1091,9 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
         tagged = b._title_after_tag_link(first, first_end, list(links))
         if tagged is not None:
             return tagged[0], tagged[1].start if tagged[1] is not None else -1, index + 1, links
+    bold = _bold_title_then_label_links(b.text, line_start, first_end, links)
+    if bold is not None:
+        return bold[0], bold[1], index + 1, links
     body = source.line(index).strip()
     quoted = quoted_title(body)
     if quoted is not None:
@@ -1095,6 +1106,30 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
         return None
     at = source.line(index).find(title)
     return title, source.line_start(index) + at if at >= 0 else -1, index + 1, links
+
+
+def _bold_title_then_label_links(text: str, start: int, end: int, links: Sequence[Link]) -> tuple[str, int] | None:
+    """``**PointNet (2017)** [[Paper]](url) [[Code]](url)``, ``:gem: <b>MeshNet (AAAI 2019)</b> [[Paper]](url)``: a
+    line opened by a bold title (after emoji), then only links named by labels, as paper lists write a paper
+    whose picture or notes follow. (title, where it starts)."""
+    if not links or not all(_label_link(link) and link.full_span.start < end for link in links):
+        return None
+    lead = EMOJI_LEAD.match(text, start, end)
+    at = lead.end() if lead is not None else start
+    html = HTML_BOLD.match(text, at, end)
+    if html is not None:
+        title = clean_title(html.group(2)).rstrip(".").strip()
+        if len(title.split()) < 2 or title.endswith(":"):
+            return None
+        bold: tuple[str, int] | None = (title, text.find(title, html.start(2), html.end(2)))
+        bold_end = html.end()
+    else:
+        bold = bold_title_line(text, at, end, alone=False)
+        strong = LEADING_STRONG.match(text, at, end)
+        bold_end = strong.end() if strong is not None else end
+    if bold is None or links[0].full_span.start < bold_end:
+        return None
+    return bold
 
 
 def _bold_title_over_link_list(
