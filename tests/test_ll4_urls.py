@@ -331,6 +331,26 @@ def test_ll406_span_message_and_fix() -> None:
     )
 
 
+def test_ll406_a_google_redirect_becomes_the_page_it_leads_to() -> None:
+    """Removing scisig from a Scholar alert's redirect broke it (the signature covers the parameters): the whole
+    redirect is reported and replaced by its target."""
+    scholar = ("https://scholar.google.com/scholar_url?url=https://www.mdpi.com/1424-8220/23/2/853/pdf&hl=en&sa=X"
+               "&d=485&scisig=AAGBfm1h&oi=scholaralrt")
+    search = "https://www.google.com/url?sa=t&q=https%3A%2F%2Farxiv.org%2Fabs%2F1706.03762&usg=AOv"
+    odd = "https://www.google.com/url?q=https://a.org/%3Cx%3E&usg=1"  # "<x>" cannot stand in a link: not fixed
+    text = (f"- [Attacks]({scholar}) - x\n- [Attention]({search}) - y\n- [Odd]({odd})\n"
+            "- [Maps](https://www.google.com/maps?q=paris) - z\n- [Alert](https://scholar.google.com/scholar?q=x)\n")
+    diags = check(text, ("LL406",))
+    assert [(d.span.of(text), d.message) for d in diags] == [
+        (scholar, "a Google click-tracking redirect to 'https://www.mdpi.com/1424-8220/23/2/853/pdf': link to that page"),
+        (search, "a Google click-tracking redirect to 'https://arxiv.org/abs/1706.03762': link to that page"),
+        (odd, "a Google click-tracking redirect to 'https://a.org/<x>': link to that page"),
+    ]
+    assert [d.fix is not None for d in diags] == [True, True, False]
+    assert fix(text, ("LL406",)) == text.replace(scholar, "https://www.mdpi.com/1424-8220/23/2/853/pdf").replace(
+        search, "https://arxiv.org/abs/1706.03762")
+
+
 def test_ll406_keeps_other_params_and_html() -> None:
     text = (
         "- [s](https://scholar.google.com/scholar?q=x&scisig=AAG&hl=en) <https://x.org/?fbclid=1&id=2>\n\n"

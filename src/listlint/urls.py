@@ -538,6 +538,29 @@ def strip_tracking(url: str, extra: Iterable[str] = ()) -> str:
     return url[:q_at] + new_query + url[end:]
 
 
+# Google's click-tracking redirects: the page they lead to is a parameter, and a signature (``scisig``, ``usg``)
+# covers the rest, so removing one parameter breaks the redirect
+_REDIRECTS = {"/scholar_url": ("url",), "/url": ("url", "q")}
+
+
+def redirect_target(url: str) -> str | None:
+    """The http(s) page a Google or Google Scholar redirect (``https://scholar.google.com/scholar_url?url=…``,
+    ``https://www.google.com/url?q=…``) leads to; None for any other URL."""
+    if "google." not in url or "?" not in url:
+        return None
+    parts = split(url)
+    host = _bare_host(parts.host.lower())
+    names = _REDIRECTS.get(parts.path)
+    if names is None or not (host.startswith(("google.", "scholar.google.")) and parts.query):
+        return None
+    params = dict(piece.split("=", 1) for piece in parts.query.split("&") if "=" in piece)
+    for name in names:
+        target = unquote(params.get(name, ""))
+        if target.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in target):
+            return target
+    return None
+
+
 def tracking_params(url: str, extra: Iterable[str] = ()) -> list[tuple[str, int, int]]:
     """The tracking parameters of ``url`` as (name, start, end) offsets of each ``name=value`` piece."""
     q_at = url.find("?")

@@ -656,10 +656,21 @@ class TrackingParams(Rule):
         for link in _checkable_links(document):
             if link.in_html or "?" not in link.url:
                 continue  # HTML blocks (sponsor banners) carry deliberate campaign parameters
+            if allow and _host_matches(urls.host_of(link.url), allow):
+                continue
+            target = urls.redirect_target(link.url)
+            if target is not None:
+                # the redirect's signature covers its parameters: only the page it leads to is a clean link
+                fix = None
+                if link.span is not None and link.span.of(document.text) == link.url and "<" not in target \
+                        and ">" not in target and target.count("(") == target.count(")"):
+                    fix = Fix.safe(Edit(link.span, target), title="Link to the page the redirect leads to",
+                                   alters=_url_alters(document, link.span))
+                yield self.report(f"a Google click-tracking redirect to '{_short(target)}': link to that page",
+                                  _url_span(link), fix)
+                continue
             found = urls.tracking_params(link.url, extra)
             if not found:
-                continue
-            if allow and _host_matches(urls.host_of(link.url), allow):
                 continue
             names = ", ".join(dict.fromkeys(name for name, _, _ in found))
             span = _url_span(link)
