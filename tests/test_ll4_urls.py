@@ -96,6 +96,15 @@ def test_ll402_double_parens_fix() -> None:
     assert fix(text, ("LL402",)) == "- [Adai-zhihu](https://www.zhihu.com/q/1) end\n"
 
 
+def test_ll402_link_text_in_angle_brackets() -> None:
+    # an imitation-learning list: "<[Title]>(url)" showed as text, and only LL404 spoke, of a bare URL
+    text = ("* <[A Bayesian Approach to GAIL]>(http://ailab.kaist.ac.kr/papers/jeon2018) by Jeon, NIPS 2018.\n"
+            "* <[Bayesian IRL](https://a.org/irl.pdf)> by Ramachandran\n* <[1]>(2019) is prose\n")
+    assert found(text) == [(1, 3, "LL402", "<[A Bayesian Approach to GAIL]>(http://ailab.kaist.ac.kr/papers/jeon2018)")]
+    assert fix(text, ("LL402",)).splitlines()[0] == (
+        "* [A Bayesian Approach to GAIL](http://ailab.kaist.ac.kr/papers/jeon2018) by Jeon, NIPS 2018.")
+
+
 def test_ll402_space_before_paren() -> None:
     text = "- [Adam] (https://arxiv.org/abs/1412.6980) and [1] (2019) and [see] (below)\n"
     assert found(text, ("LL402",)) == [(1, 3, "LL402", "[Adam] (https://arxiv.org/abs/1412.6980)")]

@@ -97,7 +97,7 @@ def prose_lines(document: Document) -> tuple[int, ...]:
 class MalformedLink(NamedTuple):
     """Link-like text that Markdown does not read as a link (LL402)."""
 
-    kind: str  # "space" ([t] (url)), "unclosed" ([t](url), "parens", "spaces", "no-open" (t](url))
+    kind: str  # "space" ([t] (url)), "unclosed" ([t](url), "parens", "spaces", "no-open" (t](url)), "angle" (<[t]>(url))
     span: Span  # from the ``[`` (or the ``]``) to the end of the destination as far as it goes
     label: str
     destination: str
@@ -108,7 +108,7 @@ class MalformedLink(NamedTuple):
 # schemes markdown-it (like GitHub) refuses to link: the text shows, without the link
 REFUSED_SCHEME = lazy(r"(vbscript|javascript|file|data):", re.IGNORECASE)
 SAFE_DATA = lazy(r"data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
-_CANDIDATE = lazy(r"\]([ \t]*)\(")
+_CANDIDATE = lazy(r"\](>?)([ \t]*)\(")  # ">" for "<[t]>(url)", the link text in angle brackets
 _URLISH = lazy(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)\S", re.I)
 # A relative destination, as far as it can be told from prose ("[sic] (see above)", "[1] (2019)", "(and/or)",
 # "(Node.js)"): it starts like a path or a fragment, or is a path of several segments, a folder, or a file with an
@@ -155,7 +155,7 @@ def _scan_malformed(document: Document) -> Iterator[MalformedLink]:
                 continue
             index = source.line_index(close)
             start, end = source.line_start(index), source.line_end(index)
-            found = _malformed_at(document, excluded, start, end, close, m.group(1), m.end() - 1)
+            found = _malformed_at(document, excluded, start, end, close, m.group(2), m.end() - 1, bool(m.group(1)))
             if found is not None:
                 yield found
 
@@ -210,7 +210,8 @@ def _destination(text: str, paren: int, end: int) -> tuple[int, int, int | None]
 
 
 def _malformed_at(
-    document: Document, excluded: _Excluded, line_start: int, line_end: int, close: int, gap: str, paren: int
+    document: Document, excluded: _Excluded, line_start: int, line_end: int, close: int, gap: str, paren: int,
+    angle: bool = False,
 ) -> MalformedLink | None:
     text = document.text
     floor = max(line_start, excluded.last_end_before(close))
@@ -223,6 +224,22 @@ def _malformed_at(
     span = Span(begin, max(finish, paren + 1))
     shown = _short(text[span.start : span.end], 80)
     urlish = bool(_URLISH.match(destination))
+    if angle:
+        # "<[Title]>(url)": the link text in angle brackets, which part the '[…]' from its '(url)'
+        if (opening is None or opening == line_start or text[opening - 1] != "<" or dest_close is None
+                or not (urlish or _PATHISH.fullmatch(destination))):
+            return None
+        span = Span(opening - 1, dest_close + 1)
+        fix = None
+        if "[" not in label and "]" not in label and label.strip():
+            fix = Fix.safe(Edit.delete(Span(opening - 1, opening)), Edit.delete(Span(close + 1, paren)),
+                           title="Remove the angle brackets around the link text",
+                           alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES)
+        return MalformedLink(
+            "angle", span, label, destination, fix,
+            f"'{_short(text[span.start : span.end], 80)}' is not a link: '<…>' around the link text breaks it "
+            "(write [text](url))",
+        )
     if gap:
         # ``[t] (url)``: only when the parenthesis holds a URL or a path ("[1] (2019)" is prose)
         if (opening is None or dest_close is None or text[dest_end:dest_close].strip()
