@@ -559,3 +559,15 @@ def test_ll206_is_linear_in_bullets_and_blank_lines_after_them(monkeypatch: pyte
 
     reads = [count(300), count(1200)]
     assert reads[1] < 5 * reads[0], reads
+
+
+def test_ll207_the_separator_follows_the_emphasis_around_the_title_link() -> None:
+    # event-based vision resources: "**[Podcast](url)**, since 09.2023." had the safe fix write ", " inside the
+    # bold ("…(url), **, since"), which then rendered literal asterisks
+    text = ("## A\n\n- [A](https://a.org), one\n- [B](https://b.org), two\n- [C](https://c.org), three\n"
+            "- **[Podcast](https://p.org)**, since 09.2023.\n- **[D](https://d.org)**four\n- *[E](https://e.org)* - five\n")
+    assert found(text, "LL207") == ["7:25 LL207", "8:23 LL207"]  # after the closing emphasis
+    fixed = fix_text(text, "LL207")
+    assert fixed.splitlines()[6:] == ["- **[D](https://d.org)**, four", "- *[E](https://e.org)*, five"]
+    rendered = MarkdownIt("commonmark").render(fixed)
+    assert "<strong><a href=\"https://p.org\">Podcast</a></strong>, since" in rendered and "**" not in rendered

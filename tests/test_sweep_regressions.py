@@ -214,3 +214,22 @@ def test_a_paper_paragraph_keeps_its_bibtex_across_its_authors_line() -> None:
     [entry] = doc.entries
     assert [e.key for block in entry.bibtex for e in block.entries] == ["gholami2021survey"]
     assert lint_text(text, select=["LL604", "LL503"]) == []
+
+
+def test_authors_and_year_before_a_titled_link_are_no_title() -> None:
+    # MT-Reading-List: "Authors. 2020. [Title](url). In *ACL*." titled 944 entries by their authors, cut at the
+    # first initial ("Peter E"), and reported every pair of papers by the same authors as duplicates (LL602)
+    text = ("# R\n\n## S\n\n"
+            "* Jian Yang and Ming Zhou. 2020. [Paper one on NMT](https://aclweb.org/a/1/). In *ACL 2020*.\n"
+            "* Jian Yang and Ming Zhou. 2020. [Paper two on NMT](https://aclweb.org/a/2/). In *ACL 2020*.\n"
+            "* R. Thomas McCoy and Tal Linzen. 2020. [Does Syntax Need to Grow on Trees?](https://tacl.org/1). *TACL*.\n"
+            "* Alexander M. Rush. 2018 [Star-Transformer](https://arxiv.org/pdf/1902.09113.pdf). In *NAACL*.\n"
+            "* Smith, J. (2019). [Deep nets](https://a.org/dn). Venue.\n"
+            "* **Introduction to Graph Neural Networks.** Morgan & Claypool, 2020. [book](https://b.org/gnn)\n"
+            "* Osendorfer, Christian. Sparse Coding, ICONIP, 2014. [[Paper ICONIP-2014]](https://c.org/p.pdf)\n")
+    titles = [e.title for e in parse(text).entries]
+    assert titles[:6] == [
+        "Paper one on NMT", "Paper two on NMT", "Does Syntax Need to Grow on Trees?", "Star-Transformer", "Deep nets",
+        "Introduction to Graph Neural Networks"]
+    assert len(titles) == 7 and "Paper ICONIP-2014" not in titles[6]  # a bracketed label is no title
+    assert _codes(text, "LL602") == []

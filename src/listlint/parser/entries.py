@@ -114,6 +114,8 @@ PROSE_INTO_LINK = lazy(
 # (not "[Title](url) and [code](url)", nor "[Chen, Shangyu][ref] et al. IJCAI 2019")
 SENTENCE_GOES_ON = lazy(
     r"[ \t]*,[ \t]*(?!and\b|or\b)[a-z]+[ \t]+[a-z]|[ \t]+(?!and\b|or\b|et al\b)[a-z]+[ \t]+[a-z]+\b(?![ \t]*\[)")
+# a citation's authors and year before its title link: "… and Ming Zhou. 2020. ", "Smith, J. (2019). "
+AUTHORS_YEAR_LEAD = lazy(r"\w[ \t]?[.,][ \t]+\(?(?:19|20)\d\d[a-z]?\)?(?:[ \t]?[.,:])?[ \t]*$")
 # a clause running into a link and on after it: "The idea is basically [Minority Reports](url) with ViT" is a note
 # that mentions a paper, not an entry titled "The idea is basically" (two lower-case words before, one after)
 CLAUSE_INTO_LINK = lazy(r"\b[a-z]+[ \t]+[a-z]{2,}[ \t]*$")
@@ -392,6 +394,11 @@ class Builder:
                 return None  # "Code: [GitHub](url)": a link line, not an entry
             if LABELLED_LINE.fullmatch(prefix.rstrip()) and len(first.text.split()) >= 3 and not _label_link(first) \
                     and first.text_span is not None:  # "SALMon: [A Suite for Acoustic LM Evaluation](url)"
+                return Layout.LIST, clean_title(first.text), first.text_span, first
+            if AUTHORS_YEAR_LEAD.search(prefix) and first.kind is LinkKind.INLINE and not _label_link(first) \
+                    and first.text_span is not None and (len(first.text.split()) > 1 or first.text[:1].isupper()) \
+                    and not first.text.startswith(("[", "!")) and "**" not in prefix and "__" not in prefix:
+                # "Jian Yang and Ming Zhou. 2020. [Title](url). In *ACL*.": authors and year, then the titled link
                 return Layout.LIST, clean_title(first.text), first.text_span, first
             labelled = LEADING_LABELS.search(prefix) and (_label_link(first) or first.kind is LinkKind.BARE)
             if LEAD_PREFIX.match(prefix) and not labelled:  # "[SSD] [pdf](url)", "[Adam] (https://…)": not titles

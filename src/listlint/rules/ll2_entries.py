@@ -915,6 +915,7 @@ class FakeListMarker(Rule):
 
 SEPARATOR = lazy(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
 WHITESPACE_RUN = lazy(r"[ \t]+")
+EMPHASIS_CLOSE = lazy(r"\*\*\*|___|\*\*|__|\*|_")
 # a second link joined to the title link: "[Array Explorer](url) and [Object Explorer](url) - Resources …"
 JOINED_LINK = lazy(r"(?:and|or|&|\+|vs\.?)[ \t]+!?\[", re.IGNORECASE)
 
@@ -932,7 +933,13 @@ def _described(document: Document, entry: Entry) -> Described | None:
     source = document.source
     text = source.text
     line_end = source.line_end(source.line_index(link.full_span.end))  # the line the link ends on (may be the next)
-    start = decoration_end(text, link.full_span.end, line_end)
+    start = link.full_span.end
+    # "**[Title](url)**, …": the emphasis around the title link closes after it, and the separator follows that
+    line_start = source.line_start(source.line_index(link.full_span.start))
+    wrapped = EMPHASIS_CLOSE.match(text, start, line_end)
+    if wrapped is not None and text[line_start:link.full_span.start].rstrip().endswith(wrapped.group()):
+        start = wrapped.end()
+    start = decoration_end(text, start, line_end)
     match = SEPARATOR.match(text, start, line_end) if start <= line_end else None
     if match is None:
         return None
