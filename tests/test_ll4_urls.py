@@ -360,6 +360,15 @@ def test_ll406_a_google_redirect_becomes_the_page_it_leads_to() -> None:
         search, "https://arxiv.org/abs/1706.03762")
 
 
+def test_ll406_scisig_of_a_scholar_export_is_a_signature_not_tracking() -> None:
+    # a Scholar BibTeX export link stops working without its scisig; on a search link it only tracks
+    export = ("https://scholar.googleusercontent.com/scholar.bib?q=info:abc:scholar.google.com/&output=citation"
+              "&scisdr=CgX&scisig=AAGBfm0&scisf=4&ct=citation&cd=-1&hl=en")
+    text = f"- [bib]({export})\n- [s](https://scholar.google.com/scholar?q=x&scisig=AAG&hl=en)\n"
+    assert [(line, code) for line, _, code, _ in found(text, ("LL406",))] == [(2, "LL406")]
+    assert fix(text, ("LL406",)) == f"- [bib]({export})\n- [s](https://scholar.google.com/scholar?q=x&hl=en)\n"
+
+
 def test_ll406_keeps_other_params_and_html() -> None:
     text = (
         "- [s](https://scholar.google.com/scholar?q=x&scisig=AAG&hl=en) <https://x.org/?fbclid=1&id=2>\n\n"

@@ -515,6 +515,20 @@ def is_tracking_param(name: str, extra: Iterable[str] = ()) -> bool:
     return False
 
 
+def _scholar_signed(url: str) -> bool:
+    """Whether ``url`` is a Google Scholar link other than a search (a BibTeX export, an alert's redirect), whose
+    ``scisig`` is a signature the link needs, not tracking."""
+    if "scisig" not in url:
+        return False
+    parts = split(url)
+    host = parts.host.lower()
+    return ("scholar.google." in host or host.endswith("googleusercontent.com")) and parts.path != "/scholar"
+
+
+def _tracking(name: str, extra: tuple[str, ...], signed: bool) -> bool:
+    return is_tracking_param(name, extra) and not (signed and name.lower() == "scisig")
+
+
 def strip_tracking(url: str, extra: Iterable[str] = ()) -> str:
     """``url`` without its tracking parameters; every other character, parameter and order is kept.
 
@@ -530,7 +544,8 @@ def strip_tracking(url: str, extra: Iterable[str] = ()) -> str:
     query = url[q_at + 1 : end]
     extra = tuple(extra)
     pieces = query.split("&")
-    kept = [p for p in pieces if not (p and is_tracking_param(p.split("=", 1)[0], extra))]
+    signed = _scholar_signed(url)
+    kept = [p for p in pieces if not (p and _tracking(p.split("=", 1)[0], extra, signed))]
     if len(kept) == len(pieces):
         return url
     kept_text = "&".join(kept)
@@ -573,9 +588,10 @@ def tracking_params(url: str, extra: Iterable[str] = ()) -> list[tuple[str, int,
     extra = tuple(extra)
     found: list[tuple[str, int, int]] = []
     pos = q_at + 1
+    signed = _scholar_signed(url)
     for piece in url[q_at + 1 : end].split("&"):
         name = piece.split("=", 1)[0]
-        if piece and is_tracking_param(name, extra):
+        if piece and _tracking(name, extra, signed):
             found.append((name, pos, pos + len(piece)))
         pos += len(piece) + 1
     return found
