@@ -233,3 +233,22 @@ def test_authors_and_year_before_a_titled_link_are_no_title() -> None:
         "Introduction to Graph Neural Networks"]
     assert len(titles) == 7 and "Paper ICONIP-2014" not in titles[6]  # a bracketed label is no title
     assert _codes(text, "LL602") == []
+
+
+def test_heading_entries_whose_bullets_restate_the_title_before_its_links() -> None:
+    # Papers-in-100-Lines-of-Code: "##### [Maxout Networks]" / "- Maxout Networks [[arXiv]](url)" / authors / date:
+    # the headings were sections (one LL101 whose unsafe fix re-levelled all 62) over one list entry each
+    text = "# Papers\n\n## Implemented papers\n\n"
+    for title, url in (("Maxout Networks", "https://arxiv.org/abs/1302.4389"),
+                       ("Network In Network", "https://arxiv.org/abs/1312.4400"),
+                       ("Playing Atari with Deep RL", "https://arxiv.org/abs/1312.5602")):
+        text += f"##### [{title}]\n\n- {title} [[arXiv]]({url})\n- *Some Authors*\n- `2013-02-18`\n\n"
+    doc = parse(text)
+    assert [(e.layout.value, e.title.strip("[]"), [l.url for l in e.links]) for e in doc.entries] == [
+        ("heading", "Maxout Networks", ["https://arxiv.org/abs/1302.4389"]),
+        ("heading", "Network In Network", ["https://arxiv.org/abs/1312.4400"]),
+        ("heading", "Playing Atari with Deep RL", ["https://arxiv.org/abs/1312.5602"])]
+    assert _codes(text, "LL101") == []
+    # a bullet naming another paper keeps the heading a section over its entries
+    other = text.replace("- Maxout Networks [[arXiv]]", "- Dropout [[arXiv]]")
+    assert "Dropout" in [e.title for e in parse(other).entries]

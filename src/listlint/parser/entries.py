@@ -198,6 +198,9 @@ class Builder:
         self._top_items: dict[int, ListItem] | None = None
         self._link_paragraphs: set[int] | None = None
         self._lists: dict[int, list[ListItem]] | None = None
+        # items under an entry heading that restate its title before its links ("##### Maxout Networks" /
+        # "- Maxout Networks [[arXiv]](url)"): the heading entry's link lines, not entries (set by entry_headings)
+        self.heading_items: set[int] = set()
 
     def link_paragraphs(self) -> set[int]:
         """Ids of paragraphs that are one link titled by words, three or more of them between two headings: papers
@@ -273,6 +276,7 @@ class Builder:
         headings = self.walk.headings
         items_with_links = set()
         labelled = set()  # items that are a label and a link ("Paper: [arXiv](url)"): link lines of a heading entry
+        lead: dict[int, str] = {}  # a top-level item's words before its first link, as read, case-folded
         for u in self.walk.inlines:
             if u.item is not None and u.line == self.walk.items[u.item].line and self._link_line(u):
                 item = self.walk.items[u.item]
@@ -282,6 +286,8 @@ class Builder:
                         labelled.add(u.item)
                 elif not self._note_mentioning(item, u):
                     items_with_links.add(u.item)
+                    if first is not None and item.parent_item is None:
+                        lead[u.item] = clean_title(self.text[item.content_start : first]).strip(" \t-–—:|,").casefold()
         body: dict[int, list[tuple]] = {}
         head_units: dict[int, InlineUnit] = {}
         current: int | None = None
@@ -295,6 +301,7 @@ class Builder:
             elif current is not None:
                 body[current].append(unit)
         candidates: dict[int, bool] = {}  # heading -> strong evidence (status tag or bibtex)
+        restating: dict[int, set[int]] = {}  # heading -> its items that restate it
         # an empty heading ("####" alone) holds nothing: it does not make the heading above it a section
         worded = [n for n, h in enumerate(headings) if h.text.strip()]
         next_worded = {a: b for a, b in zip(worded, worded[1:])}
@@ -304,7 +311,10 @@ class Builder:
             if not is_leaf:
                 continue
             units = body.get(n, [])
-            if any(u[0] == "item" and u[1].index in items_with_links for u in units):
+            heading_title = clean_title(heading.rendered or heading.text).strip("[] ").casefold()
+            own = {u[1].index for u in units if u[0] == "item" and heading_title
+                   and lead.get(u[1].index) == heading_title}  # "- Maxout Networks [[arXiv]](url)"
+            if any(u[0] == "item" and u[1].index in items_with_links and u[1].index not in own for u in units):
                 continue
             if any(u[0] == "inline" and u[1].item is None and u[1].kind == "paragraph" and u[1].facts.links
                    and (paper := self.paper_paragraph(u[1])) is not None
@@ -315,13 +325,15 @@ class Builder:
                 continue  # "## Citation(s)" over one or many BibTeX blocks is a section, not a paper
             has_bib = bib_count == 1
             has_link = any(u[0] == "inline" and u[1].item is None and self._links_paragraph(u[1]) for u in units) \
-                or self._link_line(head_units[n]) \
+                or self._link_line(head_units[n]) or bool(own) \
                 or any(u[0] == "item" and u[1].index in labelled for u in units)  # "- Paper: [arXiv](url)"
             tags = self.tags_in(heading.text_span.start, heading.text_span.end, head_units[n].facts.links)
             if has_bib or tags:
                 candidates[n] = True
             elif has_link:
                 candidates[n] = False
+            if own:
+                restating[n] = own
         # siblings: the headings of one level under the same parent heading
         siblings: dict[tuple[int, int], list[int]] = {}
         parents: list[int] = []  # a stack of heading indices, shallowest first
@@ -339,6 +351,7 @@ class Builder:
             alike = sum(1 for m in group_of[n] if m in candidates)
             if strong or (headings[n].level >= 3 and alike >= 2 and 2 * alike > len(group_of[n])):
                 chosen.add(n)
+                self.heading_items |= restating.get(n, set())
         return chosen
 
     def _note_mentioning(self, item: ListItem, unit: InlineUnit) -> bool:
@@ -723,7 +736,8 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             sec.entries[at] = dataclasses.replace(sec.entries[at], bibtex=(*sec.entries[at].bibtex, unit[2]))
             continue
         still_open, open_paper = open_paper, None
-        if kind == "item" and unit[1].index in top_set and unit[1].line >= claimed_until:
+        if kind == "item" and unit[1].index in top_set and unit[1].line >= claimed_until \
+                and unit[1].index not in b.heading_items:
             entry = make_item_entry(unit[1].index)
             section_for(entry.line).entries.append(entry)
         elif kind == "heading" and head_index[id(unit[1])] in entry_heads:
