@@ -204,3 +204,13 @@ def test_ll509_follows_the_indent_most_of_the_file_s_entries_use() -> None:
     assert len(lint_text(text, config, select=("LL509",))) == 3
     with pytest.raises(ConfigError, match=r"rules.bibtex-format.indent: must be a number of spaces \(0-16\) or auto"):
         lint_text(text, from_table({"rules": {"bibtex-format": {"indent": "wide"}}}, "<test>"), select=("LL509",))
+
+
+def test_ll509_message_shows_the_expected_line_with_its_spaces() -> None:
+    # the message collapsed spaces and read "expected `title = {Paper C},`" while the fix wrote "title  = …"
+    aligned = "```bibtex\n@article{{k{n},\n    title   = {{T}},\n    journal = {{J}}\n}}\n```\n"
+    off = "```bibtex\n@misc{c,\n    title   = {Paper C},\n    author  = {Carl}\n}\n```\n"
+    text = "# Refs\n\n" + aligned.format(n=1) + "\n" + aligned.format(n=2) + "\n" + off
+    [finding] = lint_text(text, select=("LL509",))
+    assert finding.message == "BibTeX not in canonical layout: expected `title  = {Paper C},` here"
+    assert "    title  = {Paper C},\n    author = {Carl}\n" in fix_text(text, select=("LL509",))

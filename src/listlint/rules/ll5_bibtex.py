@@ -450,7 +450,10 @@ class BibtexFormat(Rule):
         if reasons:
             why = "; ".join(reasons[:3]) + (" (and more)" if len(reasons) > 3 else "")
         else:
-            why = f"expected `{_shorten(expected.strip(), 50)}` here" if expected.strip() else "unexpected line"
+            # spaces kept as they are: the difference may be only in them (`title  =` aligned with `author =`)
+            shown = expected.strip()
+            shown = shown if len(shown) <= 50 else shown[:49] + "…"
+            why = f"expected `{shown}` here" if shown else "unexpected line"
         return self.report(f"BibTeX not in canonical layout: {why}", span, fix)
 
     def _file_entries(self, block: BibtexBlock, text: str, style: Style, newline: str) -> Iterator[Diagnostic]:
