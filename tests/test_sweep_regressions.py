@@ -252,3 +252,33 @@ def test_heading_entries_whose_bullets_restate_the_title_before_its_links() -> N
     # a bullet naming another paper keeps the heading a section over its entries
     other = text.replace("- Maxout Networks [[arXiv]]", "- Dropout [[arXiv]]")
     assert "Dropout" in [e.title for e in parse(other).entries]
+
+
+def test_headings_inside_list_items_open_no_sections() -> None:
+    # MyReadingList: "1. **BadNets**" / "    <details>" / "    #### Citation" / "    #### URL" under every paper: 50
+    # LL104 (repeated sections), LL101, and papers 2..n filed under a section "URL"
+    item = ("{n}. **{title} (2017)**\n    [[Paper](https://arxiv.org/abs/{n})]\n\n    <details>\n"
+            "    <summary>Details</summary>\n\n    #### Citation\n\n    Someone et al., 2017.\n\n"
+            "    #### URL\n\n    Paper page\n\n    </details>\n\n")
+    text = "# Reading List\n\n## Attack\n\n" + "".join(
+        item.format(n=n, title=title) for n, title in enumerate(("BadNets", "Trojans", "Backdoors"), 1))
+    text += "## Defense\n\n- [Fine-Pruning](https://arxiv.org/abs/1805.12185)\n"
+    doc = parse(text)
+    assert [(e.title, e.section) for e in doc.entries] == [
+        ("BadNets (2017)", "Attack"), ("Trojans (2017)", "Attack"), ("Backdoors (2017)", "Attack"),
+        ("Fine-Pruning", "Defense")]
+    assert [s.heading.text for s in doc.root.children[0].children] == ["Attack", "Defense"]
+    assert [d.diagnostic.code for d in _located(text, "LL1")] == []
+    # the nested headings are still headings of the page, with anchors a link may use
+    assert [h.text for h in doc.headings if h.nested] == ["Citation", "URL"] * 3
+    assert lint_text(text + "\nSee [the citation](#citation-1).\n", select=["LL405"]) == []
+
+
+def test_a_heading_that_opens_a_list_item_is_still_the_outline_s() -> None:
+    # coding-interview-university: the whole study plan is a list whose items open with headings ("- ### Arrays")
+    text = ("# Plan\n\n## Data Structures\n\n- ### Arrays\n    - [Arrays (video)](https://a.org/1)\n"
+            "    - [Dynamic arrays](https://a.org/2)\n- ### Linked Lists\n    - [Lists (video)](https://a.org/3)\n")
+    doc = parse(text)
+    assert not any(h.nested for h in doc.headings)
+    assert [(e.title, e.section) for e in doc.entries] == [
+        ("Arrays (video)", "Arrays"), ("Dynamic arrays", "Arrays"), ("Lists (video)", "Linked Lists")]

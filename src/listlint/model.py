@@ -154,6 +154,10 @@ class Heading:
     style: str  # "atx" or "setext"
     line: int  # 0-based first line
     is_entry: bool = False  # a heading-layout entry heading (a leaf, exempt from structure rules)
+    # inside a list item after its first line, or in a block quote: a heading of that item's notes ("1. **Paper**"
+    # / "   #### Citation"), not of the document's outline (no section, no structure rule; it keeps its anchor).
+    # A heading that opens an item ("- ### Arrays") is the outline's
+    nested: bool = False
     # the text GitHub renders and takes the anchor from: link text, code, decoded entities; no images, no HTML tags
     rendered: str = ""
 

@@ -118,7 +118,11 @@ def walk(tokens: list[Any], read: Mapping[int, tuple[InlineFacts, str | None]],
             line1 = token.map[1] if token.map else line0 + 1
             facts, rendered = read[i]
             if pending_heading is not None:
-                w.headings.append(_heading(pending_heading, token, source, facts, rendered or ""))
+                # a heading that opens a list item ("- ### Arrays") is the outline's, the item its section; one
+                # further into an item ("1. **Paper**" ... "    #### Citation") heads a part of the item's notes
+                in_item_body = bool(item_stack) and w.items[item_stack[-1]].line != line0
+                w.headings.append(_heading(pending_heading, token, source, facts, rendered or "",
+                                           nested=in_item_body or quote_depth > 0))
                 unit = InlineUnit("heading", line0, line1, item_stack[-1] if item_stack else None, token.content, facts,
                                   quote_depth > 0)
                 w.stream.append(("heading", w.headings[-1], unit))
@@ -204,7 +208,8 @@ def walk(tokens: list[Any], read: Mapping[int, tuple[InlineFacts, str | None]],
     return w
 
 
-def _heading(open_token: Any, inline: Any, source: SourceText, facts: InlineFacts, rendered: str) -> Heading:
+def _heading(open_token: Any, inline: Any, source: SourceText, facts: InlineFacts, rendered: str, *,
+             nested: bool = False) -> Heading:
     l0, l1 = open_token.map
     level = int(open_token.tag[1])
     style = "setext" if open_token.markup in ("=", "-") else "atx"
@@ -222,7 +227,7 @@ def _heading(open_token: Any, inline: Any, source: SourceText, facts: InlineFact
     else:
         first_line = content.split("\n")[0]
         text_span = Span(base + at, base + at + len(first_line))
-    return Heading(level, content, source.lines_span(l0, l1), text_span, style, l0, rendered=rendered)
+    return Heading(level, content, source.lines_span(l0, l1), text_span, style, l0, rendered=rendered, nested=nested)
 
 
 def _list_item(token: Any, index: int, list_index: int, depth: int, parent: int | None, items: list[ListItem],

@@ -252,7 +252,7 @@ class Builder:
     def line_index(self) -> _LineIndex:
         if self._index is None:
             w = self.walk
-            self._index = _LineIndex(sorted(h.line for h in w.headings), [u.line for u in w.inlines],
+            self._index = _LineIndex(sorted(h.line for h in w.headings if not h.nested), [u.line for u in w.inlines],
                                      [b.first_line - 1 for b in w.bibtex])
         return self._index
 
@@ -293,19 +293,27 @@ class Builder:
         current: int | None = None
         count = 0
         for unit in self.walk.stream:
-            if unit[0] == "heading":
+            if unit[0] == "heading" and not unit[1].nested:
                 current = count
                 count += 1
                 body[current] = []
                 head_units[current] = unit[2]
+            elif unit[0] == "heading":
+                body[count] = []  # a nested heading: part of the body it is in (indices stay those of headings)
+                head_units[count] = unit[2]
+                count += 1
+                if current is not None:
+                    body[current].append(unit)
             elif current is not None:
                 body[current].append(unit)
         candidates: dict[int, bool] = {}  # heading -> strong evidence (status tag or bibtex)
         restating: dict[int, set[int]] = {}  # heading -> its items that restate it
         # an empty heading ("####" alone) holds nothing: it does not make the heading above it a section
-        worded = [n for n, h in enumerate(headings) if h.text.strip()]
+        worded = [n for n, h in enumerate(headings) if h.text.strip() and not h.nested]
         next_worded = {a: b for a, b in zip(worded, worded[1:])}
         for n, heading in enumerate(headings):
+            if heading.nested:
+                continue
             following = next_worded.get(n)
             is_leaf = following is None or headings[following].level <= heading.level
             if not is_leaf:
@@ -878,6 +886,8 @@ def _section_tree(headings: Sequence[Heading], entry_heads: set[int],
     stack = [root]
     sec_at_line: list[tuple[int, _Sec]] = [(0, root)]
     for n, heading in enumerate(headings):
+        if heading.nested:
+            continue  # a heading of a list item's notes: no section
         closes = stack[-1].level >= heading.level
         while stack[-1].level >= heading.level:
             stack[-1].end_line = heading.line

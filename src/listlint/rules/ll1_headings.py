@@ -99,7 +99,7 @@ def is_entry_heading(document: Document, heading: Heading, tags: Sequence[str]) 
 
 def section_headings(document: Document, tags: Sequence[str] = ()) -> list[Heading]:
     """Headings that open sections (entry headings of the heading layout excluded)."""
-    return [h for h in document.headings if not is_entry_heading(document, h, tags)]
+    return [h for h in document.headings if not h.nested and not is_entry_heading(document, h, tags)]
 
 
 def norm_title(text: str) -> str:
@@ -554,7 +554,7 @@ class TocSync(Rule):
         covered = {parents.get(id(h)) for _, h in resolved if h is not None and h.level == lo and not h.is_entry}
         linked = {id(h) for _, h in resolved if h is not None}
         region = [(slug, h) for slug, h in anchors
-                  if not h.is_entry and h.line >= toc.end_line and h.level >= lo
+                  if not h.is_entry and not h.nested and h.line >= toc.end_line and h.level >= lo
                   and (not covered or parents[id(h)] in covered)]
         hi = options.max_level or _deepest_covered(region, linked, lo)
         # A link to a level the table does not cover (a featured '### Web' among '##' sections) is kept and
