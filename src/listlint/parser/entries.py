@@ -276,7 +276,15 @@ class Builder:
         headings = self.walk.headings
         items_with_links = set()
         labelled = set()  # items that are a label and a link ("Paper: [arXiv](url)"): link lines of a heading entry
-        lead: dict[int, str] = {}  # a top-level item's words before its first link, as read, case-folded
+        lead: dict[int, str] = {}  # a top-level item's text before its first link, as written
+        item_units: dict[int, InlineUnit] = {}  # an item with links -> its first line's inline unit
+        notes: dict[int, bool] = {}
+
+        def note(index: int) -> bool:  # asked only of items under a leaf heading, and only until one is an entry
+            if index not in notes:
+                notes[index] = self._note_mentioning(self.walk.items[index], item_units[index])
+            return notes[index]
+
         for u in self.walk.inlines:
             if u.item is not None and u.line == self.walk.items[u.item].line and self._link_line(u):
                 item = self.walk.items[u.item]
@@ -284,10 +292,11 @@ class Builder:
                 if first is not None and LINK_LABEL.fullmatch(self.text[item.content_start : first]):
                     if item.parent_item is None:  # nested, it labels the link of the item above, not the heading's
                         labelled.add(u.item)
-                elif not self._note_mentioning(item, u):
+                else:
                     items_with_links.add(u.item)
+                    item_units[u.item] = u
                     if first is not None and item.parent_item is None:
-                        lead[u.item] = clean_title(self.text[item.content_start : first]).strip(" \t-–—:|,").casefold()
+                        lead[u.item] = self.text[item.content_start : first]
         body: dict[int, list[tuple]] = {}
         head_units: dict[int, InlineUnit] = {}
         current: int | None = None
@@ -319,10 +328,22 @@ class Builder:
             if not is_leaf:
                 continue
             units = body.get(n, [])
-            heading_title = clean_title(heading.rendered or heading.text).strip("[] ").casefold()
-            own = {u[1].index for u in units if u[0] == "item" and heading_title
-                   and lead.get(u[1].index) == heading_title}  # "- Maxout Networks [[arXiv]](url)"
-            if any(u[0] == "item" and u[1].index in items_with_links and u[1].index not in own for u in units):
+            # an item with a link makes the heading a section over entries, unless it restates the heading's title
+            # ("- Maxout Networks [[arXiv]](url)": the heading entry's link line) or only mentions a link in a note
+            heading_title: str | None = None
+            own: set[int] = set()
+            over_entries = False
+            for u in units:
+                if u[0] != "item" or u[1].index not in items_with_links:
+                    continue
+                if heading_title is None:
+                    heading_title = clean_title(heading.rendered or heading.text).strip("[] ").casefold()
+                if heading_title and _restated(lead.get(u[1].index), heading_title):
+                    own.add(u[1].index)
+                elif not note(u[1].index):
+                    over_entries = True
+                    break
+            if over_entries:
                 continue
             if any(u[0] == "inline" and u[1].item is None and u[1].kind == "paragraph" and u[1].facts.links
                    and (paper := self.paper_paragraph(u[1])) is not None
@@ -576,6 +597,13 @@ def _opens_with_title(text: str) -> bool:
     ``**Scikit-learn**: Machine learning in Python`` the words are a description."""
     quoted = quoted_title(text)
     return (quoted is not None and not text[: quoted[1]].strip(" \t\"“*_")) or LEADING_STRONG.match(text) is not None
+
+
+def _restated(written: str | None, title: str) -> bool:
+    """Whether the words ``written`` before an item's first link are the heading ``title`` (case-folded, as read)."""
+    if not written or len(written) < len(title) or len(written) > 2 * len(title) + 16:
+        return False  # cannot be the title, markup and separators included: no need to read it
+    return clean_title(written).strip(" \t-–—:|,").casefold() == title
 
 
 def _mentioned_in_a_clause(prefix: str, link: Link, after: str) -> bool:
