@@ -47,10 +47,15 @@ class Directive(NamedTuple):
 
 def directives(document: Document) -> list[Directive]:
     """The ``listlint-`` comments of a document, in order. Only real HTML comments count (HTML blocks and inline
-    HTML), so one shown inside a code fence or code span is not a directive."""
-    text = document.text
-    if "listlint-" not in text:
+    HTML), so one shown inside a code fence or code span is not a directive. Read once per document: the linter
+    applies them, LL116 checks them."""
+    if "listlint-" not in document.text:
         return []
+    return document.memo("suppress.directives", lambda: _directives(document))
+
+
+def _directives(document: Document) -> list[Directive]:
+    text = document.text
     spans = [b.span for b in document.blocks if b.kind == "html"] + list(document.html_spans)
     found = []
     for span in spans:

@@ -277,26 +277,30 @@ class Builder:
         items_with_links = set()
         labelled = set()  # items that are a label and a link ("Paper: [arXiv](url)"): link lines of a heading entry
         lead: dict[int, str] = {}  # a top-level item's text before its first link, as written
-        item_units: dict[int, InlineUnit] = {}  # an item with links -> its first line's inline unit
-        notes: dict[int, bool] = {}
+        first_links: dict[int, Link] = {}  # an item with links -> the first of them
 
-        def note(index: int) -> bool:  # asked only of items under a leaf heading, and only until one is an entry
-            if index not in notes:
-                notes[index] = self._note_mentioning(self.walk.items[index], item_units[index])
-            return notes[index]
+        def note(index: int) -> bool:
+            """An item that only mentions a link in a clause ("1. The idea is basically [Minority Reports](url) with
+            ViT"): a heading entry's note, which leaves the heading an entry. Asked only of items under a leaf
+            heading, and only until one of them is an entry."""
+            item, link = self.walk.items[index], first_links[index]
+            line_end = self.source.line_end(item.line)
+            return link.full_span.start < line_end and _mentioned_in_a_clause(
+                self.text[item.content_start : link.full_span.start], link, self.text[link.full_span.end : line_end])
 
         for u in self.walk.inlines:
             if u.item is not None and u.line == self.walk.items[u.item].line and self._link_line(u):
                 item = self.walk.items[u.item]
-                first = min((l.full_span.start for l in u.facts.links if content_link(l)), default=None)
-                if first is not None and LINK_LABEL.fullmatch(self.text[item.content_start : first]):
+                link = min((l for l in u.facts.links if content_link(l)), key=lambda l: l.full_span.start)
+                written = self.text[item.content_start : link.full_span.start]
+                if LINK_LABEL.fullmatch(written):
                     if item.parent_item is None:  # nested, it labels the link of the item above, not the heading's
                         labelled.add(u.item)
                 else:
                     items_with_links.add(u.item)
-                    item_units[u.item] = u
-                    if first is not None and item.parent_item is None:
-                        lead[u.item] = self.text[item.content_start : first]
+                    first_links[u.item] = link
+                    if item.parent_item is None:
+                        lead[u.item] = written
         body: dict[int, list[tuple]] = {}
         head_units: dict[int, InlineUnit] = {}
         current: int | None = None
@@ -308,9 +312,7 @@ class Builder:
                 body[current] = []
                 head_units[current] = unit[2]
             elif unit[0] == "heading":
-                body[count] = []  # a nested heading: part of the body it is in (indices stay those of headings)
-                head_units[count] = unit[2]
-                count += 1
+                count += 1  # a heading of an item's notes: part of the body it is in (it is never a candidate)
                 if current is not None:
                     body[current].append(unit)
             elif current is not None:
@@ -382,17 +384,6 @@ class Builder:
                 chosen.add(n)
                 self.heading_items |= restating.get(n, set())
         return chosen
-
-    def _note_mentioning(self, item: ListItem, unit: InlineUnit) -> bool:
-        """An item that only mentions a link in a clause ("1. The idea is basically [Minority Reports](url) with
-        ViT"): a heading entry's note, which leaves the heading an entry."""
-        line_end = self.source.line_end(item.line)
-        first = min((l for l in unit.facts.links if content_link(l) and l.full_span.start < line_end),
-                    key=lambda l: l.full_span.start, default=None)
-        if first is None:
-            return False
-        prefix = self.text[item.content_start : first.full_span.start]
-        return _mentioned_in_a_clause(prefix, first, self.text[first.full_span.end : line_end])
 
     def _link_line(self, unit: InlineUnit) -> bool:
         return any(content_link(link) for link in unit.facts.links)

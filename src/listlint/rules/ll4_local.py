@@ -17,13 +17,12 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
+from listlint import urls
 from listlint.model import Document, Link, LinkKind
 from listlint.regex import lazy
 from listlint.rules.base import Context, Rule
-from listlint.rules.ll4_urls import CATEGORY, heading_slugs, html_anchors
-from listlint.source import Span
+from listlint.rules.ll4_urls import CATEGORY, page_anchors, shorten, url_span
 
-SCHEME = lazy(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 # "github.com/user/repo" written without "https://": a host name, then a path or more host names; not a file name
 # ("jemdoc.css", "install.sh", "paper.v2.pdf"), whose last part is a file extension
 _EXTENSIONS = r"(?:md|markdown|html?|txt|pdf|png|jpe?g|gif|svg|webp|bib|tex|py|ipynb|json|ya?ml|toml|csv|zip|gz|css|js|sh)"
@@ -41,7 +40,7 @@ def local_path(url: str) -> str | None:
     url = url.strip()
     if not url or url.startswith(("#", "./#", "/", "?", "\\")) or url.lower().startswith("www."):
         return None
-    if SCHEME.match(url):
+    if urls.split(url).scheme:
         return None
     path = url.split("#", 1)[0].split("?", 1)[0]
     return unquote(path) or None
@@ -72,11 +71,10 @@ class DeadLocalLink(Rule):
                 found = exists[path] = os.path.exists(os.path.join(folder, path))
             if found:
                 continue
-            shown = link.url if len(link.url) <= 60 else link.url[:59] + "…"
-            message = f"'{shown}' does not exist beside {os.path.basename(document.path)}"
+            message = f"'{shorten(link.url)}' does not exist beside {os.path.basename(document.path)}"
             fix = None
             if anchors is None:
-                anchors = _anchors(document)
+                anchors = frozenset(anchor.lower() for anchor in page_anchors(document))
             slug = path.lower().removeprefix("./")
             if slug in anchors and "/" not in slug and (in_repository or _surely_a_slug(path)):
                 message += f" (did you mean '#{slug}'? a link to a heading of this page starts with '#')"
@@ -85,7 +83,7 @@ class DeadLocalLink(Rule):
                 message += " (a web address needs its 'https://')"
             elif not in_repository:
                 continue
-            yield self.report(message, link.span if link.span is not None else link.full_span, fix)
+            yield self.report(message, url_span(link), fix)
 
 
 def _folder(path: str) -> str | None:
@@ -111,11 +109,6 @@ def _in_work_tree(folder: str) -> bool:
         known = os.path.exists(os.path.join(folder, ".git")) or (parent != folder and _in_work_tree(parent))
         _WORK_TREES[folder] = known
     return known
-
-
-def _anchors(document: Document) -> frozenset[str]:
-    return frozenset(slug.lower() for slug in heading_slugs(document)) | frozenset(
-        name.lower() for _, name in html_anchors(document))
 
 
 def _fragment_fix(document: Document, link: Link, slug: str) -> Fix | None:

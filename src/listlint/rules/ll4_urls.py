@@ -31,7 +31,7 @@ CATEGORY = "links"
 # --------------------------------------------------------------------------------------------------------------
 
 
-def _short(text: str, limit: int = 60) -> str:
+def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -222,7 +222,7 @@ def _malformed_at(
     begin = opening if opening is not None else close
     finish = dest_close + 1 if dest_close is not None else dest_end
     span = Span(begin, max(finish, paren + 1))
-    shown = _short(text[span.start : span.end], 80)
+    shown = shorten(text[span.start : span.end], 80)
     urlish = bool(_URLISH.match(destination))
     if angle:
         # "<[Title]>(url)": the link text in angle brackets, which part the '[…]' from its '(url)'
@@ -237,7 +237,7 @@ def _malformed_at(
                            alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES)
         return MalformedLink(
             "angle", span, label, destination, fix,
-            f"'{_short(text[span.start : span.end], 80)}' is not a link: '<…>' around the link text breaks it "
+            f"'{shorten(text[span.start : span.end], 80)}' is not a link: '<…>' around the link text breaks it "
             "(write [text](url))",
         )
     if gap:
@@ -332,7 +332,7 @@ def _double_parens(link: Link) -> bool:
     )
 
 
-def _url_span(link: Link) -> Span:
+def url_span(link: Link) -> Span:
     return link.span if link.span is not None else link.full_span
 
 
@@ -371,7 +371,7 @@ class EmptyLink(Rule):
             no_text = link.kind is not LinkKind.IMAGE and not link.text.strip()
             if not (no_url or no_text):
                 continue
-            written = _short(link.full_span.of(text))  # for the message: only for the few links reported
+            written = shorten(link.full_span.of(text))  # for the message: only for the few links reported
             if no_url and no_text:
                 yield self.report(f"empty link '{written}': no text and no destination", link.full_span)
             elif no_url:
@@ -404,8 +404,8 @@ class MalformedLinkRule(Rule):
                 fix = Fix.safe(Edit(link.span, inner), title="Remove the extra parentheses",
                                alters=_url_alters(document, link.span))
             yield self.report(
-                f"'{_short(link.full_span.of(text), 80)}' wraps its URL in a second pair of parentheses: "
-                f"the link points to '{_short(link.url)}'",
+                f"'{shorten(link.full_span.of(text), 80)}' wraps its URL in a second pair of parentheses: "
+                f"the link points to '{shorten(link.url)}'",
                 link.full_span,
                 fix,
             )
@@ -431,19 +431,19 @@ class MalformedUrl(Rule):
             for problem in problems:
                 if link.kind is LinkKind.BARE and problem.kind == "no-scheme":
                     continue  # GitHub links a bare www. itself; LL404 reports the bare URL
-                span = _url_span(link)
+                span = url_span(link)
                 fix = None
                 if link.span is not None:
                     span = Span(link.span.start + problem.start, link.span.start + max(problem.end, problem.start))
                     if problem.kind == "glued":
                         fix = Fix.unsafe(
                             Edit.delete(span),
-                            title=f"Remove the glued tail '{_short(link.url[problem.start:], 40)}'",
+                            title=f"Remove the glued tail '{shorten(link.url[problem.start:], 40)}'",
                             alters=_url_alters(document, span),
                         )
                     if span.start == span.end:
                         span = link.span
-                yield self.report(f"URL '{_short(link.url, 80)}' {problem.message}", span, fix)
+                yield self.report(f"URL '{shorten(link.url, 80)}' {problem.message}", span, fix)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -465,7 +465,7 @@ class BareUrl(Rule):
                 continue
             if any(s.start <= link.full_span.start < s.end for s in malformed):
                 continue  # part of a link that LL402 reports
-            shown = _short(link.url, 80)
+            shown = shorten(link.url, 80)
             if "://" not in link.url[:12]:
                 # <www.…> is no autolink: only a link with a scheme is
                 yield self.report(f"bare URL '{shown}': write it as a link with a scheme, <https://{shown}>",
@@ -543,7 +543,8 @@ def html_anchors(document: Document) -> tuple[tuple[int, str], ...]:
     return document.memo("ll4.html_anchors", build)
 
 
-def _anchors(document: Document) -> frozenset[str]:
+def page_anchors(document: Document) -> frozenset[str]:
+    """Every anchor of the page: heading slugs and HTML ``id``/``name`` attributes (shared with LL413)."""
     return document.memo("ll4.anchors", lambda: frozenset(heading_slugs(document))
                          | frozenset(name for _, name in html_anchors(document)))
 
@@ -620,7 +621,7 @@ class LinkFragment(Rule):
             if not link.fragment:
                 continue
             if anchors is None:
-                anchors = _anchors(document)
+                anchors = page_anchors(document)
                 lowered = frozenset(a.lower() for a in anchors)
             fragment = unquote(link.fragment)
             if fragment in anchors or fragment.lower() in lowered or fragment.lower() in PAGE_ANCHORS:
@@ -628,7 +629,7 @@ class LinkFragment(Rule):
             misses += 1
             # a suggestion costs a fuzzy match over similar slugs: offer it for the first misses only
             hint = _close_slug(fragment.lower(), document) if misses <= MAX_HINTS else []
-            message = f"link fragment '{_short(link.url)}' matches no heading or anchor of this file"
+            message = f"link fragment '{shorten(link.url)}' matches no heading or anchor of this file"
             fix = None
             if hint and not _safe_guess(fragment, hint[0]):
                 # too far from the fragment to be its typo ('#GNN' and '#gan'): named, not offered as a fix
@@ -641,7 +642,7 @@ class LinkFragment(Rule):
                     at = link.span.end - len(link.fragment)
                     fix = Fix.unsafe(Edit(Span(at, link.span.end), hint[0]), title=f"Link to '#{hint[0]}'",
                                      alters=Alters.URLS)
-            yield self.report(message, _url_span(link), fix)
+            yield self.report(message, url_span(link), fix)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -683,14 +684,14 @@ class TrackingParams(Rule):
                         and ">" not in target and target.count("(") == target.count(")"):
                     fix = Fix.safe(Edit(link.span, target), title="Link to the page the redirect leads to",
                                    alters=_url_alters(document, link.span))
-                yield self.report(f"a Google click-tracking redirect to '{_short(target)}': link to that page",
-                                  _url_span(link), fix)
+                yield self.report(f"a Google click-tracking redirect to '{shorten(target)}': link to that page",
+                                  url_span(link), fix)
                 continue
             found = urls.tracking_params(link.url, extra)
             if not found:
                 continue
             names = ", ".join(dict.fromkeys(name for name, _, _ in found))
-            span = _url_span(link)
+            span = url_span(link)
             fix = None
             if link.span is not None:
                 span = Span(link.span.start + found[0][1], link.span.start + found[-1][2])
@@ -725,11 +726,11 @@ class InsecureUrl(Rule):
             if parts.port or not urls.is_https_host(host, extra):
                 continue  # an explicit port would not follow the scheme change
             fix = None
-            span = _url_span(link)
+            span = url_span(link)
             if link.span is not None:
                 span = Span(link.span.start, link.span.start + 4)
                 fix = Fix.safe(Edit(span, url[:4] + "s"), title="Use https://", alters=_url_alters(document, span))
-            yield self.report(f"'{_short(url, 80)}' uses http:// but {host} serves HTTPS", span, fix)
+            yield self.report(f"'{shorten(url, 80)}' uses http:// but {host} serves HTTPS", span, fix)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -765,7 +766,7 @@ class CanonicalUrl(Rule):
             fix = None
             if link.span is not None:
                 fix = Fix.safe(Edit(link.span, canon), title=f"Use {canon}", alters=_url_alters(document, link.span))
-            yield self.report(f"'{_short(link.url, 80)}' is preferably written {canon}", _url_span(link), fix)
+            yield self.report(f"'{shorten(link.url, 80)}' is preferably written {canon}", url_span(link), fix)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -862,7 +863,7 @@ class LinkBibtexAgreement(Rule):
             line = document.source.position(where[f"{key}:{other}"].start)[0]
             yield self.report(
                 f"the link names {label} {ident} but the BibTeX {field_name} (line {line}) names {label} {other}",
-                _url_span(link),
+                url_span(link),
             )
 
 
@@ -878,4 +879,4 @@ RULES = (
     LinkBibtexAgreement,
 )
 
-__all__ = ["RULES", "heading_slugs", "malformed_links", "prose_lines"]
+__all__ = ["RULES", "heading_slugs", "malformed_links", "page_anchors", "prose_lines", "shorten", "url_span"]
