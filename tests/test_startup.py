@@ -33,3 +33,26 @@ def test_the_guard_sees_a_dataclass_without_docstring(tmp_path: Path, monkeypatc
     (tmp_path / "mod.py").write_text("from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass A:\n    x: int\n")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path)
     assert _dataclasses_without_docstring() == ["mod.py:4 A"]
+
+
+def test_a_check_imports_only_what_the_list_needs(tmp_path: Path) -> None:
+    # A list without BibTeX, checked offline, needs neither bibtexparser nor httpx; difflib only serves suggestions
+    # for mistakes and `fix --diff`. (The command exits through os._exit, so the modules are read there.)
+    import subprocess
+
+    (tmp_path / "a.md").write_text("# List\n\n- [A](https://a.dev) - A tool.\n- [B](https://b.dev) - Another.\n")
+    code = (
+        "import os, sys\n"
+        "_exit = os._exit\n"
+        "def report(status=0):\n"
+        "    heavy = ('httpx', 'bibtexparser', 'difflib', 'asyncio', 'tomllib')\n"
+        "    sys.stderr.write('loaded: ' + ' '.join(m for m in heavy if m in sys.modules) + '\\n')\n"
+        "    _exit(status)\n"
+        "os._exit = report\n"
+        "sys.argv = ['listlint', 'check', 'a.md']\n"
+        "from listlint.__main__ import run\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "loaded: "

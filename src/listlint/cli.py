@@ -183,13 +183,12 @@ def fix(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[st
             continue
         changed += 1
         if show_diff:
-            import difflib
+            from listlint.diffs import unified_diff
+            from listlint.source import BOM
 
-            diff = difflib.unified_diff(
-                outcome.source.text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                fromfile=f"a/{outcome.path}", tofile=f"b/{outcome.path}",
-            )
-            sys.stdout.write("".join(diff))
+            bom = BOM if outcome.source.bom else ""  # the diff is of the file's bytes, so that it applies
+            sys.stdout.write(unified_diff(bom + outcome.source.text, bom + result.text, f"a/{outcome.path}",
+                                          f"b/{outcome.path}"))
         elif check_only:
             click.echo(f"Would fix {outcome.path} ({len(result.applied)} fixes)")
         else:

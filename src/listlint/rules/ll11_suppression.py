@@ -7,7 +7,6 @@ warns about the same in ``# noqa`` comments; markdownlint does not.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from listlint import suppress
@@ -30,6 +29,8 @@ class InvalidSuppression(Rule):
             if directive.kind not in suppress.KINDS:
                 start = directive.kind_start
                 written = document.text[start:start + len("listlint-") + len(directive.kind)]
+                import difflib  # a mistyped directive is rare: not imported at start-up
+
                 guess = difflib.get_close_matches(directive.kind, suppress.KINDS, n=1, cutoff=0.6)
                 hint = f"did you mean 'listlint-{guess[0]}'?" if guess else (
                     "the directives are " + ", ".join(f"listlint-{kind}" for kind in suppress.KINDS))
@@ -49,6 +50,8 @@ def _hint(word: str, known: tuple[tuple[str, str], ...]) -> str:
     selector = suppress.normalise_selector(word)
     if selector[:1].isupper():
         return ""  # the nearest code is an arbitrary rule: `listlint rules` lists them
+    import difflib
+
     guess = difflib.get_close_matches(selector, [name for _, name in known], n=1)
     return f" (did you mean '{guess[0]}'?)" if guess else ""
 
