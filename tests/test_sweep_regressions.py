@@ -282,3 +282,108 @@ def test_a_heading_that_opens_a_list_item_is_still_the_outline_s() -> None:
     assert not any(h.nested for h in doc.headings)
     assert [(e.title, e.section) for e in doc.entries] == [
         ("Arrays (video)", "Arrays"), ("Dynamic arrays", "Arrays"), ("Lists (video)", "Linked Lists")]
+
+
+# ---- the eleventh and twelfth sweeps: 33 lists (paper lists; general awesome lists) listlint had not seen ------
+
+
+def test_a_hyphen_inside_a_word_does_not_end_a_citation_title() -> None:
+    # FLHonker: 166 of 589 titles cut at "Self-" or "Zero-", and two different papers then "duplicate" titles
+    text = ("# Papers\n\n## Distillation\n\n"
+            "1. Learning Compact Student Networks for Zero-Shot Classification. Smith, Anna et al. ICCV 2019\n"
+            "2. Self-Knowledge Distillation in Natural Language Processing. Hahn, Sangchul. arXiv:1908.01851\n"
+            "3. Learning Compact Student Networks for Zero-Resource Speech Recognition. Lee, Min et al. ICASSP 2019\n"
+            # the dash form keeps its glued dash: title, authors, date
+            "4. Visualizing and Understanding Convolutional Networks-Matthew D. Zeiler, Rob Fergus-2013.11.28\n"
+            "5. Verifying Neural Networks with Mixed Integer Programming-Vincent Tjeng, Russ Tedrake\n")
+    assert [e.title for e in parse(text).entries] == [
+        "Learning Compact Student Networks for Zero-Shot Classification",
+        "Self-Knowledge Distillation in Natural Language Processing",
+        "Learning Compact Student Networks for Zero-Resource Speech Recognition",
+        "Visualizing and Understanding Convolutional Networks",
+        "Verifying Neural Networks with Mixed Integer Programming"]
+    assert _codes(text, "LL602") == []
+
+
+def test_an_entity_in_a_fragment_is_read_as_its_character() -> None:
+    # free-programming-books (es): GitHub decodes "&#x00F3;" in the link, so the fragment matches the heading
+    text = "# Libros\n\n* [Agnósticos](#agn&#x00F3;sticos)\n* [Otros](#otr&#x00F3;s)\n\n## Agnósticos\n\nTexto.\n"
+    assert _codes(text, "LL405") == [(4, "LL405")]
+
+
+def test_same_label_linking_two_pages_of_the_repository_is_no_duplicate_title() -> None:
+    # free-programming-books: "Spanish" under Books and under Courses links two different files
+    text = ("# Resources\n\n## Books\n\n"
+            "+ [English, By Subject](books/free-programming-books-subjects.md)\n\n#### Other Languages\n\n"
+            "+ [German / Deutsch](books/free-programming-books-de.md)\n"
+            "+ [Indonesian / Bahasa Indonesia](books/free-programming-books-id.md)\n"
+            "+ [Spanish / español](books/free-programming-books-es.md)\n\n## Courses\n\n"
+            "+ [German / Deutsch](courses/free-courses-de.md)\n"
+            "+ [Indonesian / Bahasa Indonesia](courses/free-courses-id.md)\n"
+            "+ [Spanish / español](courses/free-courses-es.md)\n")
+    assert _codes(text, "LL602") == []
+    # the same titles on two sites are still reported
+    web = text.replace("(books/", "(https://a.org/").replace("(courses/", "(https://b.org/")
+    assert (16, "LL602") in _codes(web, "LL602")
+
+
+def test_a_sponsor_referral_link_keeps_its_parameters_unless_asked() -> None:
+    text = ("# APIs\n\n- [IPstack](https://apilayer.com/ipstack?utm_source=Github&utm_medium=Referral) - IPs.\n"
+            "- [Blog](https://b.org/post?utm_source=feed&utm_medium=rss) - Posts.\n")
+    found = lint_text(text, select=["LL406"])
+    assert [(d.fix.applicability.value if d.fix else None) for d in found] == ["unsafe", "safe"]
+    assert "sponsor" in found[0].message
+    assert fix_text(text, select=["LL406"]) == text.replace("?utm_source=feed&utm_medium=rss", "")
+
+
+def test_task_boxes_of_a_contents_list_or_a_to_do_list_ask_no_status_of_papers() -> None:
+    papers = ("## Surveys\n\n- [Multimodal Learning with Transformers](https://arxiv.org/abs/2206.06488)\n"
+              "- [Vision+X: A Survey](https://arxiv.org/abs/2210.02884)\n"
+              "- [LAION-5B](https://arxiv.org/abs/2210.08402)\n")
+    toc = "# Awesome\n\n## Contents\n\n- [ ] [Surveys](#surveys)\n- [x] [Datasets](#datasets)\n\n" + papers
+    todo = "# Awesome\n\n## ToDo\n\n- [ ] Add new stuff...\n- [ ] Add useful shell functions\n\n" + papers
+    assert _codes(toc, "LL301") == []
+    assert _codes(todo, "LL301") == []
+    # one paper with a box still asks the others for theirs
+    boxed = toc.replace("- [LAION-5B]", "- [x] [LAION-5B]")
+    assert _codes(boxed, "LL301") == [(10, "LL301"), (11, "LL301")]
+
+
+def test_a_table_row_is_titled_by_its_name_cell() -> None:
+    # Dev-Event: "이름" is "Name"; a column of "[Homepage](…), [instagram](…)" on every row is labels, not names
+    rows = ("| CMC | App club | [홈페이지](https://cmc.example.org/), [instagram](https://instagram.com/cmc/) |\n"
+            "| UMC | Univ club | [홈페이지](https://umc.example.org/), [instagram](https://instagram.com/umc/) |\n"
+            "| XREAL | Metaverse | [홈페이지](https://xreal.example/), [instagram](https://instagram.com/xreal/) |\n")
+    for header in ("| 이름 | 활동 | 링크 |", "| Club | Activity | Links |"):
+        doc = parse(f"# Clubs\n\n{header}\n| --- | --- | --- |\n{rows}")
+        assert [(e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries] == [
+            ("CMC", "https://cmc.example.org/"), ("UMC", "https://umc.example.org/"),
+            ("XREAL", "https://xreal.example/")], header
+
+
+def test_a_dataset_row_citing_its_paper_is_not_that_paper() -> None:
+    # BradyFU: "| Name | Paper | Link |" rows named their dataset's paper: 83 false duplicate links
+    text = ("# MLLM\n\n## Papers\n\n| Title | Venue | Code |\n|---|---|---|\n"
+            "| [**Inst-IT: Boosting Multimodal Instance Understanding**](https://arxiv.org/pdf/2412.03565) | arXiv | "
+            "[Github](https://github.com/inst-it/inst-it) |\n"
+            "| [**E.T. Bench: Event-Level Video-Language Understanding**](https://arxiv.org/pdf/2409.18111) | NeurIPS | "
+            "[Github](https://github.com/PolyU-ChenLab/ETBench) |\n\n"
+            "## Datasets\n\n| Name | Paper | Link |\n|---|---|---|\n"
+            "| **Inst-IT Dataset** | [Inst-IT: Boosting Multimodal Instance Understanding](https://arxiv.org/pdf/2412.03565)"
+            " | [Link](https://huggingface.co/datasets/Inst-IT) |\n"
+            "| **E.T. Instruct 164K** | [E.T. Bench: Event-Level Video-Language Understanding](https://arxiv.org/pdf/2409.18111)"
+            " | [Link](https://huggingface.co/datasets/ETBench) |\n")
+    doc = parse(text)
+    assert [(e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries[2:]] == [
+        ("Inst-IT Dataset", "https://huggingface.co/datasets/Inst-IT"),
+        ("E.T. Instruct 164K", "https://huggingface.co/datasets/ETBench")]
+    assert _codes(text, "LL601") == []
+    # a "[pdf]" in the Paper column of a table of papers is the row's own paper
+    papers = parse("# P\n\n| Date | Title | Paper | Code |\n|---|---|---|---|\n"
+                   "| 2019.10 | DeepSpeed-ZeRO: Memory Optimizations | [[pdf]](https://arxiv.org/pdf/1910.02054) | "
+                   "[[code]](https://github.com/microsoft/DeepSpeed) |\n"
+                   "| 2020.05 | Megatron-LM: Training Multi-Billion Models | [[pdf]](https://arxiv.org/pdf/1909.08053) | "
+                   "[[code]](https://github.com/NVIDIA/Megatron-LM) |\n")
+    assert [(e.title, e.primary_link.url if e.primary_link else None) for e in papers.entries] == [
+        ("DeepSpeed-ZeRO: Memory Optimizations", "https://arxiv.org/pdf/1910.02054"),
+        ("Megatron-LM: Training Multi-Billion Models", "https://arxiv.org/pdf/1909.08053")]

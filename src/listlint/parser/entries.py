@@ -135,7 +135,11 @@ def sentence_end(text: str) -> re.Match[str] | None:
     return None
 
 
-DASH_SPLIT = lazy(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
+DASH_SPLIT = lazy(r"\s[-–—]|[-–—]\s")
+# "…Convolutional Networks-Matthew D. Zeiler，Rob Fergus-2013.11.28": in the dash form the dash before the authors
+# may touch both words; where sentences part title and authors ("Zero-Shot Classification. Smith et al. ICCV
+# 2019") such a dash joins a word
+GLUED_DASH_SPLIT = lazy(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
 GENERIC_HEADING = lazy(
     r"^\W*(?:citations?|citing|cite|how to cite|bibtex|bibliography|references?|引用|参考文献)\W*$", re.IGNORECASE
 )
@@ -158,7 +162,7 @@ def citation_title(line: str) -> str:
         rest = line[match.end() :].strip()
         end = rest.find(". ")
         return (rest[:end] if end > 0 else rest.rstrip(".")).strip()
-    match = DASH_SPLIT.search(line)
+    match = (GLUED_DASH_SPLIT if DASH_DATE.search(line) or ". " not in line else DASH_SPLIT).search(line)
     if match and match.start() > 0:
         return line[: match.start()].strip()
     if CITED_VENUE_END.search(line):  # "Title. Authors et al. CVPR 2019": the first sentence

@@ -7,6 +7,7 @@ where a cell that describes as well as names its work stops being the title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from listlint.model import Block, Entry, Layout, Link
@@ -29,6 +30,11 @@ TITLE_HEADER = lazy(
 )
 
 
+# a header that is just "Name" or "Title", in the languages lists are written in: the row's name, before "Paper"
+NAME_HEADER = lazy(
+    r"(?:name|title)s?|名称|名字|标题|題名|이름|제목|名前|タイトル|nombre|nome|nom|t[íi]tulo|titre|titel|название|имя",
+    re.IGNORECASE,
+)
 TITLE_WORD = lazy(r"\b(?:name|title)s?\b|名称|名字|资源名|项目名|标题|題名", re.IGNORECASE)
 # "Author name", "Venue name", "File name", "作者名字": names, but not of the row's work
 NOT_A_TITLE = lazy(
@@ -74,8 +80,11 @@ def table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, s
         if known and 2 * sum(1 for _, cells in linked if _row_links(cells)[0].url in known) >= len(linked):
             continue
         column = _title_column(header, linked)
+        # "| Name | Paper |": a dataset's row may cite its paper by title; its own link is another ("[Link]")
+        cited = frozenset(k for k, cell in enumerate(header)
+                          if k != column and PAPER_HEADER.match(clean_title(cell.content)))
         for line, cells in linked:
-            out.append(_table_row_entry(b, source, line, cells, column, section_of(line)))
+            out.append(_table_row_entry(b, source, line, cells, column, section_of(line), cited))
     return out
 
 
@@ -86,6 +95,9 @@ def _row_links(cells: list[InlineUnit]) -> list[Link]:
 def _named_title_column(header: list[InlineUnit]) -> int | None:
     """The column whose header names the titles, if one does."""
     names = [clean_title(cell.content) for cell in header]
+    for index, name in enumerate(names):  # "| Name | Paper |": a dataset, a club, a tool, citing its paper
+        if NAME_HEADER.fullmatch(name):
+            return index
     for index, name in enumerate(names):  # "Paper / Source" beside "Model": the paper names the row
         if PAPER_HEADER.match(name):
             return index
@@ -106,12 +118,35 @@ def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUni
     for index in range(width):
         with_link = sum(1 for _, cells in rows if index < len(cells) and _row_links([cells[index]]))
         if with_link * 2 >= len(rows):
+            if _labels(rows, index):  # "[Homepage](…), [instagram](…)" on every row: the name is in a cell before
+                named = _plain_names(rows, index)
+                if named is not None:
+                    return named
             return index
     return 0
 
 
+def _labels(rows: list[tuple[int, list[InlineUnit]]], column: int) -> bool:
+    """Whether the links of ``column`` say the same words on most rows ("Homepage", "Link"): labels, not names."""
+    texts = Counter(
+        links[0].text.strip().casefold()
+        for _, cells in rows if column < len(cells) and (links := _row_links([cells[column]]))
+    )
+    return len(rows) >= 2 and bool(texts) and texts.most_common(1)[0][1] * 2 >= len(rows)
+
+
+def _plain_names(rows: list[tuple[int, list[InlineUnit]]], before: int) -> int | None:
+    """The first column left of ``before`` whose cells are words without links, different on most rows."""
+    for column in range(before):
+        words = [cells[column].content.strip() for _, cells in rows
+                 if column < len(cells) and not cells[column].facts.links and cells[column].content.strip()]
+        if len(words) * 4 >= len(rows) * 3 and len(set(words)) * 4 >= len(words) * 3:
+            return column
+    return None
+
+
 def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[InlineUnit], column: int,
-                     section: str) -> Entry:
+                     section: str, cited: frozenset[int] = frozenset()) -> Entry:
     text = source.text
     row = source.line_span(line)
     spans = _cell_spans(text, row, cells)
@@ -119,7 +154,7 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
     cell_span = spans[column] if column < len(spans) else None
     own = [link for link in cell.facts.links if content_link(link)]
     links = tuple(link for c in cells for link in c.facts.links)
-    primary = own[0] if own else _row_links(cells)[0]
+    primary = own[0] if own else _own_link(cells, cited)
     title, title_span = "", None
     if len(own) == 1 and own[0].full_span is not None and cell_span is not None \
             and own[0].full_span.of(text) == cell_span.of(text) and own[0].text_span is not None:
@@ -155,6 +190,16 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
         line=line,
         section=section,
     )
+
+
+def _own_link(cells: list[InlineUnit], cited: frozenset[int]) -> Link:
+    """The link of a row whose title cell has none: the first, unless it is a work named by its title in a "Paper"
+    column (a dataset's paper, cited) and the row has another link ("[Link]", "GitHub"), the named thing's own.
+    A "[pdf]" in the Paper column of a table of papers is the row's own paper."""
+    links = _row_links(cells)
+    own = [link for k, cell in enumerate(cells) for link in _row_links([cell])
+           if not (k in cited and len(link.text.split()) >= 4)]
+    return own[0] if own else links[0]
 
 
 def _written_cell_title(text: str, cell: Span) -> tuple[str, Span | None]:

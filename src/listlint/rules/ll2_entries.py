@@ -227,6 +227,16 @@ def _starts_within(starts: Sequence[int], start: int, end: int) -> bool:
     return at < len(starts) and starts[at] < end
 
 
+def _under_an_entry(items: Sequence[ListItem], index: int, entry_of_item: dict[int, Entry]) -> bool:
+    """Whether one of the items that ``items[index]`` is nested in is an entry."""
+    parent = items[index].parent_item
+    while parent is not None:
+        if parent in entry_of_item:
+            return True
+        parent = items[parent].parent_item
+    return False
+
+
 class EntryLayout(Rule):
     code = "LL201"
     name = "entry-layout"
@@ -263,9 +273,11 @@ class EntryLayout(Rule):
             for c in candidates:
                 # a reference without a link and an item without one are alike: neither is an outlier to the other;
                 # an entry that starts with its link has the link the others have, whatever label they put first
+                # a reference with a link (its title's, or a trailing "[[code]](url)") among references without
+                # one is a reference still, and a better one
                 if c.shape != dominant and {c.shape, dominant} != {"none", "citation"} and not (
                     c.shape == "link" and dominant == "text"
-                ):
+                ) and not (dominant == "citation" and c.shape in ("link", "text")):
                     yield self.report(
                         f"{c.what} {SHAPES[c.shape][0]}; the other {top} entries of {_where(section)} {described}",
                         c.span,
@@ -299,6 +311,9 @@ class EntryLayout(Rule):
                 if list_index in seen_lists:
                     continue
                 seen_lists.add(list_index)
+                owner = lists[list_index].parent_item
+                if owner is not None and owner not in entry_of_item and _under_an_entry(items, owner, entry_of_item):
+                    continue  # details two levels under an entry ("* Compute" over "- 2 AMD VMs"): the entry's
                 for index in lists[list_index].items:
                     item = items[index]
                     line_end = source.line_end(item.line)

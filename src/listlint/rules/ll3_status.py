@@ -163,8 +163,12 @@ def status_view(document: Document, settings: StatusSettings) -> StatusView:
 def _build_view(document: Document, settings: StatusSettings) -> StatusView:
     vocabulary = Vocabulary(settings)
     known = vocabulary.spellings
-    # the counts look only at entries with a marker: in most lists, most entries have none
+    # the counts look only at entries with a marker: in most lists, most entries have none; and only at those that
+    # tell how the list's entries are kept (see _reads_status)
     with_markers = [e for e in document.entries if e.tags]
+    if with_markers:
+        linked = sum(1 for e in document.entries if e.primary_link is not None)
+        with_markers = [e for e in with_markers if _reads_status(e, 2 * linked > len(document.entries))]
     tagged = sum(1 for e in with_markers if any(t.form == "tag" and t.value in known for t in e.tags))
     boxed = sum(1 for e in with_markers if any(t.form == "checkbox" and t.raw in PROPER_BOXES for t in e.tags))
     boxes = boxed > 0
@@ -176,8 +180,20 @@ def _build_view(document: Document, settings: StatusSettings) -> StatusView:
             if mark.kind is not Kind.LABEL:
                 marks.append(mark)
         out.append(EntryStatus(entry, tuple(marks)))
-    marked = sum(1 for es in out if es.marks and any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks))
+    counted = {id(e) for e in with_markers}
+    marked = sum(1 for es in out if es.marks and id(es.entry) in counted
+                 and any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks))
     return StatusView(vocabulary, tuple(out), tagged, boxed, marked)
+
+
+def _reads_status(entry: Entry, mostly_linked: bool) -> bool:
+    """Whether a marker on ``entry`` says the list keeps reading status. Task boxes in a table of contents
+    (``- [x] [Datasets](#datasets)``) track the maintainer's progress through the sections, and boxed items without
+    a link in a list of links (``- [ ] Add useful shell functions`` under "ToDo") are a to-do list: neither asks
+    for a status on every paper."""
+    if entry.links and all(link.is_fragment for link in entry.links):
+        return False
+    return not (mostly_linked and entry.primary_link is None and entry.layout is Layout.LIST and not entry.bibtex)
 
 
 def _classify(tag: StatusTag, vocabulary: Vocabulary, uses_boxes: bool) -> Mark:

@@ -624,6 +624,10 @@ class LinkFragment(Rule):
                 anchors = page_anchors(document)
                 lowered = frozenset(a.lower() for a in anchors)
             fragment = unquote(link.fragment)
+            if "&" in fragment:  # "#agn&#x00F3;sticos": the rendered link has the character, as in HTML
+                import html
+
+                fragment = html.unescape(fragment)
             if fragment in anchors or fragment.lower() in lowered or fragment.lower() in PAGE_ANCHORS:
                 continue
             misses += 1
@@ -661,6 +665,11 @@ def _host_matches(host: str, patterns: tuple[str, ...]) -> bool:
     return False
 
 
+# "utm_medium=Referral", "utm_medium=sponsorship": campaign parameters a sponsor or affiliate asked for
+SPONSORED_MEDIUM = lazy(r"[?&](utm_medium=(?:referral|sponsor(?:ed|ship)?|affiliate|partner(?:ship)?))(?:[&#]|$)",
+                        re.IGNORECASE)
+
+
 class TrackingParams(Rule):
     code = "LL406"
     name = "tracking-params"
@@ -693,12 +702,17 @@ class TrackingParams(Rule):
             names = ", ".join(dict.fromkeys(name for name, _, _ in found))
             span = url_span(link)
             fix = None
+            message = f"tracking parameters in URL: {names}"
+            medium = SPONSORED_MEDIUM.search(link.url)
+            if medium is not None:  # a sponsor's link may be paid for by its attribution: the maintainer decides
+                message += f" ({medium.group(1)}: if this is a sponsor's link, the parameters may be agreed)"
             if link.span is not None:
                 span = Span(link.span.start + found[0][1], link.span.start + found[-1][2])
                 stripped = urls.strip_tracking(link.url, extra)
-                fix = Fix.safe(Edit(link.span, stripped), title="Remove the tracking parameters",
-                               alters=_url_alters(document, link.span))
-            yield self.report(f"tracking parameters in URL: {names}", span, fix)
+                fix = (Fix.unsafe if medium else Fix.safe)(Edit(link.span, stripped),
+                                                           title="Remove the tracking parameters",
+                                                           alters=_url_alters(document, link.span))
+            yield self.report(message, span, fix)
 
 
 # --------------------------------------------------------------------------------------------------------------

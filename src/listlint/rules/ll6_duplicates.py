@@ -227,6 +227,8 @@ def _same_work(first: EntryOccurrence, later: EntryOccurrence) -> bool:
     one, other = first.entry, later.entry
     if _points_into_page(one) or _points_into_page(other):
         return False  # "- [x] [AlexNet](#alexnet)" and the "### AlexNet" notes it points to: one paper, indexed
+    if _local_page(one) and _local_page(other) and one.primary_link.url != other.primary_link.url:  # type: ignore[union-attr]
+        return False  # "[Spanish](books/…-es.md)" and "[Spanish](courses/…-es.md)": two pages of the repository
     years_one = {int(y) for y in _YEAR.findall(one.description)}
     years_other = {int(y) for y in _YEAR.findall(other.description)}
     if years_one and years_other and min(abs(a - b) for a in years_one for b in years_other) > 1:
@@ -259,6 +261,13 @@ def _points_into_page(entry: Entry) -> bool:
     """An entry whose only links are #fragments into the page: an index line (a reading plan's item pointing at its
     notes further down), which names the entry it points to rather than listing a second one."""
     return bool(entry.links) and all(link.is_fragment for link in entry.links)
+
+
+def _local_page(entry: Entry) -> bool:
+    """An entry that links a file of its own repository (``books/free-books-es.md``): a navigation label, which
+    names that page, not a work."""
+    link = entry.primary_link
+    return link is not None and not link.is_fragment and ":" not in link.url and not link.url.startswith("//")
 
 
 def _description_words(text: str) -> tuple[str, ...]:
