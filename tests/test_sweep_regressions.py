@@ -387,3 +387,71 @@ def test_a_dataset_row_citing_its_paper_is_not_that_paper() -> None:
     assert [(e.title, e.primary_link.url if e.primary_link else None) for e in papers.entries] == [
         ("DeepSpeed-ZeRO: Memory Optimizations", "https://arxiv.org/pdf/1910.02054"),
         ("Megatron-LM: Training Multi-Billion Models", "https://arxiv.org/pdf/1909.08053")]
+
+
+def test_a_venue_and_date_before_a_title_are_not_the_title() -> None:
+    # YanjieZe (577 of 617 entries) and Yutong-Zhou-cv (72 of 89): the titles kept their venue, or were a label
+    text = ("# Papers\n\n## Recent\n\n"
+            "- arXiv 2024.05, Learning Force Control for Legged Manipulation, [arXiv](https://arxiv.org/abs/2405.01402)\n"
+            "- [website](https://spd.bot/), Pre-training Visual Dexterity in Simulation\n"
+            "- [arXiv 2026.05](https://arxiv.org/abs/2605.18722), Dexora: Open-source VLA for Bimanual Dexterity\n"
+            "- (TPAMI 2023) [💬Transformer] **Multimodal Learning with Transformers: A Survey**, Peng Xu et al. "
+            "[[Paper](https://ieeexplore.ieee.org/document/10123038)]\n"
+            "- ⭐⭐(arXiv preprint 2022) [💬Vision and language Pre-training (VLP)] **VLP: A Survey**, Feilong Chen et al. "
+            "[[v1](https://arxiv.org/abs/2202.09061)]\n"
+            "- In 2019, a Survey of Everything, [pdf](https://a.org/survey.pdf)\n")
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == [
+        "Learning Force Control for Legged Manipulation", "Pre-training Visual Dexterity in Simulation",
+        "Dexora: Open-source VLA for Bimanual Dexterity", "Multimodal Learning with Transformers: A Survey",
+        "VLP: A Survey", "In 2019, a Survey of Everything"]
+    # and the spans hold the titles as written
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
+    assert doc.entries[1].primary_link is not None and doc.entries[1].primary_link.url == "https://spd.bot/"
+
+
+def test_a_title_link_with_its_venue_and_code_link_is_a_paper_paragraph() -> None:
+    # pliang279: 172 papers written "[Title](url), ICLR 2023 [[code]](url)" or with a workshop's long name were lost
+    text = ("# Multimodal Papers\n\n## Representations\n\n"
+            "[Unpaired Vision-Language Pre-training via Cross-Modal CutMix](https://arxiv.org/abs/2206.08919), ICML 2022.\n\n"
+            "[Identifiability Results for Multimodal Contrastive Learning](https://arxiv.org/abs/2303.09166), ICLR 2023 "
+            "[[code]](https://github.com/imantdaunhawer/multimodal-contrastive-learning)\n\n"
+            "[Blindfold Baselines for Embodied QA](https://arxiv.org/abs/1811.05013), NIPS 2018 Visually-Grounded "
+            "Interaction and Language Workshop\n\n"
+            "## Fusion\n\n[Identifiability Results for Multimodal Contrastive Learning](https://arxiv.org/abs/2303.09166)"
+            ", ICLR 2023 [[code]](https://github.com/imantdaunhawer/multimodal-contrastive-learning)\n\n"
+            # prose that mentions a link and a year is not a paper
+            "[Our lab](https://lab.example.org), founded in 2019, works on many things and more.\n")
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == [
+        "Unpaired Vision-Language Pre-training via Cross-Modal CutMix",
+        "Identifiability Results for Multimodal Contrastive Learning", "Blindfold Baselines for Embodied QA",
+        "Identifiability Results for Multimodal Contrastive Learning"]
+    assert _codes(text, "LL601") == [(13, "LL601")]
+
+
+def test_a_contents_item_nested_on_its_own_line_is_listed_once() -> None:
+    # Yutong-Zhou-cv: "* - [ ] [1. Description](#head1)": the outer item's first link is its nested item's
+    text = ("# Awesome\n\n## Content\n\n* - [ ] [1. Description](#head1)\n* - [x] [2. Papers](#head2)\n\n"
+            "## <span id=\"head1\"> 1. Description </span>\n\nText.\n\n## <span id=\"head2\"> 2. Papers </span>\n\n"
+            "* [A paper](https://arxiv.org/abs/2206.06488)\n")
+    assert _codes(text, "LL106") == []
+
+
+def test_a_format_template_links_no_page() -> None:
+    text = ("# Awesome\n\n## Description\n\n> Markdown format:\n>\n"
+            "> * (Venue Year) **Title**, First Author et al. [[Paper](URL)] [[Code](URL)]\n"
+            "> * (Venue Year) [Topic] **Title**, First Author et al. [[Paper](URL)] [[Code](URL)]\n\n"
+            "## Papers\n\n* **A Survey**, Peng Xu et al. [[Paper](https://arxiv.org/abs/2206.06488)]\n")
+    assert _codes(text, "LL601") == []
+
+
+def test_installments_of_a_series_about_one_paper_are_no_duplicates() -> None:
+    # mli/paper-reading: one video per part, each linking the paper it reads
+    text = ("# Videos\n\n| Date | Title | Length |\n| --: | -- | --: |\n"
+            "| 4/28/22 | [Video understanding survey](https://arxiv.org/pdf/2012.06567.pdf) (part 2) | 1:08:32 |\n"
+            "| 4/14/22 | [Video understanding survey](https://arxiv.org/pdf/2012.06567.pdf) (part 1) | 1:30:24 |\n"
+            "| 4/7/22 | [视频理解论文串讲](https://arxiv.org/pdf/2012.06567.pdf)（下） | 1:08:32 |\n"
+            "| 3/7/22 | [Video understanding survey](https://arxiv.org/pdf/2012.06567.pdf) | 1:00:00 |\n")
+    # the two parts and the 下 installment are three parts; the row with no part repeats the link
+    assert _codes(text, "LL601") == [(8, "LL601")]

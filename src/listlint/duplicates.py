@@ -270,7 +270,12 @@ def is_comparable_link(link: Link | None) -> bool:
         and not link.in_badge
         and link.kind is not LinkKind.IMAGE
         and bool(link.url.strip())
+        and not PLACEHOLDER_URL.fullmatch(link.url)
     )
+
+
+# what a format template links to ("* **Title**, Authors [[Paper](URL)]" in a contribution guide): no page
+PLACEHOLDER_URL = lazy(r"(?:url|link|href|paper[-_ ]?(?:url|link)|\.\.\.|…|todo|tbd|xxx+)", re.IGNORECASE)
 
 
 def _section_finder(document: Document) -> tuple[list[int], list[str]]:

@@ -47,6 +47,17 @@ EMOJI_LEAD = lazy(rf"(?:[ \t]*(?:{SHORTCODE_WORD}|[^\w\s\[\]<>*_`\\(\"'“‘]))
 HTML_BOLD = lazy(r"[ \t]*<(b|strong)>[ \t]*(?=\S)(.+?)[ \t]*</\1>", re.IGNORECASE)
 COLUMN_BAR = lazy(r"[ \t]\|")
 ORDINAL = lazy(r"[ \t]*\d{1,4}[.)][ \t]+")
+# a venue and year written before a title: "(TPAMI 2023) ", "(arXiv preprint 2022) ", "ICRA 2024, ", "arXiv 2024.05, "
+# (a venue is written in capitals, as in CITED_VENUE_END: "In 2019, …" opens a sentence, not a reference)
+_VENUE = r"(?:arXiv|[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*)"
+_YEAR_MONTH = r"(?:19|20)\d\d(?:[./]\d{1,2})?"
+# and a topic tag opened by a symbol ("[💬Vision and language Pre-training (VLP)] "), however many words it has
+VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?\b{_YEAR_MONTH}\)|{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*,"
+                  rf"|\[[^\w\s\[\]`*_][^\[\]\n]{{0,60}}\](?![(\[]))[ \t]*")
+# emoji (stars, fire, pins) as a run: the maintainer's marks before a title
+EMOJI_RUN = lazy(r"[ \t]*(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]?[ \t]*)+")
+# a link whose text is a venue and date ("[arXiv 2026.05](url), Title"): a tag, as a label is
+VENUE_DATE_TEXT = lazy(rf"[ \t]*{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*")
 # a bold title that a long line wraps: "- **SYNAPSE: Leveraging Few-Shot Exemplars for\nHuman-Level Control.** *…*"
 WRAPPED_STRONG = lazy(r"[ \t]*(\*\*|__)(?=\S)([^\n]+?(?:\n[^\n]+?)?)(?<=\S)\1")
 LEAD_PREFIX = lazy(
@@ -70,8 +81,13 @@ LINK_TEXT_LABEL = lazy(
     r"[\s\])*_.:]*",
     re.IGNORECASE,
 )
-# ", TIST 2023", ", IEEE Access, 2018", ", 2017 arxiv preprint": a venue and a year after a title link, no more
-VENUE_YEAR_TAIL = lazy(r"[ \t]*,[ \t]*[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\n\[\]]{0,20}")
+# ", TIST 2023", ", IEEE Access, 2018", ", 2017 arxiv preprint": a venue and a year after a title link, no more;
+# or a venue in capitals and its year, then the rest of its name (", NIPS 2018 Visually-Grounded Interaction and
+# Language Workshop")
+VENUE_YEAR_TAIL = lazy(
+    r"[ \t]*,[ \t]*(?:[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\n\[\]]{0,20}"
+    r"|(?:arXiv|[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*)[ \t]+(?:19|20)\d\d\b[^\n\[\]]{0,80})"
+)
 # What may follow a bold title alone on its line: a hard break (backslash, <br>, spaces)
 HARD_BREAK = r"(?:\\|<br[ \t]*/?>)"  # a backslash or <br> ending a line
 HARD_BREAK_TAIL = lazy(rf"[ \t]*{HARD_BREAK}?[ \t]*", re.IGNORECASE)
@@ -505,12 +521,14 @@ class Builder:
         tag (a venue, a year, "pdf") and a sentence of words after it: the words are the title, the link stays the
         entry's link."""
         end = first.full_span.end
-        if not (self.text.startswith("]", end) and self.text[first.full_span.start - 1 : first.full_span.start] == "["):
-            return None
+        if self.text.startswith("]", end) and self.text[first.full_span.start - 1 : first.full_span.start] == "[":
+            end += 1
+        elif not (self.text.startswith(",", end) and (_label_link(first) or VENUE_DATE_TEXT.fullmatch(first.text))):
+            return None  # "[website](url), Title", "[arXiv 2026.05](url), Title": a tag link, a comma, the title
         if len(first.text.split()) > 3:
             return None
         stop = min((l.full_span.start for l in links if l.full_span.start > end), default=line_end)
-        title, span = self._leading_text_title(end + 1, stop)
+        title, span = self._leading_text_title(end + (self.text[end] == ","), stop)
         if len(title.split()) < 2:  # "Deep Sets" is a title; one word may be a note ("[[pdf](url)] draft")
             return None
         return title, span
@@ -1005,8 +1023,8 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
 
 def title_start(text: str, start: int, end: int) -> int:
     """Where the words of a title begin in ``text[start:end]``, past the short labels and the number written before
-    them, in either order ("[2023/08] **Title.**", "**[SSD]** SSD: …", "[`READ`] 1. Title", "4. [ISP] Title");
-    ``start`` when nothing but those would be left."""
+    them, in either order ("[2023/08] **Title.**", "**[SSD]** SSD: …", "[`READ`] 1. Title", "4. [ISP] Title"), and
+    past a venue and year ("(TPAMI 2023) ", "ICRA 2024, "); ``start`` when nothing but those would be left."""
     while True:
         labels = LEADING_LABELS.match(text, start, end)
         if labels is not None and labels.end() > start and any(ch.isalnum() for ch in text[labels.end() : end]):
@@ -1015,6 +1033,13 @@ def title_start(text: str, start: int, end: int) -> int:
         counter = ORDINAL.match(text, start, end)
         if counter is not None and any(ch.isalpha() for ch in text[counter.end() : end]):
             start = counter.end()
+            continue
+        venue = VENUE_LEAD.match(text, start, end)
+        if venue is None:  # "⭐⭐(arXiv preprint 2023) **Title**": the maintainer's marks, then the venue
+            emoji = EMOJI_RUN.match(text, start, end)
+            venue = VENUE_LEAD.match(text, emoji.end(), end) if emoji is not None else None
+        if venue is not None and len(text[venue.end() : end].split()) >= 2:
+            start = venue.end()
             continue
         return start
 
@@ -1136,7 +1161,17 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
     line_start = source.line_start(index)
     if first.kind is LinkKind.INLINE and not _label_link(first) and first.text_span is not None \
             and LEAD_PREFIX.match(b.text[line_start : first.full_span.start]):
-        if VENUE_YEAR_TAIL.fullmatch(b.text, first.full_span.end, first_end) and clean_title(first.text):
+        # the venue may be followed by links named by labels: ", ICLR 2023 [[code]](url)"
+        tail_end = first_end
+        later = [link for link in links[1:] if link.full_span.start < first_end]
+        if later and all(_label_link(link) for link in later) \
+                and not LINKS_ONLY.fullmatch(_without(b.text, later, later[0].full_span.start, first_end)):
+            later = []
+        if later:
+            tail_end = later[0].full_span.start
+            while tail_end > first.full_span.end and b.text[tail_end - 1] in " \t[(":
+                tail_end -= 1
+        if VENUE_YEAR_TAIL.fullmatch(b.text, first.full_span.end, tail_end) and clean_title(first.text):
             return first.text, first.text_span.start, index + 1, links
     if id(unit) in b.link_paragraphs():  # "[Federated Optimization: Distributed ML](url)" alone, among others
         return first.text, first.text_span.start if first.text_span else -1, index + 1, links
@@ -1160,6 +1195,20 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
         return None
     at = source.line(index).find(title)
     return title, source.line_start(index) + at if at >= 0 else -1, index + 1, links
+
+
+# what is left of a run of links once their text is taken out: brackets, parentheses, separators and spaces
+LINKS_ONLY = lazy(r"[\s\[\](),;|/·•-]*")
+
+
+def _without(text: str, links: Sequence[Link], start: int, end: int) -> str:
+    """``text[start:end]`` without the links in it."""
+    out, at = [], start
+    for link in links:
+        out.append(text[at : link.full_span.start])
+        at = max(at, link.full_span.end)
+    out.append(text[at:end])
+    return "".join(out)
 
 
 def _bold_title_then_label_links(text: str, start: int, end: int, links: Sequence[Link]) -> tuple[str, int] | None:

@@ -435,9 +435,12 @@ def _with_first_links(document: Document, items: Iterable[ListItem]) -> list[tup
     starts = document.memo("ll1.link_starts", lambda: [link.full_span.start for link in links])  # sorted
     source = document.source
     out = []
+    taken: set[int] = set()
     for item in items:
         at = bisect_left(starts, item.content_start)
-        if at < len(links) and links[at].full_span.start < source.line_end(item.line):
+        # "* - [ ] [Title](#a)": the outer item's first link is its nested item's; it is listed once
+        if at < len(links) and links[at].full_span.start < source.line_end(item.line) and at not in taken:
+            taken.add(at)
             out.append((item, links[at]))
     return out
 

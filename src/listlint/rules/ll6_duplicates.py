@@ -54,6 +54,8 @@ class DuplicateLink(Rule):
                 continue
             if any(link_keys.get(id(up)) == occ.link_key for up in ancestors(document, occ.entry)):
                 continue  # a course's "Discussion Notes" nested under it, linking its page: its resource, not a repeat
+            if _parts_of_a_series(document, first.entry, occ.entry):
+                continue  # "(part 1)" and "(part 2)", "（上）" and "（下）": two installments about one paper
             retitled = titles_differ(occ.title_key, first.title_key)
             if (not retitled and not settings.cross_listings and first.path == occ.path
                     and first.entry.section != occ.entry.section):
@@ -75,6 +77,23 @@ class DuplicateLink(Rule):
                 # only a repeat within one section is surely a slip: across sections it is usually a cross-listing
                 fix = _removal(document, occ, first)
             yield self.report(message, link.span or link.full_span, fix)
+
+
+# the installment of a series named after its title: "(part 2)", "Part II", "(1/3)", "（上）", "·下", "第二部分"
+_PART = lazy(r"\bpart[ \t]*(\d+|[ivx]+)\b|\((\d+)/\d+\)|[（(·][ \t]*([上中下一二三四五六七八九十])[ \t]*[)）]?|第([一二三四五六七八九十\d]+)[部讲講集]",
+             re.IGNORECASE)
+
+
+def _parts_of_a_series(document: Document, one: Entry, other: Entry) -> bool:
+    """Whether the two entries' first lines name different installments of a series."""
+    def part(entry: Entry) -> str | None:
+        line = document.source.line(entry.line)
+        found = _PART.search(line)
+        return next((g.lower() for g in found.groups() if g), None) if found else None
+
+    one_part = part(one)
+    other_part = part(other)
+    return one_part is not None and other_part is not None and one_part != other_part
 
 
 # --------------------------------------------------------------------------------------------------------------
