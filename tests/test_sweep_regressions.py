@@ -455,3 +455,51 @@ def test_installments_of_a_series_about_one_paper_are_no_duplicates() -> None:
             "| 3/7/22 | [Video understanding survey](https://arxiv.org/pdf/2012.06567.pdf) | 1:00:00 |\n")
     # the two parts and the 下 installment are three parts; the row with no part repeats the link
     assert _codes(text, "LL601") == [(8, "LL601")]
+
+
+def test_html_headings_open_sections() -> None:
+    # THUNLP-MT: 57 "<h2 id=…>" / "<h3 id=…>" headings were no sections, so the 10 must-reads and the topic sections
+    # that list them again were one section, and LL601 offered to delete the topic sections' copies
+    text = ("# MT Reading List\n\n<h2 id=\"must\">10 Must Reads</h2>\n\n"
+            "* Brown et al. 1993. [The Mathematics of SMT](http://aclweb.org/anthology/J93-2003). CL.\n\n"
+            "<h2 id=\"smt\">Statistical &amp; Neural MT</h2>\n\n<h3 id=\"word\">Word-based Models</h3>\n\n"
+            "* Brown et al. 1993. [The Mathematics of SMT](http://aclweb.org/anthology/J93-2003). CL.\n"
+            "* Vogel et al. 1996. [HMM-Based Word Alignment](http://aclweb.org/anthology/C96-2141). COLING.\n\n"
+            "<h1 align=\"center\">A centred banner</h1>\n\n## Markdown heading\n\n- [Z](https://z.org)\n")
+    doc = parse(text)
+    assert [(e.title, e.section) for e in doc.entries] == [
+        ("The Mathematics of SMT", "10 Must Reads"), ("The Mathematics of SMT", "Word-based Models"),
+        ("HMM-Based Word Alignment", "Word-based Models"), ("Z", "Markdown heading")]
+    top = doc.root.children[0]
+    assert [s.title for s in top.children] == ["10 Must Reads", "Statistical & Neural MT", "Markdown heading"]
+    assert [s.title for s in top.children[1].children] == ["Word-based Models"]
+    html_section = top.children[0]
+    assert html_section.heading is not None and html_section.heading.text_span.of(text) == "10 Must Reads"
+    # not Markdown headings: no slug anchors, no heading rules
+    assert [h.text for h in doc.headings] == ["MT Reading List", "Markdown heading"]
+    assert lint_text(text + "\nSee [words](#word-based-models).\n", select=["LL405"]) != []
+    # the repeat under another section is a cross-listing: reported, but not deleted by a fix
+    found = lint_text(text, select=["LL601"])
+    assert [d.code for d in found] == ["LL601"] and found[0].fix is None
+
+
+def test_one_name_written_with_a_dot_is_not_a_different_title() -> None:
+    text = ("# APIs\n\n## Rates\n\n- [Exchangerate Host](https://exchangerate.host/) - Forex rates.\n\n## Currency\n\n"
+            "- [Exchangerate.host](https://exchangerate.host) - Free exchange rates.\n")
+    found = lint_text(text, select=["LL601"])
+    assert [d.code for d in found] == ["LL601"] and "different title" not in found[0].message
+
+
+def test_a_bare_url_running_into_a_full_width_bracket_is_malformed() -> None:
+    # GitHub's autolink takes the "】" into the URL: the link is broken, and wrapping it in <…> would hide that
+    text = "# 榜单\n\n- [AndroidPicker](https://github.com/a/b) 【替代品：https://github.com/Bigkoo/PickerView】 选择器\n"
+    found = lint_text(text, select=["LL403", "LL404"])
+    assert sorted(d.code for d in found) == ["LL403", "LL404"]
+    assert all(d.fix is None for d in found) and "'】'" in found[0].message
+
+
+def test_footnotes_are_not_links() -> None:
+    # llm-jp: "[^3]: 通常の…。" is a footnote on GitHub; markdown-it without footnotes reads a link definition
+    text = "# L\n\n- [A](https://a.org) - A tool.[^1]\n- [B](https://b.org) - Another.\n\n[^1]: 訓練された言語モデル。\n"
+    assert [link.url for link in parse(text).links] == ["https://a.org", "https://b.org"]
+    assert lint_text(text, select=["LL4"]) == []

@@ -544,6 +544,8 @@ def titles_differ(one: str, other: str) -> bool:
     "RainDiffusion" and "Dif-Fusion" are not one paper)."""
     if not one or not other or one in other or other in one:
         return False
+    if "".join(ch for ch in one if ch.isalnum()) == "".join(ch for ch in other if ch.isalnum()):
+        return False  # "Exchangerate Host" and "Exchangerate.host": one name, written apart or with a dot
     words, others = set(one.split()), set(other.split())
     return 2 * len(words & others) < min(len(words), len(others))
 

@@ -151,7 +151,7 @@ class Heading:
     text: str  # inline content as written, without the markers
     span: Span  # the whole heading line(s)
     text_span: Span
-    style: str  # "atx" or "setext"
+    style: str  # "atx", "setext", or "html" (a section's `<h2>` element; not in Document.headings)
     line: int  # 0-based first line
     is_entry: bool = False  # a heading-layout entry heading (a leaf, exempt from structure rules)
     # inside a list item after its first line, or in a block quote: a heading of that item's notes ("1. **Paper**"

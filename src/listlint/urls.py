@@ -810,6 +810,10 @@ _AUTHORITY_END_RE = lazy(r"[/?#]")  # after the ``//``: the authority ends at th
 _BAD_HOST_CHARS_RE = lazy(r"[\x00-\x08\x0e-\x1b!-$&-,/:-@\[-^`{-\x7f]")
 
 
+# closing brackets and punctuation of CJK text: GitHub's autolinks run through them, no URL ends with one
+FULL_WIDTH_CLOSERS = frozenset("】」』）〉》〕〗〙〛，。、；：！？")
+
+
 def url_problems(url: str) -> list[UrlProblem]:
     """What is malformed in ``url`` (LL403): a glued second URL, whitespace, unbalanced parentheses or brackets, an
     unknown or misspelt scheme, a missing or dotless host, a ``www.`` link without scheme. Fragment-only and
@@ -830,6 +834,9 @@ def url_problems(url: str) -> list[UrlProblem]:
     if body.count("[") != body.count("]"):  # square brackets are legal only around an IPv6 host, in pairs
         at = body.rfind("]" if body.count("]") > body.count("[") else "[")
         problems.append(UrlProblem("brackets", "has an unbalanced square bracket", at, at + 1))
+    if body and body[-1] in FULL_WIDTH_CLOSERS:  # "…（https://a.org/x）": the text's bracket, taken into the URL
+        problems.append(UrlProblem("closer", f"ends with '{body[-1]}', punctuation of the text around it",
+                                   len(body) - 1, len(body)))
     m = _SCHEME_RE.match(body)
     if m and not _HOSTPORT_RE.match(body):
         scheme = m.group(1).lower()

@@ -113,6 +113,8 @@ def _definitions(source: SourceText, references: dict[str, Any]) -> list[Link]:
     found: list[Link] = []
     text = source.text
     for label, ref in references.items():
+        if label.startswith("^"):
+            continue  # "[^3]: A note.": a footnote's text on GitHub, not a link
         line_map = ref.get("map")
         if not line_map or line_map[0] >= source.line_count:
             continue

@@ -50,6 +50,9 @@ class Walk:
     inlines: list[InlineUnit] = field(default_factory=list)
     bibtex: list[BibtexBlock] = field(default_factory=list)
     html_links: list[Link] = field(default_factory=list)
+    # ``<h2 id="surveys">Tutorials and Surveys</h2>`` alone in an HTML block: sections, not headings of the page's
+    # Markdown outline (GitHub gives them no anchor; the heading rules leave them)
+    html_headings: list[Heading] = field(default_factory=list)
     # ordered stream of ("heading", Heading) / ("inline", InlineUnit) / ("item", ListItem) /
     # ("fence", Block, BibtexBlock|None, item index|None): a fence, or an HTML block's ``<pre>`` element of BibTeX
     stream: list[tuple[Any, ...]] = field(default_factory=list)
@@ -187,6 +190,10 @@ def walk(tokens: list[Any], read: Mapping[int, tuple[InlineFacts, str | None]],
             w.blocks.append(block)
             if "href" in token.content.lower():
                 w.html_links.extend(html_block_links(span.start, text[span.start : span.end]))
+            if not list_stack and not quote_depth and token.content.lstrip().startswith(("<h", "<H")):
+                heading = _html_heading(text, span, l0)
+                if heading is not None:
+                    w.html_headings.append(heading)
             for bib in bibtex.get(i, ()):
                 w.bibtex.append(bib)
                 w.stream.append(("fence", block, bib, item_stack[-1] if item_stack else None))
@@ -228,6 +235,27 @@ def _heading(open_token: Any, inline: Any, source: SourceText, facts: InlineFact
         first_line = content.split("\n")[0]
         text_span = Span(base + at, base + at + len(first_line))
     return Heading(level, content, source.lines_span(l0, l1), text_span, style, l0, rendered=rendered, nested=nested)
+
+
+# one heading element and nothing else; an `align` attribute makes a centred banner ("<h1 align="center">", "<h5
+# align=center>Star us!</h5>"), decoration rather than a part of the list
+HTML_HEADING = lazy(r"[ \t]*<h([1-6])(\s[^>]*)?>(.*?)</h\1[ \t]*>\s*", re.IGNORECASE | re.DOTALL)
+HTML_TAG = lazy(r"<[^>]*>")
+
+
+def _html_heading(text: str, span: Span, line: int) -> Heading | None:
+    found = HTML_HEADING.fullmatch(text, span.start, span.end)
+    if found is None or (found.group(2) and "align" in found.group(2).lower()):
+        return None
+    import html
+
+    inner = found.group(3)
+    words = " ".join(html.unescape(HTML_TAG.sub(" ", inner)).split())
+    if not words:
+        return None
+    lead = len(inner) - len(inner.lstrip())
+    text_span = Span(found.start(3) + lead, found.start(3) + len(inner.rstrip()))
+    return Heading(int(found.group(1)), words, span, text_span, "html", line, rendered=words)
 
 
 def _list_item(token: Any, index: int, list_index: int, depth: int, parent: int | None, items: list[ListItem],

@@ -697,7 +697,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             item_fences.setdefault(unit[3], []).append(unit[2])
 
     # ---- sections ---------------------------------------------------------------------------------------------
-    root, section_for = _section_tree(headings, entry_heads, source.line_count)
+    root, section_for = _section_tree(headings, entry_heads, source.line_count, walk.html_headings)
 
     titles: dict[int, str] = {}
     heading_facts = {id(unit[1]): unit[2].facts for unit in walk.stream if unit[0] == "heading"}
@@ -916,17 +916,20 @@ def _labelled_link_children(b: Builder, works: list[_Item], first_unit: dict[int
     return adopted
 
 
-def _section_tree(headings: Sequence[Heading], entry_heads: set[int],
-                  line_count: int) -> tuple[_Sec, Callable[[int], _Sec]]:
+def _section_tree(headings: Sequence[Heading], entry_heads: set[int], line_count: int,
+                  html_headings: Sequence[Heading] = ()) -> tuple[_Sec, Callable[[int], _Sec]]:
     """The root of the heading tree, and the section that holds a given line.
 
-    Every non-entry heading opens a section; entry headings are entries of the open section above their level: an
-    entry heading ends a section of its own level or deeper before it (a series heading over its books does not
-    take in the novels after it)."""
+    Every non-entry heading opens a section, an HTML one (``<h2 id="surveys">Surveys</h2>``) too; entry headings are
+    entries of the open section above their level: an entry heading ends a section of its own level or deeper
+    before it (a series heading over its books does not take in the novels after it)."""
     root = _Sec(None, 0, line=0, end_line=line_count)
     stack = [root]
     sec_at_line: list[tuple[int, _Sec]] = [(0, root)]
-    for n, heading in enumerate(headings):
+    ordered: Iterable[tuple[int, Heading]] = enumerate(headings)
+    if html_headings:  # -1: no index among the Markdown headings, so never an entry heading
+        ordered = sorted([*enumerate(headings), *((-1, h) for h in html_headings)], key=lambda pair: pair[1].line)
+    for n, heading in ordered:
         if heading.nested:
             continue  # a heading of a list item's notes: no section
         closes = stack[-1].level >= heading.level

@@ -352,6 +352,8 @@ def scan_inline(
                 url = str(token_at.attrGet(attr) or "") if token_at is not None else ""
                 url_span = None
                 kind = LinkKind.REFERENCE if name == "link" else LinkKind.IMAGE
+            if kind is LinkKind.REFERENCE and label.startswith("^"):
+                continue  # "[^3]": a footnote on GitHub, which markdown-it (without footnotes) takes for a link
             badge = name == "image" and any(s <= start and end <= e for s, e in in_link_label)
             if name == "link":
                 in_link_label.append((start + 1, label_end if label_end > 0 else end))
