@@ -503,3 +503,25 @@ def test_footnotes_are_not_links() -> None:
     text = "# L\n\n- [A](https://a.org) - A tool.[^1]\n- [B](https://b.org) - Another.\n\n[^1]: 訓練された言語モデル。\n"
     assert [link.url for link in parse(text).links] == ["https://a.org", "https://b.org"]
     assert lint_text(text, select=["LL4"]) == []
+
+
+def test_lines_of_html_links_with_descriptions_are_entries() -> None:
+    # the-book-of-secret-knowledge: ~900 entries written "&nbsp;&nbsp; <a href><b>Name</b></a> - text<br>" in <p>
+    # blocks were not read, nor their repeats reported
+    text = ("# Knowledge\n\n## Shells\n\n<p>\n"
+            "&nbsp;&nbsp; <a href=\"https://www.gnu.org/software/bash/\"><b>GNU Bash</b></a> - an sh-compatible shell.<br>\n"
+            "&nbsp;&nbsp; <a href=\"https://www.zsh.org/\"><b>Zsh</b></a> - a shell designed for interactive use.<br>\n"
+            "&nbsp;&nbsp; <a href=\"http://www.zsh.org/\"><b>Zsh</b></a> - a shell designed for interactive use.<br>\n"
+            "</p>\n\n"
+            # a row of navigation links and a centred banner are not lists
+            "<p>\n<a href=\"awesome.md\">What is an awesome list?</a>&nbsp;&nbsp;\n"
+            "<a href=\"contributing.md\">Contribution guide</a>&nbsp;&nbsp;\n</p>\n\n"
+            "<div align=\"center\">\n<a href=\"https://a.org\">Sponsor A</a> - fast builds.\n"
+            "<a href=\"https://b.org\">Sponsor B</a> - notes.\n</div>\n")
+    doc = parse(text)
+    assert [(e.title, e.primary_link.url if e.primary_link else None, e.description) for e in doc.entries] == [
+        ("GNU Bash", "https://www.gnu.org/software/bash/", "an sh-compatible shell."),
+        ("Zsh", "https://www.zsh.org/", "a shell designed for interactive use."),
+        ("Zsh", "http://www.zsh.org/", "a shell designed for interactive use.")]
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
+    assert _codes(text, "LL601") == [(8, "LL601")]

@@ -25,6 +25,7 @@ from typing import Any
 from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
 from listlint.parser.blocks import InlineUnit, Walk
 from listlint.parser.status import find_tags, status_of
+from listlint.parser.html_lines import html_line_entries
 from listlint.parser.tables import table_entries
 from listlint.parser.text import (
     LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end,
@@ -821,6 +822,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                 open_paper, between = still_open, between + 1
 
     table_rows = table_entries(b, walk, source, lambda line: sec_title(section_for(line)), section_for)
+    table_rows += html_line_entries(walk, source, lambda line: sec_title(section_for(line)))
     if table_rows:
         grown: dict[int, _Sec] = {}
         for entry in table_rows:
