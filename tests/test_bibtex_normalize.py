@@ -72,7 +72,9 @@ def test_title_similarity() -> None:
     [
         ("https://arxiv.org/pdf/1211.5063v1.pdf", {2012, 2013}, "arXiv id 1211.5063 in the link"),
         ("https://arxiv.org/abs/2012.10931", {2020, 2021}, "arXiv id 2012.10931 in the link"),
-        ("http://arxiv.org/abs/hep-th/9901001", {1999, 2000}, "arXiv id hep-th/9901001 in the link"),
+        # a January id allows December of the year before: arXiv numbers papers of 29-31 December in January
+        ("http://arxiv.org/abs/hep-th/9901001", {1998, 1999, 2000}, "arXiv id hep-th/9901001 in the link"),
+        ("http://arxiv.org/abs/hep-th/9902001", {1999, 2000}, "arXiv id hep-th/9902001 in the link"),
         ("https://proceedings.mlr.press/v162/novak22a/novak22a.pdf", {2022},
          "the paper name `novak22a` in the PMLR/JMLR link"),
         ("http://proceedings.mlr.press/v37/ioffe15.pdf", {2015}, "the paper name `ioffe15` in the PMLR/JMLR link"),

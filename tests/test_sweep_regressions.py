@@ -525,3 +525,70 @@ def test_lines_of_html_links_with_descriptions_are_entries() -> None:
         ("Zsh", "http://www.zsh.org/", "a shell designed for interactive use.")]
     assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
     assert _codes(text, "LL601") == [(8, "LL601")]
+
+
+# ---- the thirteenth sweep: 19 repositories that carry BibTeX -------------------------------------------------------
+
+
+def _bib(body: str, link: str = "") -> str:
+    return f"# Papers\n\n### A paper\n\n{link}\n\n```bibtex\n{body}\n```\n"
+
+
+def test_a_january_arxiv_id_allows_the_december_year() -> None:
+    # arXiv numbers a paper submitted on 29-31 December in January; its own BibTeX export keeps the December year
+    body = ("@misc{wang2023keqing,\n  title = {Keqing},\n  author = {Wang, C.},\n  year = {2023},\n"
+            "  eprint = {2401.00426},\n  archiveprefix = {arXiv}\n}")
+    assert _codes(_bib(body, "[paper](https://arxiv.org/abs/2401.00426)"), "LL504") == []
+    assert _codes(_bib(body.replace("2401.00426", "2402.00426"), "[paper](https://arxiv.org/abs/2402.00426)"),
+                  "LL504") == [(11, "LL504")]
+
+
+def test_a_dblp_record_may_have_one_page() -> None:
+    body = ("@inproceedings{DBLP:conf/opodis/Guerraoui08,\n  author = {Rachid Guerraoui},\n"
+            "  title = {The Next 700 BFT Protocols},\n  booktitle = {OPODIS 2008},\n  pages = {1},\n"
+            "  year = {2008},\n  biburl = {https://dblp.org/rec/conf/opodis/Guerraoui08.bib}\n}")
+    assert _codes(_bib(body), "LL510") == []
+    assert _codes(_bib(body.replace("  biburl = {https://dblp.org/rec/conf/opodis/Guerraoui08.bib}\n", "")),
+                  "LL510") == [(12, "LL510")]
+
+
+def test_a_full_width_comma_after_a_value_is_replaced_not_kept() -> None:
+    # KSESEU: 13 entries with "}，"; the fix used to add a comma after it, which BibTeX still rejects
+    body = ("@inproceedings{w20,\n  title = {A Study},\n  author = {Wang, Li},\n  booktitle = {LOUHI},\n"
+            "  year = {2020},\n"
+            "  bibsource = {dblp computer science bibliography, https://dblp.org}，\n  keywords = {Events}\n}")
+    text = _bib(body)
+    found = lint_text(text, select=["LL505"])
+    assert [d.code for d in found] == ["LL505"] and "'，'" in found[0].message
+    fixed = fix_text(text, unsafe=True, select=["LL505"])
+    assert "https://dblp.org},\n  keywords" in fixed and "，" not in fixed
+    assert lint_text(fixed, select=["LL501", "LL505"]) == []
+
+
+def test_a_contents_list_of_whole_github_urls_to_this_page_is_no_list_of_papers() -> None:
+    # BerenMillidge, ContinualAI: the outline links "https://github.com/o/r/blob/master/README.md#section"; its lines
+    # were papers, exported as @misc and "duplicates" of the real papers
+    base = "https://github.com/BerenMillidge/FEP_Active_Inference_Papers"
+    text = (f"# FEP Papers\n\n## Outline\n\n- [Surveys and Tutorials]({base}/blob/master/README.md#surveys-and-tutorials)\n"
+            f"- [Deep Active Inference]({base}#deep-active-inference)\n- [Tools]({base}/tree/main#tools)\n\n"
+            "## Surveys and Tutorials\n\n"
+            "- [**Active inference: a process theory**](https://direct.mit.edu/neco/article/29/1/1/8207), (2017)\n\n"
+            "## Deep Active Inference\n\n"
+            "- [**Deep active inference**](https://link.springer.com/article/10.1007/s00422-018-0785-7), (2018)\n"
+            # another repository's sections are entries, even named like a heading here (meeseeks#html under HTML)
+            "\n## Tools\n\n- [Awesome RL: Tools](https://github.com/other/awesome-rl/blob/master/README.md#tools)\n"
+            "- [meeseeks](https://github.com/mischov/meeseeks#tools) - Parses HTML.\n")
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == [
+        "Active inference: a process theory", "Deep active inference", "Awesome RL: Tools", "meeseeks"]
+    assert _codes(text, "LL602") == []
+
+
+def test_bibtex_in_pre_code_closed_in_the_wrong_order_is_read() -> None:
+    # papers-fun: "<pre><code>@misc{…}</pre></code>", which browsers show like "</code></pre>"; 32 entries unread
+    text = ("# Series\n\n<details><summary><a href=\"https://arxiv.org/abs/2108.11347\">The Next 700 Program "
+            "Transformers</a></summary><br><pre><code>@misc{hamilton2021700,\n  author = \"Hamilton, Geoffrey\",\n"
+            "  title = \"The Next 700 Program Transformers\",\n  year = \"2021\"\n}\n</pre></code></details>\n")
+    blocks = parse(text).bibtex_blocks
+    assert [b.entries[0].key for b in blocks] == ["hamilton2021700"]
+    assert blocks[0].raw == blocks[0].content_span.of(text) and blocks[0].span.of(text).endswith("</pre></code>")

@@ -307,8 +307,7 @@ def year_evidence(url: str) -> YearEvidence | None:
     """
     m = _ARXIV_NEW.search(url) or _ARXIV_OLD.search(url)
     if m and 1 <= int(m.group(3)) <= 12:
-        year = _century(int(m.group(2)))
-        return YearEvidence(frozenset((year, year + 1)), f"arXiv id {m.group(1)} in the link")
+        return YearEvidence(_arxiv_years(m), f"arXiv id {m.group(1)} in the link")
     m = _PMLR.search(url)
     if m:
         year = _century(int(m.group(2)))
@@ -333,5 +332,11 @@ def arxiv_year_in_text(value: str) -> YearEvidence | None:
     m = _ARXIV_TEXT.search(value)
     if not m or not 1 <= int(m.group(3)) <= 12:
         return None
+    return YearEvidence(_arxiv_years(m), f"arXiv id {m.group(1)} in the BibTeX")
+
+
+def _arxiv_years(m: re.Match[str]) -> frozenset[int]:
+    """The years an arXiv id allows: its own and the next (the venue's); for a January id the year before too, as
+    arXiv numbers a paper submitted on 29-31 December in January and its own BibTeX gives the December year."""
     year = _century(int(m.group(2)))
-    return YearEvidence(frozenset((year, year + 1)), f"arXiv id {m.group(1)} in the BibTeX")
+    return frozenset((year - 1, year, year + 1) if int(m.group(3)) == 1 else (year, year + 1))

@@ -47,10 +47,12 @@ def suspicions(entry: BibEntry, min_year: int, max_year: int) -> list[Suspicion]
                     journal.value_span,
                 )
             )
+    # a record exported by DBLP (biburl/bibsource on dblp.org) is curated: its one-page keynote has pages={1}
+    curated = any(f.name.lower() in ("biburl", "bibsource") and "dblp" in f.value.lower() for f in entry.fields)
     for field in entry.fields:
         name = field.name.lower()
         value = field.value
-        if name == "pages" and value.strip() == "1":
+        if name == "pages" and value.strip() == "1" and not curated:
             out.append(Suspicion(field, "`pages={1}` is a placeholder Google Scholar writes, not a page range",
                                  field.value_span))
         elif name == "year":

@@ -22,6 +22,7 @@ PRE_OPEN = lazy(r"<pre(?=[\s>])[^>]*>", re.IGNORECASE)
 PRE_CLOSE = lazy(r"</pre\s*>", re.IGNORECASE)
 CODE_OPEN = lazy(r"\s*<code(?=[\s>])[^>]*>", re.IGNORECASE)
 CODE_CLOSE_AT_END = lazy(r"</code\s*>\s*\Z", re.IGNORECASE)
+CODE_CLOSE_AFTER = lazy(r"\s*</code\s*>", re.IGNORECASE)
 HTML_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # a tag, or a character reference (``&amp;``, ``&#38;``, ``&#x26;``): text a browser does not show as written
 HTML_MARKUP = lazy(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
@@ -342,7 +343,8 @@ def _html_bibtex_blocks(source: SourceText, span: Span) -> list[BibtexBlock]:
       would no longer be a slice of the file, and no span or fix could be exact. A bare ``&`` (``Smith & Jones``)
       is shown as written and is read;
     - an element not closed within the HTML block (markdown-it ends a ``<details>`` block at a blank line: the
-      rest is Markdown), a ``<code>`` not closed right before ``</pre>``, and elements inside HTML comments;
+      rest is Markdown), a ``<code>`` not closed right before ``</pre>`` (or right after it: ``</pre></code>``,
+      which browsers show alike, is read), and elements inside HTML comments;
     - HTML blocks in a blockquote (the caller's test): their lines carry ``>`` markers inside the element's text.
 
     Code that merely starts like BibTeX (``@dataclass(frozen=True)``) is dropped once parsed, see
@@ -365,18 +367,22 @@ def _html_bibtex_blocks(source: SourceText, span: Span) -> list[BibtexBlock]:
         if any(a <= opening.start() < b for a, b in comments):
             continue
         start, end = opening.end(), closing.start()
+        element_end = closing.end()
         code = CODE_OPEN.match(text, start, end)
         if code is not None:
             close_code = CODE_CLOSE_AT_END.search(text, code.end(), end)
-            if close_code is None:
+            if close_code is not None:
+                start, end = code.end(), close_code.start()
+            elif (misnested := CODE_CLOSE_AFTER.match(text, closing.end(), span.end)) is not None:
+                start, element_end = code.end(), misnested.end()  # "<pre><code>@…</pre></code>": browsers show it
+            else:
                 continue
-            start, end = code.end(), close_code.start()
         content = text[start:end]
         if not BIBTEX_START.match(content) or HTML_MARKUP.search(content):
             continue
         found.append(BibtexBlock(
             raw=content,
-            span=Span(opening.start(), closing.end()),
+            span=Span(opening.start(), element_end),
             content_span=Span(start, end),
             label="",
             first_line=source.line_index(start) + 1,

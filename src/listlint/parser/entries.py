@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
 from listlint.parser.blocks import InlineUnit, Walk
@@ -31,6 +32,7 @@ from listlint.parser.text import (
     LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end,
 )
 from listlint.source import SourceText, Span
+from listlint.urls import github_anchor
 from listlint.regex import lazy
 
 FAKE_BULLETS = "•·●▪◦‣∙"
@@ -55,6 +57,10 @@ _YEAR_MONTH = r"(?:19|20)\d\d(?:[./]\d{1,2})?"
 # and a topic tag opened by a symbol ("[💬Vision and language Pre-training (VLP)] "), however many words it has
 VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?\b{_YEAR_MONTH}\)|{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*,"
                   rf"|\[[^\w\s\[\]`*_][^\[\]\n]{{0,60}}\](?![(\[]))[ \t]*")
+# a GitHub repository's page, or a Markdown file of it, and a fragment: where a contents list may link its own headings
+GITHUB_PAGE_FRAGMENT = lazy(
+    r"https?://(?:www\.)?github\.com/([^/#?]+/[^/#?]+)(?:/(?:blob|tree)/[^#?]+?(?:\.(?:md|markdown))?)?/?#(.+)",
+    re.IGNORECASE)
 # emoji (stars, fire, pins) as a run: the maintainer's marks before a title
 EMOJI_RUN = lazy(r"[ \t]*(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]?[ \t]*)+")
 # a link whose text is a venue and date ("[arXiv 2026.05](url), Title"): a tag, as a label is
@@ -219,6 +225,8 @@ class Builder:
         self._top_items: dict[int, ListItem] | None = None
         self._link_paragraphs: set[int] | None = None
         self._lists: dict[int, list[ListItem]] | None = None
+        self._anchors: frozenset[str] = frozenset()  # this page's heading anchors, once _own_repos is known
+        self._own_repos: frozenset[str] | None = None
         # items under an entry heading that restate its title before its links ("##### Maxout Networks" /
         # "- Maxout Networks [[arXiv]](url)"): the heading entry's link lines, not entries (set by entry_headings)
         self.heading_items: set[int] = set()
@@ -427,6 +435,33 @@ class Builder:
         rest.append(text[at:end])
         return sum(1 for w in re.split(r"[\W_]+", "".join(rest)) if w)
 
+    def into_this_page(self, link: Link) -> bool:
+        """A link to a heading of this page written as a whole GitHub URL (a contents list's
+        ``https://github.com/o/r/blob/master/README.md#deep-active-inference``): a fragment link, as ``#…`` is."""
+        if "#" not in link.url or "github.com/" not in link.url:
+            return False
+        found = GITHUB_PAGE_FRAGMENT.fullmatch(link.url)
+        if found is None:
+            return False
+        if self._own_repos is None:
+            self._own_repos = self._repos_linking_here()
+        return found.group(1).lower() in self._own_repos and unquote(found.group(2)).lower() in self._anchors
+
+    def _repos_linking_here(self) -> frozenset[str]:
+        """The repositories (``owner/name``) that at least three of the page's links name with a fragment that is a
+        heading of this page: this page's own repository, as its contents list writes it. One or two such links may
+        be another project's sections that happen to share a heading's name (``meeseeks#html`` under "HTML")."""
+        seen: dict[str, int] = {}
+        self._anchors = frozenset(github_anchor(h.rendered or h.text, seen) for h in self.walk.headings)
+        counts: Counter[str] = Counter()
+        for unit in self.walk.inlines:
+            for link in unit.facts.links:
+                if "#" in link.url and "github.com/" in link.url:
+                    found = GITHUB_PAGE_FRAGMENT.fullmatch(link.url)
+                    if found is not None and unquote(found.group(2)).lower() in self._anchors:
+                        counts[found.group(1).lower()] += 1
+        return frozenset(repo for repo, count in counts.items() if count >= 3)
+
     # ---- list items -------------------------------------------------------------------------------------------
     def list_entry(self, work: _Item) -> tuple[Layout, str, Span | None, Link | None] | None:
         """(layout, title, title span, primary link) when the item is an entry."""
@@ -434,9 +469,10 @@ class Builder:
         line_end = self.source.line_end(item.line)
         if unit is None:
             return None
-        links = [l for l in unit.facts.links if content_link(l)]
+        links = [l for l in unit.facts.links if content_link(l) and not self.into_this_page(l)]
         first_line_links = [l for l in links if l.full_span.start < line_end]
-        fragment_only = [l for l in unit.facts.links if l.kind is LinkKind.INLINE and l.is_fragment]
+        fragment_only = [l for l in unit.facts.links
+                         if l.kind is LinkKind.INLINE and (l.is_fragment or self.into_this_page(l))]
         if first_line_links:
             lead = item.content_start
             badges = BADGE_RUN.match(self.text, lead, line_end)

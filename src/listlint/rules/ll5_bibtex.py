@@ -266,6 +266,9 @@ def _year_evidence(entry: Entry | None, bib: BibEntry) -> Iterator[YearEvidence]
 # --- LL505 --------------------------------------------------------------------------------------------------------
 
 
+FULL_WIDTH_COMMAS = "，、。；"
+
+
 class BibtexMissingComma(Rule):
     code = "LL505"
     name = "bibtex-missing-comma"
@@ -280,6 +283,17 @@ class BibtexMissingComma(Rule):
                 if not field.missing_comma or index == 0:
                     continue
                 previous = bib.fields[index - 1]
+                # "{…}，": an input method's comma, read as part of the value
+                at = previous.span.start + len(previous.span.of(text).rstrip()) - 1
+                if at >= previous.span.start and text[at] in FULL_WIDTH_COMMAS:
+                    yield self.report(
+                        f"missing comma after `{_shorten(previous.span.of(text), 40)}`: '{text[at]}' is a full-width "
+                        f"character, not a comma, so BibTeX reads `{field.name} = …` as part of the "
+                        f"`{previous.name}` value",
+                        field.name_span,
+                        Fix.unsafe(Edit(Span(at, at + 1), ","), title=f"Replace '{text[at]}' with a comma"),
+                    )
+                    continue
                 yield self.report(
                     f"missing comma after `{_shorten(previous.span.of(text), 40)}`: BibTeX reads "
                     f"`{field.name} = …` as part of the `{previous.name}` value",
