@@ -592,3 +592,23 @@ def test_bibtex_in_pre_code_closed_in_the_wrong_order_is_read() -> None:
     blocks = parse(text).bibtex_blocks
     assert [b.entries[0].key for b in blocks] == ["hamilton2021700"]
     assert blocks[0].raw == blocks[0].content_span.of(text) and blocks[0].span.of(text).endswith("</pre></code>")
+
+
+def test_a_quoted_title_link_in_a_sentence_titles_the_entry() -> None:
+    # EasyEdit: news lines were titled by the sentence before the link, and LL601 called one paper two titles
+    text = ("# EasyEdit\n\n## News\n\n- 2024-11-19, we update the results in the paper \"[A Comprehensive Study of "
+            "Knowledge Editing](https://arxiv.org/abs/2401.01286)\".\n\n## Papers\n\n- 2024-01-03, we release a new "
+            "paper: \"[A Comprehensive Study of Knowledge Editing](https://arxiv.org/abs/2401.01286)\" with a benchmark.\n")
+    assert [e.title for e in parse(text).entries] == ["A Comprehensive Study of Knowledge Editing"] * 2
+    found = lint_text(text, select=["LL601"])
+    assert [d.code for d in found] == ["LL601"] and "different title" not in found[0].message
+
+
+def test_a_column_of_identifier_links_is_no_title_column() -> None:
+    # GEM: "| **GEO: Generative Engine Optimization** | … | [arXiv:2311.09735](…) |" was titled "arXiv:2311.09735"
+    text = ("# GEM\n\n| Anchor | What It Anchors | Link |\n| --- | --- | --- |\n"
+            "| **The Agentic Economy** | Agents | [arXiv:2505.15799](https://arxiv.org/abs/2505.15799) |\n"
+            "| **GEO: Generative Engine Optimization** | Visibility | [arXiv:2311.09735](https://arxiv.org/abs/2311.09735) |\n"
+            "| **Agentic Commerce Protocol** | Checkout | [OpenAI Developers](https://developers.openai.com/commerce) |\n")
+    assert [e.title for e in parse(text).entries] == [
+        "The Agentic Economy", "GEO: Generative Engine Optimization", "Agentic Commerce Protocol"]

@@ -500,6 +500,10 @@ class Builder:
                     title = ""
                 return Layout.LIST, title, first.text_span, first
             after = self.text[first.full_span.end : line_end]
+            if prefix.rstrip().endswith(('"', "“")) and after.startswith(('"', "”")) and not _label_link(first) \
+                    and first.text_span is not None and len(first.text.split()) >= 2:
+                # '2024-01-03, we release the paper "[A Comprehensive Study of …](url)"': the quoted link is the title
+                return Layout.LIST, clean_title(first.text), first.text_span, first
             # "Title. In *Venue*. [[pdf](url)]"; "AdRoll http://tech.adroll.com/blog/" when not nested under another
             # item (a nested "Full list - https://…" is a resource of the item above) and not in brackets
             # ("[Adam] (https://…)" is a broken link, LL402's) or parentheses ("Adam (https://…)"); a name may

@@ -126,10 +126,15 @@ def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUni
     return 0
 
 
+# a link that shows its target's identifier ("arXiv:2311.09735", "doi:10.1145/…"): a label, as "Paper" is
+IDENTIFIER_TEXT = lazy(r"[\s\[(]*(?:arxiv[:\s]*\d{4}\.\d{4,5}(?:v\d+)?|doi:?\s*10\.\d{4,9}/\S+|10\.\d{4,9}/\S+)[\s\])]*",
+                       re.IGNORECASE)
+
+
 def _labels(rows: list[tuple[int, list[InlineUnit]]], column: int) -> bool:
     """Whether the links of ``column`` say the same words on most rows ("Homepage", "Link"): labels, not names."""
     texts = Counter(
-        links[0].text.strip().casefold()
+        "identifier" if IDENTIFIER_TEXT.fullmatch(links[0].text) else links[0].text.strip().casefold()
         for _, cells in rows if column < len(cells) and (links := _row_links([cells[column]]))
     )
     return len(rows) >= 2 and bool(texts) and texts.most_common(1)[0][1] * 2 >= len(rows)
