@@ -612,3 +612,20 @@ def test_a_column_of_identifier_links_is_no_title_column() -> None:
             "| **Agentic Commerce Protocol** | Checkout | [OpenAI Developers](https://developers.openai.com/commerce) |\n")
     assert [e.title for e in parse(text).entries] == [
         "The Agentic Economy", "GEO: Generative Engine Optimization", "Agentic Commerce Protocol"]
+
+
+def test_bibtex_right_after_a_list_item_of_that_paper_is_its_bibtex() -> None:
+    # lerobot: "- [Model](url) - …" then an unindented ```bibtex fence: the list ends, but the BibTeX is the item's;
+    # unattached, each paper was exported twice and LL604 called it its own duplicate
+    item = ("- [{title}](https://arxiv.org/abs/{id}) - {who}.\n\n```bibtex\n@inproceedings{{{key},\n"
+            "  title={{{title}}},\n  author={{{who}}},\n  booktitle={{NeurIPS}},\n  year={{2017}},\n  eprint={{{id}}}\n}}\n```\n\n")
+    text = "# Papers\n\n" + item.format(title="Attention Is All You Need", id="1706.03762", who="Vaswani, Ashish",
+                                          key="vaswani2017") + item.format(
+        title="Deep Residual Learning", id="1512.03385", who="He, Kaiming", key="he2016")
+    # a project's own citation after the list is not the last paper's
+    text += "- [Other paper](https://arxiv.org/abs/2001.00001) - Someone.\n\n```bibtex\n@misc{ourlist,\n" \
+            "  title={Our Awesome List},\n  author={Us},\n  year={2024}\n}\n```\n"
+    doc = parse(text)
+    assert [(e.title, [b.entries[0].key for b in e.bibtex]) for e in doc.entries] == [
+        ("Attention Is All You Need", ["vaswani2017"]), ("Deep Residual Learning", ["he2016"]), ("Other paper", [])]
+    assert _codes(text, "LL604") == []

@@ -818,9 +818,18 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     # that paper
     open_paper: tuple[_Sec, int] | None = None
     between = 0  # paragraphs since the open paper
+    last_item: tuple[_Sec, int, int] | None = None  # the item entry just read: section, index, its last line
     in_entry_heading = False  # paragraphs under an entry heading are its body
     for unit in walk.stream:
         kind = unit[0]
+        if kind == "fence" and unit[2] is not None and unit[3] is None and open_paper is None \
+                and last_item is not None and _follows(source, last_item[2], unit[1].line) \
+                and _cites(last_item[0].entries[last_item[1]], unit[2]):
+            # "- [Title](url) - …" then, unindented, "```bibtex" of that paper: the list ended, the item's BibTeX
+            # did not (lerobot cites each model so)
+            open_paper = last_item[:2]
+        if not (kind == "inline" and unit[1].item is not None):  # the item's own lines keep it the last read
+            last_item = None
         if kind == "fence" and unit[2] is not None and unit[3] is None and open_paper is not None:
             sec, at = open_paper
             sec.entries[at] = dataclasses.replace(sec.entries[at], bibtex=(*sec.entries[at].bibtex, unit[2]))
@@ -829,7 +838,10 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         if kind == "item" and unit[1].index in top_set and unit[1].line >= claimed_until \
                 and unit[1].index not in b.heading_items:
             entry = make_item_entry(unit[1].index)
-            section_for(entry.line).entries.append(entry)
+            sec = section_for(entry.line)
+            sec.entries.append(entry)
+            if not entry.bibtex:
+                last_item = (sec, len(sec.entries) - 1, _last_line(walk, unit[1]))
         elif kind == "heading" and head_index[id(unit[1])] in entry_heads:
             entry = _heading_entry(b, unit[1], unit[2], walk, source, sec_title(section_for(unit[1].line)))
             section_for(unit[1].line).entries.append(entry)
@@ -891,6 +903,27 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     # walk, every token-derived list) alive until a collector pass; emptying the cells frees it by reference count
     del make_item_entry, freeze, section_for, sec_title
     return root_section, tuple(entries_flat), entry_heads
+
+
+def _last_line(walk: Walk, item: ListItem) -> int:
+    """The item's last line with text (its end line, less the blank lines markdown-it counts in)."""
+    return item.end_line - 1
+
+
+def _follows(source: SourceText, last_line: int, line: int) -> bool:
+    """Whether only blank lines lie between ``last_line`` and ``line``."""
+    return all(not source.line(k).strip() for k in range(last_line + 1, line)) and line > last_line
+
+
+def _cites(entry: Entry, block: BibtexBlock) -> bool:
+    """Whether the BibTeX block cites the entry's work: one of its entries has the entry's title."""
+    from listlint.bibtex.normalize import title_similarity
+
+    for bib in block.entries:
+        title = next((f.value for f in bib.fields if f.name.lower() == "title"), "")
+        if title and entry.title and title_similarity(entry.title, title) >= 0.9:
+            return True
+    return False
 
 
 def _learn_citation_lists(b: Builder, works: list[_Item], walk: Walk,
