@@ -438,7 +438,7 @@ class Builder:
     def into_this_page(self, link: Link) -> bool:
         """A link to a heading of this page written as a whole GitHub URL (a contents list's
         ``https://github.com/o/r/blob/master/README.md#deep-active-inference``): a fragment link, as ``#…`` is."""
-        if "#" not in link.url or "github.com/" not in link.url:
+        if "github.com/" not in link.url or "#" not in link.url:
             return False
         found = GITHUB_PAGE_FRAGMENT.fullmatch(link.url)
         if found is None:
@@ -451,15 +451,15 @@ class Builder:
         """The repositories (``owner/name``) that at least three of the page's links name with a fragment that is a
         heading of this page: this page's own repository, as its contents list writes it. One or two such links may
         be another project's sections that happen to share a heading's name (``meeseeks#html`` under "HTML")."""
+        candidates = [found for unit in self.walk.inlines for link in unit.facts.links
+                      if "github.com/" in link.url and "#" in link.url
+                      and (found := GITHUB_PAGE_FRAGMENT.fullmatch(link.url)) is not None]
+        if len(candidates) < 3:
+            return frozenset()
         seen: dict[str, int] = {}
         self._anchors = frozenset(github_anchor(h.rendered or h.text, seen) for h in self.walk.headings)
-        counts: Counter[str] = Counter()
-        for unit in self.walk.inlines:
-            for link in unit.facts.links:
-                if "#" in link.url and "github.com/" in link.url:
-                    found = GITHUB_PAGE_FRAGMENT.fullmatch(link.url)
-                    if found is not None and unquote(found.group(2)).lower() in self._anchors:
-                        counts[found.group(1).lower()] += 1
+        counts = Counter(found.group(1).lower() for found in candidates
+                         if unquote(found.group(2)).lower() in self._anchors)
         return frozenset(repo for repo, count in counts.items() if count >= 3)
 
     # ---- list items -------------------------------------------------------------------------------------------
@@ -469,10 +469,11 @@ class Builder:
         line_end = self.source.line_end(item.line)
         if unit is None:
             return None
-        links = [l for l in unit.facts.links if content_link(l) and not self.into_this_page(l)]
+        # (a "#" in the URL first: most links have none, and this runs for every link of every item)
+        links = [l for l in unit.facts.links if content_link(l) and not ("#" in l.url and self.into_this_page(l))]
         first_line_links = [l for l in links if l.full_span.start < line_end]
-        fragment_only = [l for l in unit.facts.links
-                         if l.kind is LinkKind.INLINE and (l.is_fragment or self.into_this_page(l))]
+        fragment_only = [l for l in unit.facts.links if l.kind is LinkKind.INLINE and "#" in l.url
+                         and (l.is_fragment or self.into_this_page(l))]
         if first_line_links:
             lead = item.content_start
             badges = BADGE_RUN.match(self.text, lead, line_end)
