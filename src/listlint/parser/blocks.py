@@ -245,6 +245,7 @@ HTML_TAG = lazy(r"<[^>]*>")
 
 
 def _html_heading(text: str, span: Span, line: int) -> Heading | None:
+    """The heading of an HTML block that is one ``<hN>`` element and nothing else, with its words as the text."""
     found = HTML_HEADING.fullmatch(text, span.start, span.end)
     if found is None or (found.group(2) and "align" in found.group(2).lower()):
         return None

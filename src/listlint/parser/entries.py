@@ -25,8 +25,8 @@ from urllib.parse import unquote
 
 from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
 from listlint.parser.blocks import InlineUnit, Walk
-from listlint.parser.status import find_tags, status_of
 from listlint.parser.html_lines import html_line_entries
+from listlint.parser.status import find_tags, status_of
 from listlint.parser.tables import table_entries
 from listlint.parser.text import (
     LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end,
@@ -93,7 +93,7 @@ LINK_TEXT_LABEL = lazy(
 # Language Workshop")
 VENUE_YEAR_TAIL = lazy(
     r"[ \t]*,[ \t]*(?:[^\n\[\]]{0,60}?\b(?:19|20)\d\d\b[^\n\[\]]{0,20}"
-    r"|(?:arXiv|[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*)[ \t]+(?:19|20)\d\d\b[^\n\[\]]{0,80})"
+    rf"|{_VENUE}[ \t]+(?:19|20)\d\d\b[^\n\[\]]{{0,80}})"
 )
 # What may follow a bold title alone on its line: a hard break (backslash, <br>, spaces)
 HARD_BREAK = r"(?:\\|<br[ \t]*/?>)"  # a backslash or <br> ending a line
@@ -819,7 +819,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     # that paper
     open_paper: tuple[_Sec, int] | None = None
     between = 0  # paragraphs since the open paper
-    last_item: tuple[_Sec, int, int] | None = None  # the item entry just read: section, index, its last line
+    last_item: tuple[_Sec, int, int] | None = None  # the item entry just read: section, index, its item's last line
     in_entry_heading = False  # paragraphs under an entry heading are its body
     for unit in walk.stream:
         kind = unit[0]
@@ -842,7 +842,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             sec = section_for(entry.line)
             sec.entries.append(entry)
             if not entry.bibtex:
-                last_item = (sec, len(sec.entries) - 1, _last_line(walk, unit[1]))
+                last_item = (sec, len(sec.entries) - 1, unit[1].end_line - 1)
         elif kind == "heading" and head_index[id(unit[1])] in entry_heads:
             entry = _heading_entry(b, unit[1], unit[2], walk, source, sec_title(section_for(unit[1].line)))
             section_for(unit[1].line).entries.append(entry)
@@ -904,11 +904,6 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     # walk, every token-derived list) alive until a collector pass; emptying the cells frees it by reference count
     del make_item_entry, freeze, section_for, sec_title
     return root_section, tuple(entries_flat), entry_heads
-
-
-def _last_line(walk: Walk, item: ListItem) -> int:
-    """The item's last line with text (its end line, less the blank lines markdown-it counts in)."""
-    return item.end_line - 1
 
 
 def _follows(source: SourceText, last_line: int, line: int) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from listlint.model import Entry, Layout, Link
-from listlint.parser.blocks import Walk
+from listlint.parser.blocks import HTML_TAG, Walk
 from listlint.regex import lazy
 from listlint.source import SourceText, Span
 
@@ -23,7 +23,6 @@ HTML_LINE = lazy(
     r"<a\s[^>]*?\b(?P<href>href)\s*=\s*(?:\"[^\"]*\"|'[^']*')[^>]*>(?P<inner>.+?)</a>(?P<rest>.*)",
     re.IGNORECASE,
 )
-TAG = lazy(r"<[^>]*>")
 ALIGNED = lazy(r"\balign\s*=", re.IGNORECASE)
 # what opens a description after the link, and a line break or paragraph end closing it
 DESCRIPTION_EDGES = " \t-–—:,"
@@ -42,7 +41,7 @@ def html_line_entries(walk: Walk, source: SourceText, section_title: Callable[[i
         worded = 0
         for line in range(block.line, block.end_line):
             start, end = source.line_start(line), source.line_end(line)
-            if not TAG.sub("", text[start:end]).replace("&nbsp;", "").strip():
+            if not HTML_TAG.sub("", text[start:end]).replace("&nbsp;", "").strip():
                 continue  # "<p>", "</p>", a line of markup only
             worded += 1
             match = HTML_LINE.fullmatch(text, start, end)
@@ -62,7 +61,7 @@ def html_line_entries(walk: Walk, source: SourceText, section_title: Callable[[i
 
 
 def _words(fragment: str) -> str:
-    return " ".join(html.unescape(TAG.sub("", fragment)).split())
+    return " ".join(html.unescape(HTML_TAG.sub("", fragment)).split())
 
 
 def _description(match: re.Match[str]) -> str:

@@ -80,8 +80,11 @@ class DuplicateLink(Rule):
 
 
 # the installment of a series named after its title: "(part 2)", "Part II", "(1/3)", "（上）", "·下", "第二部分"
-_PART = lazy(r"\bpart[ \t]*(\d+|[ivx]+)\b|\((\d+)/\d+\)|[（(·][ \t]*([上中下一二三四五六七八九十])[ \t]*[)）]?|第([一二三四五六七八九十\d]+)[部讲講集]",
-             re.IGNORECASE)
+_PART = lazy(
+    r"\bpart[ \t]*(\d+|[ivx]+)\b|\((\d+)/\d+\)|[（(·][ \t]*([上中下一二三四五六七八九十])[ \t]*[)）]?"
+    r"|第([一二三四五六七八九十\d]+)[部讲講集]",
+    re.IGNORECASE,
+)
 
 
 def _parts_of_a_series(document: Document, one: Entry, other: Entry) -> bool:
@@ -246,7 +249,7 @@ def _same_work(first: EntryOccurrence, later: EntryOccurrence) -> bool:
     one, other = first.entry, later.entry
     if _points_into_page(one) or _points_into_page(other):
         return False  # "- [x] [AlexNet](#alexnet)" and the "### AlexNet" notes it points to: one paper, indexed
-    if _local_page(one) and _local_page(other) and one.primary_link.url != other.primary_link.url:  # type: ignore[union-attr]
+    if _local_page(one) and _local_page(other) and _url(one) != _url(other):
         return False  # "[Spanish](books/…-es.md)" and "[Spanish](courses/…-es.md)": two pages of the repository
     years_one = {int(y) for y in _YEAR.findall(one.description)}
     years_other = {int(y) for y in _YEAR.findall(other.description)}
@@ -280,6 +283,10 @@ def _points_into_page(entry: Entry) -> bool:
     """An entry whose only links are #fragments into the page: an index line (a reading plan's item pointing at its
     notes further down), which names the entry it points to rather than listing a second one."""
     return bool(entry.links) and all(link.is_fragment for link in entry.links)
+
+
+def _url(entry: Entry) -> str:
+    return entry.primary_link.url if entry.primary_link is not None else ""
 
 
 def _local_page(entry: Entry) -> bool:
