@@ -629,3 +629,20 @@ def test_bibtex_right_after_a_list_item_of_that_paper_is_its_bibtex() -> None:
     assert [(e.title, [b.entries[0].key for b in e.bibtex]) for e in doc.entries] == [
         ("Attention Is All You Need", ["vaswani2017"]), ("Deep Residual Learning", ["he2016"]), ("Other paper", [])]
     assert _codes(text, "LL604") == []
+
+
+def test_an_empty_heading_in_a_run_of_paper_headings_is_a_paper() -> None:
+    # SALT-Lab literature review: papers without notes yet were "empty sections" (LL105) and left out of the export
+    text = ("# Agent social simulation\n\n### [Fictional Worlds, Real Connections](https://arxiv.org/abs/2309.11478)\n\n"
+            "> Storytelling with LLMs.\n\n### War and Peace (WarAgent): Multi-Agent Simulation of World Wars\n\n"
+            "### AgentVerse: Facilitating Multi-Agent Collaboration\n\n> Autonomous agents.\n\n```bibtex\n"
+            "@misc{chen2023agentverse,\n  title={AgentVerse: Facilitating Multi-Agent Collaboration},\n"
+            "  author={Weize Chen},\n  year={2023}\n}\n```\n")
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == [
+        "Fictional Worlds, Real Connections", "War and Peace (WarAgent): Multi-Agent Simulation of World Wars",
+        "AgentVerse: Facilitating Multi-Agent Collaboration"]
+    assert _codes(text, "LL105") == []
+    # an empty heading that ends a run, or stands among sections, is still a section
+    sections = "# L\n\n## A\n\n- [X](https://x.org)\n\n## B\n\n## C\n\n- [Y](https://y.org)\n"
+    assert _codes(sections, "LL105") == [(7, "LL105")]

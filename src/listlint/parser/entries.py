@@ -301,7 +301,8 @@ class Builder:
 
         A leaf heading is an entry when its body (up to the next heading) holds no list entries and either its
         text carries a status tag or its body a BibTeX fence (strong evidence), or its body has link lines and a
-        neighbouring heading of the same level qualifies too (a run of entry headings)."""
+        neighbouring heading of the same level qualifies too (a run of entry headings); so is a heading with no
+        body at all between two entry headings of its run."""
         headings = self.walk.headings
         items_with_links = set()
         labelled = set()  # items that are a label and a link ("Paper: [arXiv](url)"): link lines of a heading entry
@@ -412,6 +413,12 @@ class Builder:
             if strong or (headings[n].level >= 3 and alike >= 2 and 2 * alike > len(group_of[n])):
                 chosen.add(n)
                 self.heading_items |= restating.get(n, set())
+        # a heading with nothing under it between two entry headings of its run: a paper without notes yet
+        for group in siblings.values():
+            for before, n, after in zip(group, group[1:], group[2:]):
+                if before in chosen and after in chosen and n not in chosen and not body.get(n) \
+                        and next_worded.get(n) == after and headings[n].text.strip():
+                    chosen.add(n)
         return chosen
 
     def _link_line(self, unit: InlineUnit) -> bool:
