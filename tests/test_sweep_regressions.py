@@ -646,3 +646,34 @@ def test_an_empty_heading_in_a_run_of_paper_headings_is_a_paper() -> None:
     # an empty heading that ends a run, or stands among sections, is still a section
     sections = "# L\n\n## A\n\n- [X](https://x.org)\n\n## B\n\n## C\n\n- [Y](https://y.org)\n"
     assert _codes(sections, "LL105") == [(7, "LL105")]
+
+
+# ---- the fourteenth sweep: reading lists that track status -------------------------------------------------------
+
+
+def test_a_task_item_with_a_bare_url_is_an_entry_with_its_box() -> None:
+    # TanUkkii007/papers-i-read: 122 "- [x] Title https://…" items were no entries, so stats counted 3 of 125
+    text = ("# Papers I read\n\n## Speech\n\n- [x] Deep Voice: Real-time Neural TTS https://arxiv.org/abs/1702.07825\n"
+            "- [ ] Fast Wavenet Generation Algorithm https://arxiv.org/abs/1611.09482\n"
+            "- [x] WaveNet: A Generative Model <https://arxiv.org/abs/1609.03499>\n")
+    doc = parse(text)
+    assert [(e.title, e.status.raw if e.status else None) for e in doc.entries] == [
+        ("Deep Voice: Real-time Neural TTS", "[x]"), ("Fast Wavenet Generation Algorithm", "[ ]"),
+        ("WaveNet: A Generative Model", "[x]")]
+
+
+def test_a_vocabulary_of_ones_own_counts_its_first_tag_as_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from listlint.config import from_table
+    from listlint.stats import file_stats
+
+    text = ("# Reading list\n\n- [Adam](https://arxiv.org/abs/1412.6980) [`DONE`]\n"
+            "- [Dropout](https://jmlr.org/papers/v15/srivastava14a.html) [`DONE`]\n"
+            "- [Batch normalization](https://arxiv.org/abs/1502.03167) [`TODO`]\n- [ ] [LayerNorm](https://a.org/ln)\n")
+    config = from_table({"status": {"tags": ["DONE", "TODO"]}}, str(tmp_path / ".listlint.toml"))
+    assert (config.status.checkbox_done, config.status.checkbox_todo, config.status.default) == ("DONE", "TODO", "TODO")
+    stats = file_stats(parse(text, config=config), config)
+    assert stats.done == "DONE" and stats.tags == ("DONE", "TODO")
+    # a setting written in the file stays as written; the default vocabulary keeps READ and UNREAD
+    kept = from_table({"status": {"tags": ["DONE", "TODO"], "checkbox-done": "TODO"}}, "x.toml")
+    assert kept.status.checkbox_done == "TODO"
+    assert from_table({"status": {"tags": ["READ", "READING", "UNREAD"]}}, "x.toml").status.checkbox_done == "READ"

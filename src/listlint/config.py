@@ -208,9 +208,27 @@ def _check_choices(config: Config) -> None:
 
 def from_table(table: dict[str, Any], path: str) -> Config:
     config: Config = build_dataclass(Config, table, path)
-    config = config.replace(path=path)
+    config = config.replace(path=path, status=_fit_vocabulary(config.status, table.get("status", {})))
     _check_choices(config)
     return config
+
+
+def _fit_vocabulary(status: StatusSettings, written: dict[str, Any]) -> StatusSettings:
+    """A vocabulary of one's own (``tags = ["DONE", "TODO"]``) without "READ" and "UNREAD": the settings left at
+    those defaults take its first tag as done (a ticked box, the share read) and its last as to-do (an open box, the
+    tag LL301 adds), so that ``stats`` does not count a READ no entry can carry."""
+    if "tags" not in written or not status.tags:
+        return status
+    names = {tag.casefold() for tag in status.tags}
+    changes = {}
+    first, last = status.tags[0], status.tags[-1]
+    for key, default, fitted in (("checkbox-done", "READ", first), ("checkbox-todo", "UNREAD", last),
+                                 ("default", "UNREAD", last)):
+        attribute = key.replace("-", "_")
+        if key not in written and attribute not in written and getattr(status, attribute) == default \
+                and default.casefold() not in names:
+            changes[attribute] = fitted
+    return dataclasses.replace(status, **changes) if changes else status
 
 
 def load_file(path: Path) -> Config | None:

@@ -516,8 +516,9 @@ class Builder:
             # item (a nested "Full list - https://…" is a resource of the item above) and not in brackets
             # ("[Adam] (https://…)" is a broken link, LL402's) or parentheses ("Adam (https://…)"); a name may
             # hold parentheses of its own ("Foliate(PDF): https://…")
-            bare_name = item.parent_item is None and "[" not in prefix and "]" not in prefix \
-                and prefix.count("(") == prefix.count(")")
+            named = prefix[box.end():] if (box := TASK_BOX.match(prefix)) else prefix  # "[x] Title https://…"
+            bare_name = item.parent_item is None and "[" not in named and "]" not in named \
+                and named.count("(") == named.count(")")
             if not _inside_a_sentence(prefix) and not SENTENCE_GOES_ON.match(after) \
                     and not _mentioned_in_a_clause(prefix, first, after) \
                     and (first.kind is not LinkKind.BARE or bare_name):
