@@ -660,6 +660,9 @@ def test_a_task_item_with_a_bare_url_is_an_entry_with_its_box() -> None:
     assert [(e.title, e.status.raw if e.status else None) for e in doc.entries] == [
         ("Deep Voice: Real-time Neural TTS", "[x]"), ("Fast Wavenet Generation Algorithm", "[ ]"),
         ("WaveNet: A Generative Model", "[x]")]
+    # a to-do written as a sentence that cites a paper is no entry (lucidrains' Todo lists)
+    todo = "# Todo\n\n- [x] use attention-based upsampling https://arxiv.org/abs/2112.11435\n- [ ] Write docs\n"
+    assert [e.title for e in parse(todo).entries if e.primary_link is not None] == []
 
 
 def test_a_vocabulary_of_ones_own_counts_its_first_tag_as_read(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -516,7 +516,9 @@ class Builder:
             # item (a nested "Full list - https://…" is a resource of the item above) and not in brackets
             # ("[Adam] (https://…)" is a broken link, LL402's) or parentheses ("Adam (https://…)"); a name may
             # hold parentheses of its own ("Foliate(PDF): https://…")
-            named = prefix[box.end():] if (box := TASK_BOX.match(prefix)) else prefix  # "[x] Title https://…"
+            named = prefix
+            if (box := TASK_BOX.match(prefix)) is not None and not prefix[box.end():].lstrip()[:1].islower():
+                named = prefix[box.end():]  # "[x] Title https://…"; "[x] use attention upsampling https://…" is a to-do
             bare_name = item.parent_item is None and "[" not in named and "]" not in named \
                 and named.count("(") == named.count(")")
             if not _inside_a_sentence(prefix) and not SENTENCE_GOES_ON.match(after) \
