@@ -680,3 +680,15 @@ def test_a_vocabulary_of_ones_own_counts_its_first_tag_as_read(tmp_path) -> None
     kept = from_table({"status": {"tags": ["DONE", "TODO"], "checkbox-done": "TODO"}}, "x.toml")
     assert kept.status.checkbox_done == "TODO"
     assert from_table({"status": {"tags": ["READ", "READING", "UNREAD"]}}, "x.toml").status.checkbox_done == "READ"
+
+
+def test_text_after_a_closing_brace_is_a_bibtex_error() -> None:
+    # KSESEU after the old LL505 fix: "{…}，," passed check, though BibTeX rejects it
+    body = ("@inproceedings{w20,\n  title = {A Study},\n  author = {Wang, Li},\n  booktitle = {LOUHI},\n"
+            "  year = {2020},\n  bibsource = {dblp, https://dblp.org}，,\n  keywords = {Events}\n}")
+    found = [(d.code, d.message) for d in lint_text(_bib(body), select=["LL501", "LL505"])]
+    assert found == [("LL501", "`bibsource` has '，' after its closing brace, where BibTeX wants a comma or the "
+                                "entry's end")]
+    # a string concatenation is no junk
+    joined = body.replace("{dblp, https://dblp.org}，,", "{dblp} # { bibliography},")
+    assert lint_text(_bib(joined), select=["LL501"]) == []

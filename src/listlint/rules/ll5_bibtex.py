@@ -142,6 +142,33 @@ class BibtexSyntax(Rule):
             for failure in block.failures:
                 if failure.kind == "syntax":
                     yield self.report(failure.message, failure.at or failure.span)
+        text = document.text
+        for _, entry in _entries(document):
+            for index, field in enumerate(entry.fields):
+                if not field.value.startswith("{") or field.value_span.of(text) != field.value:
+                    continue
+                end = _closing_brace(field.value)
+                tail = field.value[end + 1 :].strip() if end is not None else ""
+                following = entry.fields[index + 1] if index + 1 < len(entry.fields) else None
+                if tail in FULL_WIDTH_COMMAS and following is not None and following.missing_comma:
+                    continue  # "{…}，" and no comma before the next field: LL505 reports it, with its fix
+                if tail and not tail.startswith("#"):  # "{…}，,": BibTeX stops at the brace and finds no comma
+                    at = field.value_span.start + field.value.index(tail, end + 1)
+                    yield self.report(f"`{field.name}` has '{_shorten(tail, 20)}' after its closing brace, where "
+                                      "BibTeX wants a comma or the entry's end", Span(at, at + len(tail)))
+
+
+def _closing_brace(value: str) -> int | None:
+    """Index of the brace that closes the one ``value`` opens with, None when it is never closed."""
+    depth = 0
+    for index, char in enumerate(value):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
 
 
 # --- LL502 --------------------------------------------------------------------------------------------------------
