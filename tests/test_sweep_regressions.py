@@ -692,3 +692,22 @@ def test_text_after_a_closing_brace_is_a_bibtex_error() -> None:
     # a string concatenation is no junk
     joined = body.replace("{dblp, https://dblp.org}，,", "{dblp} # { bibliography},")
     assert lint_text(_bib(joined), select=["LL501"]) == []
+
+
+def test_a_title_wrapped_before_its_link_keeps_its_second_line() -> None:
+    # TanUkkii007: "- [ ] Weighted Finite-State Transducers in\nSpeech Recognition <url>" was titled "… in"
+    text = ("# Papers I read\n\n- [ ] Weighted Finite-State Transducers in\nSpeech Recognition "
+            "<http://www.openfst.org/csl01.pdf>\n- [x] A Title.\n  [[pdf]](https://a.org/p.pdf)\n")
+    assert [e.title for e in parse(text).entries] == [
+        "Weighted Finite-State Transducers in Speech Recognition", "A Title"]
+
+
+def test_a_similarity_just_under_the_threshold_is_not_printed_as_the_threshold(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # "0.90 < 0.9" read as a contradiction: a score is printed rounded down
+    import listlint.rules.ll5_bibtex as ll5
+
+    monkeypatch.setattr(ll5, "title_similarity", lambda one, other: 0.8999)
+    text = ("# P\n\n### Kernel Methods\n\n```bibtex\n@article{a,\n  title = {Kernel Method},\n  author = {A, B},\n"
+            "  journal = {J},\n  year = {2020}\n}\n```\n")
+    messages = [d.message for d in lint_text(text, select=["LL503"])]
+    assert len(messages) == 1 and messages[0].endswith("(similarity 0.89 < 0.9)")

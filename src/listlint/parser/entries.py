@@ -61,6 +61,7 @@ VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?\b{_YEAR_MONTH}\)|{_VENUE}[ \t]+
 GITHUB_PAGE_FRAGMENT = lazy(
     r"https?://(?:www\.)?github\.com/([^/#?]+/[^/#?]+)(?:/(?:blob|tree)/[^#?]+?(?:\.(?:md|markdown))?)?/?#(.+)",
     re.IGNORECASE)
+WORD = lazy(r"[^\W_]")
 # emoji (stars, fire, pins) as a run: the maintainer's marks before a title
 EMOJI_RUN = lazy(r"[ \t]*(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]?[ \t]*)+")
 # a link whose text is a venue and date ("[arXiv 2026.05](url), Title"): a tag, as a label is
@@ -537,7 +538,13 @@ class Builder:
             # links only on later lines: a title line followed by lines of links ("Title.\n  [[pdf]](url)
             # [[code]](url)") is an entry; a note that mentions a link further on is not
             if self._link_lines_only(unit, line_end):
-                title, span = self._leading_text_title(item.content_start, line_end)
+                # a first line that stops mid-phrase (on a lower-case letter) wrapped its title, which ends before
+                # the link ("Weighted Finite-State Transducers in\nSpeech Recognition <url>"); "Title.\n[[pdf]](url)"
+                # and "**Title**\narXiv 2025 [paper](url)" end at their line
+                first_start = min(l.full_span.start for l in links)
+                last = self.text[item.content_start : line_end].rstrip()[-1:]
+                wrapped = last.islower() and WORD.search(self.text, line_end, first_start) is not None
+                title, span = self._leading_text_title(item.content_start, first_start if wrapped else line_end)
                 if title:
                     return Layout.LIST, title, span, primary_of(self.text, links)
             # "**Title** <br>" / "*Authors* <br>" / "CoRL, 2020. [[Paper]](url)", or "**Title**. *Authors,\n

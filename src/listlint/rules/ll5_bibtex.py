@@ -221,7 +221,7 @@ class BibtexTitleMismatch(Rule):
             if similarity < threshold:
                 yield self.report(
                     f"BibTeX title `{_shorten(title.value)}` does not match the entry title "
-                    f"`{_shorten(entry.title)}` (similarity {similarity:.2f} < {threshold:g})",
+                    f"`{_shorten(entry.title)}` (similarity {int(similarity * 100) / 100:.2f} < {threshold:g})",
                     title.value_span,
                 )
 
