@@ -244,15 +244,22 @@ HTML_HEADING = lazy(r"[ \t]*<h([1-6])(\s[^>]*)?>(.*?)</h\1[ \t]*>\s*", re.IGNORE
 HTML_TAG = lazy(r"<[^>]*>")
 
 
+def html_words(fragment: str) -> str:
+    """The words a browser shows for an HTML fragment: tags dropped (a ``<br>`` parts words), character references
+    decoded, spaces collapsed."""
+    import html  # markdown-it imported it already; here for the few files with HTML headings or lists
+
+    shown = HTML_TAG.sub(lambda tag: " " if tag.group().lower().startswith("<br") else "", fragment)
+    return " ".join(html.unescape(shown).split())
+
+
 def _html_heading(text: str, span: Span, line: int) -> Heading | None:
     """The heading of an HTML block that is one ``<hN>`` element and nothing else, with its words as the text."""
     found = HTML_HEADING.fullmatch(text, span.start, span.end)
     if found is None or (found.group(2) and "align" in found.group(2).lower()):
         return None
-    import html
-
     inner = found.group(3)
-    words = " ".join(html.unescape(HTML_TAG.sub(" ", inner)).split())
+    words = html_words(inner)
     if not words:
         return None
     lead = len(inner) - len(inner.lstrip())

@@ -9,12 +9,11 @@ banner, is no list).
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 
 from listlint.model import Entry, Layout, Link
-from listlint.parser.blocks import HTML_TAG, Walk
+from listlint.parser.blocks import HTML_TAG, Walk, html_words
 from listlint.regex import lazy
 from listlint.source import SourceText, Span
 
@@ -45,7 +44,7 @@ def html_line_entries(walk: Walk, source: SourceText, section_title: Callable[[i
                 continue  # "<p>", "</p>", a line of markup only
             worded += 1
             match = HTML_LINE.fullmatch(text, start, end)
-            if match is not None and _words(match.group("inner")):
+            if match is not None and html_words(match.group("inner")):
                 found.append((line, match))
         described = sum(1 for _, match in found if _description(match))
         if len(found) < 2 or 2 * len(found) < worded or 2 * described < len(found) or ALIGNED.search(
@@ -60,16 +59,12 @@ def html_line_entries(walk: Walk, source: SourceText, section_title: Callable[[i
     return out
 
 
-def _words(fragment: str) -> str:
-    return " ".join(html.unescape(HTML_TAG.sub("", fragment)).split())
-
-
 def _description(match: re.Match[str]) -> str:
-    return _words(LINE_BREAK.sub("", match.group("rest"))).strip(DESCRIPTION_EDGES)
+    return html_words(LINE_BREAK.sub("", match.group("rest"))).strip(DESCRIPTION_EDGES)
 
 
 def _entry(text: str, line: int, match: re.Match[str], link: Link, section: str) -> Entry:
-    title = _words(match.group("inner"))
+    title = html_words(match.group("inner"))
     inner_start = match.start("inner")
     at = text.find(title, inner_start, match.end("inner"))
     return Entry(
