@@ -159,11 +159,12 @@ def sentence_end(text: str) -> re.Match[str] | None:
     return None
 
 
-DASH_SPLIT = lazy(r"\s[-–—]|[-–—]\s")
+_SPACED_DASH = r"\s[-–—]|[-–—]\s"
+DASH_SPLIT = lazy(_SPACED_DASH)
 # "…Convolutional Networks-Matthew D. Zeiler，Rob Fergus-2013.11.28": in the dash form the dash before the authors
 # may touch both words; where sentences part title and authors ("Zero-Shot Classification. Smith et al. ICCV
 # 2019") such a dash joins a word
-GLUED_DASH_SPLIT = lazy(r"\s[-–—]|[-–—]\s|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
+GLUED_DASH_SPLIT = lazy(_SPACED_DASH + r"|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
 GENERIC_HEADING = lazy(
     r"^\W*(?:citations?|citing|cite|how to cite|bibtex|bibliography|references?|引用|参考文献)\W*$", re.IGNORECASE
 )
