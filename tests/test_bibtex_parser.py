@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import bibtexparser
 import pytest
@@ -342,7 +341,7 @@ def test_content_not_verbatim_is_mapped_line_by_line() -> None:
 
 def test_parse_block_returns_a_copy() -> None:
     text = "```bibtex\n@misc{k, title={x}}\n```\n"
-    raw_block = dataclasses.replace(blocks(text)[0], entries=(), parsed=False)
+    raw_block = blocks(text)[0]._replace(entries=(), parsed=False)
     parsed = parse_block(raw_block, text)
     assert raw_block.entries == () and not raw_block.parsed
     assert parsed.parsed and len(parsed.entries) == 1
@@ -352,7 +351,7 @@ def test_parse_blocks_restores_the_garbage_collector() -> None:
     import gc
 
     text = "```bibtex\n@misc{k, title={x}}\n```\n"
-    block = dataclasses.replace(blocks(text)[0], entries=(), parsed=False)
+    block = blocks(text)[0]._replace(entries=(), parsed=False)
     assert gc.isenabled()
     assert parse_blocks([block], text)[0].entries[0].key == "k"
     assert gc.isenabled()

@@ -47,8 +47,7 @@ def _codes_on_server(text: str, code: str, config: Config, tmp_path: Path) -> li
     try:
         page = tmp_path / "example.md"
         page.write_text(text.replace("{server}", host), encoding="utf-8")
-        links = config.links.__class__(**{**config.links.__dict__, "allow_private": True, "cache": False,
-                                          "timeout": 2.0, "retries": 1, "retry_after_cap": 0.5})
+        links = config.links._replace(allow_private=True, cache=False, timeout=2.0, retries=1, retry_after_cap=0.5)
         resolver = ConfigResolver(overrides={"links": links})
         runner = Runner(resolver, Options(select=(code,), links=True, use_cache=False, quiet=True))
         outcome = runner.check([str(page)])[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from listlint.source import Span
 
@@ -40,8 +41,7 @@ class Alters(enum.Flag):
     ENTRIES = enum.auto()  # entries may be added or removed
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text at ``span`` with ``content`` (an insertion when the span is empty)."""
 
     span: Span
@@ -56,8 +56,7 @@ class Edit:
         return cls(span, "")
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that repair one finding, applied together or not at all."""
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE

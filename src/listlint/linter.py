@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from listlint import forking, suppress
-from listlint.config import DEFAULT, Config, build_dataclass
+from listlint.config import DEFAULT, Config, build_record
 from listlint.diagnostics import Alters, Applicability, Diagnostic, Edit, Fix, Severity
 from listlint.errors import ConfigError, RuleError
 from listlint.model import Document
@@ -17,8 +16,7 @@ from listlint.rules.base import Context, Rule
 from listlint.source import Span
 
 
-@dataclass
-class RuleSet:
+class RuleSet(NamedTuple):
     """The rules selected for one configuration, instantiated once, with their options built and validated."""
 
     config: Config
@@ -58,7 +56,7 @@ class RuleSet:
             raw_by_rule[rule.code] = (key, raw)
         for rule_cls in registry.rules:
             key, raw = raw_by_rule.get(rule_cls.code, (rule_cls.name, {}))
-            options = build_dataclass(rule_cls.Options, raw, where, f"rules.{key}")
+            options = build_record(rule_cls.Options, raw, where, f"rules.{key}")
             if rule_cls in chosen:
                 instances.append((rule_cls(), options))
         return cls(config, tuple(instances), tuple((rule.code, rule.name) for rule in registry.rules))
@@ -73,13 +71,6 @@ class RuleSet:
         inside = tuple(pair for pair in self.rules if pair[0].category == category)
         outside = tuple(pair for pair in self.rules if pair[0].category != category)
         return RuleSet(self.config, outside, self.known), RuleSet(self.config, inside, self.known)
-
-
-@dataclass
-class LintResult:
-    """A parsed document and the findings of the selected rules on it."""
-    document: Document
-    diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 def lint(

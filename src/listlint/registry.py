@@ -12,8 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from listlint.errors import ConfigError, PluginError
 from listlint.rules.base import Rule
@@ -102,8 +101,7 @@ def validate(rules: Iterable[tuple[str, type[Rule]]]) -> tuple[type[Rule], ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(NamedTuple):
     """The built-in rules and the plugins' rules, validated together."""
     rules: tuple[type[Rule], ...]
 

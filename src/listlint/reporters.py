@@ -9,8 +9,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from listlint.diagnostics import Diagnostic, Severity
 from listlint.source import SourceText
@@ -18,8 +17,7 @@ from listlint.source import SourceText
 DOCS_URL = "https://github.com/listlint/listlint/blob/main/rules/{code}-{name}.md"
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A diagnostic with its 1-based positions, computed where the source is (the positions of its fix's edits
     only when an output format asks for them: most runs never show them)."""
 
@@ -28,7 +26,7 @@ class Located:
     column: int
     end_line: int
     end_column: int
-    source: SourceText | None = field(default=None, repr=False, compare=False)
+    source: SourceText | None = None
 
     @classmethod
     def of(cls, diagnostic: Diagnostic, source: SourceText) -> Located:

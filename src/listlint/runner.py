@@ -13,7 +13,6 @@ serially.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import os
 import sys
@@ -87,8 +86,8 @@ class Runner:
         if key not in self._rulesets:
             if bib:
                 full = self.ruleset(config)
-                self._rulesets[key] = dataclasses.replace(
-                    full, rules=tuple((rule, options) for rule, options in full.rules if applies_to_bib_file(rule))
+                self._rulesets[key] = full._replace(
+                    rules=tuple((rule, options) for rule, options in full.rules if applies_to_bib_file(rule))
                 )
             else:
                 o = self.options

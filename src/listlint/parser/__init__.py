@@ -7,7 +7,6 @@ two processes), walks the tokens once (:mod:`.blocks`) and assembles sections an
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 from collections.abc import Callable
 from functools import lru_cache
@@ -76,7 +75,7 @@ def _parse(text: str | SourceText, path: str | None, config: Config | None, work
     env.pop(RECORDS, None)
     root, entries, entry_heads = build(w, source, config.status.tags)
     headings = tuple(
-        dataclasses.replace(h, is_entry=True) if n in entry_heads else h for n, h in enumerate(w.headings)
+        h._replace(is_entry=True) if n in entry_heads else h for n, h in enumerate(w.headings)
     )
     if entry_heads:
         root, entries = _relink(root, entries, headings)
@@ -221,11 +220,10 @@ def _relink(root: Any, entries: Any, headings: tuple[Heading, ...]) -> tuple[Any
             changes["heading"] = by_line.get(entry.heading.line, entry.heading)
         if entry.children:
             changes["children"] = tuple(fix_entry(c) for c in entry.children)
-        return dataclasses.replace(entry, **changes) if changes else entry
+        return entry._replace(**changes) if changes else entry
 
     def fix_section(sec: Any) -> Any:
-        return dataclasses.replace(
-            sec,
+        return sec._replace(
             heading=by_line.get(sec.heading.line, sec.heading) if sec.heading else None,
             entries=tuple(fix_entry(e) for e in sec.entries),
             children=tuple(fix_section(c) for c in sec.children),

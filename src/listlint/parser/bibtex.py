@@ -9,7 +9,6 @@ module that imports bibtexparser, lazily, so ``import listlint`` stays fast for 
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import logging
 import re
@@ -139,7 +138,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             if after == "failed" and failures:
                 # the rest of a failed entry: bibtexparser resumes right after the point where it gave up
                 last = failures[-1]
-                failures[-1] = dataclasses.replace(last, span=Span(last.span.start, span(end, end).start))
+                failures[-1] = last._replace(span=Span(last.span.start, span(end, end).start))
             else:
                 failures.extend(_stray(src, pos, end, span, last_close if after == "entry" else None, bib_file))
             cursor = end

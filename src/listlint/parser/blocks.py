@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from listlint.model import BibtexBlock, Block, Heading, Link, ListBlock, ListItem
 from listlint.parser.inline import InlineFacts, html_block_links
@@ -28,8 +28,7 @@ HTML_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 HTML_MARKUP = lazy(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
-@dataclass
-class InlineUnit:
+class InlineUnit(NamedTuple):
     """One inline-bearing block (heading text, paragraph, table cell) and what it contains."""
 
     kind: str  # "heading", "paragraph", "cell"

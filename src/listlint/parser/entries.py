@@ -14,13 +14,12 @@ place of links) is :mod:`listlint.parser.text`, shared by every layout.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
@@ -207,8 +206,7 @@ class _Item:
     children: list[int] = field(default_factory=list)
 
 
-@dataclass
-class _LineIndex:
+class _LineIndex(NamedTuple):
     """First lines of headings, inline units and BibTeX blocks, for bisecting by line."""
     heading_lines: list[int]
     inline_lines: list[int]  # of walk.inlines, which are in document order
@@ -851,7 +849,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             last_item = None
         if kind == "fence" and unit[2] is not None and unit[3] is None and open_paper is not None:
             sec, at = open_paper
-            sec.entries[at] = dataclasses.replace(sec.entries[at], bibtex=(*sec.entries[at].bibtex, unit[2]))
+            sec.entries[at] = sec.entries[at]._replace(bibtex=(*sec.entries[at].bibtex, unit[2]))
             continue
         still_open, open_paper = open_paper, None
         if kind == "item" and unit[1].index in top_set and unit[1].line >= claimed_until \

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
@@ -235,8 +234,7 @@ class OffsetMap:
         return Span(s, e + 1 if end > start else s)
 
 
-@dataclass
-class InlineFacts:
+class InlineFacts(NamedTuple):
     """What an inline unit holds besides its text: links, code spans and HTML, with spans."""
     links: list[Link]
     code_spans: list[Span]

@@ -7,8 +7,9 @@ never import markdown-it-py, bibtexparser or httpx, never do I/O, and never muta
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, ClassVar, NamedTuple
 
 from listlint.config import Config
 from listlint.diagnostics import Diagnostic, Fix, FixAvailability, Severity
@@ -21,13 +22,12 @@ class NoOptions:
     """Options of a rule that has none."""
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a rule may read besides the document: configuration, its options, and run-wide results."""
 
     config: Config
-    options: Any = field(default_factory=NoOptions)
-    link_results: Mapping[str, Any] = field(default_factory=dict)  # URL as written -> listlint.links result
+    options: Any = NoOptions()
+    link_results: Mapping[str, Any] = MappingProxyType({})  # URL as written -> listlint.links result
     project: tuple[Document, ...] = ()  # every document of the run, when duplicates.scope = "project"
     known_rules: tuple[tuple[str, str], ...] = ()  # (code, name) of every rule of the run, selected or not
 

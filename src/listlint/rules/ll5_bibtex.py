@@ -7,7 +7,6 @@ that model; the helpers they share live in :mod:`listlint.bibtex`.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import re
 from collections.abc import Iterator
@@ -513,8 +512,8 @@ class BibtexFormat(Rule):
                 )
             formatted = format_entry(entry, style, newline)
             if formatted != entry.span.of(text):
-                alone = dataclasses.replace(block, raw=entry.span.of(text), entries=(entry,),
-                                            content_span=entry.span, span=entry.span)
+                alone = block._replace(raw=entry.span.of(text), entries=(entry,),
+                                    content_span=entry.span, span=entry.span)
                 yield self._report(alone, text, style, newline, formatted,
                                    Fix.safe(Edit(entry.span, formatted),
                                             title="Rewrite the BibTeX entry in canonical layout"))
