@@ -295,6 +295,46 @@ def test_third_party_rule_from_entry_point(tmp_path: Path) -> None:
     assert run("check", "a.md", "--ignore", "XY", cwd=tmp_path, env=env).returncode == 0
 
 
+PLUGIN_WITH_OPTIONS = '''
+from dataclasses import dataclass
+from listlint.rules.base import Rule
+from listlint.source import Span
+
+@dataclass(frozen=True)
+class WordOptions:
+    """A plugin's options may be a dataclass, as the built-in rules' NamedTuples are read the same way."""
+    word: str = "TODO"
+
+class NoWord(Rule):
+    code = "XY002"
+    name = "no-word"
+    category = "custom"
+    summary = "a forbidden word left in the list"
+    Options = WordOptions
+
+    def check(self, document, context):
+        at = document.text.find(context.options.word)
+        if at >= 0:
+            yield self.report(f"{context.options.word} is left", Span(at, at + len(context.options.word)))
+
+RULES = (NoWord,)
+'''
+
+
+def test_a_plugin_rule_reads_its_dataclass_options_from_the_config(tmp_path: Path) -> None:
+    env = _plugin(tmp_path, PLUGIN_WITH_OPTIONS)
+    write(tmp_path, "a.md", "# L\n\nTODO: more, FIXME too\n")
+    assert "a.md:3:1: XY002 TODO is left" in run("check", "a.md", cwd=tmp_path, env=env).stdout
+    write(tmp_path, ".listlint.toml", '[rules.no-word]\nword = "FIXME"\n')
+    assert "a.md:3:13: XY002 FIXME is left" in run("check", "a.md", cwd=tmp_path, env=env).stdout
+    write(tmp_path, ".listlint.toml", '[rules.no-word]\nword = 3\n')
+    result = run("check", "a.md", cwd=tmp_path, env=env)
+    assert result.returncode == 2 and "rules.no-word.word: expected str, got int 3" in result.stderr
+    write(tmp_path, ".listlint.toml", '[rules.no-word]\nwords = "x"\n')
+    result = run("check", "a.md", cwd=tmp_path, env=env)
+    assert result.returncode == 2 and "rules.no-word.words: unknown key (known: word)" in result.stderr
+
+
 def test_broken_plugin_is_named(tmp_path: Path) -> None:
     env = _plugin(tmp_path, "raise RuntimeError('boom')\n")
     write(tmp_path, "a.md", CLEAN)

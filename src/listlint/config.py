@@ -1,9 +1,9 @@
 """Configuration: ``[tool.listlint]`` in pyproject.toml or a ``.listlint.toml``, the nearest walking up from a file.
 
-Values become immutable records (``NamedTuple``: cheaper to define at start-up than frozen dataclasses; a rule's
-``Options`` may be either). Unknown keys and wrong types are errors naming the file and the key, so a typo
-never silently turns a rule off. Per-rule options live under ``[tool.listlint.rules.<rule-name>]`` and are checked
-against the rule's ``Options`` dataclass when the run starts (see :mod:`listlint.registry`).
+Values become immutable records (``NamedTuple``: cheaper to define at start-up than frozen dataclasses). Unknown
+keys and wrong types are errors naming the file and the key, so a typo never silently turns a rule off. Per-rule
+options live under ``[tool.listlint.rules.<rule-name>]`` and are checked against the rule's ``Options`` record (a
+NamedTuple or a dataclass, as a plugin prefers) when the run starts (see :mod:`listlint.registry`).
 """
 
 from __future__ import annotations

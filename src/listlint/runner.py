@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from listlint import files
 from listlint.config import Config, ConfigResolver
@@ -56,8 +56,7 @@ class FileOutcome:
         return self
 
 
-@dataclass
-class Options:
+class Options(NamedTuple):
     """The command-line choices that apply to every file of a run."""
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -379,7 +378,7 @@ _WORKER: Runner | None = None
 
 def _worker_init(resolver: ConfigResolver, options: Options, bib_configs: dict[str, Config] | None = None) -> None:
     global _WORKER
-    _WORKER = Runner(resolver, Options(**{**options.__dict__, "jobs": 1, "progress": False}))
+    _WORKER = Runner(resolver, options._replace(jobs=1, progress=False))
     _WORKER.bib_configs.update(bib_configs or {})
 
 

@@ -7,7 +7,6 @@ never import markdown-it-py, bibtexparser or httpx, never do I/O, and never muta
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, ClassVar, NamedTuple
 
@@ -17,8 +16,7 @@ from listlint.model import Document
 from listlint.source import Span
 
 
-@dataclass(frozen=True)
-class NoOptions:
+class NoOptions(NamedTuple):
     """Options of a rule that has none."""
 
 

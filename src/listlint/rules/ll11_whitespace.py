@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from listlint.errors import ConfigError
@@ -109,8 +108,7 @@ def _unclosed_fence_ends(document: Document) -> frozenset[int]:
     return document.memo("ll11.unclosed_fences", build)
 
 
-@dataclass(frozen=True)
-class TrailingWhitespaceOptions:
+class TrailingWhitespaceOptions(NamedTuple):
     """Options of LL110."""
     allow_hard_breaks: bool = True  # keep exactly-two-or-more spaces that make a Markdown line break
 
@@ -172,8 +170,7 @@ def _describe(whitespace: str) -> str:
     return " and ".join(parts)
 
 
-@dataclass(frozen=True)
-class BlankLinesOptions:
+class BlankLinesOptions(NamedTuple):
     """Options of LL111."""
     maximum: int = 1  # consecutive blank lines allowed
     # before a heading: a number, or "auto": the file's own number when three quarters of its headings have as many

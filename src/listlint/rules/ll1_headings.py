@@ -11,7 +11,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import unquote
 
@@ -525,8 +524,7 @@ def _anchored_headings(document: Document) -> dict[str, Heading]:
     return out
 
 
-@dataclass(frozen=True)
-class TocOptions:
+class TocOptions(NamedTuple):
     """Options of LL106."""
     min_level: int = 0  # 0: the shallowest level the ToC links to
     max_level: int = 0  # 0: the deepest level the ToC links to

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
@@ -339,8 +338,7 @@ class EntryLayout(Rule):
 THEMATIC_BREAK = lazy(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
-@dataclass(frozen=True)
-class ListMarkerOptions:
+class ListMarkerOptions(NamedTuple):
     """Options of LL202."""
     marker: str = "auto"  # "auto" (the file's most used), "-", "*" or "+"
 
@@ -1018,8 +1016,7 @@ def _collapsed(separator: str) -> str:
 YEAR = lazy(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-@dataclass(frozen=True)
-class EntryOrderOptions:
+class EntryOrderOptions(NamedTuple):
     """Options of LL208."""
     by: str = "title"  # "title" or "year"
     order: str = "ascending"  # "ascending" or "descending"

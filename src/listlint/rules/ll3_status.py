@@ -410,8 +410,7 @@ def _title(entry: Entry) -> str:
 
 
 # ---- LL301 -----------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class StatusMissingOptions:
+class StatusMissingOptions(NamedTuple):
     """Options of LL301."""
     scope: str = "file"  # "file": required everywhere once the file uses a tag; "section": per section
     nested: bool = False  # also require a tag on entries nested under another entry
@@ -650,8 +649,7 @@ def _describe(mark: Mark) -> str:
 
 
 # ---- LL305 -----------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class CheckboxStyleOptions:
+class CheckboxStyleOptions(NamedTuple):
     """Options of LL305."""
     done: str = "auto"  # the ticked box: "auto" (the file's dominant case, "x" on a tie), "x" or "X"
 

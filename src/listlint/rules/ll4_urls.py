@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import unquote
 
@@ -752,8 +751,7 @@ class InsecureUrl(Rule):
 # --------------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CanonicalUrlOptions:
+class CanonicalUrlOptions(NamedTuple):
     """Options of LL408."""
     arxiv_form: str = "abs"  # "abs" (the paper's page) or "pdf"
     keep_version: bool = False  # keep an arXiv version suffix (v2) as written

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from listlint.bibtex.fences import bibtex_blocks, fence_marker, label_span, label_word
 from listlint.bibtex.bibfile import is_file_block
@@ -393,8 +393,7 @@ class BibtexEntryType(Rule):
 # --- LL508 --------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FenceOptions:
+class FenceOptions(NamedTuple):
     """Options of LL508."""
     labels: tuple[str, ...] = ("bibtex", "bib")  # fence labels accepted for BibTeX; the fix writes the first
     max_entries: int = 1  # entries one fence may hold
@@ -445,8 +444,7 @@ class BibtexFence(Rule):
 # --- LL509 --------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FormatOptions:
+class FormatOptions(NamedTuple):
     """Options of LL509."""
     indent: int | str = "auto"  # spaces before each field; "auto": the file's most frequent indent (2 if none)
     layout: str = "auto"  # "auto" (the file's dominant style), "compact" (name={value}), "spaced", "aligned"
@@ -536,8 +534,7 @@ def _first_difference(block: BibtexBlock, canonical: str, newline: str) -> tuple
 # --- LL510 --------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SuspiciousOptions:
+class SuspiciousOptions(NamedTuple):
     """Options of LL510."""
     min_year: int = 1800
     max_year: int = 0  # 0: next year
