@@ -174,6 +174,8 @@ def _field_names(cls: Any) -> list[str]:
 def build_record(cls: Any, table: dict[str, Any], path: str, prefix: str = "") -> Any:
     """Instantiate ``cls`` (a dataclass or a NamedTuple) from a TOML table; unknown keys and wrong types raise
     ConfigError."""
+    if not table:
+        return cls()  # most rules have no table: skip resolving the annotations (~0.1 ms a class)
     hints = typing.get_type_hints(cls)
     names = {name for name in _field_names(cls) if name != "path"}
     values: dict[str, Any] = {}
