@@ -83,6 +83,35 @@ def test_a_subfolder_of_a_repository_is_in_it(tmp_path: Path) -> None:
     assert [(line, col) for line, col, _ in _found(page)] == [(4, 10)]
 
 
+def test_a_link_starting_with_a_slash_is_looked_up_from_the_repository_root(tmp_path: Path) -> None:
+    # GitHub: "Links starting with / will be relative to the repository root" (the README of a list in a subfolder
+    # included); the root is the nearest folder holding .git
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "bib").mkdir()
+    (tmp_path / "bib" / "papers.bib").write_text("", encoding="utf-8")
+    nested = tmp_path / "lists"
+    nested.mkdir()
+    page = nested / "README.md"
+    page.write_text("# L\n\n- [Bib](/bib/papers.bib)\n- [Gone](/bib/gone%20now.bib#x)\n- [Beside](/README.md)\n"
+                    "- [Root](/)\n- [CDN](//cdn.example.org/x.png)\n\n![logo](/media/logo.png)\n",
+                    encoding="utf-8")
+    assert _found(page) == [
+        (4, 10, "'/bib/gone%20now.bib#x' does not exist in this repository (a link that starts with '/' starts at "
+                "the repository's root)"),
+        (5, 12, "'/README.md' does not exist in this repository (a link that starts with '/' starts at the "
+                "repository's root)"),
+        (9, 9, "'/media/logo.png' does not exist in this repository (a link that starts with '/' starts at the "
+                "repository's root)"),
+    ]
+    (tmp_path / "README.md").write_text("# Top\n", encoding="utf-8")
+    assert [line for line, _, _ in _found(page)] == [4, 9]
+    (tmp_path / ".git").rmdir()  # a list copied on its own: where its root was is unknown
+    from listlint.rules import ll4_local
+
+    ll4_local._WORK_TREES.clear()
+    assert _found(page) == []
+
+
 def test_without_a_file_nothing_is_looked_up() -> None:
     assert lint_text(LIST, select=("LL413",)) == []  # the library API's default path names no file
     assert lint_text(LIST, select=("LL413",), path="<stdin>") == []

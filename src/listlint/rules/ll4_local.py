@@ -5,8 +5,8 @@ README. Only inside a git work tree, where the repository's files are: a list co
 have every link to its logo or contribution guide reported. Two mistakes are reported anywhere, since no folder
 makes them right: a link to a heading of the page without its ``#`` (``[Datasets](image-datasets)``), and a web address
 without its scheme (``[repo](github.com/user/repo)``). A list read from standard input or the library API without a
-path has no folder, so nothing is checked. Absolute paths (``/docs/x.md``) are left alone: they start at the
-repository's root, which GitHub and a local checkout do not agree on.
+path has no folder, so nothing is checked. A path that starts with ``/`` (``/docs/x.md``) is looked up from the
+repository's root, as GitHub does: the nearest folder above the list that holds ``.git``.
 """
 
 from __future__ import annotations
@@ -46,6 +46,16 @@ def local_path(url: str) -> str | None:
     return unquote(path) or None
 
 
+def root_path(url: str) -> str | None:
+    """The file path, from the repository's root, that a link starting with ``/`` names (``/docs/x.md`` ->
+    ``docs/x.md``; ``/`` -> ``.``), or None for any other link (``//host/x`` is a web address without its scheme)."""
+    url = url.strip()
+    if not url.startswith("/") or url.startswith(("//", "/\\")):
+        return None
+    path = unquote(url.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
+    return path or "."
+
+
 class DeadLocalLink(Rule):
     code = "LL413"
     name = "dead-local-link"
@@ -57,7 +67,8 @@ class DeadLocalLink(Rule):
         folder = _folder(document.path)
         if folder is None:
             return
-        in_repository = _in_work_tree(folder)
+        root = _work_tree_root(folder)
+        in_repository = root is not None
         exists: dict[str, bool] = {}
         anchors: frozenset[str] | None = None
         for link in document.links:
@@ -65,11 +76,13 @@ class DeadLocalLink(Rule):
                 continue
             path = local_path(link.url)
             if path is None:
+                if root is not None and (from_root := root_path(link.url)) is not None:
+                    target = os.path.join(root, from_root)
+                    if not _exists(exists, target):
+                        yield self.report(f"'{shorten(link.url)}' does not exist in this repository (a link that "
+                                          f"starts with '/' starts at the repository's root)", url_span(link))
                 continue
-            found = exists.get(path)
-            if found is None:
-                found = exists[path] = os.path.exists(os.path.join(folder, path))
-            if found:
+            if _exists(exists, os.path.join(folder, path)):
                 continue
             message = f"'{shorten(link.url)}' does not exist beside {os.path.basename(document.path)}"
             fix = None
@@ -98,17 +111,26 @@ def _surely_a_slug(path: str) -> bool:
     return "-" in path and path == path.lower() and "." not in path
 
 
-_WORK_TREES: dict[str, bool] = {}
+def _exists(known: dict[str, bool], path: str) -> bool:
+    found = known.get(path)
+    if found is None:
+        found = known[path] = os.path.exists(path)
+    return found
 
 
-def _in_work_tree(folder: str) -> bool:
-    """Whether ``folder`` lies in a git work tree (a ``.git`` folder or file in it or above it)."""
-    known = _WORK_TREES.get(folder)
-    if known is None:
+_WORK_TREES: dict[str, str | None] = {}
+
+
+def _work_tree_root(folder: str) -> str | None:
+    """The root of the git work tree ``folder`` lies in (the nearest folder at or above it holding a ``.git``
+    folder or file: a submodule's own), or None outside one."""
+    if folder not in _WORK_TREES:
         parent = os.path.dirname(folder)
-        known = os.path.exists(os.path.join(folder, ".git")) or (parent != folder and _in_work_tree(parent))
-        _WORK_TREES[folder] = known
-    return known
+        if os.path.exists(os.path.join(folder, ".git")):
+            _WORK_TREES[folder] = folder
+        else:
+            _WORK_TREES[folder] = _work_tree_root(parent) if parent != folder else None
+    return _WORK_TREES[folder]
 
 
 def _fragment_fix(document: Document, link: Link, slug: str) -> Fix | None:
