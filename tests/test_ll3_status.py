@@ -735,3 +735,26 @@ def test_tags_no_form_can_hold_are_rejected_at_load(tags: list[str], index: int,
         config(tags=tags)
     assert str(info.value).startswith(f"<test>: status.tags[{index}]: ") and message in str(info.value)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("title", "status"),
+    [("Read", True), ("✅ Read (12)", True), ("To-read", True), ("Want to Read", True), ("UNREAD", True),
+     ("Done", True), ("Reading Comprehension", False), ("Further reading", False), ("Papers I read", False),
+     ("Read me", False), ("", False)],
+)
+def test_a_section_title_that_is_a_reading_status(title: str, status: bool) -> None:
+    from listlint.rules.ll3_status import _status_title
+
+    assert _status_title(title, ("READ", "UNREAD")) is status
+
+
+def test_entries_filed_under_a_status_heading_need_no_tag_at_any_depth() -> None:
+    text = ("# List\n\n## Read\n\n### Vision\n\n- [A](https://a.dev/1) [`READ`]\n- [B](https://a.dev/2)\n\n"
+            "## À lire\n\n- [C](https://a.dev/3)\n\n## Other\n\n- [D](https://a.dev/4)\n")
+    lines = [parse(text).source.position(d.span.start)[0] for d in lint_text(text, select=("LL301",))]
+    assert lines == [12, 16]  # C: "À lire" is no tag of the default vocabulary; D
+    config = from_table({"status": {"tags": ["LU", "À LIRE"]}}, "cfg.toml")
+    text = text.replace("READ`", "LU`")
+    assert [parse(text).source.position(d.span.start)[0] for d in lint_text(text, select=("LL301",), config=config)] \
+        == [16]

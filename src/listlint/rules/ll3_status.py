@@ -21,7 +21,7 @@ from typing import NamedTuple
 from listlint.config import StatusSettings
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.errors import ConfigError
-from listlint.model import Document, Entry, Layout, StatusTag
+from listlint.model import Document, Entry, Layout, Section, StatusTag
 from listlint.parser.entries import TASK_BOX, title_line_end
 from listlint.parser.status import distance, emphasis_around, misspelling, spelled, tag_key, tolerance, unwritable
 from listlint.rules.base import Context, Rule
@@ -430,6 +430,40 @@ def _under_a_ticked_item(document: Document, entry: Entry) -> bool:
     return False
 
 
+# Section titles that state a reading status, besides the configured tags themselves: a list kept as "## Read" and
+# "## Want to read" gives each entry its status by where it is filed
+STATUS_SECTION_TITLES = frozenset({
+    "read", "unread", "to read", "want to read", "currently reading", "not read", "not read yet", "not yet read",
+    "read later", "done", "to do", "todo",
+})
+
+
+def _status_title(title: str, tags: Sequence[str]) -> bool:
+    """Whether a section's title is a reading status: a configured tag or one of :data:`STATUS_SECTION_TITLES`,
+    compared without case, emoji, punctuation or a count ("## ✅ Read (12)", "## To-read")."""
+    words = "".join(c if c.isalnum() else " " for c in title.casefold()).split()
+    while words and words[-1].isdigit():
+        words.pop()
+    phrase = " ".join(words)
+    if not phrase:
+        return False
+    return phrase in STATUS_SECTION_TITLES or any(
+        phrase == " ".join("".join(c if c.isalnum() else " " for c in tag.casefold()).split()) for tag in tags)
+
+
+def _filed_by_status(document: Document, tags: Sequence[str]) -> set[tuple[int, int]]:
+    """Keys of the entries under a section (at any depth) whose title is a reading status."""
+    filed: set[tuple[int, int]] = set()
+    stack: list[tuple[Section, bool]] = [(document.root, False)]
+    while stack:
+        section, under = stack.pop()
+        under = under or (section.heading is not None and _status_title(section.title, tags))
+        if under:
+            filed.update(entry_key(entry) for top in section.entries for entry in top.walk())
+        stack.extend((child, under) for child in section.children)
+    return filed
+
+
 class StatusMissing(Rule):
     code = "LL301"
     name = "status-missing"
@@ -450,6 +484,7 @@ class StatusMissing(Rule):
         if options.scope not in ("file", "section"):
             raise ConfigError(context.config.path or "<config>", f"rules.{self.name}.scope",
                               f"must be file or section, got {options.scope!r}")
+        filed = _filed_by_status(document, settings.tags)
         nested = {id(child) for es in view.entries for child in es.entry.children}
         nested.update(id(es.entry) for es in view.entries if _under_a_ticked_item(document, es.entry))
         by_section: Counter[int] = Counter()
@@ -467,6 +502,8 @@ class StatusMissing(Rule):
             entry = es.entry
             if es.marks or (id(entry) in nested and not options.nested):
                 continue
+            if filed and entry_key(entry) in filed:
+                continue  # "## Read" / "## Want to read": its heading is the status of what is filed under it
             if entry.heading is None and entry.list_item is None:
                 continue  # a reference written as a prose line: the parser does not look for tags there
             section = sections[entry_key(entry)] if per_section else 0
