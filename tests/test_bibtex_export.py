@@ -172,3 +172,18 @@ def test_csv_writes_latex_accents_as_the_letters_people_read() -> None:
     assert rows[1][0] == "A list entry"
     assert rows[2][0] == "Kernels by Schölkopf, Erdős and Łódź: Étude of ßtraße, ça & BERT"
     assert rows[2][0] == unicodedata.normalize("NFC", rows[2][0])
+
+
+def test_string_macros_the_entries_use_are_exported_first_and_once() -> None:
+    first = ("# L\n\n### One\n\n```bibtex\n@string{icml = \"International Conference on Machine Learning\"}\n"
+             "@inproceedings{a2020,\n  author = {A, B},\n  title = {One},\n  booktitle = icml,\n  year = {2020}\n}\n```\n")
+    second = ("# M\n\n### Two\n\n```bibtex\n@STRING{icml = \"International Conference on Machine Learning\"}\n"
+              "@String(nips = {Advances in NeurIPS})\n"
+              "@inproceedings{b2021,\n  author = {C, D},\n  title = {Two},\n  booktitle = nips,\n  year = {2021}\n}\n```\n")
+    exported = to_bibtex([parse(first, "a.md"), parse(second, "b.md")])
+    assert exported.startswith('@string{icml = "International Conference on Machine Learning"}\n\n'
+                               '@String(nips = {Advances in NeurIPS})\n\n@inproceedings{a2020,')
+    library = bibtexparser.parse_string(exported)
+    assert not library.failed_blocks
+    assert {e.key: e["booktitle"] for e in library.entries} == {
+        "a2020": "International Conference on Machine Learning", "b2021": "Advances in NeurIPS"}

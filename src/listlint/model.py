@@ -140,6 +140,7 @@ class BibtexBlock(NamedTuple):
     failures: tuple[BibFailure, ...] = ()
     parsed: bool = False  # False until the BibTeX parser has run on it
     html: bool = False  # a ``<pre>`` / ``<pre><code>`` element of an HTML block, not a fence
+    strings: tuple[str, ...] = ()  # its ``@string{name = "..."}`` definitions as written: macros its entries use
 
 
 class Heading(NamedTuple):

@@ -4,13 +4,15 @@ The ``.bib`` holds each parsed BibTeX entry in canonical layout (the file's domi
 ``@misc`` (title, url, year when known, a Scholar-style key) for each entry without a block. Keys never collide:
 a repeated key with a different citation gets a letter suffix, an identical repeat is written once. Repeated
 fields keep their first value and glued fields (a missing comma) are written separately, so bibtexparser reads the
-output without a failed block. Blocks that do not parse are left out with a ``%`` comment naming the line.
+output without a failed block. Blocks that do not parse are left out with a ``%`` comment naming the line. The
+blocks' ``@string`` macros come first, one definition per name, so that entries that use them still resolve.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from listlint.bibtex.format import Style, document_style, format_entry
@@ -34,6 +36,7 @@ _LATEX_SPECIAL = {
 }
 _SPECIAL = lazy(r"[\\{}%&#$_~^]")
 _TEXT_YEAR = lazy(r"(?<![\d.])((?:19|20)\d{2})(?![\d])")
+STRING_NAME = lazy(r"@string\s*[{(]\s*([^\s=,{}()]+)", re.IGNORECASE)
 _SUFFIXES = "bcdefghijklmnopqrstuvwxyz"
 
 
@@ -129,6 +132,15 @@ def to_bibtex(documents: Sequence[Document]) -> str:
     settings = BibtexSettings()
     keys = _Keys(bib.key for d in documents for block in d.bibtex_blocks for bib in block.entries)
     chunks: list[str] = []
+    # ``@string`` macros first, each name once (its first definition): BibTeX needs a macro defined before an entry
+    # uses it, and rejects a second definition of a name
+    strings: dict[str, str] = {}
+    for document in documents:
+        for block in document.bibtex_blocks:
+            for definition in block.strings:
+                named = STRING_NAME.match(definition)
+                strings.setdefault(named.group(1).lower() if named else definition, definition)
+    chunks.extend(strings.values())
     for document in documents:
         style = document_style(document, settings)
         items: list[tuple[int, int, object]] = []

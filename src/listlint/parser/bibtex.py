@@ -64,6 +64,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
         Entry,
         ImplicitComment,
         ParsingFailedBlock,
+        String,
     )
 
     if not _quieted:  # bibtexparser logs every failed block; listlint reports them itself
@@ -93,6 +94,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
     line_starts: list[int] | None = None
     entries: list[BibEntry] = []
     failures: list[BibFailure] = []
+    strings: list[str] = []
     cursor = shift  # offset past the last block located
     after: str = ""  # kind of the previous block: "entry", "failed" or ""
     last_close = 0  # raw offset of the previous entry's closing delimiter
@@ -148,10 +150,12 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             pos = _find(src, item_raw, origin, limit, failed_at, overlap)
             if pos >= 0:
                 cursor = pos + len(item_raw)
+            if isinstance(item, String) and item_raw.strip():
+                strings.append(item_raw.strip())
             after = ""
     return BibtexBlock(raw=block.raw, span=block.span, content_span=block.content_span, label=block.label,
                        first_line=block.first_line, entries=tuple(entries), failures=tuple(failures), parsed=True,
-                       html=block.html)
+                       html=block.html, strings=tuple(strings))
 
 
 def _find(src: str, raw: str, origin: int, limit: int, failed_at: int | None,
