@@ -281,3 +281,17 @@ def test_repro_fix_changes_nothing_outside_the_element() -> None:
         fixed = fix(REPRO, ("LL5",), unsafe=unsafe)
         assert outside_elements(fixed) == outside_elements(REPRO)
         assert len(html_blocks(parse(fixed))) == 1
+
+
+def test_an_indented_pre_outside_a_list_is_formatted_from_the_line_start() -> None:
+    # markdown-it strips only a container's indentation from an HTML block's lines: outside a list, the element's
+    # text is literal from column 0, however far `<pre>` sits inside `<details>` (weihaox/GAN-Inversion). The
+    # fields keep the file's 4 spaces; the message and the fix agree
+    text = ("# Survey\n\n<details>\n  <summary>citation</summary>\n  <pre><code class=\"language-bib\">"
+            "@article{xia2022gan,\n    author = {Xia, Weihao},\n    title = {GAN Inversion: A Survey},\n"
+            "    journal = {IEEE TPAMI},\n    year = {2022}\n  }\n</code></pre>\n</details>\n\n## Citation\n\n"
+            "```bibtex\n@article{xia2022survey,\n    author = {Xia, Weihao},\n    title = {GAN Inversion},\n"
+            "    journal = {IEEE TPAMI},\n    year = {2022}\n}\n```\n")
+    assert [(d.code, d.message) for d in check(text, ("LL509",))] == [
+        ("LL509", "BibTeX not in canonical layout: `}` is indented by 2 spaces, not 0")]
+    assert fix(text, ("LL509",)) == text.replace("    year = {2022}\n  }\n</code>", "    year = {2022}\n}\n</code>")

@@ -199,6 +199,14 @@ def test_fix_diff_check_and_idempotence(tmp_path: Path) -> None:
     assert run("fix", "--check", "a.md", cwd=tmp_path).returncode == 0
 
 
+def test_fix_diff_names_files_as_git_does(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", DIRTY)
+    assert run("fix", "--diff", "a.md", cwd=tmp_path).stdout.startswith("--- a/a.md\n+++ b/a.md\n")
+    absolute = str(path.resolve()).lstrip("/")
+    assert run("fix", "--diff", str(path.resolve()), cwd=tmp_path).stdout.startswith(
+        f"--- a/{absolute}\n+++ b/{absolute}\n")  # not "a//tmp/…"
+
+
 def test_fix_keeps_crlf_bom_and_mode(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_bytes(b"\xef\xbb\xbf# List\r\n\r\n\r\n- [A](https://a.dev)  \r\n")

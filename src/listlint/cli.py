@@ -187,8 +187,8 @@ def fix(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[st
             from listlint.source import BOM
 
             bom = BOM if outcome.source.bom else ""  # the diff is of the file's bytes, so that it applies
-            sys.stdout.write(unified_diff(bom + outcome.source.text, bom + result.text, f"a/{outcome.path}",
-                                          f"b/{outcome.path}"))
+            name = outcome.path.replace(os.sep, "/").lstrip("/")  # as git writes an absolute path: a/tmp/x.md
+            sys.stdout.write(unified_diff(bom + outcome.source.text, bom + result.text, f"a/{name}", f"b/{name}"))
         elif check_only:
             click.echo(f"Would fix {outcome.path} ({len(result.applied)} fixes)")
         else:

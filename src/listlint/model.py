@@ -141,6 +141,9 @@ class BibtexBlock(NamedTuple):
     parsed: bool = False  # False until the BibTeX parser has run on it
     html: bool = False  # a ``<pre>`` / ``<pre><code>`` element of an HTML block, not a fence
     strings: tuple[str, ...] = ()  # its ``@string{name = "..."}`` definitions as written: macros its entries use
+    # an element's: the indentation markdown-it strips from its HTML block's lines (the list item's content column,
+    # "" outside a list); the element's own lines start after it
+    container_indent: str = ""
 
 
 class Heading(NamedTuple):

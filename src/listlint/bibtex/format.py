@@ -21,7 +21,6 @@ from listlint.regex import lazy
 LAYOUTS = ("compact", "spaced", "aligned")
 _PAGES = lazy(r"^\s*([A-Za-z]?\d+[A-Za-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\d+[A-Za-z]?)\s*$")
 _FENCE_LEAD = lazy(r"([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(?=`{3,}|~{3,})")
-_HTML_LEAD = lazy(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*")
 
 
 class Style(NamedTuple):
@@ -159,15 +158,15 @@ def format_entry(entry: BibEntry, style: Style, newline: str = "\n", prefix: str
 
 def fence_prefix(block: BibtexBlock, text: str) -> str | None:
     """The indentation of the fence's content lines (a fence inside a list item), or None inside a blockquote;
-    "" for a ``.bib`` file's block (no fence); for an HTML element, the indentation of its lines after the first."""
+    "" for a ``.bib`` file's block (no fence); for an HTML element, what its HTML block's lines are indented by in
+    its container (a list item), which markdown-it strips: the element's text is literal after it."""
     if block.span == block.content_span:  # bibfile.is_file_block, without importing it
         return ""
     line_start = text.rfind("\n", 0, block.span.start) + 1
     if block.html:
-        # the lines after the first of a ``<pre>`` element: indented like the line of its ``<pre`` tag (the list
-        # item's content column), which markdown-it strips before the browser sees them; never in a blockquote
-        written = _HTML_LEAD.match(text, line_start, block.span.start).group()  # it matches an empty lead too
-        return written if not written.strip() else " " * len(written.expandtabs(4))
+        # never in a blockquote; outside a list the element's lines are literal from the line start, however far
+        # its ``<pre`` tag is indented inside ``<details>``
+        return block.container_indent
     lead = _FENCE_LEAD.match(text, line_start)
     if lead is None:
         return None
@@ -294,5 +293,7 @@ def differences(block: BibtexBlock, text: str, style: Style, newline: str = "\n"
                      else "no trailing comma after the last field")
             elif "\n" not in tail:
                 note("close", "`}` is not on its own line")
+            elif (lead := tail[tail.rfind("\n") + 1 :]) != prefix and not lead.strip():
+                note("close", f"`}}` is indented by {len(lead)} spaces, not {len(prefix)}")
     out = list(found.values())
     return out[:limit] if limit else out

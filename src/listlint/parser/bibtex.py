@@ -153,9 +153,7 @@ def parse_block(block: BibtexBlock, text: str) -> BibtexBlock:
             if isinstance(item, String) and item_raw.strip():
                 strings.append(item_raw.strip())
             after = ""
-    return BibtexBlock(raw=block.raw, span=block.span, content_span=block.content_span, label=block.label,
-                       first_line=block.first_line, entries=tuple(entries), failures=tuple(failures), parsed=True,
-                       html=block.html, strings=tuple(strings))
+    return block._replace(entries=tuple(entries), failures=tuple(failures), parsed=True, strings=tuple(strings))
 
 
 def _find(src: str, raw: str, origin: int, limit: int, failed_at: int | None,

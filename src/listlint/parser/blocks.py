@@ -90,7 +90,7 @@ def bibtex_blocks(tokens: list[Any], source: SourceText) -> dict[int, list[Bibte
                 found[i] = [bib]
         elif ttype == "html_block":
             if not quote_depth and PRE_HINT.search(token.content):
-                elements = _html_bibtex_blocks(source, source.lines_span(*token.map))
+                elements = _html_bibtex_blocks(source, source.lines_span(*token.map), _stripped(token, source))
                 if elements:
                     found[i] = elements
         elif ttype == "blockquote_open":
@@ -336,7 +336,16 @@ def _bibtex_block(token: Any, source: SourceText, l0: int, l1: int) -> BibtexBlo
     )
 
 
-def _html_bibtex_blocks(source: SourceText, span: Span) -> list[BibtexBlock]:
+def _stripped(token: Any, source: SourceText) -> str:
+    """What markdown-it stripped from the start of an HTML block's lines: its container's indentation (a list
+    marker counts as spaces)."""
+    line = source.line(token.map[0])
+    first = token.content.split("\n", 1)[0]
+    written = line[: len(line) - len(first)] if first and line.endswith(first) else ""
+    return written if not written.strip() else " " * len(written.expandtabs(4))
+
+
+def _html_bibtex_blocks(source: SourceText, span: Span, container_indent: str = "") -> list[BibtexBlock]:
     """The ``<pre>`` and ``<pre><code>`` elements of the HTML block at ``span`` whose text starts like BibTeX
     (``@type{`` or ``@type(``), as blocks marked ``html``: the BibTeX pasted in ``<details>`` by paper lists.
 
@@ -394,4 +403,5 @@ def _html_bibtex_blocks(source: SourceText, span: Span) -> list[BibtexBlock]:
             label="",
             first_line=source.line_index(start) + 1,
             html=True,
+            container_indent=container_indent,
         ))
