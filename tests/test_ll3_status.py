@@ -758,3 +758,18 @@ def test_entries_filed_under_a_status_heading_need_no_tag_at_any_depth() -> None
     text = text.replace("READ`", "LU`")
     assert [parse(text).source.position(d.span.start)[0] for d in lint_text(text, select=("LL301",), config=config)] \
         == [16]
+
+
+def test_a_checklist_of_tasks_with_references_beside_them_asks_no_status_of_the_references() -> None:
+    # thedaviddias/Front-End-Checklist: boxed tasks without links, each followed by its reference bullets; a box on
+    # a task is no reading status, so the references are not asked for one (107 findings there)
+    text = ("# Checklist\n\n## Head\n\n- [ ] **Doctype:** The Doctype is HTML5.\n\n```html\n<!doctype html>\n```\n\n"
+            "- 📖 [Doctype - MDN](https://developer.mozilla.org/en-US/docs/Glossary/Doctype)\n\n"
+            "- [ ] **Charset:** The charset is declared, see [W3C](https://www.w3.org/International/).\n\n"
+            "- 📖 [Charset - MDN](https://developer.mozilla.org/en-US/docs/Glossary/Character_encoding)\n\n"
+            "- [x] **Viewport:** The viewport is declared.\n")
+    assert lint_text(text, select=("LL301",)) == []
+    # boxes on the links themselves are their reading status: the one without a box is still asked for one
+    reading = ("# Papers\n\n- [x] [Adam](https://arxiv.org/abs/1412.6980)\n- [ ] [BERT](https://arxiv.org/abs/1810.04805)\n"
+               "- [ ] Notes on optimizers\n- [Dropout](https://jmlr.org/papers/v15/srivastava14a.html)\n")
+    assert [parse(reading).source.position(d.span.start)[0] for d in lint_text(reading, select=("LL301",))] == [6]

@@ -169,6 +169,8 @@ def _build_view(document: Document, settings: StatusSettings) -> StatusView:
     if with_markers:
         linked = sum(1 for e in document.entries if e.primary_link is not None)
         with_markers = [e for e in with_markers if _reads_status(e, 2 * linked > len(document.entries))]
+        if _boxes_are_tasks(document):
+            with_markers = [e for e in with_markers if not any(t.form == "checkbox" for t in e.tags)]
     tagged = sum(1 for e in with_markers if any(t.form == "tag" and t.value in known for t in e.tags))
     boxed = sum(1 for e in with_markers if any(t.form == "checkbox" and t.raw in PROPER_BOXES for t in e.tags))
     boxes = boxed > 0
@@ -191,9 +193,29 @@ def _reads_status(entry: Entry, mostly_linked: bool) -> bool:
     (``- [x] [Datasets](#datasets)``) track the maintainer's progress through the sections, and boxed items without
     a link in a list of links (``- [ ] Add useful shell functions`` under "ToDo") are a to-do list: neither asks
     for a status on every paper."""
-    if entry.links and all(link.is_fragment for link in entry.links):
+    return not (_contents_item(entry) or mostly_linked and _to_do(entry))
+
+
+def _contents_item(entry: Entry) -> bool:
+    """An item of a table of contents: every link points into this page."""
+    return bool(entry.links) and all(link.is_fragment for link in entry.links)
+
+
+def _to_do(entry: Entry) -> bool:
+    """A list item that names a task rather than links to something to read."""
+    return entry.primary_link is None and entry.layout is Layout.LIST and not entry.bibtex
+
+
+def _boxes_are_tasks(document: Document) -> bool:
+    """Whether the file's task boxes make a checklist beside its links, not the reading status of its entries: most
+    boxed items name a task without a link ("- [ ] **Doctype:** The Doctype is HTML5."), while most items without a
+    box are the links (the references under each task). A box on one of those few linked tasks is no status either."""
+    boxed = [e for e in document.entries if any(t.form == "checkbox" and t.raw in PROPER_BOXES for t in e.tags)
+             and not _contents_item(e)]
+    if not boxed or 2 * sum(1 for e in boxed if _to_do(e)) <= len(boxed):
         return False
-    return not (mostly_linked and entry.primary_link is None and entry.layout is Layout.LIST and not entry.bibtex)
+    plain = [e for e in document.entries if not e.tags]
+    return 2 * sum(1 for e in plain if e.primary_link is not None) > len(plain)
 
 
 def _classify(tag: StatusTag, vocabulary: Vocabulary, uses_boxes: bool) -> Mark:
