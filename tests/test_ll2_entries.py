@@ -571,3 +571,13 @@ def test_ll207_the_separator_follows_the_emphasis_around_the_title_link() -> Non
     assert fixed.splitlines()[6:] == ["- **[D](https://d.org)**, four", "- *[E](https://e.org)*, five"]
     rendered = MarkdownIt("commonmark").render(fixed)
     assert "<strong><a href=\"https://p.org\">Podcast</a></strong>, since" in rendered and "**" not in rendered
+
+
+def test_a_cross_reference_into_the_page_among_entries_is_no_entry_without_a_link() -> None:
+    # adbar/German-NLP: "see below" items were reported as having no link
+    text = ("# Lists\n\n## Corpora\n\n* [Songkorpus](http://songkorpus.de/)\n"
+            "* [Parallel corpora (see below)](#parallel-corpora)\n* [ZAS list](http://www.zas.gwz-berlin.de/k.html)\n"
+            "* [Laudatio](https://www.laudatio-repository.org/)\n* Ask on the mailing list\n\n## Parallel corpora\n\n"
+            "* [OPUS collection](http://opus.nlpl.eu/)\n")
+    found = [(d.code, parse(text).source.position(d.span.start)[0]) for d in lint_text(text, "LL201")]
+    assert found == [("LL201", 9)]  # the item without any link still is

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from docexamples import RULES_DIR, examples, sections
 
+from listlint.api import fix_text, lint_text
 from listlint.config import DEFAULT, Config, from_table
 from listlint.diagnostics import Applicability, Diagnostic
 from listlint.fixer import fix_source
@@ -674,3 +675,15 @@ def test_ll402_a_scheme_markdown_refuses_to_link_is_named() -> None:
     assert [d.message for d in found] == [
         "'[[pdf]](file:///C:/Users/R/Downloads/Thesis.pdf)' is not a link: Markdown does not link 'file:' URLs "
         "(only the text shows)"]
+
+
+def test_a_link_written_with_braces_is_malformed_and_its_url_no_bare_url() -> None:
+    # adbar/German-NLP: "[t]{url}"; LL404 used to offer <url}> with the brace inside, and the fixed file then held
+    # an entry titled "[TeCoPhy: A Text Corpus]{"
+    text = "# Corpora\n\n* [TeCoPhy: A Text Corpus]{https://zenodo.org/records/8316079}\n* [0,1]{x} and [a]{b} are prose\n"
+    found = [(d.code, parse(text).source.position(d.span.start)) for d in lint_text(text, select=("LL4",))]
+    assert found == [("LL402", (3, 3))]
+    fixed = fix_text(text, select=("LL4",))
+    assert fixed == text.replace("]{https://zenodo.org/records/8316079}", "](https://zenodo.org/records/8316079)")
+    assert [(e.title, e.primary_link.url) for e in parse(fixed).entries][:1] == [
+        ("TeCoPhy: A Text Corpus", "https://zenodo.org/records/8316079")]

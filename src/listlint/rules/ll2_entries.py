@@ -295,6 +295,10 @@ class EntryLayout(Rule):
         out: list[Candidate] = []
         seen_lists: set[int] = set()
         empty_links = _empty_link_starts(document)
+
+        def in_page_links() -> list[int]:
+            return document.memo("ll2.in_page_links",
+                                 lambda: [link.full_span.start for link in document.links if link.is_fragment])
         for entry in section.entries:
             for e in entry.walk():
                 if e.heading is not None and e.heading.level <= section.level:
@@ -329,6 +333,8 @@ class EntryLayout(Rule):
                     elif item.content_start < line_end:
                         if item.parent_item is not None and item.parent_item in entry_of_item:
                             continue  # a detail of the entry above it ("App Engine - 28 hours per day"), not an entry
+                        if _starts_within(in_page_links(), item.content_start, line_end):
+                            continue  # "[Parallel corpora (see below)](#parallel-corpora)": a cross-reference
                         out.append(Candidate("none", _item_span(document, item), "list item"))
         return out
 

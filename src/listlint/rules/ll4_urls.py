@@ -96,7 +96,9 @@ def prose_lines(document: Document) -> tuple[int, ...]:
 class MalformedLink(NamedTuple):
     """Link-like text that Markdown does not read as a link (LL402)."""
 
-    kind: str  # "space" ([t] (url)), "unclosed" ([t](url), "parens", "spaces", "no-open" (t](url)), "angle" (<[t]>(url))
+    # "space" ([t] (url)), "unclosed" ([t](url), "parens", "spaces", "no-open" (t](url)), "angle" (<[t]>(url)),
+    # "braces" ([t]{url})
+    kind: str
     span: Span  # from the ``[`` (or the ``]``) to the end of the destination as far as it goes
     label: str
     destination: str
@@ -157,6 +159,38 @@ def _scan_malformed(document: Document) -> Iterator[MalformedLink]:
             found = _malformed_at(document, excluded, start, end, close, m.group(2), m.end() - 1, bool(m.group(1)))
             if found is not None:
                 yield found
+        if "]{" in text[run_start:run_end]:
+            yield from _braced(document, excluded, run_start, run_end)
+
+
+# "[TeCoPhy: A Text Corpus]{https://zenodo.org/records/8316079}": braces typed for the parentheses (LaTeX habit);
+# GitHub shows the brackets and links the URL with its '}'
+_BRACED = lazy(r"\]\{[ \t]*([^\s{}]+)[ \t]*\}")
+
+
+def _braced(document: Document, excluded: _Excluded, run_start: int, run_end: int) -> Iterator[MalformedLink]:
+    text = document.text
+    source = document.source
+    for m in _BRACED.finditer(text, run_start, run_end):
+        close = m.start()
+        if excluded.covering(close) is not None or _escaped(text, close):
+            continue
+        destination = m.group(1)
+        if not (_URLISH.match(destination) or _PATHISH.fullmatch(destination)):
+            continue  # "[0,1]{x}": maths
+        line_start = source.line_start(source.line_index(close))
+        opening = _open_bracket(text, max(line_start, excluded.last_end_before(close)), close)
+        if opening is None:
+            continue
+        label = text[opening + 1 : close]
+        span = Span(opening, m.end())
+        fix = None
+        if label.strip() and "[" not in label and "]" not in label:
+            fix = Fix.safe(Edit(Span(close + 1, close + 2), "("), Edit(Span(m.end() - 1, m.end()), ")"),
+                           title="Write the link's '{…}' as '(…)'", alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES)
+        yield MalformedLink("braces", span, label, destination, fix,
+                            f"'{shorten(text[span.start : span.end], 80)}' is not a link: a link's URL goes in "
+                            "'(…)', not '{…}'")
 
 
 def _escaped(text: str, pos: int) -> bool:
