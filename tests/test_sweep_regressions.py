@@ -711,3 +711,17 @@ def test_a_similarity_just_under_the_threshold_is_not_printed_as_the_threshold(m
             "  journal = {J},\n  year = {2020}\n}\n```\n")
     messages = [d.message for d in lint_text(text, select=["LL503"])]
     assert len(messages) == 1 and messages[0].endswith("(similarity 0.89 < 0.9)")
+
+
+def test_a_loose_item_with_its_bold_title_then_a_paragraph_of_its_links_is_a_paper() -> None:
+    # thunlp/PromptPapers: 2 of 96 papers were read, because a blank line parts each title from its links
+    text = ("# Papers\n\n## Survey\n\n1. **Pre-train, Prompt, and Predict: A Survey.** Preprint.\n\n"
+            "   *Liu, Pengfei.* [[pdf](https://arxiv.org/abs/2107.13586)], 2021.7\n\n"
+            "2. **Paradigm Shift in NLP.** MIR.\n   *Sun, Tianxiang.* [[pdf](https://arxiv.org/abs/2109.12575)], 2021.9\n\n"
+            "3. **Set up the tools.**\n\n   See [the guide](https://example.org/guide) first.\n")
+    doc = parse(text)
+    assert [(e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries] == [
+        ("Pre-train, Prompt, and Predict: A Survey", "https://arxiv.org/abs/2107.13586"),
+        ("Paradigm Shift in NLP", "https://arxiv.org/abs/2109.12575")]
+    first = doc.entries[0]
+    assert first.title_span is not None and first.title_span.of(text) == "Pre-train, Prompt, and Predict: A Survey"

@@ -225,6 +225,7 @@ class Builder:
         self._top_items: dict[int, ListItem] | None = None
         self._link_paragraphs: set[int] | None = None
         self._lists: dict[int, list[ListItem]] | None = None
+        self._next_units: dict[int, InlineUnit] | None = None  # id of an item's paragraph -> its next paragraph
         self._anchors: frozenset[str] = frozenset()  # this page's heading anchors, once _own_repos is known
         self._own_repos: frozenset[str] | None = None
         # items under an entry heading that restate its title before its links ("##### Maxout Networks" /
@@ -556,6 +557,16 @@ class Builder:
                     span = Span(at, at + len(title)) if at >= 0 else None
                     return Layout.LIST, title, span, primary_of(self.text, links)
             return None
+        if (later := self._next_paragraph(unit)) is not None:
+            # "1. **Title.** Preprint." / (blank line) / "   *Authors.* [[pdf](url)], 2021.7": a loose item whose
+            # first paragraph is the bold title and whose next one holds the paper's links
+            later_links = [l for l in later.facts.links if content_link(l) and not l.is_fragment]
+            bold = bold_title_line(self.text, item.content_start, self.source.line_end(unit.end_line - 1),
+                                   alone=False, wrapped=True)
+            if later_links and bold is not None and _paper_marks(later.content, later_links):
+                title, at = bold
+                return Layout.LIST, title, Span(at, at + len(title)) if at >= 0 else None, \
+                    primary_of(self.text, later_links)
         first_line = self.text[item.content_start : line_end]
         if is_citation(first_line):
             tags = self.tags_in(item.content_start, line_end, (), checkbox_at=item.content_start)
@@ -567,6 +578,18 @@ class Builder:
             # cleaned like every other title, so a "•" line and the list item it becomes have the same title
             return Layout.CITATION, clean_title(title), Span(at, at + len(title)) if at >= 0 else None, None
         return None
+
+    def _next_paragraph(self, unit: InlineUnit) -> InlineUnit | None:
+        """The paragraph of the same list item right after ``unit`` (its item's second paragraph), if any."""
+        if self._next_units is None:
+            self._next_units = {}
+            previous: InlineUnit | None = None
+            for other in self.walk.inlines:
+                if previous is not None and other.item is not None and other.item == previous.item \
+                        and other.kind == "paragraph":
+                    self._next_units[id(previous)] = other
+                previous = other
+        return self._next_units.get(id(unit))
 
     def _link_lines_only(self, unit: InlineUnit, first_line_end: int) -> bool:
         """Whether every later line of the item's first paragraph is links and punctuation (at most a word or
