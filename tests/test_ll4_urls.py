@@ -687,3 +687,11 @@ def test_a_link_written_with_braces_is_malformed_and_its_url_no_bare_url() -> No
     assert fixed == text.replace("]{https://zenodo.org/records/8316079}", "](https://zenodo.org/records/8316079)")
     assert [(e.title, e.primary_link.url) for e in parse(fixed).entries][:1] == [
         ("TeCoPhy: A Text Corpus", "https://zenodo.org/records/8316079")]
+
+
+def test_a_link_in_a_cell_past_the_header_or_split_by_a_pipe_is_named_so() -> None:
+    text = ("# T\n\n| Link | Lang |\n| --- | --- |\n| [A](https://a.dev/1) | EN | [B](https://b.dev/2) | PT |\n"
+            "| [a | b](https://a.dev/x) | EN |\n")
+    assert [d.message for d in lint_text(text, select=("LL402",))] == [
+        "'[B](https://b.dev/2)' is not shown: it is in a cell past the table header's columns, which Markdown drops",
+        "'[a | b](https://a.dev/x)' is not a link: the '|' in its text ends the table cell (write it '\\|')"]

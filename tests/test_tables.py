@@ -108,3 +108,21 @@ def test_an_escaped_pipe_in_a_cell_keeps_the_row_an_entry_with_exact_spans() -> 
     assert entries[1].title_span is not None
     assert entries[1].title_span.of(text) == "SIGIR2022 \\| Debiasing \\| recall"
     assert lint_text(text, select=("LL402",)) == []
+
+
+def test_a_table_that_repeats_its_columns_holds_entries_side_by_side() -> None:
+    # iuricode/recursos-gratuitos: "| Link | Idioma | Link | Idioma |", two resources a row (65 were lost)
+    text = ("# Recursos\n\n## Imagens\n\n| Link | Idioma | Link | Idioma |\n| ---- | :----: | ---- | :----: |\n"
+            "| [Burst](https://burst.shopify.com/) | EN | [Shutterstock](https://www.shutterstock.com/pt/) | PT |\n"
+            "| [Fake image](https://fakeimg.pl/) | EN | | |\n")
+    doc = parse(text)
+    assert [(e.title, e.primary_link.url, e.description) for e in doc.entries] == [
+        ("Burst", "https://burst.shopify.com/", "EN"), ("Shutterstock", "https://www.shutterstock.com/pt/", "PT"),
+        ("Fake image", "https://fakeimg.pl/", "EN")]
+    # each entry spans its own cells, from the first cell's content to the last's
+    assert [e.span.of(text) for e in doc.entries] == [
+        "[Burst](https://burst.shopify.com/) | EN", "[Shutterstock](https://www.shutterstock.com/pt/) | PT",
+        "[Fake image](https://fakeimg.pl/) | EN"]
+    # a header that does not repeat keeps one entry a row
+    single = text.replace("| Link | Idioma | Link | Idioma |", "| Link | Idioma | Mirror | Idioma |")
+    assert [e.title for e in parse(single).entries] == ["Burst", "Fake image"]

@@ -79,6 +79,21 @@ def table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, s
         known = listed.get(id(section_for(table.line)), set())
         if known and 2 * sum(1 for _, cells in linked if _row_links(cells)[0].url in known) >= len(linked):
             continue
+        width = _repeated_columns(header)
+        if width:
+            # "| Link | Idioma | Link | Idioma |": each row holds len(header) / width entries side by side
+            groups = [(g, g + width) for g in range(0, len(header), width)]
+            column = _title_column(header[:width], [(line, cells[:width]) for line, cells in linked])
+            cited = frozenset(k for k, cell in enumerate(header[:width])
+                              if k != column and PAPER_HEADER.match(clean_title(cell.content)))
+            for line, cells in linked:
+                spans = _cell_spans(source.text, source.line_span(line), cells)
+                for start, end in groups:
+                    part = cells[start:end]
+                    if _row_links(part):
+                        out.append(_table_row_entry(b, source, line, part, column, section_of(line), cited,
+                                                    _joined(spans[start:end]) or source.line_span(line)))
+            continue
         column = _title_column(header, linked)
         # "| Name | Paper |": a dataset's row may cite its paper by title; its own link is another ("[Link]")
         cited = frozenset(k for k, cell in enumerate(header)
@@ -86,6 +101,23 @@ def table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, s
         for line, cells in linked:
             out.append(_table_row_entry(b, source, line, cells, column, section_of(line), cited))
     return out
+
+
+def _repeated_columns(header: list[InlineUnit]) -> int | None:
+    """The width of a group of columns that the header repeats ("Link | Language | Link | Language": 2), when a
+    table sets its entries side by side; None for a table of one entry a row."""
+    names = [clean_title(cell.content).casefold() for cell in header]
+    for width in range(1, len(names) // 2 + 1):
+        if len(names) % width == 0 and any(names[:width]) and names == names[:width] * (len(names) // width):
+            return width
+    return None
+
+
+def _joined(spans: list[Span | None]) -> Span | None:
+    """From the first cell's content to the last's, when both are known."""
+    if not spans or spans[0] is None or spans[-1] is None:
+        return None
+    return Span(spans[0].start, spans[-1].end)
 
 
 def _row_links(cells: list[InlineUnit]) -> list[Link]:
@@ -151,9 +183,10 @@ def _plain_names(rows: list[tuple[int, list[InlineUnit]]], before: int) -> int |
 
 
 def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[InlineUnit], column: int,
-                     section: str, cited: frozenset[int] = frozenset()) -> Entry:
+                     section: str, cited: frozenset[int] = frozenset(), row: Span | None = None) -> Entry:
+    """The entry of a row, or of the group of its cells at ``row`` (a table of entries side by side)."""
     text = source.text
-    row = source.line_span(line)
+    row = row or source.line_span(line)
     spans = _cell_spans(text, row, cells)
     cell = cells[column] if column < len(cells) else cells[0]
     cell_span = spans[column] if column < len(spans) else None

@@ -97,7 +97,7 @@ class MalformedLink(NamedTuple):
     """Link-like text that Markdown does not read as a link (LL402)."""
 
     # "space" ([t] (url)), "unclosed" ([t](url), "parens", "spaces", "no-open" (t](url)), "angle" (<[t]>(url)),
-    # "braces" ([t]{url})
+    # "braces" ([t]{url}), "cells" (in a table cell past the header's columns)
     kind: str
     span: Span  # from the ``[`` (or the ``]``) to the end of the destination as far as it goes
     label: str
@@ -326,10 +326,46 @@ def _malformed_at(
             "scheme", span, label, destination, None,
             f"'{shown}' is not a link: Markdown does not link '{refused.group(1).lower()}:' URLs (only the text shows)",
         )
+    if "|" in label and any(block.kind == "table" and block.line <= document.source.line_index(close) < block.end_line
+                            for block in document.blocks):
+        return MalformedLink(
+            "cells", span, label, destination, None,
+            f"'{shown}' is not a link: the '|' in its text ends the table cell (write it '\\|')",
+        )
+    if label.count("[") == label.count("]") and _in_table(document, close):
+        return MalformedLink(
+            "cells", span, label, destination, None,
+            f"'{shown}' is not shown: it is in a cell past the table header's columns, which Markdown drops",
+        )
     return MalformedLink(
         "brackets", span, label, destination, None,
         f"'{shown}' is not a link: unbalanced brackets in the link text",
     )
+
+
+def _in_table(document: Document, offset: int) -> bool:
+    """Whether ``offset`` lies in a cell of a table row past the columns its header has (GitHub drops those)."""
+    source = document.source
+    line = source.line_index(offset)
+    for block in document.blocks:
+        if block.kind == "table" and block.line < line < block.end_line:
+            return _cell_index(source.line(line), offset - source.line_start(line)) >= \
+                _cell_index(source.line(block.line), None) + 1
+    return False
+
+
+def _cell_index(row: str, column: int | None) -> int:
+    """The index of the cell at ``column`` of a table row (None: of its last cell), counting unescaped '|'."""
+    stripped = row.lstrip()
+    lead = len(row) - len(stripped)
+    if stripped.startswith("|"):
+        lead += 1
+    end = len(row.rstrip().removesuffix("|")) if column is None else column
+    index = 0
+    for at in range(lead, max(lead, end)):
+        if row[at] == "|" and not _escaped(row, at):
+            index += 1
+    return index
 
 
 def reported_malformed(document: Document, context: Context) -> list[MalformedLink]:
