@@ -398,3 +398,15 @@ def test_ll106_expects_subsections_only_where_the_table_goes_that_deep() -> None
             "### A2\n\n### A3\n\n## B\n\n### B1\n\n### B2\n\n## C\n\n### C1\n")
     # A's subsections are listed, so its A3 is missing; B's are not listed at all: the table stops at B
     assert messages(text, "LL106") == ["section 'A3' is missing from the table of contents on line 3"]
+
+
+@pytest.mark.parametrize("closing", ["Backers", "Support", "Support the project", "Donate", "Special thanks",
+                                     "Maintainers", "Contact us", "Sponsors"])
+def test_toc_sync_leaves_out_every_kind_of_closing_section(closing: str) -> None:
+    # thedaviddias/Front-End-Checklist: 'Support' and 'Backers' were expected in the table, 'Sponsors' not
+    from listlint.api import lint_text
+
+    text = (f"# L\n\n## Contents\n\n- [Head](#head)\n\n## Head\n\n- [Doctype](https://example.org/doctype)\n\n"
+            f"## {closing}\n\nThank you.\n\n## Body\n\n- [Main](https://example.org/main)\n")
+    assert [d.message for d in lint_text(text, select=("LL106",))] == [
+        "section 'Body' is missing from the table of contents on line 5"]

@@ -725,3 +725,18 @@ def test_a_loose_item_with_its_bold_title_then_a_paragraph_of_its_links_is_a_pap
         ("Paradigm Shift in NLP", "https://arxiv.org/abs/2109.12575")]
     first = doc.entries[0]
     assert first.title_span is not None and first.title_span.of(text) == "Pre-train, Prompt, and Predict: A Survey"
+
+
+def test_projects_written_as_paragraphs_of_a_link_then_words_are_entries() -> None:
+    # akullpp/awesome-java (generated): "> **[Name](url)** <kbd>★</kbd><br>desc" in <details>; 0 of ~900 were read
+    text = ("# Awesome Java\n\n<details id=\"architecture\">\n<summary><strong>Architecture</strong></summary>\n\n"
+            "> **[ArchUnit](https://github.com/TNG/ArchUnit)** <kbd>★ 3.8k</kbd> 🟢<br>Test library for rules.\n\n"
+            "> **[jMolecules](https://github.com/xmolecules/jmolecules)** <kbd>★ 1.5k</kbd><br>Annotations.\n\n"
+            "> **[Taikai](https://github.com/enofex/taikai)** <kbd>★ 250</kbd><br>ArchUnit extension.\n\n</details>\n\n"
+            "## Notes\n\n[Our website](https://example.com) is where the list started.\n\n"
+            "[Contributing](https://example.com/c) - read it first.\n\n[Code of conduct](https://example.com/coc) - too.\n")
+    doc = parse(text)
+    assert [(e.title, e.primary_link.url) for e in doc.entries] == [
+        ("ArchUnit", "https://github.com/TNG/ArchUnit"), ("jMolecules", "https://github.com/xmolecules/jmolecules"),
+        ("Taikai", "https://github.com/enofex/taikai")]  # two such paragraphs under a heading are notes
+    assert doc.entries[0].title_span.of(text) == "ArchUnit"

@@ -60,6 +60,10 @@ VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?\b{_YEAR_MONTH}\)|{_VENUE}[ \t]+
 GITHUB_PAGE_FRAGMENT = lazy(
     r"https?://(?:www\.)?github\.com/([^/#?]+/[^/#?]+)(?:/(?:blob|tree)/[^#?]+?(?:\.(?:md|markdown))?)?/?#(.+)",
     re.IGNORECASE)
+QUOTE_AND_STRONG_LEAD = lazy(r"(?:[ \t]*>)*[ \t]*(?:\*\*|__)?")
+# what follows a project's link in a paragraph of its own: a separator, a chip or a badge, then its description
+# ("- Test library", "<kbd>★ 3.8k</kbd><br>…"); not a sentence running on ("[Our website](url) is where …")
+PROJECT_TAIL = lazy(r"[ \t]*(?:[-–—:|·•]|<(?:br|kbd|sub|sup|img|code)\b|\(|!\[)")
 WORD = lazy(r"[^\W_]")
 # emoji (stars, fire, pins) as a run: the maintainer's marks before a title
 EMOJI_RUN = lazy(r"[ \t]*(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]?[ \t]*)+")
@@ -239,17 +243,38 @@ class Builder:
         our Discord"), are notes, unless the file has five or more and three of them under one heading."""
         if self._link_paragraphs is None:
             runs: list[list[int]] = [[]]
+            led: list[list[int]] = [[]]  # "**[ArchUnit](url)** <kbd>★ 3.8k</kbd><br>Test library …": a link, then words
             for unit in self.walk.stream:
                 if unit[0] == "heading":
                     runs.append([])
-                elif unit[0] == "inline" and unit[1].item is None and unit[1].kind == "paragraph" \
-                        and self._whole_link(unit[1]) is not None:
-                    runs[-1].append(id(unit[1]))
+                    led.append([])
+                elif unit[0] == "inline" and unit[1].item is None and unit[1].kind == "paragraph":
+                    if self._whole_link(unit[1]) is not None:
+                        runs[-1].append(id(unit[1]))
+                    elif self._leading_link(unit[1]):
+                        led[-1].append(id(unit[1]))
             # three under one heading are a list; a file of many (five or more, three of them under one heading)
             # takes in a section's one or two as well
             many = sum(len(run) for run in runs) >= 5 and any(len(run) >= 3 for run in runs)
             self._link_paragraphs = {key for run in runs if len(run) >= 3 or many for key in run}
+            self._link_paragraphs.update(key for run in led if len(run) >= 3 for key in run)
         return self._link_paragraphs
+
+    def _leading_link(self, unit: InlineUnit) -> bool:
+        """A one-line paragraph (a quote's too) that opens with a link to a page, in bold or not, and goes on with
+        words: a project written as a paragraph (``> **[ArchUnit](url)** <kbd>★</kbd><br>Test library …``)."""
+        if unit.end_line - unit.line != 1:
+            return False
+        links = [link for link in unit.facts.links if content_link(link) and not link.in_badge]
+        if not links or links[0].text_span is None or _label_link(links[0]) or not clean_title(links[0].text):
+            return False
+        line = self.source.line(unit.line)
+        lead = QUOTE_AND_STRONG_LEAD.match(line)
+        start = self.source.line_start(unit.line) + (lead.end() if lead else 0)
+        if links[0].full_span.start != start:
+            return False
+        rest = self.text[links[0].full_span.end : self.source.line_end(unit.line)].lstrip("*_")
+        return PROJECT_TAIL.match(rest) is not None and WORD.search(rest) is not None
 
     def _whole_link(self, unit: InlineUnit) -> Link | None:
         links = [link for link in unit.facts.links if content_link(link)]
@@ -1242,8 +1267,8 @@ def _paper_marks(below_title: str, links: Iterable[Link]) -> bool:
 def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[Link, ...]] | None:
     """A paragraph that is one paper: (title, where the title starts or -1, last line + 1, its links).
 
-    Five shapes, each needing a paper's marks (or, for the last, others like it) so that prose with a link stays
-    prose:
+    Six shapes, each needing a paper's marks (or, for the last two, others like it) so that prose with a link
+    stays prose:
     - a bold title alone on the first line, then authors, venue and links on the next (hard-broken) lines:
       ``**DiffEnc: Variational Diffusion** \\`` / ``*B. Nielsen, A. Christensen* \\`` / ``arXiv 2023. [[Paper](url)]``
       (a year, or a link named by a label);
@@ -1253,7 +1278,10 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
     - one line that starts with the title link and ends with a short venue and year:
       ``[Explainability for LLMs: A Survey](url), TIST 2023``;
     - one line that opens with a venue link in brackets, then the title: ``[[CVPR](url)] Title``;
-    - a link titled by words and nothing else, among others like it (:meth:`Builder.link_paragraphs`).
+    - a link titled by words and nothing else, among others like it (:meth:`Builder.link_paragraphs`);
+    - a link that opens a one-line paragraph (a quote's too), then a separator or a chip and its description,
+      three or more such under one heading: projects written as paragraphs (``> **[ArchUnit](url)** <kbd>★</kbd>
+      <br>Test library …``, generated by akullpp/awesome-java).
     """
     links = tuple(link for link in unit.facts.links if content_link(link) and not link.in_badge)
     if not links:

@@ -27,7 +27,9 @@ from listlint.regex import lazy
 # there either): expected only when the table links them.
 META_SECTION = lazy(
     r"licen[cs]e|contribut(?:e|ing|ors?|ions?|ing guidelines)|how to contribute|footnotes?|acknowledge?ments?|"
-    r"code of conduct|star history|stargazers(?: over time)?|sponsors?|citation|cite|how to cite|credits",
+    r"code of conduct|star history|stargazers(?: over time)?|sponsors?|sponsorship|backers|supporters?|"
+    r"support(?: us| the project| this project)?|donat(?:e|ions?)|funding|(?:special )?thanks|thank you|"
+    r"maintainers?|authors?|contact(?: us)?|citation|cite|how to cite|credits",
     re.IGNORECASE,
 )
 
