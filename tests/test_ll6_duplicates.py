@@ -81,7 +81,7 @@ def test_identical_link_message_and_column() -> None:
     text = "# L\n\n## Training\n\n- [A paper title here](https://a.org/x)\n\n## Other\n\n- [B](https://a.org/x)\n"
     assert found(text) == [("LL601", 9, 7, "https://a.org/x")]
     assert messages(text) == ["duplicate link 'https://a.org/x': also listed at line 5 under 'Training' for 'A paper "
-                              "title here', a different title: one of the two links is probably wrong"]
+                              "title here', a different title: if they are two works, one of the links is wrong"]
     same = text.replace("[B]", "[A paper title here]")
     assert messages(same) == ["duplicate link 'https://a.org/x': also listed at line 5 under 'Training'"]
 
@@ -498,7 +498,7 @@ def test_project_scope_names_the_first_files_line(tmp_path: Path) -> None:
     assert result["b.md"] == [
         ("LL601", 5, 11, f"duplicate link 'https://arxiv.org/pdf/1512.03385v3.pdf' (arxiv:1512.03385): also listed "
                          f"at {a}:5 under 'Training' as 'https://arxiv.org/abs/1512.03385' for 'Deep Residual Learning "
-                         "for Image Recognition', a different title: one of the two links is probably wrong"),
+                         "for Image Recognition', a different title: if they are two works, one of the links is wrong"),
         ("LL602", 6, 4, f"duplicate title 'Some paper name here': also listed at {a}:6 under 'Training' "
                         "(linked to 'https://x.org/p')"),
         ("LL603", 9, 10, f"BibTeX key 'K1' is also used at {a}:9 under 'Training' for a different title ('One title')"),
@@ -521,7 +521,7 @@ def test_cli_project_scope_across_files(tmp_path: Path, jobs: str) -> None:
     assert result.stdout.splitlines() == [
         "b.md:5:11: LL601 duplicate link 'https://arxiv.org/pdf/1512.03385v3.pdf' (arxiv:1512.03385): also listed "
         "at a.md:5 under 'Training' as 'https://arxiv.org/abs/1512.03385' for 'Deep Residual Learning for Image "
-        "Recognition', a different title: one of the two links is probably wrong (duplicate-link)",
+        "Recognition', a different title: if they are two works, one of the links is wrong (duplicate-link)",
         "b.md:6:4: LL602 duplicate title 'Some paper name here': also listed at a.md:6 under 'Training' "
         "(linked to 'https://x.org/p') (duplicate-title)",
         "b.md:9:10: LL603 BibTeX key 'K1' is also used at a.md:9 under 'Training' for a different title "
@@ -682,8 +682,8 @@ def test_cross_listings_can_be_left_alone_without_hiding_wrong_links() -> None:
     quiet = config(**{"cross-listings": False})
     assert [line for _, line, *_ in found(text, quiet, select=("LL601",))] == [11, 12]
     msgs = messages(text, quiet, select=("LL601",))
-    assert msgs[0].endswith("under 'Generation' for 'RainDiffusion: weather removal', a different title: one of "
-                            "the two links is probably wrong")
+    assert msgs[0].endswith("under 'Generation' for 'RainDiffusion: weather removal', a different title: if they "
+                            "are two works, one of the links is wrong")
     assert msgs[1] == "duplicate link 'https://arxiv.org/abs/2301.09430': also listed at line 11 under 'Classification'"
 
 

@@ -70,8 +70,8 @@ class DuplicateLink(Rule):
             else:
                 message += f": also listed at {first.place.describe(here)}"
             if retitled:
-                message += (f" for '{_quote(first.entry.title, 60)}', a different title: one of the two links is "
-                            f"probably wrong")
+                message += (f" for '{_quote(first.entry.title, 60)}', a different title: if they are two works, "
+                            f"one of the links is wrong")
             fix = None
             if id(first) in own and section_index(document, first.entry) == section_index(document, occ.entry):
                 # only a repeat within one section is surely a slip: across sections it is usually a cross-listing
