@@ -105,6 +105,10 @@ def test_a_link_starting_with_a_slash_is_looked_up_from_the_repository_root(tmp_
     ]
     (tmp_path / "README.md").write_text("# Top\n", encoding="utf-8")
     assert [line for line, _, _ in _found(page)] == [4, 9]
+    # an HTML image is looked up as a Markdown one is, from the root or beside the list
+    page.write_text('# L\n\n<p align="center"><img src="/media/logo.png" width=80><img src="bib/x.png"></p>\n\n'
+                    'Our <img src="/bib/papers.bib"> logo.\n', encoding="utf-8")
+    assert [(line, column) for line, column, _ in _found(page)] == [(3, 29), (3, 65)]
     (tmp_path / ".git").rmdir()  # a list copied on its own: where its root was is unknown
     from listlint.rules import ll4_local
 

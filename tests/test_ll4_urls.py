@@ -695,3 +695,14 @@ def test_a_link_in_a_cell_past_the_header_or_split_by_a_pipe_is_named_so() -> No
     assert [d.message for d in lint_text(text, select=("LL402",))] == [
         "'[B](https://b.dev/2)' is not shown: it is in a cell past the table header's columns, which Markdown drops",
         "'[a | b](https://a.dev/x)' is not a link: the '|' in its text ends the table cell (write it '\\|')"]
+
+
+def test_html_images_are_links_whose_quoted_spaces_are_fine() -> None:
+    text = ('# L\n\n<p align="center"><img src="./imgs/Hourglass Networks.png"> <img src="http://wang-ps.github.io/t.png">'
+            '</p>\n\nOur logo: <img src="https://a.dev/logo.png">.\n')
+    doc = parse(text)
+    assert [(link.url, link.kind.value, link.span.of(text)) for link in doc.links] == [
+        ("./imgs/Hourglass Networks.png", "image", "./imgs/Hourglass Networks.png"),
+        ("http://wang-ps.github.io/t.png", "image", "http://wang-ps.github.io/t.png"),
+        ("https://a.dev/logo.png", "image", "https://a.dev/logo.png")]
+    assert [d.code for d in lint_text(text, select=("LL4",))] == ["LL407"]  # github.io serves HTTPS; no LL403

@@ -28,6 +28,8 @@ DEFER_INLINE = "listlint_defer_inline"
 # A GFM-style literal URL in prose. Trailing punctuation is trimmed by ``_trim_bare``.
 BARE_URL = lazy(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
 HTML_HREF = lazy(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+# an image's source: a page's logo or picture, checked like a Markdown image (LL413 beside the file, LL410 online)
+HTML_IMG_SRC = lazy(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
 
 
 def _wrap(md: MarkdownIt, name: str) -> None:
@@ -320,11 +322,11 @@ def scan_inline(
         elif name == "html_inline":
             facts.html_spans.append(full)
             raw = content[start:end]
-            for match in HTML_HREF.finditer(raw):
+            for match, kind in _html_urls(raw):
                 group = 1 if match.group(1) is not None else 2 if match.group(2) is not None else 3
                 url_span = omap.span(start + match.start(group), start + match.end(group))
                 facts.links.append(
-                    Link("", match.group(group), LinkKind.HTML, full, _checked(url_span, text, match.group(group)),
+                    Link("", match.group(group), kind, full, _checked(url_span, text, match.group(group)),
                          None, in_html=True)
                 )
         elif name == "autolink":
@@ -388,11 +390,21 @@ def _checked(span: Span | None, text: str, url: str) -> Span | None:
 
 
 def html_block_links(raw_start: int, raw: str) -> list[Link]:
-    """``href`` attributes of an HTML block (sponsor banners, centred headers); spans are exact."""
+    """``href`` attributes (kind HTML) and ``<img src>`` (kind IMAGE) of an HTML block (sponsor banners, centred
+    headers, logos), in order; spans are exact."""
     links = []
-    for match in HTML_HREF.finditer(raw):
+    for match, kind in _html_urls(raw):
         group = 1 if match.group(1) is not None else 2 if match.group(2) is not None else 3
         s, e = raw_start + match.start(group), raw_start + match.end(group)
-        links.append(Link("", match.group(group), LinkKind.HTML, Span(raw_start + match.start(), raw_start + match.end()),
-                          Span(s, e), None, in_html=True))
+        full = Span(raw_start + match.start(), raw_start + match.end())
+        links.append(Link("", match.group(group), kind, full, Span(s, e), None, in_html=True))
     return links
+
+
+def _html_urls(raw: str) -> list[tuple[re.Match[str], LinkKind]]:
+    """The ``href`` and ``<img src>`` URLs of HTML, in order of their URL."""
+    found = [(m, LinkKind.HTML) for m in HTML_HREF.finditer(raw)]
+    if "src" in raw:
+        found += [(m, LinkKind.IMAGE) for m in HTML_IMG_SRC.finditer(raw)]
+        found.sort(key=lambda pair: pair[0].start(pair[0].lastindex or 0))
+    return found

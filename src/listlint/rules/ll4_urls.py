@@ -500,6 +500,8 @@ class MalformedUrl(Rule):
             for problem in problems:
                 if link.kind is LinkKind.BARE and problem.kind == "no-scheme":
                     continue  # GitHub links a bare www. itself; LL404 reports the bare URL
+                if link.in_html and problem.kind == "space":
+                    continue  # a quoted HTML attribute may hold spaces: the browser encodes them
                 span = url_span(link)
                 fix = None
                 if link.span is not None:
