@@ -131,6 +131,8 @@ def test_entry_year_sources() -> None:
     assert [entry_year(e) for e in two_years.entries] == [None]
     linked = parse("# L\n\n- [P](https://arxiv.org/abs/1611.01144) - ICLR 2017\n")
     assert [entry_year(e) for e in linked.entries] == [2016]  # the link's evidence comes first
+    january = parse("# L\n\n- [P](https://arxiv.org/abs/2401.04081) - a preprint\n")
+    assert [entry_year(e) for e in january.entries] == [2024]  # not 2023, which a January id also allows
     with_bib = parse("# L\n\n#### P\n\n[pdf](https://arxiv.org/abs/1611.01144)\n\n"
                      "```bibtex\n@misc{k, year={2017}}\n```\n")
     assert [entry_year(e) for e in with_bib.entries] == [2017]

@@ -740,3 +740,29 @@ def test_projects_written_as_paragraphs_of_a_link_then_words_are_entries() -> No
         ("ArchUnit", "https://github.com/TNG/ArchUnit"), ("jMolecules", "https://github.com/xmolecules/jmolecules"),
         ("Taikai", "https://github.com/enofex/taikai")]  # two such paragraphs under a heading are notes
     assert doc.entries[0].title_span.of(text) == "ArchUnit"
+
+
+def test_a_dated_paragraph_of_title_then_labelled_links_is_a_paper() -> None:
+    # yyyujintang/Awesome-Mamba-Papers: 208 of 213 papers were not read
+    text = ("# Papers\n\n## Mamba\n\n(Arxiv 24.01.08) MoE-Mamba: Efficient Selective State Space Models "
+            "[Paper](https://arxiv.org/abs/2401.04081)\n\n(Arxiv 24.01.24) MambaByte: Token-free Selective State Space "
+            "Model [Paper](https://arxiv.org/abs/2401.13660) [Code](https://github.com/lucidrains/MEGABYTE-pytorch)"
+            "![Stars](https://img.shields.io/github/stars/lucidrains/MEGABYTE-pytorch)\n\n"
+            "(ICML 2024) Transformers are SSMs [Paper](https://arxiv.org/abs/2405.21060)\n\n"
+            "(Update 2024) We added [a page](https://example.org/page) of notes.\n")
+    doc = parse(text)
+    assert [(e.title, e.primary_link.url) for e in doc.entries] == [
+        ("MoE-Mamba: Efficient Selective State Space Models", "https://arxiv.org/abs/2401.04081"),
+        ("MambaByte: Token-free Selective State Space Model", "https://arxiv.org/abs/2401.13660"),
+        ("Transformers are SSMs", "https://arxiv.org/abs/2405.21060")]
+    assert all(e.title_span.of(text) == e.title for e in doc.entries)
+
+
+def test_a_venue_link_in_escaped_brackets_is_no_title() -> None:
+    # zjukg/KG-MM-Survey: "\[[ACM MM 2023](url)\] Title": 36 false "duplicate title 'ACM MM 2023'"
+    text = ("# Papers\n\n## VQA\n\n- \\[[ACM MM 2023](https://dl.acm.org/doi/10.1145/3581783.3612085)\\] Knowledge "
+            "Generation for Zero-shot VQA.\n\n## Other\n\n- \\[[ACM MM 2023](https://dl.acm.org/doi/10.1145/1.2)\\] "
+            "GeReA: Question-Aware Prompt Captions.\n")
+    assert [e.title for e in parse(text).entries] == [
+        "Knowledge Generation for Zero-shot VQA", "GeReA: Question-Aware Prompt Captions"]
+    assert lint_text(text, select=("LL602",)) == []

@@ -64,7 +64,10 @@ def entry_year(entry: Entry) -> int | None:
             if year is not None:
                 return year
     for found in _evidence(entry):
-        return min(found.years)
+        # the year the evidence names itself: an arXiv id allows its year and the next (and, in January, the
+        # December before), so the first of two, the middle of three
+        years = sorted(found.years)
+        return years[(len(years) - 1) // 2]
     years = {int(y) for y in _TEXT_YEAR.findall(f"{entry.title} {entry.description}")}
     return years.pop() if len(years) == 1 else None
 

@@ -49,17 +49,19 @@ EMOJI_LEAD = lazy(rf"(?:[ \t]*(?:{SHORTCODE_WORD}|[^\w\s\[\]<>*_`\\(\"'“‘]))
 HTML_BOLD = lazy(r"[ \t]*<(b|strong)>[ \t]*(?=\S)(.+?)[ \t]*</\1>", re.IGNORECASE)
 COLUMN_BAR = lazy(r"[ \t]\|")
 ORDINAL = lazy(r"[ \t]*\d{1,4}[.)][ \t]+")
-# a venue and year written before a title: "(TPAMI 2023) ", "(arXiv preprint 2022) ", "ICRA 2024, ", "arXiv 2024.05, "
+# a venue and year written before a title: "(TPAMI 2023) ", "(arXiv preprint 2022) ", "ICRA 2024, ", "arXiv 2024.05, ",
+# "(Arxiv 24.01.08) "
 # (a venue is written in capitals, as in CITED_VENUE_END: "In 2019, …" opens a sentence, not a reference)
 _VENUE = r"(?:arXiv|[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*)"
 _YEAR_MONTH = r"(?:19|20)\d\d(?:[./]\d{1,2})?"
 # and a topic tag opened by a symbol ("[💬Vision and language Pre-training (VLP)] "), however many words it has
-VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?\b{_YEAR_MONTH}\)|{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*,"
+VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?\b(?:{_YEAR_MONTH}|\d\d\.\d\d\.\d\d)\)|{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*,"
                   rf"|\[[^\w\s\[\]`*_][^\[\]\n]{{0,60}}\](?![(\[]))[ \t]*")
 # a GitHub repository's page, or a Markdown file of it, and a fragment: where a contents list may link its own headings
 GITHUB_PAGE_FRAGMENT = lazy(
     r"https?://(?:www\.)?github\.com/([^/#?]+/[^/#?]+)(?:/(?:blob|tree)/[^#?]+?(?:\.(?:md|markdown))?)?/?#(.+)",
     re.IGNORECASE)
+IMAGE_MARKUP = lazy(r"!\[[^\]\n]*\]\([^)\s]*\)")
 QUOTE_AND_STRONG_LEAD = lazy(r"(?:[ \t]*>)*[ \t]*(?:\*\*|__)?")
 # what follows a project's link in a paragraph of its own: a separator, a chip or a badge, then its description
 # ("- Test library", "<kbd>★ 3.8k</kbd><br>…"); not a sentence running on ("[Our website](url) is where …")
@@ -629,6 +631,9 @@ class Builder:
         end = first.full_span.end
         if self.text.startswith("]", end) and self.text[first.full_span.start - 1 : first.full_span.start] == "[":
             end += 1
+        elif self.text.startswith("\\]", end) \
+                and self.text[first.full_span.start - 2 : first.full_span.start] == "\\[":
+            end += 2  # "\[[ACM MM 2023](url)\] Title": the brackets escaped, as some lists write them
         elif not (self.text.startswith(",", end) and (_label_link(first) or VENUE_DATE_TEXT.fullmatch(first.text))):
             return None  # "[website](url), Title", "[arXiv 2026.05](url), Title": a tag link, a comma, the title
         if len(first.text.split()) > 3:
@@ -1324,6 +1329,9 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
     bold = _bold_title_then_label_links(b.text, line_start, first_end, links)
     if bold is not None:
         return bold[0], bold[1], index + 1, links
+    dated = _dated_title_then_label_links(b.text, line_start, first_end, links)
+    if dated is not None:
+        return dated[0], dated[1], index + 1, links
     body = source.line(index).strip()
     quoted = quoted_title(body)
     if quoted is not None:
@@ -1350,6 +1358,24 @@ def _without(text: str, links: Sequence[Link], start: int, end: int) -> str:
         at = max(at, link.full_span.end)
     out.append(text[at:end])
     return "".join(out)
+
+
+def _dated_title_then_label_links(text: str, start: int, end: int, links: Sequence[Link]) -> tuple[str, int] | None:
+    """``(Arxiv 24.01.08) MoE-Mamba: Efficient Selective State Space Models [Paper](url) [Code](url)``: a venue and
+    date, the title in plain words, then only links named by labels. (title, where it starts)."""
+    venue = VENUE_LEAD.match(text, start, end)
+    on_line = [link for link in links if link.full_span.start < end]
+    if venue is None or venue.end() == start or not on_line or not all(_label_link(link) for link in on_line):
+        return None
+    first = on_line[0].full_span.start
+    if not LINKS_ONLY.fullmatch(IMAGE_MARKUP.sub("", _without(text, on_line, first, end))):
+        return None  # "[Paper](url) [Code](url) ![Stars](badge)": labelled links, and a badge at most
+    raw = text[venue.end() : first]
+    title = clean_title(raw).rstrip(" .,:;-–—")
+    if len(title.split()) < 2:
+        return None
+    at = text.find(title, venue.end(), first)
+    return title, at
 
 
 def _bold_title_then_label_links(text: str, start: int, end: int, links: Sequence[Link]) -> tuple[str, int] | None:
