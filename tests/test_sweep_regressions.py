@@ -766,3 +766,19 @@ def test_a_venue_link_in_escaped_brackets_is_no_title() -> None:
     assert [e.title for e in parse(text).entries] == [
         "Knowledge Generation for Zero-shot VQA", "GeReA: Question-Aware Prompt Captions"]
     assert lint_text(text, select=("LL602",)) == []
+
+
+def test_a_japanese_note_running_into_its_link_under_an_entry_is_no_entry() -> None:
+    # arXivTimes/arXivTimes: 33 false LL201, the notes under each dataset read as entries titled before their link
+    text = ("# Datasets\n\n## Vision\n\n* [MNIST](http://yann.lecun.com/exdb/mnist/)\n  * 手書き数字のデータセット。\n"
+            "* [Places365](http://places2.csail.mit.edu/)\n"
+            "  * 訓練済みモデルが[公開されている](https://github.com/CSAILVision/places365)\n"
+            "* [ImageNet](https://image-net.org/)\n  * 大規模な画像データセット。\n"
+            "  * Plces365は、[Places2](http://places2.csail.mit.edu/) というデータベースのサブセット\n"
+            "  * 元データは、[iNaturalist](https://www.inaturalist.org/)という観察アプリから提供されている。\n"
+            "  * 画像も公開されている。[sketch-rnn-datasets](https://github.com/a/b)\n"
+            "* [COCO](https://cocodataset.org/)\n  * 物体検出のデータセット。\n\n## 中文\n\n"
+            "- 统计学习方法[链接](https://a.dev/3)\n- 机器学习实战[代码](https://a.dev/1)\n")
+    assert [e.title for e in parse(text).entries] == ["MNIST", "Places365", "ImageNet", "COCO", "统计学习方法",
+                                                      "机器学习实战"]
+    assert lint_text(text, select=("LL201",)) == []

@@ -549,7 +549,9 @@ class Builder:
                 named = prefix[box.end():]  # "[x] Title https://…"; "[x] use attention upsampling https://…" is a to-do
             bare_name = item.parent_item is None and "[" not in named and "]" not in named \
                 and named.count("(") == named.count(")")
-            if not _inside_a_sentence(prefix) and not SENTENCE_GOES_ON.match(after) \
+            if not _inside_a_sentence(prefix) \
+                    and not (item.parent_item is not None and _clause_into_link(prefix, first, after)) \
+                    and not SENTENCE_GOES_ON.match(after) \
                     and not _mentioned_in_a_clause(prefix, first, after) \
                     and (first.kind is not LinkKind.BARE or bare_name):
                 title, span = self._leading_text_title(item.content_start, first.full_span.start)
@@ -740,6 +742,27 @@ def _inside_a_sentence(prefix: str) -> bool:
     """Whether the text before an item's first link is one unfinished clause that the link completes: prose that
     mentions a link, not a title followed by its link (a title ends before its link, or a sentence does)."""
     return bool(PROSE_INTO_LINK.search(prefix)) and not sentence_end(prefix)
+
+
+def _clause_into_link(prefix: str, link: Link, after: str) -> bool:
+    """Text in a script written without spaces that runs straight into a link of words in it: one clause
+    ("訓練済みモデルが[公開されている](url)": "the trained model is [published](url)"), not a title and its link,
+    which a space, a colon or a bracket parts ("机器学习实战 [代码](url)"), nor a title and a label ("实战[代码](url)").
+    The same when the sentence goes on right after the link ("元データは、[iNaturalist](url)という…"). Asked of
+    nested items only: a note under an entry; a top-level "统计学习方法[链接](url)" is a title and its link."""
+    if not prefix.strip() or not any(_unspaced_letter(ch) for ch in prefix):
+        return False
+    following = after.lstrip()[:1]
+    if following and (_unspaced_letter(following) or following in "、，。；）)"):
+        return True  # "…は、[Places2](url) というデータベース", "…に、[ISPRS](url)、[MOT](url)…"
+    if prefix.rstrip()[-1:] in ("、", "，", "（", "(") or "。" in prefix:
+        return True  # "…も公開されている([niessner/Matterport](url))", "…公開されている。[sketch-rnn](url)"
+    return _unspaced_letter(prefix[-1]) and bool(link.text) and _unspaced_letter(link.text[0]) and not _label_link(link)
+
+
+def _unspaced_letter(ch: str) -> bool:
+    """A letter of Chinese or Japanese (kana, ideographs), which run on without spaces."""
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u4dbf" or "\u4e00" <= ch <= "\u9fff"
 
 
 def title_line_end(source: SourceText, line: int, primary: Link | None) -> int:
