@@ -159,7 +159,7 @@ def _scan_malformed(document: Document) -> Iterator[MalformedLink]:
             found = _malformed_at(document, excluded, start, end, close, m.group(2), m.end() - 1, bool(m.group(1)))
             if found is not None:
                 yield found
-        if "]{" in text[run_start:run_end]:
+        if text.find("]{", run_start, run_end) >= 0:
             yield from _braced(document, excluded, run_start, run_end)
 
 
