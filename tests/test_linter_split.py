@@ -59,7 +59,7 @@ def test_split_gives_the_same_diagnostics_as_one_process(small_split: None) -> N
 class ChildOnly(Rule):
     """Reports the process it ran in: proves the split really ran this family in another process."""
 
-    code = "LL698"
+    code = "LL598"
     name = "test-child-pid"
     category = "status"
     summary = "test rule"
@@ -68,17 +68,24 @@ class ChildOnly(Rule):
         yield self.report(f"pid {os.getpid()}", document.source.line_span(0))
 
 
+def test_the_test_rules_belong_to_the_second_process() -> None:
+    # so that the tests below exercise the child, whichever families it takes
+    from listlint.linter import SECOND_PROCESS_FAMILIES
+
+    assert all(rule.code.startswith(SECOND_PROCESS_FAMILIES) for rule in (ChildOnly, CrashesInChild, DiesInChild))
+
+
 def test_second_family_runs_in_another_process(small_split: None) -> None:
     found = lint(parse("# T\n\n- [a](https://a.org)\n"), _ruleset(ChildOnly), workers=2)
-    (mine,) = [d for d in found if d.code == "LL698"]
+    (mine,) = [d for d in found if d.code == "LL598"]
     assert mine.message != f"pid {os.getpid()}"
     found = lint(parse("# T\n\n- [a](https://a.org)\n"), _ruleset(ChildOnly), workers=1)
-    (mine,) = [d for d in found if d.code == "LL698"]
+    (mine,) = [d for d in found if d.code == "LL598"]
     assert mine.message == f"pid {os.getpid()}"
 
 
 class CrashesInChild(Rule):
-    code = "LL697"
+    code = "LL597"
     name = "test-crash"
     category = "status"
     summary = "test rule"
@@ -89,14 +96,14 @@ class CrashesInChild(Rule):
 
 
 def test_a_rule_crashing_in_the_child_is_a_rule_error_naming_it(small_split: None) -> None:
-    with pytest.raises(RuleError, match=r"rule LL697 \(test-crash\) crashed: ZeroDivisionError: boom"):
+    with pytest.raises(RuleError, match=r"rule LL597 \(test-crash\) crashed: ZeroDivisionError: boom"):
         lint(parse("# T\n"), _ruleset(CrashesInChild), workers=2)
 
 
 class DiesInChild(Rule):
     """Kills its own process when it is not the test's process: the child vanishes without a word."""
 
-    code = "LL696"
+    code = "LL596"
     name = "test-die"
     category = "duplicates"
     summary = "test rule"
@@ -111,7 +118,7 @@ def test_a_child_that_dies_leaves_its_rules_to_the_parent(small_split: None) -> 
     text = "# T\n\n- [a](https://a.org)  \n"
     rules = _ruleset(DiesInChild)
     two = lint(parse(text), rules, workers=2)
-    assert [d.message for d in two if d.code == "LL696"] == ["ran in the parent"]
+    assert [d.message for d in two if d.code == "LL596"] == ["ran in the parent"]
     assert two == lint(parse(text), rules, workers=1)
 
 
@@ -130,7 +137,7 @@ def test_no_fork_while_another_thread_runs() -> None:
 
 def test_small_documents_are_not_split() -> None:
     found = lint(parse("# T\n\n- [a](https://a.org)\n"), _ruleset(ChildOnly), workers=2)
-    (mine,) = [d for d in found if d.code == "LL698"]
+    (mine,) = [d for d in found if d.code == "LL598"]
     assert mine.message == f"pid {os.getpid()}"
 
 
