@@ -782,3 +782,15 @@ def test_a_japanese_note_running_into_its_link_under_an_entry_is_no_entry() -> N
     assert [e.title for e in parse(text).entries] == ["MNIST", "Places365", "ImageNet", "COCO", "统计学习方法",
                                                       "机器学习实战"]
     assert lint_text(text, select=("LL201",)) == []
+
+
+def test_a_title_whose_comma_carries_it_to_the_venue_and_link_on_the_next_line_is_a_paper() -> None:
+    # daochenzha/data-centric-AI: the item was dropped and reported as having no link
+    text = ("# Data\n\n## Benchmarks\n\n* Facilitating database tuning, VLDB 2021 [[Paper]](https://arxiv.org/abs/2110.12654)\n"
+            "* Benchmarking Data Curation Systems,\nIEEE Data Eng. Bull. 2016 [[Paper]](http://sites.computer.org/p47.pdf)\n"
+            "* Data validation for machine learning, MLSys 2019 [[Paper]](https://mlsys.org/167.pdf)\n")
+    doc = parse(text)
+    assert [(e.title, e.primary_link.url) for e in doc.entries][1] == (
+        "Benchmarking Data Curation Systems", "http://sites.computer.org/p47.pdf")
+    assert doc.entries[1].title_span.of(text) == "Benchmarking Data Curation Systems"
+    assert lint_text(text, select=("LL201",)) == []

@@ -576,6 +576,15 @@ class Builder:
                 title, span = self._leading_text_title(item.content_start, first_start if wrapped else line_end)
                 if title:
                     return Layout.LIST, title, span, primary_of(self.text, links)
+            # "Benchmarking Data Curation Systems," / "IEEE Data Eng. Bull. 2016 [[Paper]](url)": a title that the
+            # comma after it carries on to its venue, year and links on the next line (links named by labels: a line
+            # of authors ending with a comma goes on to the title's own link, "Gallego, G.,  " / "*[Title](url)*,")
+            if self.text[item.content_start : line_end].rstrip().endswith(",") and all(map(_label_link, links)) \
+                    and not any(l.full_span.start < line_end for l in unit.facts.links) \
+                    and _paper_marks(self.text[line_end : self.source.line_end(unit.end_line - 1)], links):
+                title, span = self._leading_text_title(item.content_start, line_end)
+                if title:
+                    return Layout.LIST, title, span, primary_of(self.text, links)
             # "**Title** <br>" / "*Authors* <br>" / "CoRL, 2020. [[Paper]](url)", or "**Title**. *Authors,\n
             # more authors*. ICLR 2019. [[pdf](url)]": a bold title opens the item, its links come on later lines
             bold = bold_title_line(self.text, item.content_start, self.source.line_end(unit.end_line - 1),
