@@ -188,7 +188,7 @@ def walk(tokens: list[Any], read: Mapping[int, tuple[InlineFacts, str | None]],
             span = source.lines_span(l0, l1)
             block = Block("html", span, l0, l1, len(list_stack) + quote_depth)
             w.blocks.append(block)
-            if "href" in token.content.lower() or "src" in token.content.lower():
+            if "href" in (lowered := token.content.lower()) or "src" in lowered:
                 w.html_links.extend(html_block_links(span.start, text[span.start : span.end]))
             if not list_stack and not quote_depth and token.content.lstrip().startswith(("<h", "<H")):
                 heading = _html_heading(text, span, l0)

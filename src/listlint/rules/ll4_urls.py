@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from listlint import urls
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
-from listlint.model import BibEntry, Document, Entry, Link, LinkKind
+from listlint.model import BibEntry, Block, Document, Entry, Link, LinkKind
 from listlint.parser.status import tag_key
 from listlint.rules.base import Context, Rule
 from listlint.parser.status import distance
@@ -326,13 +326,13 @@ def _malformed_at(
             "scheme", span, label, destination, None,
             f"'{shown}' is not a link: Markdown does not link '{refused.group(1).lower()}:' URLs (only the text shows)",
         )
-    if "|" in label and any(block.kind == "table" and block.line <= document.source.line_index(close) < block.end_line
-                            for block in document.blocks):
+    table = _table_at(document, close)
+    if table is not None and "|" in label:
         return MalformedLink(
             "cells", span, label, destination, None,
             f"'{shown}' is not a link: the '|' in its text ends the table cell (write it '\\|')",
         )
-    if label.count("[") == label.count("]") and _in_table(document, close):
+    if table is not None and label.count("[") == label.count("]") and _past_the_header(document, table, close):
         return MalformedLink(
             "cells", span, label, destination, None,
             f"'{shown}' is not shown: it is in a cell past the table header's columns, which Markdown drops",
@@ -343,15 +343,19 @@ def _malformed_at(
     )
 
 
-def _in_table(document: Document, offset: int) -> bool:
-    """Whether ``offset`` lies in a cell of a table row past the columns its header has (GitHub drops those)."""
+def _table_at(document: Document, offset: int) -> Block | None:
+    """The table whose lines hold ``offset``, if any."""
+    line = document.source.line_index(offset)
+    return next((b for b in document.blocks if b.kind == "table" and b.line <= line < b.end_line), None)
+
+
+def _past_the_header(document: Document, table: Block, offset: int) -> bool:
+    """Whether ``offset`` lies in a cell of a body row of ``table`` past the columns its header has (GitHub drops
+    those cells)."""
     source = document.source
     line = source.line_index(offset)
-    for block in document.blocks:
-        if block.kind == "table" and block.line < line < block.end_line:
-            return _cell_index(source.line(line), offset - source.line_start(line)) >= \
-                _cell_index(source.line(block.line), None) + 1
-    return False
+    return line > table.line and _cell_index(source.line(line), offset - source.line_start(line)) >= \
+        _cell_index(source.line(table.line), None) + 1
 
 
 def _cell_index(row: str, column: int | None) -> int:
