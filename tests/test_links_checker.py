@@ -152,6 +152,16 @@ def test_each_url_is_requested_once(server: LinkServer, tmp_path: Path) -> None:
     assert all("authorization" not in seen.headers for seen in server.requests)
 
 
+def test_a_destination_is_requested_as_a_browser_follows_it(server: LinkServer, tmp_path: Path) -> None:
+    """CommonMark reads backslash escapes and character references in a destination: "[t](…/ok\\/page)" and
+    "[t](…?a=1&amp;b=2)" lead to /ok/page and ?a=1&b=2. Requested as written, the first is a 404 (…/ok%5C/page)."""
+    escaped, entity = server.url("/ok\\/page"), server.url("/ok/q?a=1&amp;b=2")
+    results = check([escaped, entity], tmp_path)
+    assert list(results) == [escaped, entity]  # results stay keyed by the URL as written
+    assert [results[u].verdict for u in (escaped, entity)] == [Verdict.OK, Verdict.OK]
+    assert sorted(seen.target for seen in server.requests) == ["/ok/page", "/ok/q?a=1&b=2"]
+
+
 def test_fragment_is_kept_in_the_redirect_target(server: LinkServer, tmp_path: Path) -> None:
     url = server.url("/moved#results")
     result = check([url], tmp_path)[url]

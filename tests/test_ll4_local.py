@@ -116,6 +116,21 @@ def test_a_link_starting_with_a_slash_is_looked_up_from_the_repository_root(tmp_
     assert _found(page) == []
 
 
+def test_escapes_and_character_references_are_read_as_markdown_reads_them(tmp_path: Path) -> None:
+    # "docs/my\\_guide.md" is docs/my_guide.md once rendered (a CommonMark backslash escape), "a&amp;b.md" is
+    # a&b.md; what is missing is still reported, quoted as written
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "my_guide.md").write_text("# G\n", encoding="utf-8")
+    (tmp_path / "docs" / "a&b.md").write_text("# AB\n", encoding="utf-8")
+    page = tmp_path / "README.md"
+    page.write_text("# L\n\n- [Guide](docs/my\\_guide.md) - a guide\n- [AB](docs/a&amp;b.md) - another\n"
+                    "- [Root](/docs/my\\_guide.md) - from the root\n- [Gone](docs/gone\\_now.md) - moved\n"
+                    '\n<a href="docs/a&amp;b.md">AB</a> <a href="docs/a&amp;c.md">AC</a>\n', encoding="utf-8")
+    assert _found(page) == [(6, 10, "'docs/gone\\_now.md' does not exist beside README.md"),
+                            (8, 43, "'docs/a&amp;c.md' does not exist beside README.md")]
+
+
 def test_without_a_file_nothing_is_looked_up() -> None:
     assert lint_text(LIST, select=("LL413",)) == []  # the library API's default path names no file
     assert lint_text(LIST, select=("LL413",), path="<stdin>") == []

@@ -369,6 +369,18 @@ def _host_port(authority: str) -> tuple[str, str, str]:
     return userinfo, hostport, ""
 
 
+def followed(url: str) -> str:
+    """The address a browser follows for a link written as ``url``: CommonMark's backslash escapes removed and
+    character references decoded, as markdown-it reads a destination (``Foo_\\(bar\\)`` -> ``Foo_(bar)``,
+    ``docs/my\\_guide.md`` -> ``docs/my_guide.md``, ``?a=1&amp;b=2`` -> ``?a=1&b=2``). File lookups and requests
+    use it; messages quote the URL as written."""
+    if "\\" not in url and "&" not in url:
+        return url
+    from markdown_it.common.utils import unescapeAll
+
+    return str(unescapeAll(url))
+
+
 def host_of(url: str) -> str:
     """The lowercased host of ``url`` without ``www.``, port and trailing dot ("" for relative links)."""
     return _bare_host(split(url).host)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from listlint.config import LinkSettings
 from listlint.links._result import LinkResult, Verdict, summary_line
+from listlint.urls import followed
 
 if TYPE_CHECKING:
     from listlint.links._checker import Tuning
@@ -77,7 +78,7 @@ def check_links(
         if pattern is not None:
             results[url] = LinkResult(url, Verdict.EXCLUDED, None, None, f"excluded by {pattern!r}")
             continue
-        key = strip_userinfo(url)
+        key = strip_userinfo(followed(url))  # "wiki/Foo_\(bar\)" is requested as a browser follows it
         cached = cache.get(key, url) if cache is not None else None
         if cached is not None:
             results[url] = _with_fragment(cached, url)

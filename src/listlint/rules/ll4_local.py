@@ -34,10 +34,13 @@ _KINDS = frozenset({LinkKind.INLINE, LinkKind.DEFINITION, LinkKind.IMAGE, LinkKi
 
 
 def local_path(url: str) -> str | None:
-    """The file path a relative link names (fragment and query dropped, %-escapes decoded), or None for a link that
-    names no file here: a fragment of this page, a URL with a scheme, an absolute or protocol-relative path, or
-    ``www.…`` (LL403's)."""
+    """The file path a relative link names (Markdown escapes and character references read, fragment and query
+    dropped, %-escapes decoded), or None for a link that names no file here: a fragment of this page, a URL with a
+    scheme, an absolute or protocol-relative path, or ``www.…`` (LL403's)."""
     url = url.strip()
+    if not url or url.startswith("\\"):
+        return None
+    url = urls.followed(url)
     if not url or url.startswith(("#", "./#", "/", "?", "\\")) or url.lower().startswith("www."):
         return None
     if urls.split(url).scheme:
@@ -49,7 +52,7 @@ def local_path(url: str) -> str | None:
 def root_path(url: str) -> str | None:
     """The file path, from the repository's root, that a link starting with ``/`` names (``/docs/x.md`` ->
     ``docs/x.md``; ``/`` -> ``.``), or None for any other link (``//host/x`` is a web address without its scheme)."""
-    url = url.strip()
+    url = urls.followed(url.strip())
     if not url.startswith("/") or url.startswith(("//", "/\\")):
         return None
     path = unquote(url.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
