@@ -125,14 +125,14 @@ def _run(document: Document, rules: Sequence[tuple[Rule, Any]], context_args: tu
 
 
 # Splitting pays once the rules take longer than a fork and the return trip of their findings (~20 ms): from a few
-# hundred KB on. The second process takes the URL and BibTeX families: they share their costly indexes (the URL
-# normaliser's cache, the BibTeX fields) and report few findings, while the status family's one-per-entry findings
-# would cost more to send back than to compute. On the 1 MB benchmark list, in-process, the rules took 0.24 s in one
-# process, 0.26 s with LL3 in the child, 0.17-0.20 s (median of five 0.177 s) with LL4, LL5 and LL6 there, and
-# 0.15-0.17 s (median 0.156 s) with the duplicate family (LL6) back in this process, which the child had made the
-# longer of the two.
+# hundred KB on. The second process takes the URL, BibTeX and duplicate families: they share their costly indexes
+# (the URL normaliser's cache, the BibTeX fields), while the status family's one-per-entry findings would cost more
+# to send back than to compute. The child pays for the fork in copy-on-write page faults, so it is given somewhat
+# less than half of the rules' time. On the 1 MB benchmark list, in the CLI (parent / child, best of three): the
+# URL and BibTeX families alone there, 0.23 / 0.11 s; with LL1 too, 0.18 / 0.15 s; with the duplicates (LL6)
+# too, 0.17 / 0.17 s, which ends the rules 60 ms sooner than the first.
 SPLIT_MIN_CHARS = 256_000
-SECOND_PROCESS_FAMILIES = ("LL4", "LL5")
+SECOND_PROCESS_FAMILIES = ("LL4", "LL5", "LL6")
 
 
 def _run_split(

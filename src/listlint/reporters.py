@@ -111,14 +111,17 @@ def to_github(items: Sequence[Located]) -> str:
     return "\n".join(lines)
 
 
+_TEXT_COLOURS = {Severity.ERROR: "31;1", Severity.WARNING: "33;1", Severity.INFO: "36;1"}
+
+
 def to_text(items: Sequence[Located], style: Style) -> str:
     lines = []
     for loc in items:
         d = loc.diagnostic
-        colour = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}[d.severity]
+        colour = _TEXT_COLOURS[d.severity] if style.on else ""
         mark = " [*]" if d.fixable else ""
         lines.append(
-            f"{style(d.path, '1')}:{loc.line}:{loc.column}: {style(d.code, colour + ';1')}{mark} {d.message} "
+            f"{style(d.path, '1')}:{loc.line}:{loc.column}: {style(d.code, colour)}{mark} {d.message} "
             f"({d.name})"
         )
     return "\n".join(lines)

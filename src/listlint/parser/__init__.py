@@ -134,11 +134,12 @@ def _definitions(source: SourceText, references: dict[str, Any]) -> list[Link]:
 
 # Reading the inline tokens (markdown-it's inline step, then positions and links: about a third of a large list's
 # parse) splits over two processes from this size on, when the caller allows (``workers``): below it, the fork and
-# the return trip of the child's half cost more than they save. The child takes half of the inline text: packing
-# its result and the copy-on-write page faults of a forked heap cost it about what the BibTeX parse costs this
-# process meanwhile (of the shares 0.55/0.50/0.45/0.40 on the 1 MB benchmark list, 0.50 was fastest).
+# the return trip of the child's half cost more than they save. The child takes a little more than half of the
+# inline text: packing its result and the copy-on-write page faults of a forked heap cost it a little less than
+# what the BibTeX parse costs this process meanwhile. On the 1 MB benchmark list in the CLI, the child ended ~30 ms
+# before this process with 0.50, ~10 ms before it with 0.55, and ~15 ms after it with 0.60.
 SPLIT_MIN_CHARS = 256_000
-CHILD_SHARE = 0.5
+CHILD_SHARE = 0.55
 
 
 def _read_inlines(tokens: list[Any], env: dict[str, Any], source: SourceText, workers: int,
