@@ -13,6 +13,7 @@ from listlint.config import DEFAULT, Config, from_table
 from listlint.diagnostics import Applicability, Diagnostic
 from listlint.fixer import fix_source
 from listlint.linter import RuleSet, lint
+from listlint.model import LinkKind
 from listlint.parser import parse
 from listlint.registry import Registry, builtin_rules, validate
 from listlint.rules import ll4_urls
@@ -154,6 +155,29 @@ def test_ll402_unclosed_and_unbalanced() -> None:
     assert "contains spaces" in diags[2].message
     assert "no matching '['" in diags[3].message
     assert fix(text, ("LL402",)).splitlines()[0] == "- [Unclosed](https://example.org/unclosed)"
+
+
+def test_ll402_a_bracket_after_an_unclosed_url_stays_outside_the_link() -> None:
+    # "[[PDF](url]": the ']' closes the outer bracket; the ')' goes before it, not after (which made 'url]' the URL)
+    text = "- MonoGaussianAvatar. arxiv 2025. [[PDF](https://arxiv.org/abs/2503.01448]\n- [T](https://x.org/a[1]\n"
+    assert found(text, ("LL402",)) == [(1, 36, "LL402", "[PDF](https://arxiv.org/abs/2503.01448]"),
+                                       (2, 3, "LL402", "[T](https://x.org/a[1]")]
+    fixed = fix(text, ("LL402",))
+    assert fixed == "- MonoGaussianAvatar. arxiv 2025. [[PDF](https://arxiv.org/abs/2503.01448)]\n" \
+                    "- [T](https://x.org/a[1])\n"  # its own balanced brackets stay in the URL
+    assert [link.url for link in parse(fixed).links] == ["https://arxiv.org/abs/2503.01448", "https://x.org/a[1]"]
+
+
+def test_ll402_a_second_opening_parenthesis_before_the_url() -> None:
+    # "[t]((url), more": the inner pair closes, the link's own '(' never does; LL404 leaves the URL to LL402
+    text = "- GANHead. *[Sijing Wu]((https://wsj-sjtu.github.io), Yunhao Li.* [[PDF](https://arxiv.org/abs/2304.03950)]\n"
+    assert found(text, ("LL402", "LL404")) == [(1, 13, "LL402", "[Sijing Wu]((https://wsj-sjtu.github.io)")]
+    diags = check(text, ("LL402",))
+    assert "a second '(' before the URL" in diags[0].message
+    fixed = fix(text, ("LL402",))
+    assert fixed.startswith("- GANHead. *[Sijing Wu](https://wsj-sjtu.github.io), Yunhao Li.*")
+    assert [link.url for link in parse(fixed).links if link.kind is LinkKind.INLINE] == [
+        "https://wsj-sjtu.github.io", "https://arxiv.org/abs/2304.03950"]
 
 
 @pytest.mark.parametrize(

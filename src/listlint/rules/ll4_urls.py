@@ -289,6 +289,19 @@ def _malformed_at(
             "space", span, label, destination, fix,
             f"'{shown}' is not a link: Markdown reads no space between ']' and '('",
         )
+    if destination.startswith("(") and dest_close is None and opening is not None:
+        # "[Sijing Wu]((https://…), Yunhao Li": a second '(' opened and closed around the URL, the link's own left
+        # open; deleting the extra one leaves [t](url)
+        inner_start, inner_end, inner_close = _destination(text, dest_start, line_end)
+        inner = text[inner_start:inner_end]
+        if inner_close is not None and _URLISH.match(inner) and "[" not in label and "]" not in label:
+            return MalformedLink(
+                "doubled-open", Span(begin, inner_close + 1), label, inner,
+                Fix.safe(Edit.delete(Span(dest_start, dest_start + 1)), title="Remove the extra '('",
+                         alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES),
+                f"'{shorten(text[begin : inner_close + 1], 80)}' is not a link: a second '(' before the URL "
+                "leaves the link's own '(' unclosed",
+            )
     if not urlish and not destination.startswith(("/", "#", "./", "../")):
         return None  # "interval [0,1](x" is maths, not a link attempt
     if opening is None:
@@ -298,9 +311,14 @@ def _malformed_at(
     if dest_close is None:
         rest = text[dest_end:line_end].strip()
         fix = None
-        if destination and "(" not in destination and not rest.startswith(")") and "[" not in label:
+        # "[[PDF](https://arxiv.org/abs/2503.01448]": the ']' that closes the outer bracket is not the URL's
+        close_at = dest_end
+        while close_at > dest_start and text[close_at - 1] == "]" \
+                and text.count("[", dest_start, close_at) < text.count("]", dest_start, close_at):
+            close_at -= 1
+        if close_at > dest_start and "(" not in destination and not rest.startswith(")") and "[" not in label:
             fix = Fix.safe(
-                Edit.insert(dest_end, ")"),
+                Edit.insert(close_at, ")"),
                 title="Close the link's parenthesis",
                 alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES,
             )
