@@ -794,3 +794,19 @@ def test_a_title_whose_comma_carries_it_to_the_venue_and_link_on_the_next_line_i
         "Benchmarking Data Curation Systems", "http://sites.computer.org/p47.pdf")
     assert doc.entries[1].title_span.of(text) == "Benchmarking Data Curation Systems"
     assert lint_text(text, select=("LL201",)) == []
+
+
+def test_a_heading_over_a_table_of_linked_rows_is_its_section() -> None:
+    # vdyma/awesome-papers-I-read: "### Vision" over a table of papers was taken for a paper whose link lines were
+    # the rows, and LL601 said its first row's link was "probably wrong"
+    text = ("# Papers I read\n\n## Basics\n\n### Vision\n\n| Paper | Read date |\n|-------|-----------|\n"
+            "| [An Image is Worth 16x16 Words](https://arxiv.org/abs/2010.11929) | 2024-01 |\n"
+            "| [Swin Transformer](https://arxiv.org/abs/2103.14030) | 2024-01 |\n\n### Language\n\n"
+            "| Paper | Read date |\n|-------|-----------|\n| [BERT](https://arxiv.org/abs/1810.04805) | 2024-01 |\n"
+            "| [RoBERTa](https://arxiv.org/abs/1907.11692) | 2024-01 |\n")
+    doc = parse(text)
+    assert [(e.section, e.title) for e in doc.entries] == [
+        ("Vision", "An Image is Worth 16x16 Words"), ("Vision", "Swin Transformer"),
+        ("Language", "BERT"), ("Language", "RoBERTa")]
+    assert not any(h.is_entry for h in doc.headings)
+    assert lint_text(text, select=["LL6"]) == []

@@ -409,6 +409,8 @@ class Builder:
                    and (paper := self.paper_paragraph(u[1])) is not None
                    and not _restates(heading, paper[0]) for u in units):
                 continue  # a heading over papers written as paragraphs is their section (not over its own paper)
+            if len({u[1].line for u in units if u[0] == "inline" and u[1].kind == "cell" and self._link_line(u[1])}) > 1:
+                continue  # a heading over a table whose rows link (papers, tools) is their section
             bib_count = sum(1 for u in units if u[0] == "fence" and u[2] is not None)
             if GENERIC_HEADING.match(heading.text) or bib_count > 1:
                 continue  # "## Citation(s)" over one or many BibTeX blocks is a section, not a paper
