@@ -343,6 +343,25 @@ def test_ll205_repeat_and_nested_lists() -> None:
     assert fixed == "1. a\n   1. x\n   2. y\n   3. z\n2. b\n3. c\n"
 
 
+def test_ll205_a_list_cut_by_an_under_indented_line_is_not_renumbered() -> None:
+    # HoldenHu/Time-Aware-Recommender-System-Paper-List: "2.  Title" puts its text at column 5, the authors' line
+    # under it starts at column 4, which ends the list: "3." opens a new one. Renumbering it 1 would show 1, 2, 1
+    text = ("## Surveys\n\n1. **Survey one.** [paper](https://e.org/s1)\n2. **Survey two.** [paper](https://e.org/s2)\n"
+            "\n## Sessions\n\n1. **Paper one.** [paper](https://e.org/1)\n\n   *A. Author*\n\n"
+            "2.  **Paper two.** [paper](https://e.org/2)\n\n   *B. Author*\n\n3. **Paper three.** [paper](https://e.org/3)\n")
+    assert found(text, "LL205") == ["16:1 LL205"]
+    assert messages(text, "LL205") == [
+        "list starts at 3: line 14 is indented less than the text of item 2 (line 12, column 5), so it ended the "
+        "list above; indent it to column 5"]
+    fixed = fix_text(text, "LL205", unsafe=True)
+    assert "\n2.  **Paper two.** [paper](https://e.org/2)\n\n    *B. Author*\n\n3. **Paper three.**" in fixed
+    assert found(fixed, "LL205") == [] and "3. **Paper three.**" in fixed
+    assert [len(lst.items) for lst in parse(fixed).lists] == [2, 3]
+    # a list that restarts after a paragraph at column 1 is another list: renumbered as before
+    other = text.replace("\n   *B. Author*\n", "\nSome text.\n")
+    assert messages(other, "LL205") == ["list starts at 3; expected 1 (the file numbers each list from 1)"]
+
+
 # ---- LL206 ---------------------------------------------------------------------------------------------------------
 
 

@@ -709,6 +709,19 @@ class OrderedNumbering(Rule):
             item, prev = brk.item, brk.previous
             number = item.number
             assert number is not None
+            cut = _cut_by_indent(document, groups, group_of[id(item)]) if id(item) in first_items else None
+            if cut is not None:
+                # "2.  Title" / "" / "   Authors" / "3. Title": the authors' line is indented less than item 2's
+                # text, so it ended the list and "3." starts another; renumbering would show 1, 2, 1
+                above, lines, column = cut
+                yield self.report(
+                    f"list starts at {number}: line {lines[0] + 1} is indented less than the text of item "
+                    f"{above.number} (line {above.line + 1}, column {column + 1}), so it ended the list above; "
+                    f"indent it to column {column + 1}",
+                    item.marker_span,
+                    _indent_to(document, lines, column),
+                )
+                continue
             if best.name == "all-ones":
                 message = f"item number {number}; the file numbers every item '1.', expected 1"
             elif id(item) in first_items and prev is None:
@@ -765,6 +778,37 @@ class OrderedNumbering(Rule):
                 if scheme != "all-ones":
                     expected += 1
         return Fix.unsafe(*edits, title="Renumber the list") if edits else None
+
+
+def _cut_by_indent(document: Document, groups: list[list[ListItem]], at: int
+                   ) -> tuple[ListItem, list[int], int] | None:
+    """(the last item above, the lines that ended its list, that item's text column) when the list ``groups[at]``
+    goes on with the number after the list above it, and only blank lines and lines indented less than that item's
+    text stand between them: lines meant as the item's continuation, whose indent fell short."""
+    if at == 0:
+        return None
+    above, first = groups[at - 1][-1], groups[at][0]
+    if above.number is None or first.number != above.number + 1 or above.depth != first.depth:
+        return None
+    source = document.source
+    column = _column(document, above.content_start)
+    short: list[int] = []
+    for index in range(above.end_line, first.line):
+        line = source.line(index)
+        if not line.strip():
+            continue
+        spaces = _leading_spaces(line)
+        if not 0 < spaces < column or "\t" in line[: spaces + 1]:
+            return None
+        short.append(index)
+    return (above, short, column) if short else None
+
+
+def _indent_to(document: Document, lines: list[int], column: int) -> Fix:
+    """Indent each of ``lines`` to ``column`` (they join the item above: unsafe, the page changes)."""
+    source = document.source
+    edits = [Edit.insert(source.line_start(i), " " * (column - _leading_spaces(source.line(i)))) for i in lines]
+    return Fix.unsafe(*edits, title="Indent the lines to the item's text", alters=Alters.ENTRIES)
 
 
 def _expected_after(groups: list[list[ListItem]], group: list[ListItem]) -> int:
