@@ -810,3 +810,25 @@ def test_a_heading_over_a_table_of_linked_rows_is_its_section() -> None:
         ("Language", "BERT"), ("Language", "RoBERTa")]
     assert not any(h.is_entry for h in doc.headings)
     assert lint_text(text, select=["LL6"]) == []
+
+
+def test_a_plain_title_wrapped_onto_the_line_of_its_link_is_one_entry() -> None:
+    # TanUkkii007/papers-i-read: the title's first line ends mid-phrase (or on its subtitle's colon), the second
+    # line ends in a bare or labelled link; the item was dropped and LL201 said it had no link
+    text = ("# Papers\n\n## Speech\n\n- [ ] Deep Voice: Real-time Neural Text-to-Speech https://arxiv.org/abs/1702.07825\n"
+            "- [ ] Generative Adversarial Network-based Postfilter\nfor STFT Spectrograms  https://a.org/ganp\n"
+            "- [x] A Unified Architecture for Natural Language Processing:\n"
+            "Deep Neural Networks with Multitask Learning https://b.org/nlp.pdf\n"
+            "- WaveNet: A Generative Model for Raw\n  Audio [pdf](https://arxiv.org/abs/1609.03499)\n")
+    doc = parse(text)
+    assert [(e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries] == [
+        ("Deep Voice: Real-time Neural Text-to-Speech", "https://arxiv.org/abs/1702.07825"),
+        ("Generative Adversarial Network-based Postfilter for STFT Spectrograms", "https://a.org/ganp"),
+        ("A Unified Architecture for Natural Language Processing: Deep Neural Networks with Multitask Learning",
+         "https://b.org/nlp.pdf"),
+        ("WaveNet: A Generative Model for Raw Audio", "https://arxiv.org/abs/1609.03499")]
+    assert [e.status for e in doc.entries][1].value == " "
+    assert lint_text(text, select=["LL201"]) == []
+    # a sentence before the link on the second line is a note, not the rest of a title
+    note = "# P\n\n- [A](https://a.org) - first\n- [B](https://b.org) - second\n- Some remark\n  on this. See [pdf](https://c.org)\n"
+    assert [e.title for e in parse(note).entries] == ["A", "B"]

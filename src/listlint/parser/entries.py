@@ -587,6 +587,18 @@ class Builder:
                 title, span = self._leading_text_title(item.content_start, line_end)
                 if title:
                     return Layout.LIST, title, span, primary_of(self.text, links)
+            # "Generative Adversarial Network-based Postfilter" / "for STFT Spectrograms [pdf](url)": a title that
+            # wraps mid-phrase (its first line ends on a letter, or on the colon before a subtitle) onto a second line
+            # ending in its labelled or bare links
+            first_start = min(l.full_span.start for l in links)
+            if unit.end_line - unit.line == 2 and all(_label_link(l) or l.kind is LinkKind.BARE for l in links) \
+                    and (self.text[item.content_start : line_end].rstrip()[-1:].isalpha()
+                         or self.text[item.content_start : line_end].rstrip().endswith(":")) \
+                    and ". " not in self.text[line_end:first_start] \
+                    and self._words_besides(unit, [l.full_span for l in unit.facts.links], first_start) <= 2:
+                title, span = self._leading_text_title(item.content_start, first_start)
+                if title:
+                    return Layout.LIST, title, span, primary_of(self.text, links)
             # "**Title** <br>" / "*Authors* <br>" / "CoRL, 2020. [[Paper]](url)", or "**Title**. *Authors,\n
             # more authors*. ICLR 2019. [[pdf](url)]": a bold title opens the item, its links come on later lines
             bold = bold_title_line(self.text, item.content_start, self.source.line_end(unit.end_line - 1),
