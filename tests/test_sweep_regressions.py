@@ -832,3 +832,17 @@ def test_a_plain_title_wrapped_onto_the_line_of_its_link_is_one_entry() -> None:
     # a sentence before the link on the second line is a note, not the rest of a title
     note = "# P\n\n- [A](https://a.org) - first\n- [B](https://b.org) - second\n- Some remark\n  on this. See [pdf](https://c.org)\n"
     assert [e.title for e in parse(note).entries] == ["A", "B"]
+
+
+def test_steps_that_quote_or_visit_a_url_are_not_entries() -> None:
+    # datanada/Awesome-Korean-NLP's "How to contribute": a URL in an open quotation, or after "goto", is part of an
+    # instruction; two steps quoting one placeholder URL were entries, and LL601 called one of their links wrong
+    text = ("# Awesome\n\n## Tools\n\n- KoNLPy (Python) [[link](https://konlpy.org/)]\n"
+            "- AdRoll http://tech.adroll.com/blog/\n- \"Quoted\" name https://q.org\n\n## How to contribute\n\n"
+            "1. Fork this repository.\n"
+            "2. Copy the link of your fork, something like \"https://github.com/[username]/Awesome.git\"\n"
+            "3. On your machine, \"git clone https://github.com/[username]/Awesome.git\"\n"
+            "4. goto https://github.com/datanada/Awesome and create a pull request.\n")
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == ["KoNLPy (Python)", "AdRoll", "\"Quoted\" name"]
+    assert lint_text(text, select=["LL601"]) == []

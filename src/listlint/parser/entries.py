@@ -137,7 +137,7 @@ LINK_LABEL = lazy(
 TASK_BOX = lazy(r"\[[ xX]\][ \t]+")
 # a clause that runs into the link: "Text link in the sponsor section of [site](url)", "Read more on [the blog](url)"
 PROSE_INTO_LINK = lazy(
-    r"\b(?:of|the|a|an|on|at|to|for|by|with|from|and|or|see|via|into|about|this|our|your|its|their|is|are)[ \t]*$"
+    r"\b(?:of|the|a|an|on|at|to|for|by|with|from|and|or|see|via|visit|goto|into|about|this|our|your|its|their|is|are)[ \t]*$"
 )
 # words going on after a link, as a sentence does around a link it mentions ("has taken [math](url), including …")
 # (not "[Title](url) and [code](url)", nor "[Chen, Shangyu][ref] et al. IJCAI 2019")
@@ -549,8 +549,10 @@ class Builder:
             named = prefix
             if (box := TASK_BOX.match(prefix)) is not None and not prefix[box.end():].lstrip()[:1].islower():
                 named = prefix[box.end():]  # "[x] Title https://…"; "[x] use attention upsampling https://…" is a to-do
+            # ... nor in an open quotation ('Copy the link, something like "https://…"', '"git clone https://…"')
             bare_name = item.parent_item is None and "[" not in named and "]" not in named \
-                and named.count("(") == named.count(")")
+                and named.count("(") == named.count(")") and named.count('"') % 2 == 0 \
+                and named.count("“") == named.count("”")
             if not _inside_a_sentence(prefix) \
                     and not (item.parent_item is not None and _clause_into_link(prefix, first, after)) \
                     and not SENTENCE_GOES_ON.match(after) \
