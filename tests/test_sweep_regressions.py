@@ -846,3 +846,17 @@ def test_steps_that_quote_or_visit_a_url_are_not_entries() -> None:
     doc = parse(text)
     assert [e.title for e in doc.entries] == ["KoNLPy (Python)", "AdRoll", "\"Quoted\" name"]
     assert lint_text(text, select=["LL601"]) == []
+
+
+def test_a_backslash_escape_in_a_fragment_is_read_before_it_is_matched() -> None:
+    # apexrl/RL-Exploration-Paper-Lists: "…Lists#Prediction-\-Prediction-error-based-methods" is the anchor of
+    # "Prediction / Prediction error based Methods" once Markdown reads the escape; the contents line was a paper
+    toc = "".join(f"* [{name}](https://github.com/o/r#{anchor})\n" for name, anchor in [
+        ("Count based", "Count-based"), ("Search", "Search"),
+        ("Prediction / Prediction Error based", "Prediction-\\-Prediction-Error-based")])
+    text = (f"# Papers\n\n## Overview\n\n{toc}\n## Count based\n\n* [P1](https://arxiv.org/abs/1606.01606)\n\n"
+            "## Search\n\n* [P2](https://arxiv.org/abs/1606.01607)\n\n## Prediction / Prediction error based\n\n"
+            "* [P3](https://arxiv.org/abs/1606.01608)\n")
+    assert [e.title for e in parse(text).entries] == ["P1", "P2", "P3"]
+    page = "# T\n\n- [A](#prediction-\\-methods)\n- [B](#nope)\n\n## Prediction / Methods\n\nx\n"
+    assert [d.message.split("'")[1] for d in lint_text(page, select=["LL405"])] == ["#nope"]

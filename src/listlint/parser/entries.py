@@ -31,7 +31,7 @@ from listlint.parser.text import (
     LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end,
 )
 from listlint.source import SourceText, Span
-from listlint.urls import github_anchor
+from listlint.urls import followed, github_anchor
 from listlint.regex import lazy
 
 FAKE_BULLETS = "•·●▪◦‣∙"
@@ -482,7 +482,7 @@ class Builder:
             return False
         if self._own_repos is None:
             self._own_repos = self._repos_linking_here()
-        return found.group(1).lower() in self._own_repos and unquote(found.group(2)).lower() in self._anchors
+        return found.group(1).lower() in self._own_repos and unquote(followed(found.group(2))).lower() in self._anchors
 
     def _repos_linking_here(self) -> frozenset[str]:
         """The repositories (``owner/name``) that at least three of the page's links name with a fragment that is a
@@ -496,7 +496,7 @@ class Builder:
         seen: dict[str, int] = {}
         self._anchors = frozenset(github_anchor(h.rendered or h.text, seen) for h in self.walk.headings)
         counts = Counter(found.group(1).lower() for found in candidates
-                         if unquote(found.group(2)).lower() in self._anchors)
+                         if unquote(followed(found.group(2))).lower() in self._anchors)
         return frozenset(repo for repo, count in counts.items() if count >= 3)
 
     # ---- list items -------------------------------------------------------------------------------------------

@@ -716,11 +716,8 @@ class LinkFragment(Rule):
             if anchors is None:
                 anchors = page_anchors(document)
                 lowered = frozenset(a.lower() for a in anchors)
-            fragment = unquote(link.fragment)
-            if "&" in fragment:  # "#agn&#x00F3;sticos": the rendered link has the character, as in HTML
-                import html
-
-                fragment = html.unescape(fragment)
+            # "#agn&#x00F3;sticos", "#prediction-\-methods": the rendered link has the character, not the escape
+            fragment = unquote(urls.followed(link.fragment))
             if fragment in anchors or fragment.lower() in lowered or fragment.lower() in PAGE_ANCHORS:
                 continue
             misses += 1
