@@ -860,3 +860,28 @@ def test_a_backslash_escape_in_a_fragment_is_read_before_it_is_matched() -> None
     assert [e.title for e in parse(text).entries] == ["P1", "P2", "P3"]
     page = "# T\n\n- [A](#prediction-\\-methods)\n- [B](#nope)\n\n## Prediction / Methods\n\nx\n"
     assert [d.message.split("'")[1] for d in lint_text(page, select=["LL405"])] == ["#nope"]
+
+
+def test_a_list_of_bold_titles_without_links_holds_entries() -> None:
+    # QianpengLi577/Neuromorphic-Processor-paper-list: 149 "- **Title**" items, notes nested under some, one with a
+    # link; only that one was an entry, so LL602 could not see the papers listed twice
+    text = ("# Papers\n\n## Great design\n\n- **Loihi: A Neuromorphic Manycore Processor**\n"
+            "- **TrueNorth: Design and Tool Flow** [Link](https://arxiv.org/pdf/2311.07241.pdf)\n"
+            "- **FINN: A Framework for Fast Inference**\n  - A note on FINN.\n"
+            "- **FlexLearn: Fast and Efficient Brain Simulations**\n\n## Event driven\n\n"
+            "- **FlexLearn: Fast and Efficient Brain Simulations**\n  - It combines 17 learning rules.\n"
+            "- **NeuroSync: A Scalable Brain Simulator**\n- **ReckOn: A 28nm Spiking RNN Processor**\n")
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == [
+        "Loihi: A Neuromorphic Manycore Processor", "TrueNorth: Design and Tool Flow",
+        "FINN: A Framework for Fast Inference", "FlexLearn: Fast and Efficient Brain Simulations",
+        "FlexLearn: Fast and Efficient Brain Simulations", "NeuroSync: A Scalable Brain Simulator",
+        "ReckOn: A 28nm Spiking RNN Processor"]
+    assert _codes(text, "LL602") == [(13, "LL602")]
+    # bold labels over links, and short bold labels, stay labels
+    labels = ("# Awesome\n\n- **Deep learning frameworks here**\n  - [Keras](https://keras.io)\n"
+              "- **Probabilistic programming tools**\n  - [Pyro](https://pyro.ai)\n"
+              "- **Gradient boosting libraries**\n  - [XGBoost](https://xgboost.ai)\n")
+    assert [e.title for e in parse(labels).entries] == ["Keras", "Pyro", "XGBoost"]
+    short = "# Tips\n\n- **Use HTML5**\n- **Be fast**\n- **Minify it**\n- **Lazy load images**\n"
+    assert parse(short).entries == ()

@@ -831,6 +831,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         if found is not None:
             item_entries[work.item.index] = found
     _learn_citation_lists(b, works, walk, item_entries)
+    _learn_bold_title_lists(b, works, walk, item_entries)
     adopted = _labelled_link_children(b, works, first_unit, item_entries)
     # a reference line without a link nested under an entry with one ("- Title [pdf](url)\n  - Authors. Venue
     # 2015") describes that entry: it is not a paper of its own
@@ -1059,6 +1060,34 @@ def _learn_citation_lists(b: Builder, works: list[_Item], walk: Walk,
             at = b.text.find(title, item.content_start, line_end) if title else -1
             item_entries[i] = (Layout.CITATION, clean_title(title), Span(at, at + len(title)) if at >= 0 else None,
                                None)
+
+
+def _learn_bold_title_lists(b: Builder, works: list[_Item], walk: Walk,
+                            item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]]) -> None:
+    """A list of works named by bold titles, the links missing from most (``- **Loihi: A Neuromorphic Manycore
+    Processor**``, notes nested under some): each such item is an entry without a link, when three or more of them
+    and the list's entries make most of the list. A bold label over nested links (``- **Frameworks**`` /
+    ``  - [Keras](url)``) stays a label, and so does a short one (``**Tools**``, fewer than three words)."""
+    with_links: set[int] = set()
+    for work in works:
+        if work.item.parent_item is not None and work.unit is not None \
+                and any(content_link(l) for l in work.unit.facts.links):
+            with_links.add(work.item.parent_item)
+    for lst in walk.lists:
+        titled: dict[int, tuple[str, int]] = {}
+        for i in lst.items:
+            unit = works[i].unit
+            if i in item_entries or unit is None or i in with_links or unit.facts.links:
+                continue
+            item = works[i].item
+            bold = bold_title_line(b.text, item.content_start, b.source.line_end(item.line), min_words=3)
+            if bold is not None:
+                titled[i] = bold
+        entries = sum(1 for i in lst.items if i in item_entries)
+        if len(titled) < 3 or 3 * (len(titled) + entries) < 2 * len(lst.items):
+            continue
+        for i, (title, at) in titled.items():
+            item_entries[i] = (Layout.CITATION, title, Span(at, at + len(title)) if at >= 0 else None, None)
 
 
 # "简介：…", "Stars: 1.2k": a short label and a colon opening a nested line that describes the item above
