@@ -885,3 +885,25 @@ def test_a_list_of_bold_titles_without_links_holds_entries() -> None:
     assert [e.title for e in parse(labels).entries] == ["Keras", "Pyro", "XGBoost"]
     short = "# Tips\n\n- **Use HTML5**\n- **Be fast**\n- **Minify it**\n- **Lazy load images**\n"
     assert parse(short).entries == ()
+
+
+def test_references_lead_by_names_and_year_are_titled_by_what_follows() -> None:
+    # chameleonTK/papers-I-read: "Qin et al. (2020) Title" was no entry, and "Names. 2019. Title." was titled by the
+    # whole line, so the same paper cited twice in the two styles went unnoticed
+    text = ("# Future reading\n\n## Thai\n\n1. Qin et al. (2020) CoSDA-ML: Multi-Lingual Code-Switching Data Augmentation\n"
+            "2. Aroonmanakun W. (2004) A Unified Model of Thai Romanization and Word Segmentation\n\n## BERT\n\n"
+            "1. Shijie Wu and Mark Dredze. 2019. Beto, bentz, becas: The surprising cross-lingual effectiveness of bert.\n"
+            "2. Gregor Wiedemann, Steffen Remus, and Chris Biemann. 2019. Does BERT make any sense? interpretable word "
+            "sense disambiguation. In KONVENS.\n"
+            "3. Wu S. and Dredze M. (2019) Beto, Bentz, Becas: The Surprising Cross-Lingual Effectiveness of BERT\n")
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == [
+        "CoSDA-ML: Multi-Lingual Code-Switching Data Augmentation",
+        "A Unified Model of Thai Romanization and Word Segmentation",
+        "Beto, bentz, becas: The surprising cross-lingual effectiveness of bert",
+        "Does BERT make any sense? interpretable word sense disambiguation",
+        "Beto, Bentz, Becas: The Surprising Cross-Lingual Effectiveness of BERT"]
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
+    assert _codes(text, "LL602") == [(12, "LL602")]
+    # a capitalised word and a year in parentheses are no names: "Python (2019) Guide" is not a reference
+    assert parse("# L\n\n1. Python (2019) Guide to the language\n2. Rust (2021) Guide to it\n").entries == ()

@@ -79,6 +79,14 @@ LEAD_PREFIX = lazy(
 )
 APA = lazy(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = lazy(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
+# "Qin et al. (2020) CoSDA-ML: …", "Wu S. and Dredze M. (2019) Beto, …": names, the year in parentheses, the title
+_AUTHOR_WORD = r"(?:[A-Z][\w'’\-]*\.?,?|and|&|et|al\.?,?)"
+AUTHORS_PAREN_YEAR = lazy(
+    rf"^[ \t]*{_AUTHOR_WORD}(?:[ \t]+{_AUTHOR_WORD}){{0,12}}[ \t]*\((?:19|20)\d\d[a-z]?\)[.:,]?[ \t]+(?=[\"“'A-Z0-9])")
+# "Shijie Wu and Mark Dredze. 2019. Beto, bentz, becas: …" (ACL): names, a period, the year and a period, the title
+AUTHORS_DOT_YEAR = lazy(r"^[ \t]*[A-Z][^\n]{1,200}?\.[ \t]+(?:19|20)\d\d[a-z]?\.[ \t]+(?=\S)")
+# what names hold and a title's words do not: "et al", an initial ("W."), "and" between names, a comma
+_NAMES = lazy(r"\bet al\b|(?:^|\s)[A-Z]\.|\sand\s|,")
 YEAR = lazy(r"\b(?:19|20)\d\d\b")
 # a reference ending with its venue and year or its arXiv id: "Title. Park et al. CVPR 2019", "Title. arXiv:1503.02531"
 # (a venue is written in capitals: CVPR, NeurIPS, TPAMI; "Since 2019" is not one)
@@ -177,7 +185,7 @@ GENERIC_HEADING = lazy(
 
 def is_citation(line: str) -> bool:
     """A plain-text reference: APA ``Author, A. (2019). Title.`` or ``Title- Authors-2017.04.05``."""
-    if APA.search(line) or DASH_DATE.search(line):
+    if APA.search(line) or DASH_DATE.search(line) or _authors_year_lead(line) is not None:
         return True
     if CITED_VENUE_END.search(line) and len(line.split()) >= 4 and sentence_end(line) is not None:
         return True  # "Title. Authors et al. CVPR 2019"
@@ -192,6 +200,18 @@ def citation_title(line: str) -> str:
         rest = line[match.end() :].strip()
         end = rest.find(". ")
         return (rest[:end] if end > 0 else rest.rstrip(".")).strip()
+    lead = _authors_year_lead(line)
+    if lead is not None:
+        # the title runs to its first sentence's end: a dash is part of it, and so is a question going on in lower
+        # case ("Does BERT make any sense? interpretable word sense disambiguation")
+        rest = line[lead:].strip()
+        for end in SENTENCE_END.finditer(rest):
+            mark = end.group()
+            if mark == "." and not ABBREVIATION.search(rest, 0, end.start()):
+                return rest[: end.start()].strip()
+            if mark in "?!" and not rest[end.end() :].lstrip()[:1].islower():
+                return rest[: end.end()].strip()
+        return rest.rstrip(".").strip()
     match = (GLUED_DASH_SPLIT if DASH_DATE.search(line) or ". " not in line else DASH_SPLIT).search(line)
     if match and match.start() > 0:
         return line[: match.start()].strip()
@@ -200,6 +220,19 @@ def citation_title(line: str) -> str:
         if end is not None and end.start() > 0:
             return line[: end.end() if line[end.start()] in "?!" else end.start()].strip()
     return line.rstrip(".").strip()
+
+
+def _authors_year_lead(line: str) -> int | None:
+    """Where the title starts after a reference's names and year (``Qin et al. (2020) ``, ``Ke Tran. 2019. ``), or
+    None: the names must read as names (two or more words, or an initial, "et al", "and", a comma)."""
+    for pattern in (AUTHORS_PAREN_YEAR, AUTHORS_DOT_YEAR):
+        match = pattern.match(line)
+        if match is not None:
+            names = line[: match.end()].rsplit("(", 1)[0] if pattern is AUTHORS_PAREN_YEAR else \
+                line[: match.end()].rstrip().rsplit(".", 2)[0]
+            if _NAMES.search(names) or (pattern is AUTHORS_DOT_YEAR and len(names.split()) >= 2):
+                return match.end()
+    return None
 
 
 @dataclass
