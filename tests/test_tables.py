@@ -126,3 +126,29 @@ def test_a_table_that_repeats_its_columns_holds_entries_side_by_side() -> None:
     # a header that does not repeat keeps one entry a row
     single = text.replace("| Link | Idioma | Link | Idioma |", "| Link | Idioma | Mirror | Idioma |")
     assert [e.title for e in parse(single).entries] == ["Burst", "Fake image"]
+
+
+def test_a_title_cell_is_titled_by_its_first_worded_line_and_a_badge_is_not_its_link() -> None:
+    # horseee/Awesome-Efficient-LLM: "[![Star](…stars…)](repo) <br> [Title](arxiv) <br> Authors": the badge's
+    # repository was the row's link (two papers of one repository were "one link, two titles" for LL601) and the
+    # authors after the second <br> were part of the title (the same paper in a list went unnoticed)
+    badge = "[![Star](https://img.shields.io/github/stars/microsoft/LLMLingua.svg?style=social)](https://github.com/microsoft/LLMLingua)"
+    text = ("# Efficient LLM\n\n| Title & Authors | Links |\n|:--|:---:|\n"
+            f"| {badge} <br> [LLMLingua: Compressing Prompts](https://arxiv.org/abs/2310.05736) <br> Huiqiang Jiang | "
+            "[Paper](https://arxiv.org/abs/2310.05736) |\n"
+            f"| {badge} <br> [LongLLMLingua: Prompt Compression](https://arxiv.org/abs/2310.06839) | "
+            "[Paper](https://arxiv.org/abs/2310.06839) |\n"
+            "| [SlimGPT: Layer-wise Structured Pruning for Large Language Models](https://arxiv.org/abs/2412.18110) <br> Gui Ling, Ziyang Wang | "
+            "[Paper](https://arxiv.org/abs/2412.18110) |\n\n"
+            "- [SlimGPT: Layer-wise Structured Pruning for Large Language Models](https://openreview.net/forum?id=MxF0IKJtKW) - pruning again\n")
+    doc = parse(text)
+    assert [(e.title, e.title_span.of(text) if e.title_span else None, e.primary_link.url) for e in doc.entries] == [
+        ("LLMLingua: Compressing Prompts", "LLMLingua: Compressing Prompts", "https://arxiv.org/abs/2310.05736"),
+        ("LongLLMLingua: Prompt Compression", "LongLLMLingua: Prompt Compression", "https://arxiv.org/abs/2310.06839"),
+        ("SlimGPT: Layer-wise Structured Pruning for Large Language Models",
+         "SlimGPT: Layer-wise Structured Pruning for Large Language Models",
+         "https://arxiv.org/abs/2412.18110"),
+        ("SlimGPT: Layer-wise Structured Pruning for Large Language Models",
+         "SlimGPT: Layer-wise Structured Pruning for Large Language Models",
+         "https://openreview.net/forum?id=MxF0IKJtKW")]
+    assert lint_text(text, select=["LL601"]) == []  # two papers of one repository, not one link for two titles

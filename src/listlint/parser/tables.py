@@ -192,7 +192,10 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
     cell_span = spans[column] if column < len(spans) else None
     own = [link for link in cell.facts.links if content_link(link)]
     links = tuple(link for c in cells for link in c.facts.links)
-    primary = own[0] if own else _own_link(cells, cited)
+    # a link around a picture ("[![Star](…/stars/microsoft/LLMLingua.svg)](github…) <br> [Title](arxiv…)") is a
+    # badge: the row's own link is the one that names it in words
+    worded = [link for link in own if not link.text.lstrip().startswith(("![", "<img"))]
+    primary = (worded or own)[0] if own else _own_link(cells, cited)
     title, title_span = "", None
     if len(own) == 1 and own[0].full_span is not None and cell_span is not None \
             and own[0].full_span.of(text) == cell_span.of(text) and own[0].text_span is not None:
@@ -205,8 +208,12 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
             counter = ROW_COUNTER.match(text, cell_span.start, cell_span.end)
             if counter is not None:  # "4) A Short Title": the row's number is no part of the title
                 cell_span = Span(counter.end(), cell_span.end)
+            cell_span = _first_worded_line(text, cell_span, cell)
             title, title_span = clean_title(as_read(text, cell_span, cell.facts.links, cell.facts.html_spans,
                                                      images=False)), cell_span
+            alone = [link for link in own if link.full_span == cell_span and link.text_span is not None]
+            if alone and title == clean_title(alone[0].text):  # that line is the link: titled by its text
+                title_span = alone[0].text_span
     else:
         title = clean_title(cell.content)
     if not title and primary.text_span is not None:
@@ -228,6 +235,29 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
         line=line,
         section=section,
     )
+
+
+LINE_BREAK_TAG = lazy(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _first_worded_line(text: str, cell: Span, unit: InlineUnit) -> Span:
+    """The part of a title cell before its first ``<br>`` that holds words: ``[Title](url) <br> Authors`` is titled
+    by the link, ``[![Stars](badge)](repo) <br> [Title](url)`` by the line after the badge."""
+    cuts = [m.start() for m in LINE_BREAK_TAG.finditer(text, cell.start, cell.end)]
+    if not cuts:
+        return cell
+    start = cell.start
+    for end in [*cuts, cell.end]:
+        part = Span(start, end)
+        if any(ch.isalnum() for ch in as_read(text, part, unit.facts.links, unit.facts.html_spans, images=False)):
+            while part.start < part.end and text[part.start].isspace():
+                part = Span(part.start + 1, part.end)
+            while part.end > part.start and text[part.end - 1].isspace():
+                part = Span(part.start, part.end - 1)
+            return part
+        found = LINE_BREAK_TAG.match(text, end)
+        start = found.end() if found is not None else end
+    return cell
 
 
 def _own_link(cells: list[InlineUnit], cited: frozenset[int]) -> Link:
