@@ -907,3 +907,34 @@ def test_references_lead_by_names_and_year_are_titled_by_what_follows() -> None:
     assert _codes(text, "LL602") == [(12, "LL602")]
     # a capitalised word and a year in parentheses are no names: "Python (2019) Guide" is not a reference
     assert parse("# L\n\n1. Python (2019) Guide to the language\n2. Rust (2021) Guide to it\n").entries == ()
+
+
+def test_bold_names_and_year_lead_a_reference_titled_by_what_follows() -> None:
+    # Dusto-AI/llm-situational-awareness-paper-list: "**Endsley, M. R. (1995).** Title. *Venue*. [[link]](doi)"
+    # was titled "Endsley, M. R. (1995)", so two papers of one author and year were a duplicate title
+    text = ("# Papers\n\n## Foundations\n\n"
+            "- **Endsley, M. R. (1995).** Toward a Theory of Situation Awareness in Dynamic Systems. *Human Factors*, "
+            "37(1). [[link]](https://doi.org/10.1518/001872095779049543)\n"
+            "- **Endsley, M. R. (1995).** Measurement of Situation Awareness in Dynamic Systems. *Human Factors*, "
+            "37(1). [[link]](https://doi.org/10.1518/001872095779049499)\n"
+            "- **Attention Is All You Need (2017)** Vaswani et al. [[pdf]](https://arxiv.org/abs/1706.03762)\n")
+    doc = parse(text)
+    assert [(e.title, e.title_span.of(text) if e.title_span else None) for e in doc.entries] == [
+        ("Toward a Theory of Situation Awareness in Dynamic Systems",
+         "Toward a Theory of Situation Awareness in Dynamic Systems"),
+        ("Measurement of Situation Awareness in Dynamic Systems", "Measurement of Situation Awareness in Dynamic Systems"),
+        ("Attention Is All You Need (2017)", "Attention Is All You Need (2017)")]  # a title with its year: no names
+    assert lint_text(text, select=["LL602"]) == []
+
+
+def test_a_description_wrapped_onto_the_next_lines_is_read_whole() -> None:
+    # pbnj/awesome-podcasts wraps 193 of 202 descriptions at 80 columns; the description stopped at the first line,
+    # so two talks told apart by the year on their second line were a duplicate title
+    text = ("# Talks\n\n## Keynotes\n\n- [The Future of Programming](https://vimeo.com/71278954) - Bret Victor at DBX,\n"
+            "  July 2013\n- [Simple Made Easy](https://www.infoq.com/presentations/Simple-Made-Easy/) - Rich Hickey\n"
+            "- [The Future of Programming](https://www.youtube.com/watch?v=ecIWPzGEbFc) - Uncle Bob at\n"
+            "  a Chicago meetup, 2016\n")
+    doc = parse(text)
+    assert [e.description for e in doc.entries] == [
+        "Bret Victor at DBX, July 2013", "Rich Hickey", "Uncle Bob at a Chicago meetup, 2016"]
+    assert lint_text(text, select=["LL602"]) == []

@@ -85,6 +85,8 @@ AUTHORS_PAREN_YEAR = lazy(
     rf"^[ \t]*{_AUTHOR_WORD}(?:[ \t]+{_AUTHOR_WORD}){{0,12}}[ \t]*\((?:19|20)\d\d[a-z]?\)[.:,]?[ \t]+(?=[\"“'A-Z0-9])")
 # "Shijie Wu and Mark Dredze. 2019. Beto, bentz, becas: …" (ACL): names, a period, the year and a period, the title
 AUTHORS_DOT_YEAR = lazy(r"^[ \t]*[A-Z][^\n]{1,200}?\.[ \t]+(?:19|20)\d\d[a-z]?\.[ \t]+(?=\S)")
+# a reference's names and year alone, as some lists write them in bold: "Endsley, M. R. (1995)."
+NAMES_AND_YEAR = lazy(r"([^()]{2,200}?)[ \t]*\((?:19|20)\d\d[a-z]?\)\.?$")
 # what names hold and a title's words do not: "et al", an initial ("W."), "and" between names, a comma
 _NAMES = lazy(r"\bet al\b|(?:^|\s)[A-Z]\.|\sand\s|,")
 YEAR = lazy(r"\b(?:19|20)\d\d\b")
@@ -737,6 +739,12 @@ class Builder:
             start += strong.end() + 1
             raw = self.text[start:end]
             strong = LEADING_STRONG.match(raw)
+        if strong and (names := NAMES_AND_YEAR.match(strong.group(2).strip())) and _NAMES.search(names.group(1)):
+            # "**Endsley, M. R. (1995).** Toward a Theory of … *Human Factors*": the bold words are the reference's
+            # names and year, the title follows them
+            start = title_start(self.text, start + strong.end(), end)
+            raw = self.text[start:end]
+            strong = None
         if strong:  # "**Title** Authors. Venue. [[pdf]](url)": the bold words are the title, whatever they end with
             title = clean_title(strong.group(2)).rstrip(".").strip()
             at = self.text.find(title, start + strong.start(2), start + strong.end(2)) if title else -1
@@ -928,7 +936,15 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                 if title_span is not None and title_span.start >= tail_start:
                     tail_start = max(tail_start, title_span.end)  # "[[AAAI](url)] Title. desc": after the title
                 # an emoji after the title link decorates it ("[Boost](url) :zap: - …"): the words follow it
-                description = text[decoration_end(text, tail_start, line_end) : line_end].strip(SEPARATOR_EDGE)
+                # "- [CodeNewbie](url) - Stories from people on their" / "  coding journey": the paragraph's wrapped
+                # lines go on with the description
+                unit = first_unit.get(index)
+                end = line_end
+                if unit is not None and unit.end_line - 1 > source.line_index(line_end):
+                    end = source.line_end(unit.end_line - 1)
+                description = text[decoration_end(text, tail_start, line_end) : end].strip(SEPARATOR_EDGE)
+                if end != line_end:
+                    description = " ".join(description.split())
                 if description.startswith(("!", "[![")):  # badges between the link and the words: not words
                     description = LEADING_BADGES.sub("", description).strip(SEPARATOR_EDGE)
             if len(work_units) > 1:
