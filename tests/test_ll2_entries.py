@@ -600,3 +600,14 @@ def test_a_cross_reference_into_the_page_among_entries_is_no_entry_without_a_lin
             "* [OPUS collection](http://opus.nlpl.eu/)\n")
     found = [(d.code, parse(text).source.position(d.span.start)[0]) for d in lint_text(text, "LL201")]
     assert found == [("LL201", 9)]  # the item without any link still is
+
+
+def test_ll207_words_after_the_link_that_run_on_to_the_separator_are_not_an_outlier() -> None:
+    # goabstract/Awesome-Design-Tools: "[Logo Maker](url) by Designhill — generate …": the separator is there, after
+    # the maker's name; the unsafe fix wrote "[Logo Maker](url) — by Designhill — generate …"
+    text = ("## Logo design\n\n- [Logojoy](https://logojoy.com/) — uses AI to generate logo ideas.\n"
+            "- [Logo Lab](https://logolab.app/home) — put your logo to the test.\n"
+            "- [Logo Maker](https://www.ucraft.com/free-logo-maker) — make a free logo.\n"
+            "- [Logo Maker](https://www.designhill.com/tools/logo-maker) by Designhill — generate 1000s of logos.\n"
+            "- [Looka](https://looka.com) by Looka Inc, a logo maker\n")
+    assert found(text, "LL207") == ["7:29 LL207"]  # the last has no separator on its line: still reported

@@ -938,3 +938,15 @@ def test_a_description_wrapped_onto_the_next_lines_is_read_whole() -> None:
     assert [e.description for e in doc.entries] == [
         "Bret Victor at DBX, July 2013", "Rich Hickey", "Uncle Bob at a Chicago meetup, 2016"]
     assert lint_text(text, select=["LL602"]) == []
+
+
+def test_a_character_reference_in_a_heading_is_one_character_of_the_section_title() -> None:
+    # pbnj/awesome-podcasts: "## C/C&#43;&#43;" was the section 'C/C&#43;&#43' (its last ';' cut as punctuation)
+    doc = parse("# Podcasts\n\n## C/C&#43;&#43;\n\n- [CppCast](http://cppcast.com/) - For C++ developers\n"
+                "\n## Q&amp;A &amp; more\n\n- [Ask](https://ask.org) - Answers\n")
+    assert [s.title for s in doc.sections][2:] == ["C/C++", "Q&A & more"]
+    assert [e.section for e in doc.entries] == ["C/C++", "Q&A & more"]
+    # a spacer heading reads as nothing: LL105 names it as written
+    spacer = "# T\n\n## A\n\n- [x](https://x.org)\n\n#### &nbsp;\n\n## B\n\n- [y](https://y.org)\n"
+    assert [d.message for d in lint_text(spacer, select=["LL105"])] == [
+        "section '&nbsp;' is empty: no entries, no text and no subsections"]

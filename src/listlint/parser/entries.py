@@ -1331,8 +1331,14 @@ def _section_title(text: str, heading: Heading, facts: Any) -> str:
     inline HTML left out), so messages and duplicate-section checks read the words, not the markup."""
     span = heading.text_span
     if facts is None or not (facts.links or facts.html_spans) or span.of(text) != heading.text:
-        return clean_title(heading.text)
-    return clean_title(as_read(text, span, facts.links, facts.html_spans, images=False))
+        shown = heading.text
+    else:
+        shown = as_read(text, span, facts.links, facts.html_spans, images=False)
+    if "&" in shown:  # "## C/C&#43;&#43;" reads "C/C++" (a character reference is one character)
+        import html
+
+        shown = html.unescape(shown)
+    return clean_title(shown)
 
 
 def quoted_title(text: str) -> tuple[str, int] | None:

@@ -395,7 +395,8 @@ class EmptySection(Rule):
                 break
             if not content:
                 yield self.report(
-                    f"section '{short(section.title)}' is empty: no entries, no text and no subsections",
+                    f"section '{short(section.title or heading.text.strip())}' is empty: no entries, no text and no "
+                    "subsections",
                     heading.text_span if len(heading.text_span) else heading.span,
                 )
 

@@ -1037,6 +1037,9 @@ class DescriptionSeparator(Rule):
                 sep = d.separator.of(text)
                 if sep == dominant:
                     continue
+                if sep and not sep.strip() and dominant in text[d.separator.end : document.source.line_end(
+                        document.source.line_index(d.separator.end))]:
+                    continue  # "[Logo Maker](url) by Designhill — generate logos": the title's words go on to it
                 shown = f"'{sep}'" if sep else "nothing"
                 # swapping one separator for another is safe; putting one where there was only a space is not:
                 # the text may continue the title's sentence ("[Deep Learning](url) by Goodfellow et al.")
