@@ -14,6 +14,7 @@ place of links) is :mod:`listlint.parser.text`, shared by every layout.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -628,9 +629,9 @@ class Builder:
             # wraps mid-phrase (its first line ends on a letter, or on the colon before a subtitle) onto a second line
             # ending in its labelled or bare links
             first_start = min(l.full_span.start for l in links)
+            last = self.text[item.content_start : line_end].rstrip()[-1:]
             if unit.end_line - unit.line == 2 and all(_label_link(l) or l.kind is LinkKind.BARE for l in links) \
-                    and (self.text[item.content_start : line_end].rstrip()[-1:].isalpha()
-                         or self.text[item.content_start : line_end].rstrip().endswith(":")) \
+                    and (last.isalpha() or last == ":") \
                     and ". " not in self.text[line_end:first_start] \
                     and self._words_besides(unit, [l.full_span for l in unit.facts.links], first_start) <= 2:
                 title, span = self._leading_text_title(item.content_start, first_start)
@@ -1335,8 +1336,6 @@ def _section_title(text: str, heading: Heading, facts: Any) -> str:
     else:
         shown = as_read(text, span, facts.links, facts.html_spans, images=False)
     if "&" in shown:  # "## C/C&#43;&#43;" reads "C/C++" (a character reference is one character)
-        import html
-
         shown = html.unescape(shown)
     return clean_title(shown)
 
@@ -1518,13 +1517,13 @@ def _bold_title_then_label_links(text: str, start: int, end: int, links: Sequenc
         return None
     lead = EMOJI_LEAD.match(text, start, end)
     at = lead.end() if lead is not None else start
-    html = HTML_BOLD.match(text, at, end)
-    if html is not None:
-        title = clean_title(html.group(2)).rstrip(".").strip()
+    tagged = HTML_BOLD.match(text, at, end)
+    if tagged is not None:
+        title = clean_title(tagged.group(2)).rstrip(".").strip()
         if len(title.split()) < 2 or title.endswith(":"):
             return None
-        bold: tuple[str, int] | None = (title, text.find(title, html.start(2), html.end(2)))
-        bold_end = html.end()
+        bold: tuple[str, int] | None = (title, text.find(title, tagged.start(2), tagged.end(2)))
+        bold_end = tagged.end()
     else:
         bold = bold_title_line(text, at, end, alone=False)
         strong = LEADING_STRONG.match(text, at, end)
