@@ -83,9 +83,10 @@ DASH_DATE = lazy(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
 # "Qin et al. (2020) CoSDA-ML: …", "Wu S. and Dredze M. (2019) Beto, …": names, the year in parentheses, the title
 _AUTHOR_WORD = r"(?:[A-Z][\w'’\-]*\.?,?|and|&|et|al\.?,?)"
 AUTHORS_PAREN_YEAR = lazy(
-    rf"^[ \t]*{_AUTHOR_WORD}(?:[ \t]+{_AUTHOR_WORD}){{0,12}}[ \t]*\((?:19|20)\d\d[a-z]?\)[.:,]?[ \t]+(?=[\"“'A-Z0-9])")
+    rf"^[ \t]*(?P<names>{_AUTHOR_WORD}(?:[ \t]+{_AUTHOR_WORD}){{0,12}})[ \t]*\((?:19|20)\d\d[a-z]?\)[.:,]?[ \t]+"
+    rf"(?=[\"“'A-Z0-9])")
 # "Shijie Wu and Mark Dredze. 2019. Beto, bentz, becas: …" (ACL): names, a period, the year and a period, the title
-AUTHORS_DOT_YEAR = lazy(r"^[ \t]*[A-Z][^\n]{1,200}?\.[ \t]+(?:19|20)\d\d[a-z]?\.[ \t]+(?=\S)")
+AUTHORS_DOT_YEAR = lazy(r"^[ \t]*(?P<names>[A-Z][^\n]{1,200}?)\.[ \t]+(?:19|20)\d\d[a-z]?\.[ \t]+(?=\S)")
 # a reference's names and year alone, as some lists write them in bold: "Endsley, M. R. (1995)."
 NAMES_AND_YEAR = lazy(r"([^()]{2,200}?)[ \t]*\((?:19|20)\d\d[a-z]?\)\.?$")
 # what names hold and a title's words do not: "et al", an initial ("W."), "and" between names, a comma
@@ -225,14 +226,18 @@ def citation_title(line: str) -> str:
     return line.rstrip(".").strip()
 
 
+def _page_anchor(found: re.Match[str]) -> str:
+    """The anchor a :data:`GITHUB_PAGE_FRAGMENT` match names, as a browser reads it (escapes, %-escapes, case)."""
+    return unquote(followed(found.group(2))).lower()
+
+
 def _authors_year_lead(line: str) -> int | None:
     """Where the title starts after a reference's names and year (``Qin et al. (2020) ``, ``Ke Tran. 2019. ``), or
     None: the names must read as names (two or more words, or an initial, "et al", "and", a comma)."""
     for pattern in (AUTHORS_PAREN_YEAR, AUTHORS_DOT_YEAR):
         match = pattern.match(line)
         if match is not None:
-            names = line[: match.end()].rsplit("(", 1)[0] if pattern is AUTHORS_PAREN_YEAR else \
-                line[: match.end()].rstrip().rsplit(".", 2)[0]
+            names = match.group("names")
             if _NAMES.search(names) or (pattern is AUTHORS_DOT_YEAR and len(names.split()) >= 2):
                 return match.end()
     return None
@@ -518,7 +523,7 @@ class Builder:
             return False
         if self._own_repos is None:
             self._own_repos = self._repos_linking_here()
-        return found.group(1).lower() in self._own_repos and unquote(followed(found.group(2))).lower() in self._anchors
+        return found.group(1).lower() in self._own_repos and _page_anchor(found) in self._anchors
 
     def _repos_linking_here(self) -> frozenset[str]:
         """The repositories (``owner/name``) that at least three of the page's links name with a fragment that is a
@@ -532,7 +537,7 @@ class Builder:
         seen: dict[str, int] = {}
         self._anchors = frozenset(github_anchor(h.rendered or h.text, seen) for h in self.walk.headings)
         counts = Counter(found.group(1).lower() for found in candidates
-                         if unquote(followed(found.group(2))).lower() in self._anchors)
+                         if _page_anchor(found) in self._anchors)
         return frozenset(repo for repo, count in counts.items() if count >= 3)
 
     # ---- list items -------------------------------------------------------------------------------------------

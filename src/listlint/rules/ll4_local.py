@@ -38,10 +38,10 @@ def local_path(url: str) -> str | None:
     dropped, %-escapes decoded), or None for a link that names no file here: a fragment of this page, a URL with a
     scheme, an absolute or protocol-relative path, or ``www.…`` (LL403's)."""
     url = url.strip()
-    if not url or url.startswith("\\"):
-        return None
+    if url.startswith("\\"):
+        return None  # "\\server\share" or an escaped first character: not looked up
     url = urls.followed(url)
-    if not url or url.startswith(("#", "./#", "/", "?", "\\")) or url.lower().startswith("www."):
+    if not url or url.startswith(("#", "./#", "/", "?")) or url.lower().startswith("www."):
         return None
     if urls.split(url).scheme:
         return None

@@ -185,7 +185,7 @@ def _braced(document: Document, excluded: _Excluded, run_start: int, run_end: in
         label = text[opening + 1 : close]
         span = Span(opening, m.end())
         fix = None
-        if label.strip() and "[" not in label and "]" not in label:
+        if _plain_label(label):
             fix = Fix.safe(Edit(Span(close + 1, close + 2), "("), Edit(Span(m.end() - 1, m.end()), ")"),
                            title="Write the link's '{…}' as '(…)'", alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES)
         yield MalformedLink("braces", span, label, destination, fix,
@@ -198,6 +198,12 @@ def _escaped(text: str, pos: int) -> bool:
     while pos - backslashes - 1 >= 0 and text[pos - backslashes - 1] == "\\":
         backslashes += 1
     return backslashes % 2 == 1
+
+
+def _plain_label(label: str) -> bool:
+    """Link text a fix can keep as it is: words without brackets of their own (which would leave the repaired link
+    nested or unbalanced)."""
+    return bool(label.strip()) and "[" not in label and "]" not in label
 
 
 def _open_bracket(text: str, floor: int, close: int) -> int | None:
@@ -264,7 +270,7 @@ def _malformed_at(
             return None
         span = Span(opening - 1, dest_close + 1)
         fix = None
-        if "[" not in label and "]" not in label and label.strip():
+        if _plain_label(label):
             fix = Fix.safe(Edit.delete(Span(opening - 1, opening)), Edit.delete(Span(close + 1, paren)),
                            title="Remove the angle brackets around the link text",
                            alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES)
@@ -279,7 +285,7 @@ def _malformed_at(
                 or not (urlish or _PATHISH.fullmatch(destination))):
             return None
         fix = None
-        if "[" not in label and "]" not in label and label.strip():
+        if _plain_label(label):
             fix = Fix.safe(
                 Edit.delete(Span(close + 1, paren)),
                 title="Remove the space between ']' and '('",
@@ -294,7 +300,7 @@ def _malformed_at(
         # open; deleting the extra one leaves [t](url)
         inner_start, inner_end, inner_close = _destination(text, dest_start, line_end)
         inner = text[inner_start:inner_end]
-        if inner_close is not None and _URLISH.match(inner) and "[" not in label and "]" not in label:
+        if inner_close is not None and _URLISH.match(inner) and _plain_label(label):
             return MalformedLink(
                 "doubled-open", Span(begin, inner_close + 1), label, inner,
                 Fix.safe(Edit.delete(Span(dest_start, dest_start + 1)), title="Remove the extra '('",
