@@ -39,3 +39,13 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+# ---- listlint's compiled-regex cache (listlint.regex) ----
+# The tests and the command lines they start keep it in a folder of their own, never in the user's ~/.cache.
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+os.environ["LISTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="listlint-test-cache-")
+atexit.register(shutil.rmtree, os.environ["LISTLINT_CACHE_DIR"], True)

@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 
 import click
 
-from listlint import __version__
+from listlint import __version__, regex
 from listlint.config import ConfigResolver
 from listlint.diagnostics import Severity
 from listlint.errors import ListlintError
@@ -82,6 +82,7 @@ def run() -> NoReturn:
             stream.flush()
         except (BrokenPipeError, ValueError):  # the reader went away (| head) or the stream is closed
             status = status or 1
+    regex.save_cache()
     os._exit(status)
 
 

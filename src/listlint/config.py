@@ -6,7 +6,6 @@ options live under ``[tool.listlint.rules.<rule-name>]`` and are checked against
 NamedTuple or a dataclass, as a plugin prefers) when the run starts (see :mod:`listlint.registry`).
 """
 
-from __future__ import annotations
 
 import dataclasses
 import sys
@@ -107,7 +106,7 @@ class Config(NamedTuple):
     urls: UrlSettings = UrlSettings()
     rules: Mapping[str, dict[str, Any]] = MappingProxyType({})  # rule name -> raw options
 
-    def replace(self, **changes: Any) -> Config:
+    def replace(self, **changes: Any) -> "Config":
         return self._replace(**changes)
 
 

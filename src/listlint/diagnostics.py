@@ -1,6 +1,5 @@
 """What rules produce: diagnostics, and fixes as data (edits on spans) that only the fixer applies."""
 
-from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
@@ -48,11 +47,11 @@ class Edit(NamedTuple):
     content: str
 
     @classmethod
-    def insert(cls, offset: int, content: str) -> Edit:
+    def insert(cls, offset: int, content: str) -> "Edit":
         return cls(Span(offset, offset), content)
 
     @classmethod
-    def delete(cls, span: Span) -> Edit:
+    def delete(cls, span: Span) -> "Edit":
         return cls(span, "")
 
 
@@ -64,11 +63,11 @@ class Fix(NamedTuple):
     alters: Alters = Alters.NOTHING
 
     @classmethod
-    def safe(cls, *edits: Edit, title: str = "", alters: Alters = Alters.NOTHING) -> Fix:
+    def safe(cls, *edits: Edit, title: str = "", alters: Alters = Alters.NOTHING) -> "Fix":
         return cls(tuple(edits), Applicability.SAFE, title, alters)
 
     @classmethod
-    def unsafe(cls, *edits: Edit, title: str = "", alters: Alters = Alters.NOTHING) -> Fix:
+    def unsafe(cls, *edits: Edit, title: str = "", alters: Alters = Alters.NOTHING) -> "Fix":
         return cls(tuple(edits), Applicability.UNSAFE, title, alters)
 
     @property

@@ -11,7 +11,6 @@ Only the primary link of an entry counts: links in descriptions, badges, fragmen
 table of contents are never compared (awesome-lint's exact-URL check drew complaints for exactly those).
 """
 
-from __future__ import annotations
 
 import re
 import unicodedata

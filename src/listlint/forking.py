@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from listlint import regex
+
 
 class ChildFailed(Exception):
     """The child process sent no usable result."""
@@ -43,6 +45,9 @@ def start(work: Callable[[], Any]) -> Callable[[], Any]:
             data = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
+            # the patterns only this half used (the URL and BibTeX rules') are stored for the next run too; the
+            # parent is reading the result meanwhile, and waits for this only when something new was compiled
+            regex.save_cache()
         except BaseException:  # noqa: BLE001 - the parent does this half itself
             status = 1
         finally:

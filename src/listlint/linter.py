@@ -1,6 +1,5 @@
 """Lint one document with the selected rules. A rule that raises becomes a RuleError naming it, never a traceback."""
 
-from __future__ import annotations
 
 import gc
 from collections.abc import Mapping, Sequence
@@ -33,7 +32,7 @@ class RuleSet(NamedTuple):
         extend_select: Sequence[str] = (),
         ignore: Sequence[str] = (),
         links: bool = False,
-    ) -> RuleSet:
+    ) -> "RuleSet":
         where = config.path or "<config>"
         registry.check_selectors(config.select, where, "select")
         registry.check_selectors(config.extend_select, where, "extend-select")
@@ -65,7 +64,7 @@ class RuleSet(NamedTuple):
     def codes(self) -> tuple[str, ...]:
         return tuple(rule.code for rule, _ in self.rules)
 
-    def partition(self, category: str) -> tuple[RuleSet, RuleSet]:
+    def partition(self, category: str) -> "tuple[RuleSet, RuleSet]":
         """(the rules of other categories, the rules of ``category``): the network rules wait for the link
         check, the others can run while it goes on."""
         inside = tuple(pair for pair in self.rules if pair[0].category == category)

@@ -10,7 +10,6 @@ at every start (~0.7 ms a class, paid by every run and every pre-commit hook), a
 builds its instances twice as fast. Use ``record._replace(...)`` to derive a changed copy.
 """
 
-from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator
@@ -217,14 +216,14 @@ class Entry(NamedTuple):
     tags: tuple[StatusTag, ...]  # every status-like marker found on the title line
     bibtex: tuple[BibtexBlock, ...]
     description: str
-    children: tuple[Entry, ...]
+    children: "tuple[Entry, ...]"
     span: Span
     line: int  # 0-based first line
     section: str  # title of the enclosing section ("" at top level)
     heading: Heading | None = None
     list_item: int | None = None  # ListItem index for list entries
 
-    def walk(self) -> Iterator[Entry]:
+    def walk(self) -> "Iterator[Entry]":
         yield self
         for child in self.children:
             yield from child.walk()
@@ -237,11 +236,11 @@ class Section(NamedTuple):
     title: str
     span: Span
     entries: tuple[Entry, ...]
-    children: tuple[Section, ...]
+    children: "tuple[Section, ...]"
     layout: Layout | None  # None when the section holds no entries
     is_toc: bool = False  # a table of contents section
 
-    def walk(self) -> Iterator[Section]:
+    def walk(self) -> "Iterator[Section]":
         yield self
         for child in self.children:
             yield from child.walk()

@@ -6,7 +6,6 @@ on a tie ``ignore`` beats ``select``. A prefix or ``ALL`` turns on only rules th
 by code or name turns it on even when it is off by default.
 """
 
-from __future__ import annotations
 
 import os
 import re
@@ -106,7 +105,7 @@ class Registry(NamedTuple):
     rules: tuple[type[Rule], ...]
 
     @classmethod
-    def load(cls, *, plugins: bool = True) -> Registry:
+    def load(cls, *, plugins: bool = True) -> "Registry":
         entries = [("listlint", rule) for rule in builtin_rules()]
         if plugins:
             entries.extend(plugin_rules())

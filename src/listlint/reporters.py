@@ -3,7 +3,6 @@
 Positions are computed here, once, from the document's SourceText: 1-based lines and columns in characters.
 """
 
-from __future__ import annotations
 
 import os
 import sys
@@ -29,7 +28,7 @@ class Located(NamedTuple):
     source: SourceText | None = None
 
     @classmethod
-    def of(cls, diagnostic: Diagnostic, source: SourceText) -> Located:
+    def of(cls, diagnostic: Diagnostic, source: SourceText) -> "Located":
         line, column = source.position(diagnostic.span.start)
         end_line, end_column = source.position(diagnostic.span.end)
         return cls(diagnostic, line, column, end_line, end_column, source if diagnostic.fix is not None else None)

@@ -10,7 +10,6 @@ network rules wait for it. Project-wide duplicate detection needs every document
 serially.
 """
 
-from __future__ import annotations
 
 import contextlib
 import gc
@@ -50,7 +49,7 @@ class FileOutcome:
     stdin: bool = False
     located: list[Located] = field(default_factory=list)
 
-    def locate(self) -> FileOutcome:
+    def locate(self) -> "FileOutcome":
         if self.source is not None and not self.located:
             self.located = [Located.of(d, self.source) for d in self.diagnostics]
         return self
@@ -269,7 +268,7 @@ class Runner:
 
     def _start_link_check(
         self, documents: list[tuple[str, Config, SourceText, Document]], stack: contextlib.ExitStack
-    ) -> concurrent.futures.Future[dict[str, Any]] | None:
+    ) -> "concurrent.futures.Future[dict[str, Any]] | None":
         """Check the links in a thread, so that the offline rules run while it waits for the network (the thread
         also keeps the rules from forking: see ``linter._can_fork``). None when no document's rules check links."""
         urls, first = self._link_check_urls(documents)

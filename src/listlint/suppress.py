@@ -9,7 +9,6 @@ Selectors are codes, code prefixes or rule names; none means every rule. Only re
 blocks and inline HTML), so a comment shown inside a code fence suppresses nothing.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterable

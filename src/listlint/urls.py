@@ -12,7 +12,6 @@ ones are cached.
 - :func:`github_anchor` reproduces GitHub's heading anchors from a heading's rendered text (LL405, LL106).
 """
 
-from __future__ import annotations
 
 import re
 import unicodedata

@@ -9,7 +9,6 @@ Values are copied as written, enclosing included: nothing is decoded or re-encod
 block exactly as it read the original. Formatting a canonical block again gives the same bytes.
 """
 
-from __future__ import annotations
 
 from collections import Counter
 from typing import NamedTuple

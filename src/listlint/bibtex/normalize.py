@@ -4,7 +4,6 @@ Comparison only: the functions here strip LaTeX (commands, braces, accents) one 
 never produce text that is written back into a file.
 """
 
-from __future__ import annotations
 
 import re
 import unicodedata

@@ -1,6 +1,5 @@
 """Values that Google Scholar (and copy-paste) get wrong (LL510), with the mechanical repairs where there is one."""
 
-from __future__ import annotations
 
 import re
 from typing import NamedTuple

@@ -1,6 +1,5 @@
 """Walk markdown-it-py block tokens once and collect block-level facts with line ranges and exact spans."""
 
-from __future__ import annotations
 
 import re
 from collections.abc import Mapping

@@ -12,7 +12,6 @@ Tables of papers are read in :mod:`listlint.parser.tables`; how a title reads (m
 place of links) is :mod:`listlint.parser.text`, shared by every layout.
 """
 
-from __future__ import annotations
 
 import html
 import re
@@ -853,7 +852,7 @@ class _Sec:
     heading: Heading | None
     level: int
     entries: list[Entry] = field(default_factory=list)
-    children: list[_Sec] = field(default_factory=list)
+    children: "list[_Sec]" = field(default_factory=list)
     line: int = 0
     end_line: int = 0
 

@@ -6,7 +6,6 @@ html_inline) so that every construct it recognises records where it started and 
 Markdown renders, and ``link.span.of(text) == link.url`` holds by construction (checked, never assumed).
 """
 
-from __future__ import annotations
 
 import re
 from functools import lru_cache
@@ -116,7 +115,7 @@ def _parse_inline(md: MarkdownIt, token: Any, index: int, env: dict[str, Any]) -
 
 
 def read_inline(md: MarkdownIt, tokens: list[Any], index: int, env: dict[str, Any], source: SourceText
-                ) -> tuple[InlineFacts, str | None]:
+                ) -> "tuple[InlineFacts, str | None]":
     """The facts of inline token ``index`` and, for a heading's, its rendered text; markdown-it's inline step for
     the token runs here, deferred from ``md.parse``, so that the tokens of a large document can be read in two
     processes (``listlint.parser``)."""

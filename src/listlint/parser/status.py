@@ -23,7 +23,6 @@ A task box is looked for only at the start of a list item's content (``checkbox_
 report them; rules tell them apart by ``raw``.
 """
 
-from __future__ import annotations
 
 import re
 import unicodedata
@@ -33,7 +32,7 @@ from typing import NamedTuple
 
 from listlint.model import StatusTag
 from listlint.source import Span
-from listlint.regex import lazy
+from listlint.regex import compile_cached, lazy
 
 # a tag word: a letter of any script (READ, GELESEN, ПРОЧИТАНО, LU, 已读), then letters, "_" or "-"; no digits
 WORD = r"[^\W\d_](?:[^\W\d]|-){0,30}"
@@ -142,11 +141,11 @@ def patterns(vocabulary: tuple[str, ...] = ()) -> Patterns:
     word = f"(?i:{'|'.join(_literal(t) for t in extras)})|{WORD}" if extras else WORD
     symbols = [t for t in extras if is_symbol(t)]
     return Patterns(
-        re.compile(TAG_FORM.format(word=word)),
-        re.compile(BACKTICKED_FORM.format(word=word)),
-        re.compile(TICKED_FORM.format(word=word)),
-        re.compile(WRITTEN_FORM.format(word=word)),
-        re.compile(BARE_FORM.format(symbols="|".join(_literal(t) for t in symbols))) if symbols else None,
+        compile_cached(TAG_FORM.format(word=word)),
+        compile_cached(BACKTICKED_FORM.format(word=word)),
+        compile_cached(TICKED_FORM.format(word=word)),
+        compile_cached(WRITTEN_FORM.format(word=word)),
+        compile_cached(BARE_FORM.format(symbols="|".join(_literal(t) for t in symbols))) if symbols else None,
     )
 
 

@@ -4,7 +4,6 @@ A rule is small: class attributes describe it, ``check`` yields diagnostics. Rul
 never import markdown-it-py, bibtexparser or httpx, never do I/O, and never mutate anything.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType

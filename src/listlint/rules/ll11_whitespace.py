@@ -6,7 +6,6 @@ matter are protected), and their safe fixes never change the rendered HTML -- ex
 change garbled text back into what the author wrote.
 """
 
-from __future__ import annotations
 
 import re
 from bisect import bisect_right

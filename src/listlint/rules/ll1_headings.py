@@ -5,7 +5,6 @@ Entry headings of the heading layout (``#### Title [`READ`]`` under ``## Papers`
 sections: the outline rules (LL101, LL102, LL104) skip them, LL107 checks them among themselves.
 """
 
-from __future__ import annotations
 
 import re
 from bisect import bisect_left

@@ -6,7 +6,6 @@ fixes are offered only where the rendered HTML provably stays the same (a change
 lists, a shift that would turn text into code, ... get no safe fix).
 """
 
-from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right

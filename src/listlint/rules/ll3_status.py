@@ -9,7 +9,6 @@ that and decides what each marker is against ``[tool.listlint.status]``: a known
 ``Entry.status`` never disagree about which entries carry a tag.
 """
 
-from __future__ import annotations
 
 import enum
 from collections import Counter

@@ -6,7 +6,6 @@ found by :func:`malformed_links`, which scans only the prose lines of paragraph,
 every construct the parser recognised (links, code spans, inline HTML).
 """
 
-from __future__ import annotations
 
 import re
 from bisect import bisect_right

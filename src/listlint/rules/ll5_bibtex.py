@@ -5,7 +5,6 @@ split fields that a missing comma glued together, and recorded failures and stra
 that model; the helpers they share live in :mod:`listlint.bibtex`.
 """
 
-from __future__ import annotations
 
 import datetime
 import re
