@@ -7,7 +7,9 @@ lazily through :meth:`Document.memo`, once per document.
 
 The records are ``NamedTuple`` classes, not frozen dataclasses: CPython 3.11 compiles the methods of a dataclass
 at every start (~0.7 ms a class, paid by every run and every pre-commit hook), a NamedTuple costs ~0.15 ms and
-builds its instances twice as fast. Use ``record._replace(...)`` to derive a changed copy.
+builds its instances twice as fast. Use ``record._replace(...)`` to derive a changed copy. Modules that define
+NamedTuples do without ``from __future__ import annotations``: typing compiles each string annotation of a
+NamedTuple's fields at class creation, which doubled their cost (quote only real forward references).
 """
 
 
