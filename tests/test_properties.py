@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, reject, settings
+from hypothesis import HealthCheck, assume, example, given, reject, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from strategies import corpus_mutations, documents, markdown_documents
@@ -372,3 +372,16 @@ def test_fix_shape_check_rejects_overlapping_and_coincident_edits() -> None:
                 (Edit(Span(5, 9), ""),)):
         with pytest.raises(AssertionError):
             assert_fixes_well_formed("abcdef", [diag(*bad)])
+
+
+@given(st.text(alphabet="ab \r\n\t", max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)),
+                                                             max_size=12))
+@example("ab\ncd\r\nef\rg", [(0, 3), (1, 2), (3, 7), (4, 11), (8, 12), (12, 12)])
+def test_span_positions_are_position_of_both_ends(text: str, pairs: list[tuple[int, int]]) -> None:
+    """The reporters' bulk lookup (SourceText.span_positions) gives what position() gives for each end, in files
+    with LF, CRLF and bare CR line endings and for spans ending at a line's start or past its last character."""
+    from listlint.source import SourceText, Span
+
+    source = SourceText(text)
+    spans = [Span(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in pairs]
+    assert source.span_positions(spans) == [(*source.position(s.start), *source.position(s.end)) for s in spans]

@@ -51,7 +51,7 @@ class FileOutcome:
 
     def locate(self) -> "FileOutcome":
         if self.source is not None and not self.located:
-            self.located = [Located.of(d, self.source) for d in self.diagnostics]
+            self.located = Located.all(self.diagnostics, self.source)
         return self
 
 

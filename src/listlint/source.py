@@ -7,6 +7,7 @@ original line endings). Lines and columns are 1-based and counted in characters,
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from listlint.errors import InputError
@@ -151,6 +152,23 @@ class SourceText:
         """1-based (line, column) of ``offset``; columns count characters."""
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+    def span_positions(self, spans: Iterable[Span]) -> list[tuple[int, int, int, int]]:
+        """(line, column, end line, end column) of each span, as :meth:`position` gives them for its two ends: for
+        a large list's thousands of findings at once (one lookup for a span that ends on the line it starts on)."""
+        starts = self._line_starts
+        last = len(starts) - 1
+        found = []
+        for span in spans:
+            start, end = span.start, span.end
+            index = bisect_right(starts, start) - 1
+            line_start = starts[index]
+            if index < last and end >= starts[index + 1]:
+                end_index = bisect_right(starts, end) - 1
+                found.append((index + 1, start - line_start + 1, end_index + 1, end - starts[end_index] + 1))
+            else:
+                found.append((index + 1, start - line_start + 1, index + 1, end - line_start + 1))
+        return found
 
     def offset(self, line: int, column: int) -> int:
         """Inverse of :meth:`position`."""
