@@ -286,3 +286,59 @@ def test_mojibake_fix_in_a_list_declares_entry_changes() -> None:
     # found by the property tests (dev profile): re-decoded words on an item's continuation line made it an entry
     text = "- [Deep](#) - Deep\n-[Deep]() - Ð¢ÐµÑ\x81Ñ\x82\n"
     assert fix_text(text, select=("LL114",)) == "- [Deep](#) - Deep\n-[Deep]() - Тест\n"
+
+
+# ---- LL117 markdown-in-html-block -------------------------------------------------------------------------------
+
+SWALLOWED = (
+    "# Tools\n"
+    "\n"
+    "<h2 id=\"editors\">Editors</h2>\n"
+    "- [Helix](https://helix-editor.com) - A modal editor.\n"
+    "- [Kakoune](https://kakoune.org) - Selections first.\n"
+    "\n"
+    "<p align=\"center\">\n"
+    "  Hand-picked\n"
+    "  ## Picks\n"
+    "</p>\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_ll117_positions_and_messages(newline: str) -> None:
+    text = SWALLOWED.replace("\n", newline)
+    found_ = lint_text(text, select=["LL117"])
+    source = SourceText(text)
+    assert [(source.position(d.span.start), d.span.of(text)) for d in found_] == [
+        ((4, 1), "- [Helix](https://helix-editor.com) - A modal editor."),
+        ((9, 3), "## Picks"),
+    ]
+    assert found_[0].message.startswith("a list item inside the HTML block that starts on line 3")
+    assert [d.fix.applicability.value for d in found_ if d.fix] == ["safe", "unsafe"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_ll117_fix_brings_the_entries_back(newline: str) -> None:
+    from listlint.parser import parse
+
+    text = SWALLOWED.replace("\n", newline)
+    assert [e.title for e in parse(text).entries] == []
+    fixed = fix_text(text, select=["LL117"])
+    assert fixed == text.replace(f"</h2>{newline}", f"</h2>{newline}{newline}")
+    assert [e.title for e in parse(fixed).entries] == ["Helix", "Kakoune"]
+    assert lint_text(fixed, select=["LL117"])[0].fix.applicability.value == "unsafe"  # the text-line one is left
+    assert fix_text(fixed, select=["LL117"]) == fixed
+    unsafe = fix_text(fixed, unsafe=True, select=["LL117"])
+    assert lint_text(unsafe, select=["LL117"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "<pre>\n- [Helix](https://helix-editor.com)\n</pre>\n",  # <pre> keeps its text as written
+    "<div>\n<pre><code>\n- [Helix](https://helix-editor.com)\n</code></pre>\n</div>\n",
+    "<!-- a note -->\n- [Helix](https://helix-editor.com)\n",  # a comment ends at -->: the list is Markdown
+    "<div align=\"center\">\n  <a href=\"https://x.dev\">\n    <img src=\"a.svg\"\n  ></a>\n</div>\n",  # a tag's ">"
+    "- item\n  <details><summary>More</summary>\n  - [Helix](https://helix-editor.com)\n  </details>\n",  # nested
+    "<h2>Editors</h2>\n\n- [Helix](https://helix-editor.com)\n",
+])
+def test_ll117_leaves_literal_and_separated_html(text: str) -> None:
+    assert lint_text(text, select=["LL117"]) == []

@@ -1,5 +1,5 @@
 """File hygiene: LL110 trailing-whitespace, LL111 blank-lines, LL112 final-newline, LL113 hard-tabs, LL114 mojibake,
-LL115 blanks-around-blocks.
+LL115 blanks-around-blocks, LL117 markdown-in-html-block.
 
 They work on raw lines, but only on lines the parser says are prose (fenced and indented code, HTML blocks and front
 matter are protected), and their safe fixes never change the rendered HTML -- except LL114's, whose purpose is to
@@ -689,4 +689,63 @@ class BlanksAroundBlocks(Rule):
                 )
 
 
-RULES = (TrailingWhitespace, BlankLines, FinalNewline, HardTabs, Mojibake, BlanksAroundBlocks)
+# ---- LL117 -------------------------------------------------------------------------------------------------------
+
+# What keeps its text as written: <pre>, <code>, <textarea>, <script>, <style>, comments (<!--), declarations and
+# processing instructions. Markdown-looking lines from there on are code or examples, not lost Markdown
+LITERAL_ELEMENT = lazy(r"<(?:(?:pre|code|textarea|script|style)(?=[\s>]|$)|[!?])", re.IGNORECASE)
+# a line that starts a Markdown block or a link: a list item, a heading, an image or link, bold text (not a quote:
+# a line starting with ">" in HTML is most often the end of a tag written over two lines)
+MARKDOWN_LINE = lazy(
+    r"[ \t]{0,3}(?:(?P<item>(?:[-*+]|\d{1,9}[.)])[ \t]+\S)|(?P<heading>#{1,6}[ \t]+\S)"
+    r"|(?P<link>!?\[[^\]\n]+\]\()|(?P<bold>\*\*\S))"
+)
+_WRITTEN_AS = {"item": "a list item", "heading": "a heading", "link": "a link", "bold": "bold text"}
+
+
+class MarkdownInHtmlBlock(Rule):
+    code = "LL117"
+    name = "markdown-in-html-block"
+    category = "format"
+    summary = "Markdown right under HTML without a blank line: it belongs to the HTML block and shows as text"
+    fix = FixAvailability.SOMETIMES
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        source = document.source
+        lines = source.lines()
+        for block in document.blocks:
+            if block.kind != "html" or block.depth:
+                continue
+            for index in range(block.line + 1, min(block.end_line, source.line_count)):
+                if LITERAL_ELEMENT.search(lines[index - 1]):
+                    break  # from here on the block may hold code shown as written
+                match = MARKDOWN_LINE.match(lines[index])
+                if match is None:
+                    continue
+                yield self._report(document, block.line, index, _WRITTEN_AS[match.lastgroup or "item"])
+                break
+
+    def _report(self, document: Document, first: int, index: int, what: str) -> Diagnostic:
+        """The blank line ends the HTML block where it should have ended. Safe when the line above closes a tag
+        (``</h2>``, ``</p>``, ``<br>``): the HTML keeps all it held. Above a line of text inside the element, the
+        element is cut in two by Markdown, so the fix waits for a review."""
+        source = document.source
+        start = source.line_start(index)
+        above = source.line(index - 1).rstrip()
+        edit = Edit(Span(start, start), source.newline)
+        title = "Insert a blank line after the HTML"
+        if above.endswith(">"):
+            fix = Fix.safe(edit, title=title, alters=Alters.ENTRIES)
+        else:
+            fix = Fix.unsafe(edit, title=title, alters=Alters.ENTRIES)
+        line = source.line(index)
+        text_start = start + len(line) - len(line.lstrip(" \t"))
+        return self.report(
+            f"{what} inside the HTML block that starts on line {first + 1}: without a blank line after the HTML, "
+            f"Markdown shows it as text",
+            Span(text_start, source.line_end(index)),
+            fix,
+        )
+
+
+RULES = (TrailingWhitespace, BlankLines, FinalNewline, HardTabs, Mojibake, BlanksAroundBlocks, MarkdownInHtmlBlock)
