@@ -114,6 +114,18 @@ def test_ll102_title_after_a_section_and_a_second_title() -> None:
                        "its parts are level-2 headings")
 
 
+def test_ll102_an_html_title_comes_first() -> None:
+    text = ("<div align=\"center\">\n  <h1 id=\"top\">Awesome <em>Datasets</em> &amp; more</h1>\n</div>\n\n"
+            "## Help\n\nx\n\n# Table of Content\n\n# Audio\n")
+    assert found(text, "LL102") == ["9:1 LL102", "11:1 LL102"]
+    assert messages(text, "LL102")[0] == (
+        "another level-1 heading 'Table of Content' (an HTML <h1>, 'Awesome Datasets & more', comes first on line 2): "
+        "a file has one title, and its parts are level-2 headings")
+    # an <h1> below the first Markdown heading, or in a list item, is not the page's first title
+    assert found("# Title\n\n<h1>Later</h1>\n\n## A\n", "LL102") == []
+    assert found("- <h1>Item</h1>\n\n# Title\n", "LL102") == []
+
+
 # ---- LL103 ---------------------------------------------------------------------------------------------------------
 
 SAFE_HEADINGS = [

@@ -207,6 +207,17 @@ class SingleTitle(Rule):
         if not titles:
             return  # a file without a title (a fragment, or a title in HTML) is not this rule's business
         first, title = headings[0], titles[0]
+        html_title = _html_title(document, first.line)
+        if html_title is not None:
+            # an HTML <h1> above every Markdown heading is the page's first title: each `#` heading is another
+            words, line = html_title
+            for extra in titles:
+                yield self.report(
+                    f"another level-1 heading '{shown(extra)}' (an HTML <h1>, '{short(words)}', comes first on line "
+                    f"{line + 1}): a file has one title, and its parts are level-2 headings",
+                    _marker_or_text(document, extra),
+                )
+            return
         if first is not title:
             yield self.report(
                 f"the title '{shown(title)}' is not the first heading: the level-{first.level} heading "
@@ -220,6 +231,29 @@ class SingleTitle(Rule):
                 f"{title.line + 1}): a file has one title, and its parts are level-2 headings",
                 _marker_or_text(document, extra),
             )
+
+
+HTML_H1 = lazy(r"<h1(?:\s[^>]*)?>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+HTML_TAG = lazy(r"<[^>]*>")
+
+
+def _html_title(document: Document, before_line: int) -> tuple[str, int] | None:
+    """(words, 0-based line) of the first HTML ``<h1>`` in a top-level HTML block above ``before_line`` (a centred
+    logo and title, ``<div align="center"><h1>Awesome X</h1></div>``, is how many lists open), or None."""
+    import html
+
+    text = document.text
+    for block in document.blocks:
+        if block.line >= before_line:
+            break
+        if block.kind != "html" or block.depth:
+            continue
+        match = HTML_H1.search(text, block.span.start, block.span.end)
+        if match is not None:
+            words = " ".join(html.unescape(HTML_TAG.sub(" ", match.group(1))).split())
+            if words:
+                return words, document.source.line_index(match.start())
+    return None
 
 
 def _marker_or_text(document: Document, heading: Heading) -> Span:
