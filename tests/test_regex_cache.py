@@ -147,8 +147,8 @@ def test_cache_dir_from_the_environment(tmp_path: Path, monkeypatch: pytest.Monk
 def test_the_command_line_writes_the_cache_once_then_reads_it(tmp_path: Path) -> None:
     listing = tmp_path / "list.md"
     listing.write_text("# Papers\n\n- [A paper](https://arxiv.org/abs/1706.03762) - attention.\n"
-                       "- [Another paper](https://example.org/b) - more.\n- [A paper](https://arxiv.org/abs/1706.03762)\n",
-                       encoding="utf-8")
+                       "- [Another paper](https://example.org/b) - more.\n"
+                       "- [A paper](https://arxiv.org/abs/1706.03762)\n", encoding="utf-8")
     cache = tmp_path / "cache"
 
     def check(directory: str) -> subprocess.CompletedProcess[str]:

@@ -110,7 +110,7 @@ def test_modules_defining_namedtuples_do_not_postpone_annotations() -> None:
 
 
 def test_the_guard_sees_postponed_annotations(tmp_path: Path, monkeypatch) -> None:
-    (tmp_path / "mod.py").write_text('"""Doc."""\n\nfrom __future__ import annotations\n\nfrom typing import NamedTuple\n\n'
-                                     "class A(NamedTuple):\n    x: int\n")
+    (tmp_path / "mod.py").write_text('"""Doc."""\n\nfrom __future__ import annotations\n\n'
+                                     "from typing import NamedTuple\n\nclass A(NamedTuple):\n    x: int\n")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path)
     assert _postponed_modules_with_namedtuples() == ["mod.py"]

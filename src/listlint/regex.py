@@ -105,7 +105,8 @@ def _compiled_parts(pattern: str, flags: int) -> Parts | None:
         indexgroup: list[Any] = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        return flags | parsed.state.flags, [int(op) for op in code], parsed.state.groups - 1, groupindex, tuple(indexgroup)
+        code_ints = [int(op) for op in code]  # its opcodes are int subclasses, which marshal does not store
+        return flags | parsed.state.flags, code_ints, parsed.state.groups - 1, groupindex, tuple(indexgroup)
     except Exception:  # noqa: BLE001 - not this Python's layout: the pattern is simply not stored
         return None
 
