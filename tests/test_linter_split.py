@@ -154,6 +154,25 @@ def test_findings_cross_the_pipe_unchanged() -> None:
         Diagnostic("LL509", "bibtex-format", "bibtex", Severity.INFO, "ws", Span(5, 5),
                    Fix.safe(Edit.delete(Span(5, 7))), ""),
     ]
-    back = linter._unpack(linter._pack(sent))
+    back = linter._unpack(forking._loads(forking._dumps(linter._pack(sent))))
+    assert forking._dumps(linter._pack(sent))[:1] == b"M"  # plain data: marshal, no pickle
     assert back == sent
     assert [d.path for d in back] == ["a.md", "b.md", ""]  # path is not part of equality: check it apart
+
+
+def test_results_marshal_cannot_write_are_pickled() -> None:
+    from listlint.source import Span
+
+    plain = ("ok", [(1, (2, 3), None, "t", True)], {"k": [1.5]})
+    assert forking._dumps(plain)[:1] == b"M" and forking._loads(forking._dumps(plain)) == plain
+    objects = ("ok", [Span(1, 2)])  # a class instance: marshal refuses it
+    assert forking._dumps(objects)[:1] == b"P" and forking._loads(forking._dumps(objects)) == objects
+
+
+def test_an_untagged_result_is_a_failed_child() -> None:
+    import pytest
+
+    with pytest.raises(ValueError):
+        forking._loads(b"X123")
+    wait = forking.start(lambda: ("ok", [1, 2]))
+    assert wait() == ("ok", [1, 2])

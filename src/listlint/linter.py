@@ -166,8 +166,8 @@ def _run_split(
     return found + _unpack(value)
 
 
-# The child's findings travel as tuples of strings and numbers: pickling the frozen dataclasses themselves (each
-# through its __getstate__) cost about as much as the rules the child ran.
+# The child's findings travel as tuples of strings and numbers, which marshal writes (forking): pickling the frozen
+# dataclasses themselves (each through its __getstate__) cost about as much as the rules the child ran.
 _Row = tuple[str, str, str, str, str, int, int, str, Any]
 
 
