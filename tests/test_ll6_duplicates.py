@@ -86,6 +86,32 @@ def test_identical_link_message_and_column() -> None:
     assert messages(same) == ["duplicate link 'https://a.org/x': also listed at line 5 under 'Training'"]
 
 
+def test_a_code_link_shared_by_two_papers_is_no_duplicate() -> None:
+    # sweep 19 (LumingSun/ML4DB-paper-list): two papers of one repository, each with a plain-text title and the
+    # repository as its "GitHub Link", were reported as one entry listed twice
+    text = (
+        "# Papers\n\n## Cardinality Estimation\n\n"
+        "* Learned Cardinalities: Estimating Correlated Joins with Deep Learning （CIDR2019）"
+        "[GitHub Link](https://github.com/andreaskipf/learnedcardinalities)\n"
+        "* Estimating Cardinalities with Deep Sketches (SIGMOD 2019) "
+        "[GitHub Link](https://github.com/andreaskipf/learnedcardinalities)\n"
+        "* Are We Ready For Learned Cardinality Estimation? (VLDB 2021) [GitHub Link](https://github.com/sfu-db/x)\n"
+    )
+    assert found(text, select=("LL601",)) == []
+    # the first paper listed again (its venue written apart) is a repeat; found against the first, not the second
+    again = text + "* Learned Cardinalities: Estimating Correlated Joins with Deep Learning (CIDR 2019) " \
+        "[Code](https://github.com/andreaskipf/learnedcardinalities/)\n"
+    assert [(code, line) for code, line, *_ in found(again, select=("LL601",))] == [("LL601", 8)]
+    assert "also listed at line 5" in messages(again, select=("LL601",))[0]
+    # the repository as the title link of both, or a link that names the paper: a wrong link, still reported
+    titled = text.replace("* Learned Cardinalities: Estimating Correlated Joins with Deep Learning （CIDR2019）"
+                          "[GitHub Link]", "* [Learned Cardinalities: Estimating Correlated Joins with Deep Learning]")
+    titled = titled.replace("* Estimating Cardinalities with Deep Sketches (SIGMOD 2019) [GitHub Link]",
+                            "* [Estimating Cardinalities with Deep Sketches]")
+    assert [code for code, *_ in found(titled, select=("LL601",))] == ["LL601"]
+    assert [code for code, *_ in found(text.replace("GitHub Link", "PDF"), select=("LL601",))] == ["LL601"]
+
+
 def test_near_misses_are_not_reported() -> None:
     text = (FIXTURES / "near_misses.md").read_text(encoding="utf-8")
     assert found(text) == []

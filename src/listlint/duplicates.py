@@ -39,6 +39,7 @@ __all__ = [
     "index_for",
     "parent_entries",
     "section_index",
+    "shared_code_link",
     "title_key",
     "title_is_comparable",
     "NAMED_KEYS",
@@ -198,6 +199,9 @@ class EntryOccurrence(NamedTuple):
     order: int = 0  # the entry's position among the document's entries (children included)
     anchor: str = ""  # the named fragment of an absolute primary link ("…/gallery.aspx#SQLServer2012"), else ""
     parent: Entry | None = None  # the entry it is nested under (a course above its "Lecture Notes"), else None
+    # the primary link is a labelled code or project link after a plain-text title ("Title [GitHub Link](repo)"),
+    # not the title's own link: see :func:`shared_code_link`
+    secondary: bool = False
 
     @property
     def place(self) -> Place:
@@ -346,6 +350,29 @@ def _anchor(url: str) -> str:
     return fragment if urls.split(text).authority is not None else ""
 
 
+# the text of a link to an entry's code or project rather than to the work itself: "GitHub Link", "[Code]", "代码"
+_CODE_LABEL = lazy(
+    r"[\s\[(*_`]*(?:(?:official |source |unofficial )?code|github|gitlab|repo(?:sitory)?|implementation|"
+    r"project(?: ?page)?|demo|代码|代碼|源码|项目|項目)(?: link)?[\s\])*_`.:]*",
+    re.IGNORECASE,
+)
+# link text that names the work itself: such a link names the paper whatever its host
+_WORK_LABEL = lazy(r"[\s\[(*_`]*(?:paper|pdf|arxiv|doi|openreview|article|论文|論文)\b", re.IGNORECASE)
+_CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "codeberg.org/")
+
+
+def _is_secondary(entry: Entry, link: Link, link_key: str) -> bool:
+    """Whether an entry's primary link is a code or project link beside a plain-text title: it does not overlap
+    the title, and its text says code or project ("GitHub Link", "[Code]"), or it leads to a repository's root on
+    a code host and its text does not name the work ("[PDF]")."""
+    title = entry.title_span
+    if title is None or not len(title) or (link.full_span.start < title.end and title.start < link.full_span.end):
+        return False  # no title, or the title is the link's text: the link is the work's own
+    if _CODE_LABEL.fullmatch(link.text):
+        return True
+    return link_key.startswith(_CODE_HOSTS) and link_key.count("/") == 2 and not _WORK_LABEL.match(link.text)
+
+
 def _build_facts(document: Document) -> DocumentFacts:
 
     path = document.path
@@ -373,7 +400,8 @@ def _build_facts(document: Document) -> DocumentFacts:
             continue
         anchor = _anchor(link.url) if link_key and link is not None and "#" in link.url \
             and not link_key.startswith(NAMED_KEYS) else ""  # an identifier names the paper whatever the fragment
-        occ = EntryOccurrence(entry, link, link_key, title, path, order, anchor, parents.get(id(entry)))
+        secondary = bool(link_key) and link is not None and _is_secondary(entry, link, link_key)
+        occ = EntryOccurrence(entry, link, link_key, title, path, order, anchor, parents.get(id(entry)), secondary)
         if link_key:
             links.append(occ)
         if title:
@@ -509,6 +537,8 @@ class Index:
         for other in _earlier(self.by_link.get(self._scoped(occ.entry.section, occ.link_key)), occ):
             if other.anchor and occ.anchor and other.anchor != occ.anchor:
                 continue
+            if shared_code_link(other, occ):
+                continue
             if not titles_differ(other.title_key, occ.title_key):
                 return other
             fallback = fallback or other
@@ -547,6 +577,28 @@ def titles_differ(one: str, other: str) -> bool:
         return False  # "Exchangerate Host" and "Exchangerate.host": one name, written apart or with a dot
     words, others = set(one.split()), set(other.split())
     return 2 * len(words & others) < min(len(words), len(others))
+
+
+# a venue and year closing a title ("(SIGMOD 2019)", "（CIDR2019）", "[ICML'20]"): one paper's two listings may differ
+_VENUE_TAIL = lazy(r"(?:\s*[(（\[][^()（）\[\]]{1,40}[)）\]])+\s*$")
+
+
+def shared_code_link(one: EntryOccurrence, other: EntryOccurrence) -> bool:
+    """Two entries whose one link is the code or project link of both, beside titles that name two works: two
+    papers of one repository ("Learned Cardinalities (CIDR 2019)" and "… Deep Sketches (SIGMOD 2019)", both with
+    "[GitHub Link](…/learnedcardinalities)"), not one entry listed twice.
+
+    Titles that share many words are common here (the same authors, one topic), so they count as one work only
+    when, without a closing venue, they are equal, one contains the other, or they differ by a few characters."""
+    if not (one.secondary and other.secondary):
+        return False
+    a = title_key(_VENUE_TAIL.sub("", one.entry.title)) or one.title_key
+    b = title_key(_VENUE_TAIL.sub("", other.entry.title)) or other.title_key
+    if not a or not b or a in b or b in a:
+        return False
+    import difflib  # asked only for entries sharing a code link
+
+    return difflib.SequenceMatcher(None, a, b).ratio() < 0.85
 
 
 _SCAN = 64  # earlier occurrences looked at: a key repeated hundreds of times must not make the work quadratic
