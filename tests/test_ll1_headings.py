@@ -353,6 +353,14 @@ def test_a_section_a_broken_toc_link_was_meant_for_is_not_also_missing() -> None
     ]
 
 
+def test_a_section_a_shortened_toc_link_was_meant_for_is_not_also_missing() -> None:
+    # sweep 19: '[Dataset](#dataset)' is LL405's (did you mean '#dataset--language-modeling'?), not also a missing
+    # section
+    text = "# L\n\n## Contents\n\n- [A](#a)\n- [Dataset](#dataset)\n\n## A\n\nx\n\n" \
+        "## Dataset & Language modeling\n\ny\n"
+    assert found(text, "LL106", "LL405") == ["6:13 LL405"]
+
+
 def test_ll106_options() -> None:
     text = "# L\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n\n### A1\n\nx\n\n## B\n\ny\n\n## C\n\nz\n"
     assert found(text, "LL106") == []

@@ -333,6 +333,27 @@ def test_ll405_fix_only_for_a_close_guess() -> None:
     assert "(#transformers)" in fixed and "(#set-up)" in fixed and "(#optimization-methods)" in fixed
 
 
+def test_ll405_guess_follows_the_table_of_contents_nesting_and_whole_words() -> None:
+    # sweep 19 (irfnrdh/Awesome-Indonesia-NLP): '#tutorial', nested under the entry for 'Getting started', was
+    # pointed at '#tutorials' in another part of the file, and '#dataset' at the '### Datasets' of that part
+    text = ("# Indonesian NLP\n\n- [Getting started](#getting-started)\n  - [Tutorial](#tutorial)\n"
+            "- [Dataset](#dataset)\n\n## Getting started\n\n### Tutorial for beginners\n\n- [a](https://a.org)\n\n"
+            "## Dataset & Language modeling\n\n- [b](https://b.org)\n\n## Crawler data\n\n### Tutorials\n\n"
+            "- [c](https://c.org)\n\n### Datasets\n\n- [d](https://d.org)\n")
+    diags = check(text, ("LL405",))
+    assert [d.message[d.message.index(" (") + 1:] for d in diags] == [
+        "(did you mean '#tutorial-for-beginners'?)", "(did you mean '#dataset--language-modeling'?)"]
+    fixed = fix(text, ("LL405",), unsafe=True)
+    assert "(#tutorial-for-beginners)" in fixed and "(#dataset--language-modeling)" in fixed
+    # two headings as likely as each other: both named, no fix
+    tie = "# L\n\n- [Models](#models)\n\n## Models for vision\n\n## Models for text\n"
+    (diag,) = check(tie, ("LL405",))
+    assert diag.message.endswith("(did you mean '#models-for-vision' or '#models-for-text'?)")
+    assert diag.fix is None
+    # a lone typo is fixed as before
+    assert fix("# L\n\n- [T](#transformer)\n\n## Transformers\n", ("LL405",), unsafe=True).count("#transformers") == 1
+
+
 def test_ll405_page_anchors_top_and_readme_are_always_valid() -> None:
     # GitHub's page has '#top', and the rendered README sits in an element with id "readme"
     text = "# T\n\n- [a](#top)\n- [b](#readme)\n- [c](#README)\n- [d](#readme-1)\n"

@@ -682,13 +682,17 @@ def _parents_above(anchors: list[tuple[str, Heading]], level: int) -> dict[int, 
 
 def _unless_meant(missing: dict[str, Heading], broken: list[TocLink]) -> list[Heading]:
     """The missing headings, less those a broken link of the table was meant for (its fragment is close to their
-    slug): LL405 reports that link; one defect, one finding. Compared with the missing slugs only, so closer than
+    slug, or their slug's first words): LL405 reports that link; one defect, one finding. Compared with the missing slugs only, so closer than
     LL405's own suggestion, which looks among every heading of similar length."""
     if broken and missing:
         import difflib  # a broken link is rare; difflib is not worth importing at start-up
 
         for entry in broken:
-            meant = difflib.get_close_matches(entry.target, list(missing), n=1, cutoff=0.6)
+            # its first whole words ('#dataset' for 'dataset--language-modeling'), when they name one heading
+            target = entry.target.rstrip("-") + "-"
+            meant = [slug for slug in missing if slug.startswith(target)] if len(target) > 3 else []
+            if len(meant) != 1:
+                meant = difflib.get_close_matches(entry.target, list(missing), n=1, cutoff=0.6)
             if meant:
                 del missing[meant[0]]
     return list(missing.values())

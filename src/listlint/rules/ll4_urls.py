@@ -704,6 +704,123 @@ def _slugs_by_key(slugs: Iterable[str]) -> dict[tuple[str, int], list[str]]:
     return out
 
 
+def _slugs_by_first_words(slugs: Iterable[str]) -> dict[str, list[str]]:
+    """Each slug under every run of its first words ('dataset--language-modeling' under 'dataset' and
+    'dataset--language'): the headings a shortened fragment may stand for."""
+    out: dict[str, list[str]] = {}
+    for slug in slugs:
+        seen = set()
+        for at, ch in enumerate(slug):
+            if ch == "-" and at:
+                prefix = slug[:at].rstrip("-")
+                if prefix and prefix not in seen:
+                    seen.add(prefix)
+                    out.setdefault(prefix, []).append(slug)
+    return out
+
+
+class _Candidate(NamedTuple):
+    """A heading anchor a broken fragment may have meant, and how: its letters and digits equal (3), its first
+    whole words (2), or a typo of it (1) at ``distance`` edits."""
+    slug: str
+    match: int
+    distance: int
+
+
+def _candidates(fragment: str, document: Document) -> list[_Candidate]:
+    """The heading anchors a fix may link ``fragment`` to: typos of it (see :func:`_safe_guess`) among slugs of
+    similar length and first letter, and slugs that start with it as whole words ('#tutorial' and
+    'tutorial-for-beginners'); computed once per fragment and document."""
+    found: dict[str, list[_Candidate]] = document.memo("ll4.fragment-candidates", dict)
+    if fragment in found:
+        return found[fragment]
+    by_key = document.memo("ll4.slugs-by-key", lambda: _slugs_by_key(heading_slugs(document)))
+    out: dict[str, _Candidate] = {}
+    core = _core(fragment)
+    for delta in range(-3, 4):
+        for slug in by_key.get((fragment[:1], len(fragment) + delta), ()):
+            if _safe_guess(fragment, slug):
+                other = _core(slug)
+                out[slug] = _Candidate(slug, 3, 0) if other == core else _Candidate(slug, 1, distance(core, other))
+    if len(core) >= 3:
+        by_words = document.memo("ll4.slugs-by-words", lambda: _slugs_by_first_words(heading_slugs(document)))
+        for slug in by_words.get(fragment.rstrip("-"), ()):
+            if slug not in out:
+                out[slug] = _Candidate(slug, 2, 0)
+    found[fragment] = list(out.values())
+    return found[fragment]
+
+
+class _Outline(NamedTuple):
+    """What a table of contents' nesting says of its links: the heading each entry's fragment leads to, and the
+    entry of each list item."""
+    heading_of: dict[str, int]  # slug -> index in document.headings (the first heading with that slug)
+    entry_at: dict[int, Entry]  # list item index -> the entry written in it
+    entry_of: dict[int, Entry]  # offset of a fragment link -> the entry whose primary link it is
+
+
+def _outline(document: Document) -> _Outline:
+    def build() -> _Outline:
+        heading_of: dict[str, int] = {}
+        for n, slug in enumerate(heading_slugs(document)):
+            heading_of.setdefault(slug, n)
+        entry_at: dict[int, Entry] = {}
+        entry_of: dict[int, Entry] = {}
+        for entry in document.entries:
+            if entry.list_item is not None:
+                entry_at[entry.list_item] = entry
+                link = entry.primary_link
+                if link is not None and link.is_fragment:
+                    entry_of[link.full_span.start] = entry
+        return _Outline(heading_of, entry_at, entry_of)
+
+    return document.memo("ll4.outline", build)
+
+
+def _target(outline: _Outline, entry: Entry | None) -> int | None:
+    """The heading an entry's fragment link leads to, if it leads to one."""
+    link = entry.primary_link if entry is not None else None
+    if link is None or not link.is_fragment:
+        return None
+    return outline.heading_of.get(unquote(urls.followed(link.fragment or "")).lower())
+
+
+def _subtree(document: Document, at: int) -> range:
+    """The headings under heading ``at``: those after it up to the next heading of its level or above."""
+    headings = document.headings
+    level = headings[at].level
+    end = at + 1
+    while end < len(headings) and (headings[end].nested or headings[end].level > level):
+        end += 1
+    return range(at + 1, end)
+
+
+def _ranked(document: Document, link: Link, candidates: list[_Candidate]) -> list[tuple[int, int, int, str]]:
+    """(plausibility, -distance, -heading index, slug) of each candidate, best first (then in document order). Besides how the anchor matches, a table of
+    contents says where its link leads: under the heading its parent item leads to (+2), and at the level of the
+    headings its sibling items lead to (+1)."""
+    outline = _outline(document)
+    entry = outline.entry_of.get(link.full_span.start)
+    under: range = range(0)
+    level = 0
+    if entry is not None and entry.list_item is not None:
+        item = document.list_items[entry.list_item]
+        parent = _target(outline, outline.entry_at.get(item.parent_item)) if item.parent_item is not None else None
+        if parent is not None:
+            under = _subtree(document, parent)
+        levels = {document.headings[at].level for at in (
+            _target(outline, outline.entry_at.get(i)) for i in document.lists[item.list_index].items) if at is not None}
+        if len(levels) == 1:
+            level = levels.pop()
+    ranked = []
+    for c in candidates:
+        at = outline.heading_of.get(c.slug, 0)
+        score = c.match + (2 if at in under else 0) + (1 if level and document.headings[at].level == level else 0)
+        ranked.append((score, -c.distance, -at, c.slug))
+    ranked.sort(reverse=True)
+    return ranked
+
+
 class LinkFragment(Rule):
     code = "LL405"
     name = "link-fragment"
@@ -726,21 +843,25 @@ class LinkFragment(Rule):
             if fragment in anchors or fragment.lower() in lowered or fragment.lower() in PAGE_ANCHORS:
                 continue
             misses += 1
-            # a suggestion costs a fuzzy match over similar slugs: offer it for the first misses only
-            hint = _close_slug(fragment.lower(), document) if misses <= MAX_HINTS else []
             message = f"link fragment '{shorten(link.url)}' matches no heading or anchor of this file"
             fix = None
-            if hint and not _safe_guess(fragment, hint[0]):
-                # too far from the fragment to be its typo ('#GNN' and '#gan'): named, not offered as a fix
-                message += f" (the nearest heading anchor is '#{hint[0]}')"
-            elif hint:
-                message += f" (did you mean '#{hint[0]}'?)"
+            # a suggestion costs a fuzzy match over similar slugs: offer it for the first misses only
+            ranked = _ranked(document, link, _candidates(fragment.lower(), document)) if misses <= MAX_HINTS else []
+            if len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]:
+                # two anchors as likely as each other: named, and the reader picks
+                message += f" (did you mean '#{ranked[0][3]}' or '#{ranked[1][3]}'?)"
+            elif ranked:
+                slug = ranked[0][3]
+                message += f" (did you mean '#{slug}'?)"
                 written = link.span.of(document.text) if link.span is not None else ""
                 if link.span is not None and written == link.url and written.endswith("#" + link.fragment):
                     # a guess (a renamed heading, a typo): the reader decides, so the fix is unsafe
                     at = link.span.end - len(link.fragment)
-                    fix = Fix.unsafe(Edit(Span(at, link.span.end), hint[0]), title=f"Link to '#{hint[0]}'",
+                    fix = Fix.unsafe(Edit(Span(at, link.span.end), slug), title=f"Link to '#{slug}'",
                                      alters=Alters.URLS)
+            elif misses <= MAX_HINTS and (hint := _close_slug(fragment.lower(), document)):
+                # too far from the fragment to be its typo ('#GNN' and '#gan'): named, not offered as a fix
+                message += f" (the nearest heading anchor is '#{hint[0]}')"
             yield self.report(message, url_span(link), fix)
 
 
