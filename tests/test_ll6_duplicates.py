@@ -110,6 +110,15 @@ def test_a_code_link_shared_by_two_papers_is_no_duplicate() -> None:
                             "* [Estimating Cardinalities with Deep Sketches]")
     assert [code for code, *_ in found(titled, select=("LL601",))] == ["LL601"]
     assert [code for code, *_ in found(text.replace("GitHub Link", "PDF"), select=("LL601",))] == ["LL601"]
+    # without a venue and year or a paper link, the repository is the item (a list of tools): one tool, two names
+    tools = "# Tools\n\n- English spell checker [github](https://github.com/barrust/pyspellchecker)\n" \
+        "- Python spelling library [github](https://github.com/barrust/pyspellchecker)\n"
+    assert [code for code, *_ in found(tools, select=("LL601",))] == ["LL601"]
+    # two papers with their arXiv links: the same paper under two titles is reported, two papers are not
+    papers = "# Papers\n\n- Paper one [Code](https://github.com/a/b) [arXiv](https://arxiv.org/abs/2101.00001)\n" \
+        "- Another work [Code](https://github.com/a/b) [arXiv](https://arxiv.org/abs/2101.00002)\n"
+    assert found(papers, select=("LL601",)) == []
+    assert [code for code, *_ in found(papers.replace("00002", "00001"), select=("LL601",))] == ["LL601"]
 
 
 def test_near_misses_are_not_reported() -> None:

@@ -359,18 +359,35 @@ _CODE_LABEL = lazy(
 # link text that names the work itself: such a link names the paper whatever its host
 _WORK_LABEL = lazy(r"[\s\[(*_`]*(?:paper|pdf|arxiv|doi|openreview|article|论文|論文)\b", re.IGNORECASE)
 _CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "codeberg.org/")
+# a venue in capitals and its year, as a paper's reference gives them: "(SIGMOD 2019)", "（CIDR2019）", "ICML'20"
+_VENUE_YEAR = lazy(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|arXiv)(?:'\d\d|[ \t]*(?:19|20)\d\d)\b")
+
+
+def _paper_keys(entry: Entry) -> set[str]:
+    """The papers (arXiv, DOI, OpenReview keys) the entry's links other than its primary one name."""
+    keys = set()
+    primary = entry.primary_link.full_span if entry.primary_link is not None else None
+    for link in entry.links:
+        if link.full_span != primary and not link.is_fragment:
+            key = urls.normalize(link.url)
+            if key.startswith(NAMED_KEYS):
+                keys.add(key)
+    return keys
 
 
 def _is_secondary(entry: Entry, link: Link, link_key: str) -> bool:
-    """Whether an entry's primary link is a code or project link beside a plain-text title: it does not overlap
-    the title, and its text says code or project ("GitHub Link", "[Code]"), or it leads to a repository's root on
-    a code host and its text does not name the work ("[PDF]")."""
+    """Whether an entry's primary link is the code or project link of a paper with a plain-text title: the link
+    does not overlap the title; its text says code or project ("GitHub Link", "[Code]"), or it leads to a
+    repository's root on a code host and its text does not name the work ("[PDF]"); and the entry names a paper,
+    by a venue and year ("(SIGMOD 2019)") or by another link to an arXiv, DOI or OpenReview page. In a list of tools
+    or resources ("中文拼写检查库 | [github](repo)") the repository is the item itself: not secondary."""
     title = entry.title_span
     if title is None or not len(title) or (link.full_span.start < title.end and title.start < link.full_span.end):
         return False  # no title, or the title is the link's text: the link is the work's own
-    if _CODE_LABEL.fullmatch(link.text):
-        return True
-    return link_key.startswith(_CODE_HOSTS) and link_key.count("/") == 2 and not _WORK_LABEL.match(link.text)
+    if not (_CODE_LABEL.fullmatch(link.text) or link_key.startswith(_CODE_HOSTS) and link_key.count("/") == 2
+            and not _WORK_LABEL.match(link.text)):
+        return False
+    return bool(_VENUE_YEAR.search(entry.title) or _VENUE_YEAR.search(entry.description) or _paper_keys(entry))
 
 
 def _build_facts(document: Document) -> DocumentFacts:
@@ -584,14 +601,16 @@ _VENUE_TAIL = lazy(r"(?:\s*[(（\[][^()（）\[\]]{1,40}[)）\]])+\s*$")
 
 
 def shared_code_link(one: EntryOccurrence, other: EntryOccurrence) -> bool:
-    """Two entries whose one link is the code or project link of both, beside titles that name two works: two
-    papers of one repository ("Learned Cardinalities (CIDR 2019)" and "… Deep Sketches (SIGMOD 2019)", both with
+    """Two papers whose one link is the code or project link of both, with titles that name two works and no
+    paper link in common: two papers of one repository ("Learned Cardinalities (CIDR 2019)" and "… Deep Sketches (SIGMOD 2019)", both with
     "[GitHub Link](…/learnedcardinalities)"), not one entry listed twice.
 
     Titles that share many words are common here (the same authors, one topic), so they count as one work only
     when, without a closing venue, they are equal, one contains the other, or they differ by a few characters."""
     if not (one.secondary and other.secondary):
         return False
+    if _paper_keys(one.entry) & _paper_keys(other.entry):
+        return False  # one paper, under two titles
     a = title_key(_VENUE_TAIL.sub("", one.entry.title)) or one.title_key
     b = title_key(_VENUE_TAIL.sub("", other.entry.title)) or other.title_key
     if not a or not b or a in b or b in a:
