@@ -239,17 +239,39 @@ def test_missing_nested_scope_and_box_files() -> None:
     nested = from_table({"rules": {"status-missing": {"nested": True}}}, "<t>")
     assert found(text, nested) == [(4, 6, "LL301"), (5, 4, "LL301")]
     sections = "# L\n\n## Papers\n\n- [A](https://a.org) [`READ`]\n- [B](https://b.org)\n\n## Tools\n\n- [T](https://t.org)\n"
-    assert found(sections) == [(6, 4, "LL301"), (10, 4, "LL301")]
+    # by default, a top-level part without any status beside one with status is not asked (see the next test)
+    assert found(sections) == [(6, 4, "LL301")]
+    by_file = from_table({"rules": {"status-missing": {"scope": "file"}}}, "<t>")
+    assert found(sections, by_file) == [(6, 4, "LL301"), (10, 4, "LL301")]
     by_section = from_table({"rules": {"status-missing": {"scope": "section"}}}, "<t>")
     assert found(sections, by_section) == [(6, 4, "LL301")]
     # sections are told apart by position, not by title
     twins = "# L\n\n## A\n\n### Papers\n\n- [A](https://a.org) [`READ`]\n\n## B\n\n### Papers\n\n- [B](https://b.org)\n"
     assert found(twins, by_section) == []
-    assert found(twins) == [(13, 4, "LL301")]
+    assert found(twins, by_file) == [(13, 4, "LL301")]
     boxes = "# L\n\n- [x] [A](https://a.org)\n- [B](https://b.org)\n"
     [d] = diagnostics(boxes, "LL301")
     assert "no status box" in d.message
     assert fix_text(boxes, unsafe=True, select=("LL3",)) == "# L\n\n- [x] [A](https://a.org)\n- [ ] [B](https://b.org)\n"
+
+
+def test_missing_leaves_alone_the_parts_of_a_file_that_keep_no_status() -> None:
+    # sweep 19 (irfnrdh/Awesome-Indonesia-NLP): boxes in "Papers I have read" only, and the rule asked every
+    # dataset, tool and course of the file for one (112 entries, each given "[ ]" by the unsafe fix)
+    text = ("# Indonesian NLP\n\n## Datasets\n\n- [Indonesian News Corpus](https://data.mendeley.com/x)\n"
+            "- [IndoSum](https://github.com/kata-ai/indosum)\n\n## Papers I have read\n\n"
+            "- [X] **BERT: Pre-training of Deep Bidirectional Transformers**, Devlin et al.\n"
+            "[`Paper`](https://arxiv.org/abs/1810.04805)\n\n"
+            "- [ ] **Universal Sentence Encoder**, Cer et al.\n[`Paper`](https://arxiv.org/abs/1803.11175)\n")
+    assert found(text) == []
+    assert fix_text(text, unsafe=True, select=("LL301",)) == text
+    # the parts are the sections under the title, subsections included; an entry of the tracked part still needs one
+    more = text + "\n### Later\n\n- **Sentence-BERT**, Reimers et al. [`Paper`](https://arxiv.org/abs/1908.10084)\n"
+    assert found(more) == [(18, 5, "LL301")]
+    # when most parts keep status, a part without any is asked: it is a part not yet tagged
+    spread = ("# Reading list\n\n## NLP\n\n- [A](https://a.org) [`READ`]\n\n## Vision\n\n- [B](https://b.org) [`UNREAD`]\n\n"
+              "## RL\n\n- [C](https://c.org)\n- [D](https://d.org)\n")
+    assert found(spread) == [(13, 4, "LL301"), (14, 4, "LL301")]
 
 
 def test_missing_option_errors_name_the_key() -> None:
@@ -752,8 +774,11 @@ def test_a_section_title_that_is_a_reading_status(title: str, status: bool) -> N
 def test_entries_filed_under_a_status_heading_need_no_tag_at_any_depth() -> None:
     text = ("# List\n\n## Read\n\n### Vision\n\n- [A](https://a.dev/1) [`READ`]\n- [B](https://a.dev/2)\n\n"
             "## À lire\n\n- [C](https://a.dev/3)\n\n## Other\n\n- [D](https://a.dev/4)\n")
-    lines = [parse(text).source.position(d.span.start)[0] for d in lint_text(text, select=("LL301",))]
+    by_file = from_table({"rules": {"status-missing": {"scope": "file"}}}, "<t>")
+    lines = [parse(text).source.position(d.span.start)[0] for d in lint_text(text, by_file, select=("LL301",))]
     assert lines == [12, 16]  # C: "À lire" is no tag of the default vocabulary; D
+    # by default, status is kept in one part of three ("Read"): the other two are not asked
+    assert lint_text(text, select=("LL301",)) == []
     config = from_table({"status": {"tags": ["LU", "À LIRE"]}}, "cfg.toml")
     text = text.replace("READ`", "LU`")
     assert [parse(text).source.position(d.span.start)[0] for d in lint_text(text, select=("LL301",), config=config)] \

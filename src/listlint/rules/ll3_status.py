@@ -433,7 +433,9 @@ def _title(entry: Entry) -> str:
 # ---- LL301 -----------------------------------------------------------------------------------------------------
 class StatusMissingOptions(NamedTuple):
     """Options of LL301."""
-    scope: str = "file"  # "file": required everywhere once the file uses a tag; "section": per section
+    # "part": per top-level part of the file, when status is kept in at most half of them; "file": everywhere once
+    # the file uses a tag; "section": per section
+    scope: str = "part"
     nested: bool = False  # also require a tag on entries nested under another entry
 
 
@@ -485,6 +487,35 @@ def _filed_by_status(document: Document, tags: Sequence[str]) -> set[tuple[int, 
     return filed
 
 
+def _parts(document: Document) -> dict[int, int]:
+    """Section index (in ``document.sections``) -> the top-level part it belongs to.
+
+    The parts are the sections under the file's title (the root, or the one heading that holds everything, such as
+    an H1 over the whole list), each with its subsections; the entries written under the title before its first
+    section are a part of their own (0)."""
+    top = document.root
+    while len(top.children) == 1 and not top.entries:
+        top = top.children[0]
+    index = {id(section): n for n, section in enumerate(document.sections)}
+    part_of: dict[int, int] = {}
+    for number, child in enumerate(top.children, 1):
+        for section in child.walk():
+            part_of[index[id(section)]] = number
+    return part_of
+
+
+def _quiet_parts(marked: list[int], asked: list[int]) -> set[int]:
+    """The parts (given per entry: those with a status, those that would be asked for one) left alone: a part with
+    no status when at most half of the parts with entries keep one. A list that tracks reading in one part ("Papers
+    I have read") beside parts of datasets and tools keeps no status there; when most parts keep one, a part without
+    any is a part not yet tagged, and is asked."""
+    keeping = set(marked)
+    holding = keeping | set(asked)
+    if not keeping or 2 * len(keeping) > len(holding):
+        return set()
+    return holding - keeping
+
+
 class StatusMissing(Rule):
     code = "LL301"
     name = "status-missing"
@@ -502,9 +533,9 @@ class StatusMissing(Rule):
         if not always and not view.uses_status:
             return
         options: StatusMissingOptions = context.options
-        if options.scope not in ("file", "section"):
+        if options.scope not in ("part", "file", "section"):
             raise ConfigError(context.config.path or "<config>", f"rules.{self.name}.scope",
-                              f"must be file or section, got {options.scope!r}")
+                              f"must be part, file or section, got {options.scope!r}")
         filed = _filed_by_status(document, settings.tags)
         nested = {id(child) for es in view.entries for child in es.entry.children}
         nested.update(id(es.entry) for es in view.entries if _under_a_ticked_item(document, es.entry))
@@ -519,17 +550,34 @@ class StatusMissing(Rule):
         # a file that marks status mostly with task boxes gets a box; any other file the default tag
         boxes_only = view.boxed > view.tagged
         default = "[ ]" if boxes_only else view.vocabulary.canonical(settings.default)
+        asked: list[Entry] = []
+        kept: list[Entry] = []  # entries with a status: a tag, a box, or a status heading they are filed under
         for es in view.entries:
             entry = es.entry
+            if any(m.kind in (Kind.KNOWN, Kind.BOX) for m in es.marks) and not _contents_item(entry):
+                kept.append(entry)
             if es.marks or (id(entry) in nested and not options.nested):
                 continue
             if filed and entry_key(entry) in filed:
+                kept.append(entry)
                 continue  # "## Read" / "## Want to read": its heading is the status of what is filed under it
             if entry.heading is None and entry.list_item is None:
                 continue  # a reference written as a prose line: the parser does not look for tags there
             section = sections[entry_key(entry)] if per_section else 0
             if per_section and not by_section[section]:
                 continue
+            asked.append(entry)
+        quiet: set[int] = set()
+        part_of: dict[int, int] = {}
+        if options.scope == "part" and not always and asked:
+            part_of = _parts(document)
+            sections = section_of(document)
+            quiet = _quiet_parts([part_of.get(sections[entry_key(e)], 0) for e in kept],
+                                 [part_of.get(sections[entry_key(e)], 0) for e in asked])
+        for entry in asked:
+            if quiet and part_of.get(sections[entry_key(entry)], 0) in quiet:
+                continue  # a part of the file that keeps no status, beside one that does
+            section = sections[entry_key(entry)] if per_section else 0
             line = title_line(document, entry)
             span = entry.title_span if entry.title_span is not None and len(entry.title_span) else None
             if span is None:
