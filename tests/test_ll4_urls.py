@@ -350,6 +350,11 @@ def test_ll405_guess_follows_the_table_of_contents_nesting_and_whole_words() -> 
     (diag,) = check(tie, ("LL405",))
     assert diag.message.endswith("(did you mean '#models-for-vision' or '#models-for-text'?)")
     assert diag.fix is None
+    # a heading that another item of the table leads to has its entry: '#image' is not 'Image Processing' there
+    # (sorrycc/awesome-javascript; with five letters, '#images' is no sure typo either)
+    listed = "# L\n\n- [Image](#image)\n- [Image processing](#image-processing)\n\n## Images\n\n## Image Processing\n"
+    (diag,) = check(listed, ("LL405",))
+    assert diag.message.endswith("(the nearest heading anchor is '#images')") and diag.fix is None
     # a lone typo is fixed as before
     assert fix("# L\n\n- [T](#transformer)\n\n## Transformers\n", ("LL405",), unsafe=True).count("#transformers") == 1
 

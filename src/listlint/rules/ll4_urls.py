@@ -10,6 +10,7 @@ every construct the parser recognised (links, code spans, inline HTML).
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import NamedTuple
 from urllib.parse import unquote
 
@@ -752,11 +753,12 @@ def _candidates(fragment: str, document: Document) -> list[_Candidate]:
 
 
 class _Outline(NamedTuple):
-    """What a table of contents' nesting says of its links: the heading each entry's fragment leads to, and the
-    entry of each list item."""
+    """What a table of contents' nesting says of its links: the fragment link each list item opens with, the item
+    of each such link, and the headings they lead to."""
     heading_of: dict[str, int]  # slug -> index in document.headings (the first heading with that slug)
-    entry_at: dict[int, Entry]  # list item index -> the entry written in it
-    entry_of: dict[int, Entry]  # offset of a fragment link -> the entry whose primary link it is
+    link_of: dict[int, Link]  # list item index -> the fragment link its content opens with
+    item_of: dict[int, int]  # offset of such a link -> its list item
+    listed: set[int]  # the headings those links lead to
 
 
 def _outline(document: Document) -> _Outline:
@@ -764,23 +766,29 @@ def _outline(document: Document) -> _Outline:
         heading_of: dict[str, int] = {}
         for n, slug in enumerate(heading_slugs(document)):
             heading_of.setdefault(slug, n)
-        entry_at: dict[int, Entry] = {}
-        entry_of: dict[int, Entry] = {}
-        for entry in document.entries:
-            if entry.list_item is not None:
-                entry_at[entry.list_item] = entry
-                link = entry.primary_link
-                if link is not None and link.is_fragment:
-                    entry_of[link.full_span.start] = entry
-        return _Outline(heading_of, entry_at, entry_of)
+        starts = [item.content_start for item in document.list_items]  # in document order
+        text = document.text
+        link_of: dict[int, Link] = {}
+        item_of: dict[int, int] = {}
+        for link in document.links:
+            if not link.is_fragment:
+                continue
+            at = bisect_right(starts, link.full_span.start) - 1
+            # the item's content opens with the link, after emphasis or a task box at most ("**[A](#a)**")
+            if at >= 0 and at not in link_of and not text[starts[at]:link.full_span.start].strip("*_ [xX]"):
+                link_of[at] = link
+                item_of[link.full_span.start] = at
+        outline = _Outline(heading_of, link_of, item_of, set())
+        outline.listed.update(n for n in map(partial(_target, outline), link_of) if n is not None)
+        return outline
 
     return document.memo("ll4.outline", build)
 
 
-def _target(outline: _Outline, entry: Entry | None) -> int | None:
-    """The heading an entry's fragment link leads to, if it leads to one."""
-    link = entry.primary_link if entry is not None else None
-    if link is None or not link.is_fragment:
+def _target(outline: _Outline, item: int | None) -> int | None:
+    """The heading the fragment link a list item opens with leads to, if it leads to one."""
+    link = outline.link_of.get(item) if item is not None else None
+    if link is None:
         return None
     return outline.heading_of.get(unquote(urls.followed(link.fragment or "")).lower())
 
@@ -796,25 +804,28 @@ def _subtree(document: Document, at: int) -> range:
 
 
 def _ranked(document: Document, link: Link, candidates: list[_Candidate]) -> list[tuple[int, int, int, str]]:
-    """(plausibility, -distance, -heading index, slug) of each candidate, best first (then in document order). Besides how the anchor matches, a table of
-    contents says where its link leads: under the heading its parent item leads to (+2), and at the level of the
-    headings its sibling items lead to (+1)."""
+    """(plausibility, -distance, -heading index, slug) of each candidate, best first (then in document order).
+    Besides how the anchor matches, a table of contents says where its link leads: under the heading its parent
+    item leads to (+2), and at the level of the headings its sibling items lead to (+1); a heading another item
+    leads to has an entry already, and is not guessed as the first words of this one."""
     outline = _outline(document)
-    entry = outline.entry_of.get(link.full_span.start)
+    at_item = outline.item_of.get(link.full_span.start)
     under: range = range(0)
     level = 0
-    if entry is not None and entry.list_item is not None:
-        item = document.list_items[entry.list_item]
-        parent = _target(outline, outline.entry_at.get(item.parent_item)) if item.parent_item is not None else None
+    if at_item is not None:
+        item = document.list_items[at_item]
+        parent = _target(outline, item.parent_item)
         if parent is not None:
             under = _subtree(document, parent)
-        levels = {document.headings[at].level for at in (
-            _target(outline, outline.entry_at.get(i)) for i in document.lists[item.list_index].items) if at is not None}
+        levels = {document.headings[n].level for n in map(partial(_target, outline),
+                                                          document.lists[item.list_index].items) if n is not None}
         if len(levels) == 1:
             level = levels.pop()
     ranked = []
     for c in candidates:
         at = outline.heading_of.get(c.slug, 0)
+        if c.match == 2 and at in outline.listed:
+            continue  # '#image' beside '[Image processing](#image-processing)': that heading has its own entry
         score = c.match + (2 if at in under else 0) + (1 if level and document.headings[at].level == level else 0)
         ranked.append((score, -c.distance, -at, c.slug))
     ranked.sort(reverse=True)
