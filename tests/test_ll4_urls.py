@@ -350,6 +350,15 @@ def test_ll405_guess_follows_the_table_of_contents_nesting_and_whole_words() -> 
     (diag,) = check(tie, ("LL405",))
     assert diag.message.endswith("(did you mean '#models-for-vision' or '#models-for-text'?)")
     assert diag.fix is None
+    # nothing under the parent's heading: the anchor elsewhere is named, not fixed (the real list has no
+    # "Tutorial for beginners"); when the parent's heading has no headings under it, the table's nesting proves
+    # nothing and a typo is fixed as before
+    astray = text.replace("### Tutorial for beginners", "### Books")
+    diag = check(astray, ("LL405",))[0]
+    assert diag.message.endswith("(the nearest heading anchor is '#tutorials', in another part of the file)")
+    assert diag.fix is None
+    flat = "# L\n\n- [Models](#models)\n  - [T](#transformer)\n\n## Models\n\n## Transformers\n"
+    assert "(#transformers)" in fix(flat, ("LL405",), unsafe=True)
     # a heading that another item of the table leads to has its entry: '#image' is not 'Image Processing' there
     # (sorrycc/awesome-javascript; with five letters, '#images' is no sure typo either)
     listed = "# L\n\n- [Image](#image)\n- [Image processing](#image-processing)\n\n## Images\n\n## Image Processing\n"

@@ -803,11 +803,19 @@ def _subtree(document: Document, at: int) -> range:
     return range(at + 1, end)
 
 
-def _ranked(document: Document, link: Link, candidates: list[_Candidate]) -> list[tuple[int, int, int, str]]:
-    """(plausibility, -distance, -heading index, slug) of each candidate, best first (then in document order).
-    Besides how the anchor matches, a table of contents says where its link leads: under the heading its parent
-    item leads to (+2), and at the level of the headings its sibling items lead to (+1); a heading another item
-    leads to has an entry already, and is not guessed as the first words of this one."""
+class _Ranked(NamedTuple):
+    score: int
+    closeness: int  # -distance
+    order: int  # -heading index
+    slug: str
+    astray: bool  # outside the headings under the one the table's parent item leads to
+
+
+def _ranked(document: Document, link: Link, candidates: list[_Candidate]) -> list[_Ranked]:
+    """The candidates, best first (then in document order). Besides how the anchor matches, a table of contents
+    says where its link leads: under the heading its parent item leads to (+2; when that heading has headings
+    under it, one elsewhere is astray), and at the level of the headings its sibling items lead to (+1); a heading
+    another item leads to has an entry already, and is not guessed as the first words of this one."""
     outline = _outline(document)
     at_item = outline.item_of.get(link.full_span.start)
     under: range = range(0)
@@ -827,7 +835,7 @@ def _ranked(document: Document, link: Link, candidates: list[_Candidate]) -> lis
         if c.match == 2 and at in outline.listed:
             continue  # '#image' beside '[Image processing](#image-processing)': that heading has its own entry
         score = c.match + (2 if at in under else 0) + (1 if level and document.headings[at].level == level else 0)
-        ranked.append((score, -c.distance, -at, c.slug))
+        ranked.append(_Ranked(score, -c.distance, -at, c.slug, bool(under) and at not in under))
     ranked.sort(reverse=True)
     return ranked
 
@@ -860,9 +868,12 @@ class LinkFragment(Rule):
             ranked = _ranked(document, link, _candidates(fragment.lower(), document)) if misses <= MAX_HINTS else []
             if len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]:
                 # two anchors as likely as each other: named, and the reader picks
-                message += f" (did you mean '#{ranked[0][3]}' or '#{ranked[1][3]}'?)"
+                message += f" (did you mean '#{ranked[0].slug}' or '#{ranked[1].slug}'?)"
+            elif ranked and ranked[0].astray:
+                # the table files the link under a heading, and the anchor is elsewhere: named, not fixed
+                message += f" (the nearest heading anchor is '#{ranked[0].slug}', in another part of the file)"
             elif ranked:
-                slug = ranked[0][3]
+                slug = ranked[0].slug
                 message += f" (did you mean '#{slug}'?)"
                 written = link.span.of(document.text) if link.span is not None else ""
                 if link.span is not None and written == link.url and written.endswith("#" + link.fragment):
