@@ -269,8 +269,8 @@ def test_missing_leaves_alone_the_parts_of_a_file_that_keep_no_status() -> None:
     more = text + "\n### Later\n\n- **Sentence-BERT**, Reimers et al. [`Paper`](https://arxiv.org/abs/1908.10084)\n"
     assert found(more) == [(18, 5, "LL301")]
     # when most parts keep status, a part without any is asked: it is a part not yet tagged
-    spread = ("# Reading list\n\n## NLP\n\n- [A](https://a.org) [`READ`]\n\n## Vision\n\n- [B](https://b.org) [`UNREAD`]\n\n"
-              "## RL\n\n- [C](https://c.org)\n- [D](https://d.org)\n")
+    spread = ("# Reading list\n\n## NLP\n\n- [A](https://a.org) [`READ`]\n\n"
+              "## Vision\n\n- [B](https://b.org) [`UNREAD`]\n\n## RL\n\n- [C](https://c.org)\n- [D](https://d.org)\n")
     assert found(spread) == [(13, 4, "LL301"), (14, 4, "LL301")]
 
 

@@ -365,7 +365,7 @@ _VENUE_YEAR = lazy(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|arXiv)(?:'\d\d|[ \t]*(?:1
 
 def _paper_keys(entry: Entry) -> set[str]:
     """The papers (arXiv, DOI, OpenReview keys) the entry's links other than its primary one name."""
-    keys = set()
+    keys: set[str] = set()
     primary = entry.primary_link.full_span if entry.primary_link is not None else None
     for link in entry.links:
         if link.full_span != primary and not link.is_fragment:
@@ -602,8 +602,8 @@ _VENUE_TAIL = lazy(r"(?:\s*[(（\[][^()（）\[\]]{1,40}[)）\]])+\s*$")
 
 def shared_code_link(one: EntryOccurrence, other: EntryOccurrence) -> bool:
     """Two papers whose one link is the code or project link of both, with titles that name two works and no
-    paper link in common: two papers of one repository ("Learned Cardinalities (CIDR 2019)" and "… Deep Sketches (SIGMOD 2019)", both with
-    "[GitHub Link](…/learnedcardinalities)"), not one entry listed twice.
+    paper link in common: two papers of one repository ("Learned Cardinalities (CIDR 2019)" and "… Deep Sketches
+    (SIGMOD 2019)", both with "[GitHub Link](…/learnedcardinalities)"), not one entry listed twice.
 
     Titles that share many words are common here (the same authors, one topic), so they count as one work only
     when, without a closing venue, they are equal, one contains the other, or they differ by a few characters."""

@@ -682,8 +682,8 @@ def _parents_above(anchors: list[tuple[str, Heading]], level: int) -> dict[int, 
 
 def _unless_meant(missing: dict[str, Heading], broken: list[TocLink]) -> list[Heading]:
     """The missing headings, less those a broken link of the table was meant for (its fragment is close to their
-    slug, or their slug's first words): LL405 reports that link; one defect, one finding. Compared with the missing slugs only, so closer than
-    LL405's own suggestion, which looks among every heading of similar length."""
+    slug, or is their slug's first words): LL405 reports that link; one defect, one finding. Compared with the
+    missing slugs only, so closer than LL405's own suggestion, which looks among every heading of similar length."""
     if broken and missing:
         import difflib  # a broken link is rare; difflib is not worth importing at start-up
 

@@ -710,7 +710,7 @@ def _slugs_by_first_words(slugs: Iterable[str]) -> dict[str, list[str]]:
     'dataset--language'): the headings a shortened fragment may stand for."""
     out: dict[str, list[str]] = {}
     for slug in slugs:
-        seen = set()
+        seen: set[str] = set()
         for at, ch in enumerate(slug):
             if ch == "-" and at:
                 prefix = slug[:at].rstrip("-")
@@ -804,6 +804,7 @@ def _subtree(document: Document, at: int) -> range:
 
 
 class _Ranked(NamedTuple):
+    """A candidate anchor as the table of contents sees it, in the order of plausibility."""
     score: int
     closeness: int  # -distance
     order: int  # -heading index
@@ -829,7 +830,7 @@ def _ranked(document: Document, link: Link, candidates: list[_Candidate]) -> lis
                                                           document.lists[item.list_index].items) if n is not None}
         if len(levels) == 1:
             level = levels.pop()
-    ranked = []
+    ranked: list[_Ranked] = []
     for c in candidates:
         at = outline.heading_of.get(c.slug, 0)
         if c.match == 2 and at in outline.listed:
