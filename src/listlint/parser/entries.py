@@ -876,6 +876,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         found = b.list_entry(work)
         if found is not None:
             item_entries[work.item.index] = found
+    _learn_venue_year_lists(b, works, walk, item_entries)
     _learn_citation_lists(b, works, walk, item_entries)
     _learn_bold_title_lists(b, works, walk, item_entries)
     adopted = _labelled_link_children(b, works, first_unit, item_entries)
@@ -1092,6 +1093,91 @@ def _cites(entry: Entry, block: BibtexBlock) -> bool:
         if title and entry.title and title_similarity(entry.title, title) >= 0.9:
             return True
     return False
+
+
+# a venue and year in parentheses closing a paper's title: "(SIGMOD 2018)", "（VLDB 2020）", "(2019)",
+# "(DEEM@SIGMOD2018)", "(SIGMOD-Companion ’23)", "(ICDE 2022, best demo award)"
+VENUE_YEAR_PAREN = lazy(r"[(（][^()（）\n]{0,60}?(?<!\d)(?:(?:19|20)\d\d|['’]\d\d)(?!\d)[^()（）\n]{0,40}[)）]")
+# the parentheses closing a line of words ("(TKDE)", "(VLDB 2011) （有调度策略）"), and a period after them
+CLOSING_PARENS = lazy(r"(?:[ \t]*[(（][^()（）\n]{1,80}[)）])+[ \t.]*$")
+# a period that ends a sentence inside a line: "Title. Authors (2019)" is a reference of several parts
+INNER_PERIOD = lazy(r"(?<=[^\s.])\.(?=\s)")
+
+
+def _learn_venue_year_lists(b: Builder, works: list[_Item], walk: Walk,
+                            item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]]) -> None:
+    """A list of paper titles in plain words, each closed by its venue and year in parentheses (``* The Case for
+    Learned Index Structures (SIGMOD 2018)``), some followed by labelled links (``(VLDB 2024) [Source code](url)``):
+    each item is an entry titled by its words before the parentheses, whatever a question mark or a hyphen in them
+    ("Black or White? How to …", "Self-Driving …") made of it alone. Two or more items closed by a year, two
+    thirds of the list, make it a list of papers (then its plain items without a year are papers too): a note
+    ending with a date among sentences does not. Once one list is, a section's single paper so written is one too."""
+    learned = False
+    lone: list[dict[int, tuple[str, Span | None, Link | None]]] = []
+    for lst in walk.lists:
+        read: dict[int, tuple[str, Span | None, Link | None]] = {}
+        dated = 0
+        for i in lst.items:
+            found = _venue_closed_item(b, works[i])
+            if found is None:
+                continue
+            title, span, primary, has_year = found
+            dated += has_year
+            read[i] = (title, span, primary)
+        if dated == len(lst.items) == 1:
+            lone.append(read)
+            continue
+        if dated < 2 or 3 * dated < 2 * len(lst.items):
+            continue
+        learned = True
+        _enter_venue_closed(read, item_entries)
+    if learned:
+        for read in lone:
+            _enter_venue_closed(read, item_entries)
+
+
+def _enter_venue_closed(read: dict[int, tuple[str, Span | None, Link | None]],
+                        item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]]) -> None:
+    for i, (title, span, primary) in read.items():
+        item_entries[i] = (Layout.CITATION if primary is None else Layout.LIST, title, span, primary)
+
+
+def _venue_closed_item(b: Builder, work: _Item) -> tuple[str, Span | None, Link | None, bool] | None:
+    """(title, its span, the first link, whether a year closes it) for an item of plain words that may end with
+    parentheses (``Title (SIGMOD 2018)``) and then links named by labels on its first line (``[Source code](url)``,
+    two words at most); None for any other item (links on later lines, to this page's headings, a title's link), one
+    whose words are a sentence of several parts ("Title. Authors (2019)") or a label ("Papers:")."""
+    item, unit = work.item, work.unit
+    if unit is None:
+        return None
+    text = b.text
+    line_end = b.source.line_end(item.line)
+    links = unit.facts.links
+    if not all(content_link(link) and link.full_span.start < line_end
+               and (_label_link(link) or len(link.text.split()) <= 2) for link in links):
+        return None  # "[Source code](url)", "[GitHub Link](url)": labels; "[Title of a paper](url)": a title
+    start = item.content_start
+    box = TASK_BOX.match(text, start, line_end)
+    start = title_start(text, box.end() if box else start, line_end)
+    end = links[0].full_span.start if links else line_end
+    tags = [t for t in b.tags_in(item.content_start, line_end, links, checkbox_at=item.content_start)
+            if t.form == "tag" and t.span.start >= start]
+    if tags:
+        end = min(end, tags[0].span.start)
+    while end > start and text[end - 1] in " \t[(":
+        end -= 1
+    shown = clean_title(text[start:end])
+    closing = CLOSING_PARENS.search(shown)
+    title = (shown[: closing.start()] if closing is not None else shown).rstrip(" \t.,;:-–—")
+    if not title or not any(ch.isalnum() for ch in title) or shown.endswith((":", "：")):
+        return None
+    if closing is None and (links or len(title.split()) < 3):
+        return None
+    if any(not ABBREVIATION.search(title, 0, period.start()) for period in INNER_PERIOD.finditer(title)):
+        return None
+    at = text.find(title, start, end)
+    has_year = closing is not None and VENUE_YEAR_PAREN.search(shown, closing.start()) is not None
+    return title, Span(at, at + len(title)) if at >= 0 else None, links[0] if links else None, has_year
 
 
 def _learn_citation_lists(b: Builder, works: list[_Item], walk: Walk,
