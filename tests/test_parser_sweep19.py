@@ -66,3 +66,34 @@ def test_prose_bullets_are_not_read_as_plain_paper_titles() -> None:
                 "* Pull requests are welcome\n* Be kind to each other\n* Keep titles short\n")
     assert doc.entries == ()
 
+
+def test_an_item_led_by_an_html_anchor_is_an_entry() -> None:
+    """kili-technology/awesome-datasets: ``<a href="url">Name</a> description``, in a paragraph or a ``<p>``."""
+    doc = parse("# Datasets\n\n"
+                "- [Break](https://allenai.github.io/Break/) is a question understanding dataset.\n"
+                '- <a href="https://www.docvqa.org/">DocVQA</a> contains 50K questions on 12K document images.\n'
+                '- <p><a href="https://rrc.cvc.uab.es/?ch=17">InfographicVQA</a> contains 30K questions.</p>\n'
+                "- [TextVQA](https://textvqa.org/) requires reading text in images.\n")
+    assert [(e.title, e.primary_link.url if e.primary_link else None, e.description) for e in doc.entries] == [
+        ("Break", "https://allenai.github.io/Break/", "is a question understanding dataset"),
+        ("DocVQA", "https://www.docvqa.org/", "contains 50K questions on 12K document images"),
+        ("InfographicVQA", "https://rrc.cvc.uab.es/?ch=17", "contains 30K questions"),
+        ("TextVQA", "https://textvqa.org/", "requires reading text in images"),
+    ]
+    for entry in doc.entries:
+        assert entry.title_span is not None and entry.title_span.of(doc.text) == entry.title
+        assert entry.primary_link in entry.links
+
+
+def test_html_anchor_items_are_no_outliers_of_their_section() -> None:
+    from listlint.api import lint_text
+
+    text = ("# Datasets\n\n- [Break](https://allenai.github.io/Break/) is a question understanding dataset.\n"
+            "- [DuReader](https://github.com/baidu/DuReader) is a Chinese reading comprehension dataset.\n"
+            '- <a href="https://www.docvqa.org/">DocVQA</a> contains 50K questions.\n'
+            '- <p><a href="https://rrc.cvc.uab.es/?ch=17">InfographicVQA</a> contains 30K questions.</p>\n'
+            "- [TextVQA](https://textvqa.org/) requires reading text in images.\n"
+            "- [VQA v2](https://visualqa.org/) holds open-ended questions about images.\n"
+            "- [GQA](https://cs.stanford.edu/people/dorarad/gqa/) asks questions about scene graphs.\n"
+            "- [OK-VQA](https://okvqa.allenai.org/) needs outside knowledge.\n")
+    assert [d.code for d in lint_text(text, select=["LL201"])] == []

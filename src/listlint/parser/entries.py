@@ -23,8 +23,8 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
-from listlint.parser.blocks import InlineUnit, Walk
-from listlint.parser.html_lines import html_line_entries
+from listlint.parser.blocks import InlineUnit, Walk, html_words
+from listlint.parser.html_lines import anchor_description, html_line_entries, leading_anchor
 from listlint.parser.status import find_tags, status_of
 from listlint.parser.tables import table_entries
 from listlint.parser.text import (
@@ -272,6 +272,7 @@ class Builder:
         self._link_paragraphs: set[int] | None = None
         self._lists: dict[int, list[ListItem]] | None = None
         self._next_units: dict[int, InlineUnit] | None = None  # id of an item's paragraph -> its next paragraph
+        self._html_link_starts: list[int] | None = None  # of walk.html_links, in document order
         self._anchors: frozenset[str] = frozenset()  # this page's heading anchors, once _own_repos is known
         self._own_repos: frozenset[str] | None = None
         # items under an entry heading that restate its title before its links ("##### Maxout Networks" /
@@ -545,12 +546,15 @@ class Builder:
         item, unit = work.item, work.unit
         line_end = self.source.line_end(item.line)
         if unit is None:
-            return None
+            return self._anchor_item(item, None, line_end)
         # (a "#" in the URL first: most links have none, and this runs for every link of every item)
         links = [l for l in unit.facts.links if content_link(l) and not ("#" in l.url and self.into_this_page(l))]
         first_line_links = [l for l in links if l.full_span.start < line_end]
         fragment_only = [l for l in unit.facts.links if l.kind is LinkKind.INLINE and "#" in l.url
                          and (l.is_fragment or self.into_this_page(l))]
+        if not first_line_links and unit.facts.html_spans \
+                and (anchored := self._anchor_item(item, unit, line_end)) is not None:
+            return anchored
         if first_line_links:
             lead = item.content_start
             badges = BADGE_RUN.match(self.text, lead, line_end)
@@ -672,6 +676,35 @@ class Builder:
             # cleaned like every other title, so a "•" line and the list item it becomes have the same title
             return Layout.CITATION, clean_title(title), Span(at, at + len(title)) if at >= 0 else None, None
         return None
+
+    def _anchor_item(self, item: ListItem, unit: InlineUnit | None,
+                     line_end: int) -> tuple[Layout, str, Span | None, Link | None] | None:
+        """``- <a href="url">DocVQA</a> contains …``, ``- <p><a href="url">Name</a> …</p>``: an item opened by an HTML
+        anchor is an entry titled by the anchor's words. Its link is the anchor's, given those words as its text, so
+        that the entry reads as one led by a Markdown link does. Not an anchor to this page's headings (a contents
+        line), nor one nested in another item (``<a href="shot.png">Screenshot 1</a>`` under an app: its link)."""
+        if item.parent_item is not None or not self.text.startswith("<", item.content_start):
+            return None
+        anchor = leading_anchor(self.text, item.content_start, line_end)
+        if anchor is None:
+            return None
+        href = anchor.start("href")
+        candidates = unit.facts.links if unit is not None else self._html_links_within(item.content_start, line_end)
+        link = next((l for l in candidates
+                     if l.kind is LinkKind.HTML and l.full_span.start <= href < l.full_span.end), None)
+        title = clean_title(html_words(anchor.group("inner")))
+        if link is None or not title or link.is_fragment or ("#" in link.url and self.into_this_page(link)):
+            return None
+        at = self.text.find(title, anchor.start("inner"), anchor.end("inner"))
+        span = Span(at, at + len(title)) if at >= 0 else None
+        return Layout.LIST, title, span, link._replace(text=title, text_span=span)
+
+    def _html_links_within(self, start: int, end: int) -> list[Link]:
+        """The links of HTML blocks that start between ``start`` and ``end``."""
+        if self._html_link_starts is None:
+            self._html_link_starts = [link.full_span.start for link in self.walk.html_links]
+        starts = self._html_link_starts
+        return self.walk.html_links[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def _next_paragraph(self, unit: InlineUnit) -> InlineUnit | None:
         """The paragraph of the same list item right after ``unit`` (its item's second paragraph), if any."""
@@ -923,11 +956,15 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
         layout, title, title_span, primary = item_entries[index]
         item = items[index]
         links = tuple(item_links.get(index, ()))
+        if primary is not None and primary.kind is LinkKind.HTML:  # the anchor's link, with its words as text
+            links = (primary, *(l for l in links if l.full_span != primary.full_span))
         line_end = title_line_end(source, item.line, primary)
         tags = b.tags_in(item.content_start, line_end, links, checkbox_at=item.content_start)
         child_entries = tuple(make_item_entry(c) for c in entry_children.get(index, ()))
         description = ""
-        if work_units := item_text.get(index):
+        if primary is not None and primary.kind is LinkKind.HTML:
+            description = _anchor_item_description(source, item, first_unit.get(index))
+        elif work_units := item_text.get(index):
             description = work_units[0]
             if primary is not None and primary.full_span is not None:
                 tail_start = primary.full_span.end
@@ -1077,6 +1114,16 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     # walk, every token-derived list) alive until a collector pass; emptying the cells frees it by reference count
     del make_item_entry, freeze, section_for, sec_title
     return root_section, tuple(entries_flat), entry_heads
+
+
+def _anchor_item_description(source: SourceText, item: ListItem, unit: InlineUnit | None) -> str:
+    """The words after the HTML anchor that opens an item, to the end of its paragraph (its line in a ``<p>``)."""
+    line_end = source.line_end(item.line)
+    anchor = leading_anchor(source.text, item.content_start, line_end)
+    if anchor is None:
+        return ""
+    end = source.line_end(unit.end_line - 1) if unit is not None else line_end
+    return anchor_description(source.text, anchor.end(), end)
 
 
 def _follows(source: SourceText, last_line: int, line: int) -> bool:

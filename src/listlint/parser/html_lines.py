@@ -28,6 +28,26 @@ DESCRIPTION_EDGES = " \t-–—:,"
 LINE_BREAK = lazy(r"(?:[ \t]*<br\s*/?>|[ \t]*</?p>)+[ \t]*$", re.IGNORECASE)
 
 
+# an HTML anchor opening a list item, in a paragraph or a ``<p>`` block: ``- <p><a href="url">Name</a> description</p>``
+ITEM_ANCHOR = lazy(
+    r"[ \t]*(?:<p\b[^>]*>[ \t]*)?<a\s[^>]*?\b(?P<href>href)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+)[^>]*>"
+    r"(?P<inner>.+?)</a>",
+    re.IGNORECASE,
+)
+
+
+def leading_anchor(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The HTML anchor ``<a href="url">Name</a>`` that opens ``text[start:end]`` (after a ``<p>``), when it names
+    something (its words are not empty)."""
+    match = ITEM_ANCHOR.match(text, start, end)
+    return match if match is not None and html_words(match.group("inner")) else None
+
+
+def anchor_description(text: str, start: int, end: int) -> str:
+    """The words after an item's HTML anchor (``</a> is a dataset of …</p>``), as a browser shows them."""
+    return html_words(LINE_BREAK.sub("", text[start:end])).strip(DESCRIPTION_EDGES + ".")
+
+
 def html_line_entries(walk: Walk, source: SourceText, section_title: Callable[[int], str]) -> list[Entry]:
     """The entries of the document's top-level HTML blocks written as lines of links (see the module)."""
     text = source.text
