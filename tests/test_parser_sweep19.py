@@ -97,3 +97,27 @@ def test_html_anchor_items_are_no_outliers_of_their_section() -> None:
             "- [GQA](https://cs.stanford.edu/people/dorarad/gqa/) asks questions about scene graphs.\n"
             "- [OK-VQA](https://okvqa.allenai.org/) needs outside knowledge.\n")
     assert [d.code for d in lint_text(text, select=["LL201"])] == []
+
+
+def test_the_words_after_a_line_break_in_a_title_cell_describe_the_row() -> None:
+    """maziyank/awesome-indonesia: ``[OpenSID](url)<br>Village information system`` names and describes a project."""
+    text = ("# Projects\n\n| No | Project | Author |\n| - | - | - |\n"
+            "| 1 | [OpenSID](https://github.com/OpenSID/OpenSID)<br>Village information system |"
+            " [@OpenSID](https://github.com/OpenSID) |\n"
+            "| 2 | [kasirgratisan](https://github.com/jipraks/kasirgratisan) <br> Offline point of sales app |"
+            " [@jipraks](https://github.com/jipraks) |\n")
+    doc = parse(text)
+    assert [(e.title, e.description) for e in doc.entries] == [
+        ("OpenSID", "Village information system | 1 | [@OpenSID](https://github.com/OpenSID)"),
+        ("kasirgratisan", "Offline point of sales app | 2 | [@jipraks](https://github.com/jipraks)"),
+    ]
+    assert [e.title_span.of(text) for e in doc.entries if e.title_span] == ["OpenSID", "kasirgratisan"]
+
+
+def test_a_line_break_inside_a_title_link_does_not_cut_the_title() -> None:
+    """rtzr/Awesome-Korean-Speech-Recognition: ``[한국어 음성 (KsponSpeech<br>eval clean)](url) (v1.0)``."""
+    text = ("# Data\n\n| Name | Hours |\n| - | - |\n"
+            "| [Speech (KsponSpeech<br>eval clean)](https://aihub.or.kr/a) (v1.0) | 3.17 |\n"
+            "| [Speech (KsponSpeech<br>eval other)](https://aihub.or.kr/b) (v1.0) | 4.56 |\n")
+    assert [(e.title, e.description) for e in parse(text).entries] == [
+        ("Speech (KsponSpeech eval clean) (v1.0)", "3.17"), ("Speech (KsponSpeech eval other) (v1.0)", "4.56")]

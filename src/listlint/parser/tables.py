@@ -190,6 +190,7 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
     spans = _cell_spans(text, row, cells)
     cell = cells[column] if column < len(cells) else cells[0]
     cell_span = spans[column] if column < len(spans) else None
+    whole_cell = cell_span
     own = [link for link in cell.facts.links if content_link(link)]
     links = tuple(link for c in cells for link in c.facts.links)
     # a link around a picture ("[![Star](…/stars/microsoft/LLMLingua.svg)](github…) <br> [Title](arxiv…)") is a
@@ -220,6 +221,10 @@ def _table_row_entry(b: Builder, source: SourceText, line: int, cells: list[Inli
         title, title_span = clean_title(primary.text), primary.text_span
     tags = b.tags_in(row.start, row.end, links)
     description = " | ".join(c.content.strip() for k, c in enumerate(cells) if k != column and c.content.strip())
+    if whole_cell is not None and cell_span is not None and cell_span != whole_cell:
+        below = _below_title_line(text, Span(cell_span.end, whole_cell.end), cell)
+        if below:  # "[OpenSID](url)<br>Village information system": the cell describes what its first line names
+            description = f"{below} | {description}" if description else below
     return Entry(
         layout=Layout.TABLE,
         title=title,
@@ -242,8 +247,10 @@ LINE_BREAK_TAG = lazy(r"<br\s*/?>", re.IGNORECASE)
 
 def _first_worded_line(text: str, cell: Span, unit: InlineUnit) -> Span:
     """The part of a title cell before its first ``<br>`` that holds words: ``[Title](url) <br> Authors`` is titled
-    by the link, ``[![Stars](badge)](repo) <br> [Title](url)`` by the line after the badge."""
-    cuts = [m.start() for m in LINE_BREAK_TAG.finditer(text, cell.start, cell.end)]
+    by the link, ``[![Stars](badge)](repo) <br> [Title](url)`` by the line after the badge. A ``<br>`` inside a
+    link's text (``[Korean speech (KsponSpeech<br>eval clean)](url)``) breaks the title's line, not the title."""
+    cuts = [m.start() for m in LINE_BREAK_TAG.finditer(text, cell.start, cell.end)
+            if not any(link.full_span.start < m.start() < link.full_span.end for link in unit.facts.links)]
     if not cuts:
         return cell
     start = cell.start
@@ -258,6 +265,18 @@ def _first_worded_line(text: str, cell: Span, unit: InlineUnit) -> Span:
         found = LINE_BREAK_TAG.match(text, end)
         start = found.end() if found is not None else end
     return cell
+
+
+def _below_title_line(text: str, rest: Span, unit: InlineUnit) -> str:
+    """The words of a title cell after the line that titles it (``<br> Village information system``), as read:
+    links by their text, tags and images left out; "" when the title's line ends the cell."""
+    start = rest.start
+    while start < rest.end and text[start] in " \t":
+        start += 1
+    if LINE_BREAK_TAG.match(text, start, rest.end) is None:
+        return ""  # the title is cut short of its cell some other way (a bold title before its description)
+    words = as_read(text, rest, unit.facts.links, unit.facts.html_spans, images=False)
+    return " ".join(words.split()).strip(" \t-–—:,|")
 
 
 def _own_link(cells: list[InlineUnit], cited: frozenset[int]) -> Link:
