@@ -318,7 +318,7 @@ def test_a_heading_that_is_a_link_is_an_entry_titled_and_linked_by_it() -> None:
 
 def test_the_emphasis_closing_around_a_title_link_is_not_in_the_description() -> None:
     text = "- **[Title](https://a.org)** - Ho et al, 2020\n- [Other](https://b.org) - *emphasised* text\n"
-    assert [e.description for e in parse(text).entries] == ["Ho et al, 2020", "*emphasised* text"]
+    assert [e.description for e in parse(text).entries] == ["Ho et al, 2020", "emphasised text"]
 
 
 def test_labelled_link_lines_belong_to_the_heading_above() -> None:

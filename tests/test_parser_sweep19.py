@@ -121,3 +121,15 @@ def test_a_line_break_inside_a_title_link_does_not_cut_the_title() -> None:
             "| [Speech (KsponSpeech<br>eval other)](https://aihub.or.kr/b) (v1.0) | 4.56 |\n")
     assert [(e.title, e.description) for e in parse(text).entries] == [
         ("Speech (KsponSpeech eval clean) (v1.0)", "3.17"), ("Speech (KsponSpeech eval other) (v1.0)", "4.56")]
+
+
+def test_emphasis_marks_stay_out_of_a_description() -> None:
+    """ninyawee/awesome-thai-osint: the bold around the title link closes after a note on its age."""
+    text = ("# OSINT\n\n* **[PhoneInfoga](https://github.com/sundowndev/PhoneInfoga) (5mo)** (11d)\n"
+            "  International phone number OSINT.\n\n"
+            "* **[RD Vat Check](https://vsreg.rd.go.th/)**\n  Check if a VAT company is still operating.\n"
+            "  **Input:** Company ID, `__init__` and *.md files\n")
+    assert [(e.title, e.description) for e in parse(text).entries] == [
+        ("PhoneInfoga", "(5mo) (11d) International phone number OSINT"),
+        ("RD Vat Check", "Check if a VAT company is still operating. Input: Company ID, `__init__` and *.md files"),
+    ]

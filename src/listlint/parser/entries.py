@@ -28,7 +28,7 @@ from listlint.parser.html_lines import anchor_description, html_line_entries, le
 from listlint.parser.status import find_tags, status_of
 from listlint.parser.tables import table_entries
 from listlint.parser.text import (
-    LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end,
+    LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end, without_emphasis,
 )
 from listlint.source import SourceText, Span
 from listlint.urls import followed, github_anchor
@@ -974,8 +974,11 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                 while opened > item.content_start and text[opened - 1] in WRAPPER_CLOSING:
                     opened -= 1
                 closing = "".join(WRAPPER_CLOSING[mark] for mark in reversed(text[opened:link_start]))
+                unclosed = ""  # "**[PhoneInfoga](url) (5mo)** (11d)": the bold closes further on
                 if closing and text.startswith(closing, tail_start):
                     tail_start += len(closing)
+                elif closing and not closing.strip("*_"):
+                    unclosed = closing
                 if title_span is not None and title_span.start >= tail_start:
                     tail_start = max(tail_start, title_span.end)  # "[[AAAI](url)] Title. desc": after the title
                 # an emoji after the title link decorates it ("[Boost](url) :zap: - …"): the words follow it
@@ -990,8 +993,11 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
                     description = " ".join(description.split())
                 if description.startswith(("!", "[![")):  # badges between the link and the words: not words
                     description = LEADING_BADGES.sub("", description).strip(SEPARATOR_EDGE)
+                if unclosed:
+                    description = description.replace(unclosed, "", 1).strip(SEPARATOR_EDGE)
             if len(work_units) > 1:
                 description = (description + "\n" + "\n".join(work_units[1:])).strip()
+            description = without_emphasis(description)
         own_links = tuple(l for l in links if not any(c.span.contains(l.full_span) for c in child_entries))
         return Entry(
             layout=layout,

@@ -62,6 +62,25 @@ def clean_title(raw: str) -> str:
     return title
 
 
+# emphasis in a description ("**Input:** Company ID", "*fast* and small"); "__" and "*" only where they can open
+# and close emphasis: not "__init__", "5 * 3" or "*.md"
+STRONG_PAIR = lazy(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*|(?<!\w)__(?=[^\s_])(.+?)(?<=[^\s_])__(?!\w)")
+EMPHASIS_PAIR = lazy(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
+
+
+def without_emphasis(text: str) -> str:
+    """``text`` with its bold and italic marks dropped, outside code spans: a description reads "Input: Company ID",
+    not "**Input:** Company ID"."""
+    if "*" not in text and "__" not in text:
+        return text
+    parts = text.split("`")
+    for k in range(0, len(parts), 2):  # the even parts lie outside code spans
+        if "*" in parts[k] or "__" in parts[k]:
+            plain = STRONG_PAIR.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), parts[k])
+            parts[k] = EMPHASIS_PAIR.sub(r"\1", plain)
+    return "`".join(parts)
+
+
 def as_read(text: str, span: Span, links: Iterable[Link], html: Iterable[Span] = (), *, images: bool = True) -> str:
     """The text at ``span`` with every link written in it replaced by its label and inline HTML tags left out: a
     heading ``[Title](url)`` or ``<a href="url">Title</a>`` is titled "Title", so rewriting the URL (LL402,
