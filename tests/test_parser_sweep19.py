@@ -133,3 +133,41 @@ def test_emphasis_marks_stay_out_of_a_description() -> None:
         ("PhoneInfoga", "(5mo) (11d) International phone number OSINT"),
         ("RD Vat Check", "Check if a VAT company is still operating. Input: Company ID, `__init__` and *.md files"),
     ]
+
+
+HEADED_PAPERS = (
+    "# Models\n\n## Vision\n\n### LLaVA\n\n"
+    "[Visual Instruction Tuning](https://arxiv.org/abs/2304.08485). A large multimodal model trained end to end on"
+    " GPT-4 data.\n\n### MiniGPT-4\n\n"
+    "[MiniGPT-4: Enhancing Vision-Language Understanding](https://arxiv.org/abs/2304.10592).\n\n### InstructBLIP\n\n"
+    "[InstructBLIP: General-purpose Vision-Language Models](https://arxiv.org/abs/2305.06500).\n")
+
+
+def test_a_heading_over_its_paper_link_and_a_sentence_is_an_entry() -> None:
+    """friedrichor/Deep-Learning-Paper-List: ``### LLaVA`` over ``[Title](url). A sentence about it.``"""
+    doc = parse(HEADED_PAPERS)
+    assert [(e.layout, e.title, e.description, e.primary_link.url if e.primary_link else None)
+            for e in doc.entries] == [
+        (Layout.HEADING, "LLaVA", "A large multimodal model trained end to end on GPT-4 data.",
+         "https://arxiv.org/abs/2304.08485"),
+        (Layout.HEADING, "MiniGPT-4", "", "https://arxiv.org/abs/2304.10592"),
+        (Layout.HEADING, "InstructBLIP", "", "https://arxiv.org/abs/2305.06500"),
+    ]
+
+
+def test_a_heading_over_labelled_lines_and_a_note_is_an_entry() -> None:
+    doc = parse("# Models\n\n## Vision\n\n### LLaVA\n\n**Paper:** [Visual Instruction Tuning](https://arxiv.org/abs/2304.08485)  \n"
+                "**Note:** a large multimodal model trained end to end on GPT-4 data that follows instructions\n\n"
+                "### MiniGPT-4\n\n**Paper:** [MiniGPT-4](https://arxiv.org/abs/2304.10592)  \n\n"
+                "### InstructBLIP\n\n**Paper:** [InstructBLIP](https://arxiv.org/abs/2305.06500)  \n")
+    assert [e.title for e in doc.entries] == ["LLaVA", "MiniGPT-4", "InstructBLIP"]
+
+
+def test_a_paragraph_that_mentions_a_link_describes_its_heading_entry() -> None:
+    doc = parse("# Models\n\n## Vision\n\n### [LLaVA](https://arxiv.org/abs/2304.08485)\n\n"
+                "A large multimodal model, see [the code](https://github.com/haotian-liu/LLaVA).\n\n"
+                "### [MiniGPT-4](https://arxiv.org/abs/2304.10592)\n\nAligns a frozen visual encoder with a frozen LLM.\n")
+    assert [(e.title, e.description) for e in doc.entries] == [
+        ("LLaVA", "A large multimodal model, see [the code](https://github.com/haotian-liu/LLaVA)."),
+        ("MiniGPT-4", "Aligns a frozen visual encoder with a frozen LLM."),
+    ]

@@ -456,7 +456,8 @@ class Builder:
             if GENERIC_HEADING.match(heading.text) or bib_count > 1:
                 continue  # "## Citation(s)" over one or many BibTeX blocks is a section, not a paper
             has_bib = bib_count == 1
-            has_link = any(u[0] == "inline" and u[1].item is None and self._links_paragraph(u[1]) for u in units) \
+            has_link = any(u[0] == "inline" and u[1].item is None
+                           and (self._links_paragraph(u[1]) or self.opening_link(u[1]) is not None) for u in units) \
                 or self._link_line(head_units[n]) or bool(own) \
                 or any(u[0] == "item" and u[1].index in labelled for u in units)  # "- Paper: [arXiv](url)"
             tags = self.tags_in(heading.text_span.start, heading.text_span.end, head_units[n].facts.links)
@@ -501,6 +502,20 @@ class Builder:
         links = [l.full_span for l in unit.facts.links if content_link(l)]
         return bool(links) and self._words_besides(unit, links, self.source.line_start(unit.line)) <= 4 * max(
             1, unit.end_line - unit.line)
+
+    def opening_link(self, unit: InlineUnit) -> Link | None:
+        """The link that opens a paragraph, after a label at most (``[Visual Instruction Tuning](url). A large …``,
+        ``**Paper:** [Title](url)  \\n**Note:** …``): a paper's link line, whatever prose follows it."""
+        if unit.kind != "paragraph":
+            return None
+        first = next((link for link in unit.facts.links if content_link(link)), None)
+        if first is None or first.text_span is None or _label_link(first):
+            return None
+        line_start = self.source.line_start(unit.line)
+        if first.full_span.start > self.source.line_end(unit.line):
+            return None
+        prefix = self.text[line_start : first.full_span.start].lstrip(" \t>")
+        return first if not prefix.strip("*_") or LINK_LABEL.fullmatch(prefix) else None
 
     def _words_besides(self, unit: InlineUnit, links: list[Span], start: int) -> int:
         """How many words the paragraph ``unit`` holds from ``start`` on outside the spans ``links``."""
@@ -1384,6 +1399,8 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         links.extend(inline.facts.links)
         if not any(content_link(l) for l in inline.facts.links):
             description.append(inline.content)
+        elif inline.item is None and inline.kind == "paragraph" and not b._links_paragraph(inline):
+            description.append(_words_after_opening_link(b, inline))
     blocks = walk.bibtex
     for k in range(bisect_right(index.bibtex_lines, heading.line), bisect_left(index.bibtex_lines, end_line)):
         bib.append(blocks[k])
@@ -1432,6 +1449,21 @@ def _heading_entry(b: Builder, heading: Heading, unit: InlineUnit, walk: Walk, s
         section=section,
         heading=heading,
     )
+
+
+def _words_after_opening_link(b: Builder, unit: InlineUnit) -> str:
+    """What a paragraph of prose under an entry heading says: after the link that opens it, the rest
+    (``[Visual Instruction Tuning](url). A large multimodal model …``); a paragraph that mentions a link further on
+    (``A large model, see [the code](url).``) as it is."""
+    link = b.opening_link(unit)
+    if link is None:
+        return unit.content
+    text = b.text
+    start = link.full_span.end
+    while start < len(text) and text[start] in "*_" and text[link.full_span.start - 1] == text[start]:
+        start += 1  # "**[Title](url)**. …": the emphasis around the link closes
+    end = b.source.line_end(unit.end_line - 1)
+    return " ".join(text[start:end].lstrip(SEPARATOR_EDGE).split())
 
 
 def title_start(text: str, start: int, end: int) -> int:
