@@ -171,3 +171,40 @@ def test_a_paragraph_that_mentions_a_link_describes_its_heading_entry() -> None:
         ("LLaVA", "A large multimodal model, see [the code](https://github.com/haotian-liu/LLaVA)."),
         ("MiniGPT-4", "Aligns a frozen visual encoder with a frozen LLM."),
     ]
+
+
+def test_a_bold_label_before_a_title_link_is_not_the_title() -> None:
+    """``- **Monday** - [mHC: Manifold-Constrained Hyper-Connections](url) - desc``: a day, then the paper."""
+    doc = parse("# Reads\n\n"
+                "- **Monday** - [mHC: Manifold-Constrained Hyper-Connections](https://arxiv.org/abs/2512.24880)"
+                " - Stabilizes residual connections.\n"
+                "- **Tuesday** - [VL-JEPA: World Model Architecture](https://arxiv.org/abs/2512.10942) - Joint"
+                " embedding predictive architecture.\n"
+                "- **A Paper Title** - [GitHub](https://github.com/a/b) - its code.\n")
+    assert [(e.title, e.description) for e in doc.entries] == [
+        ("mHC: Manifold-Constrained Hyper-Connections", "Stabilizes residual connections"),
+        ("VL-JEPA: World Model Architecture", "Joint embedding predictive architecture"),
+        ("A Paper Title", "its code"),
+    ]
+    assert all(e.title_span == e.primary_link.text_span for e in doc.entries[:2] if e.primary_link)
+
+
+def test_a_labelled_title_link_among_entries_is_an_entry() -> None:
+    doc = parse("# Reads\n\n"
+                "- [mHC: Manifold-Constrained Hyper-Connections](https://arxiv.org/abs/2512.24880) - Residuals.\n"
+                "- [VL-JEPA: World Model Architecture](https://arxiv.org/abs/2512.10942) - Embeddings.\n"
+                "- [Close the Loop: Infinite Tool-Use Data](https://arxiv.org/abs/2512.23611) - Tool use.\n"
+                "- Paper: [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
+                "- Code: [BERT](https://github.com/google-research/bert)\n")
+    assert [e.title for e in doc.entries] == [
+        "mHC: Manifold-Constrained Hyper-Connections", "VL-JEPA: World Model Architecture",
+        "Close the Loop: Infinite Tool-Use Data", "Attention Is All You Need"]
+
+
+def test_labelled_link_lines_under_an_entry_heading_stay_its_links() -> None:
+    doc = parse("# Papers\n\n### Attention Is All You Need\n\n- Paper: [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
+                "- Code: [tensor2tensor](https://github.com/tensorflow/tensor2tensor)\n\n"
+                "### BERT\n\n- Paper: [BERT: Pre-training of Deep Bidirectional Transformers](https://arxiv.org/abs/1810.04805)\n"
+                "- Code: [bert](https://github.com/google-research/bert)\n")
+    assert [(e.layout, e.title) for e in doc.entries] == [
+        (Layout.HEADING, "Attention Is All You Need"), (Layout.HEADING, "BERT")]

@@ -579,6 +579,8 @@ class Builder:
             prefix = self.text[lead : first.full_span.start]
             if LINK_LABEL.fullmatch(prefix):
                 return None  # "Code: [GitHub](url)": a link line, not an entry
+            if _labels_title_link(prefix, first):  # "**Monday** - [mHC: Manifold-Constrained …](url)"
+                return Layout.LIST, clean_title(first.text), first.text_span, first
             if LABELLED_LINE.fullmatch(prefix.rstrip()) and len(first.text.split()) >= 3 and not _label_link(first) \
                     and first.text_span is not None:  # "SALMon: [A Suite for Acoustic LM Evaluation](url)"
                 return Layout.LIST, clean_title(first.text), first.text_span, first
@@ -831,6 +833,19 @@ class Builder:
         return title, (Span(start + first, start + last) if last > first else None)
 
 
+# a short bold label and a separator before an item's link: "**Monday** - ", "__New__: "
+BOLD_LABEL = lazy(r"[ \t]*(\*\*|__)(?=\S)([^*_\n]{1,30}?)(?<=\S)\1[ \t]*(?:[-–—:|·•][ \t]*)?")
+
+
+def _labels_title_link(prefix: str, link: Link) -> bool:
+    """Whether ``prefix`` is a bold label of a word or two (a day, a tag) before a link titled by three words or
+    more: the link's text is the entry's title. A bold title before a link named by a label (``**A Paper Title** -
+    [GitHub](url)``) is the title itself."""
+    label = BOLD_LABEL.fullmatch(prefix)
+    return label is not None and len(label.group(2).split()) <= 2 and link.text_span is not None \
+        and len(link.text.split()) >= 3 and not _label_link(link) and not link.text.startswith(("[", "!"))
+
+
 def _restates(heading: Heading, title: str) -> bool:
     """Whether a paper paragraph under ``heading`` names the heading's own paper (``### [ReActNet](url)`` over
     ``[[ECCV](url)] ReActNet``): it is the heading entry's body, not a paper of a section."""
@@ -927,6 +942,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     _learn_venue_year_lists(b, works, walk, item_entries)
     _learn_citation_lists(b, works, walk, item_entries)
     _learn_bold_title_lists(b, works, walk, item_entries)
+    _learn_labelled_title_links(b, works, walk, item_entries)
     adopted = _labelled_link_children(b, works, first_unit, item_entries)
     # a reference line without a link nested under an entry with one ("- Title [pdf](url)\n  - Authors. Venue
     # 2015") describes that entry: it is not a paper of its own
@@ -1296,6 +1312,29 @@ def _learn_bold_title_lists(b: Builder, works: list[_Item], walk: Walk,
             continue
         for i, (title, at) in titled.items():
             item_entries[i] = (Layout.CITATION, title, Span(at, at + len(title)) if at >= 0 else None, None)
+
+
+def _learn_labelled_title_links(b: Builder, works: list[_Item], walk: Walk,
+                                item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]]) -> None:
+    """``- Paper: [Attention Is All You Need](url)`` among entries that start with their title links: a paper under
+    a label, titled by its link's words (three or more). Alone, or among other labelled lines (``- Code: [BERT](url)``),
+    such an item is a link line of the heading or item above, not an entry."""
+    for lst in walk.lists:
+        if lst.parent_item is not None:
+            continue
+        entries = sum(1 for i in lst.items if i in item_entries)
+        if entries < 2 or 2 * entries < len(lst.items):
+            continue
+        for i in lst.items:
+            unit = works[i].unit
+            if i in item_entries or unit is None:
+                continue
+            item = works[i].item
+            first = next((link for link in unit.facts.links if content_link(link)), None)
+            if first is None or first.text_span is None or _label_link(first) or len(first.text.split()) < 3 \
+                    or not LINK_LABEL.fullmatch(b.text, item.content_start, first.full_span.start):
+                continue
+            item_entries[i] = (Layout.LIST, clean_title(first.text), first.text_span, first)
 
 
 # "简介：…", "Stars: 1.2k": a short label and a colon opening a nested line that describes the item above
