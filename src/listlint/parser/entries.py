@@ -1199,6 +1199,8 @@ def _learn_venue_year_lists(b: Builder, works: list[_Item], walk: Walk,
     learned = False
     lone: list[dict[int, tuple[str, Span | None, Link | None]]] = []
     for lst in walk.lists:
+        if not _enough_dated(b, lst.items, works):
+            continue  # most lists: no item is read further
         read: dict[int, tuple[str, Span | None, Link | None]] = {}
         dated = 0
         for i in lst.items:
@@ -1218,6 +1220,15 @@ def _learn_venue_year_lists(b: Builder, works: list[_Item], walk: Walk,
     if learned:
         for read in lone:
             _enter_venue_closed(read, item_entries)
+
+
+def _enough_dated(b: Builder, items: Sequence[int], works: list[_Item]) -> bool:
+    """Whether enough of the items' first lines hold a year in parentheses for the list to be one of papers closed
+    by their venue and year (a bound: :func:`_venue_closed_item` reads those lines closer)."""
+    source = b.source
+    dated = sum(1 for i in items if works[i].unit is not None
+                and VENUE_YEAR_PAREN.search(b.text, works[i].item.content_start, source.line_end(works[i].item.line)))
+    return dated == len(items) == 1 or (dated >= 2 and 3 * dated >= 2 * len(items))
 
 
 def _enter_venue_closed(read: dict[int, tuple[str, Span | None, Link | None]],
