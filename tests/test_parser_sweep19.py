@@ -73,16 +73,28 @@ def test_an_item_led_by_an_html_anchor_is_an_entry() -> None:
                 "- [Break](https://allenai.github.io/Break/) is a question understanding dataset.\n"
                 '- <a href="https://www.docvqa.org/">DocVQA</a> contains 50K questions on 12K document images.\n'
                 '- <p><a href="https://rrc.cvc.uab.es/?ch=17">InfographicVQA</a> contains 30K questions.</p>\n'
-                "- [TextVQA](https://textvqa.org/) requires reading text in images.\n")
+                "- [TextVQA](https://textvqa.org/) requires reading text in images.\n\n## More\n\n"
+                "- [VQA v2](https://visualqa.org/) holds open-ended questions about images.\n"
+                "- [OK-VQA](https://okvqa.allenai.org/) needs outside knowledge.\n")
     assert [(e.title, e.primary_link.url if e.primary_link else None, e.description) for e in doc.entries] == [
         ("Break", "https://allenai.github.io/Break/", "is a question understanding dataset"),
         ("DocVQA", "https://www.docvqa.org/", "contains 50K questions on 12K document images"),
         ("InfographicVQA", "https://rrc.cvc.uab.es/?ch=17", "contains 30K questions"),
         ("TextVQA", "https://textvqa.org/", "requires reading text in images"),
+        ("VQA v2", "https://visualqa.org/", "holds open-ended questions about images"),
+        ("OK-VQA", "https://okvqa.allenai.org/", "needs outside knowledge"),
     ]
     for entry in doc.entries:
         assert entry.title_span is not None and entry.title_span.of(doc.text) == entry.title
         assert entry.primary_link in entry.links
+
+
+def test_html_anchor_lines_of_thanks_are_not_entries() -> None:
+    """lucidrains' READMEs: ``- <a href="https://github.com/user">Name</a> for the fixes``, no list of links."""
+    doc = parse("# Model\n\n## Appreciation\n\n"
+                '- <a href="https://github.com/joseph-c-kim">Joseph</a> for contributing the loss!\n'
+                '- <a href="https://github.com/engelberger">Felipe</a> for contributing the alignment!\n')
+    assert doc.entries == ()
 
 
 def test_html_anchor_items_are_no_outliers_of_their_section() -> None:

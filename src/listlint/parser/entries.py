@@ -561,15 +561,12 @@ class Builder:
         item, unit = work.item, work.unit
         line_end = self.source.line_end(item.line)
         if unit is None:
-            return self._anchor_item(item, None, line_end)
+            return None
         # (a "#" in the URL first: most links have none, and this runs for every link of every item)
         links = [l for l in unit.facts.links if content_link(l) and not ("#" in l.url and self.into_this_page(l))]
         first_line_links = [l for l in links if l.full_span.start < line_end]
         fragment_only = [l for l in unit.facts.links if l.kind is LinkKind.INLINE and "#" in l.url
                          and (l.is_fragment or self.into_this_page(l))]
-        if not first_line_links and unit.facts.html_spans \
-                and (anchored := self._anchor_item(item, unit, line_end)) is not None:
-            return anchored
         if first_line_links:
             lead = item.content_start
             badges = BADGE_RUN.match(self.text, lead, line_end)
@@ -694,14 +691,14 @@ class Builder:
             return Layout.CITATION, clean_title(title), Span(at, at + len(title)) if at >= 0 else None, None
         return None
 
-    def _anchor_item(self, item: ListItem, unit: InlineUnit | None,
-                     line_end: int) -> tuple[Layout, str, Span | None, Link | None] | None:
+    def anchor_item(self, item: ListItem, unit: InlineUnit | None) -> tuple[Layout, str, Span | None, Link | None] | None:
         """``- <a href="url">DocVQA</a> contains …``, ``- <p><a href="url">Name</a> …</p>``: an item opened by an HTML
         anchor is an entry titled by the anchor's words. Its link is the anchor's, given those words as its text, so
         that the entry reads as one led by a Markdown link does. Not an anchor to this page's headings (a contents
         line), nor one nested in another item (``<a href="shot.png">Screenshot 1</a>`` under an app: its link)."""
         if item.parent_item is not None or not self.text.startswith("<", item.content_start):
             return None
+        line_end = self.source.line_end(item.line)
         anchor = leading_anchor(self.text, item.content_start, line_end)
         if anchor is None:
             return None
@@ -943,6 +940,7 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
     _learn_citation_lists(b, works, walk, item_entries)
     _learn_bold_title_lists(b, works, walk, item_entries)
     _learn_labelled_title_links(b, works, walk, item_entries)
+    _learn_anchor_items(b, works, item_entries)
     adopted = _labelled_link_children(b, works, first_unit, item_entries)
     # a reference line without a link nested under an entry with one ("- Title [pdf](url)\n  - Authors. Venue
     # 2015") describes that entry: it is not a paper of its own
@@ -1323,6 +1321,23 @@ def _learn_bold_title_lists(b: Builder, works: list[_Item], walk: Walk,
             continue
         for i, (title, at) in titled.items():
             item_entries[i] = (Layout.CITATION, title, Span(at, at + len(title)) if at >= 0 else None, None)
+
+
+def _learn_anchor_items(b: Builder, works: list[_Item],
+                        item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]]) -> None:
+    """Items opened by an HTML anchor (``- <a href="url">DocVQA</a> contains …``) are entries of a list whose other
+    entries lead with Markdown links, at least twice as many: the odd item written in HTML. In a README of
+    ``<a href="…">Name</a> for the fixes`` lines with no such entries, they are thanks, not a list."""
+    anchored = {}
+    for work in works:
+        index = work.item.index
+        if index not in item_entries and (found := b.anchor_item(work.item, work.unit)) is not None:
+            anchored[index] = found
+    if not anchored:
+        return
+    linked = sum(1 for found in item_entries.values() if found[3] is not None and found[3].kind is LinkKind.INLINE)
+    if linked >= 2 * len(anchored):
+        item_entries.update(anchored)
 
 
 def _learn_labelled_title_links(b: Builder, works: list[_Item], walk: Walk,
