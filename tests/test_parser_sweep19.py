@@ -168,7 +168,8 @@ def test_a_heading_over_its_paper_link_and_a_sentence_is_an_entry() -> None:
 
 
 def test_a_heading_over_labelled_lines_and_a_note_is_an_entry() -> None:
-    doc = parse("# Models\n\n## Vision\n\n### LLaVA\n\n**Paper:** [Visual Instruction Tuning](https://arxiv.org/abs/2304.08485)  \n"
+    doc = parse("# Models\n\n## Vision\n\n### LLaVA\n\n"
+                "**Paper:** [Visual Instruction Tuning](https://arxiv.org/abs/2304.08485)  \n"
                 "**Note:** a large multimodal model trained end to end on GPT-4 data that follows instructions\n\n"
                 "### MiniGPT-4\n\n**Paper:** [MiniGPT-4](https://arxiv.org/abs/2304.10592)  \n\n"
                 "### InstructBLIP\n\n**Paper:** [InstructBLIP](https://arxiv.org/abs/2305.06500)  \n")
@@ -178,7 +179,8 @@ def test_a_heading_over_labelled_lines_and_a_note_is_an_entry() -> None:
 def test_a_paragraph_that_mentions_a_link_describes_its_heading_entry() -> None:
     doc = parse("# Models\n\n## Vision\n\n### [LLaVA](https://arxiv.org/abs/2304.08485)\n\n"
                 "A large multimodal model, see [the code](https://github.com/haotian-liu/LLaVA).\n\n"
-                "### [MiniGPT-4](https://arxiv.org/abs/2304.10592)\n\nAligns a frozen visual encoder with a frozen LLM.\n")
+                "### [MiniGPT-4](https://arxiv.org/abs/2304.10592)\n\n"
+                "Aligns a frozen visual encoder with a frozen LLM.\n")
     assert [(e.title, e.description) for e in doc.entries] == [
         ("LLaVA", "A large multimodal model, see [the code](https://github.com/haotian-liu/LLaVA)."),
         ("MiniGPT-4", "Aligns a frozen visual encoder with a frozen LLM."),
@@ -214,9 +216,11 @@ def test_a_labelled_title_link_among_entries_is_an_entry() -> None:
 
 
 def test_labelled_link_lines_under_an_entry_heading_stay_its_links() -> None:
-    doc = parse("# Papers\n\n### Attention Is All You Need\n\n- Paper: [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
+    doc = parse("# Papers\n\n### Attention Is All You Need\n\n"
+                "- Paper: [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n"
                 "- Code: [tensor2tensor](https://github.com/tensorflow/tensor2tensor)\n\n"
-                "### BERT\n\n- Paper: [BERT: Pre-training of Deep Bidirectional Transformers](https://arxiv.org/abs/1810.04805)\n"
+                "### BERT\n\n"
+                "- Paper: [BERT: Pre-training of Deep Bidirectional Transformers](https://arxiv.org/abs/1810.04805)\n"
                 "- Code: [bert](https://github.com/google-research/bert)\n")
     assert [(e.layout, e.title) for e in doc.entries] == [
         (Layout.HEADING, "Attention Is All You Need"), (Layout.HEADING, "BERT")]

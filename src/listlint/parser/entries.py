@@ -691,11 +691,12 @@ class Builder:
             return Layout.CITATION, clean_title(title), Span(at, at + len(title)) if at >= 0 else None, None
         return None
 
-    def anchor_item(self, item: ListItem, unit: InlineUnit | None) -> tuple[Layout, str, Span | None, Link | None] | None:
-        """``- <a href="url">DocVQA</a> contains …``, ``- <p><a href="url">Name</a> …</p>``: an item opened by an HTML
-        anchor is an entry titled by the anchor's words. Its link is the anchor's, given those words as its text, so
-        that the entry reads as one led by a Markdown link does. Not an anchor to this page's headings (a contents
-        line), nor one nested in another item (``<a href="shot.png">Screenshot 1</a>`` under an app: its link)."""
+    def anchor_item(self, item: ListItem,
+                    unit: InlineUnit | None) -> tuple[Layout, str, Span | None, Link | None] | None:
+        """``- <a href="url">DocVQA</a> contains …``, ``- <p><a href="url">Name</a> …</p>``: an item opened by an
+        HTML anchor is an entry titled by the anchor's words. Its link is the anchor's, given those words as its
+        text, so that the entry reads as one led by a Markdown link does. Not an anchor to this page's headings (a
+        contents line), nor one nested in another item (``<a href="shot.png">Screenshot 1</a>`` under an app)."""
         if item.parent_item is not None or not self.text.startswith("<", item.content_start):
             return None
         line_end = self.source.line_end(item.line)
@@ -1328,7 +1329,7 @@ def _learn_anchor_items(b: Builder, works: list[_Item],
     """Items opened by an HTML anchor (``- <a href="url">DocVQA</a> contains …``) are entries of a list whose other
     entries lead with Markdown links, at least twice as many: the odd item written in HTML. In a README of
     ``<a href="…">Name</a> for the fixes`` lines with no such entries, they are thanks, not a list."""
-    anchored = {}
+    anchored: dict[int, tuple[Layout, str, Span | None, Link | None]] = {}
     for work in works:
         index = work.item.index
         if index not in item_entries and (found := b.anchor_item(work.item, work.unit)) is not None:
@@ -1343,8 +1344,8 @@ def _learn_anchor_items(b: Builder, works: list[_Item],
 def _learn_labelled_title_links(b: Builder, works: list[_Item], walk: Walk,
                                 item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]]) -> None:
     """``- Paper: [Attention Is All You Need](url)`` among entries that start with their title links: a paper under
-    a label, titled by its link's words (three or more). Alone, or among other labelled lines (``- Code: [BERT](url)``),
-    such an item is a link line of the heading or item above, not an entry."""
+    a label, titled by its link's words (three or more). Alone, or among other labelled lines (``- Code:
+    [BERT](url)``), such an item is a link line of the heading or item above, not an entry."""
     for lst in walk.lists:
         if lst.parent_item is not None:
             continue

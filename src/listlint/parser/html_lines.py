@@ -28,7 +28,7 @@ DESCRIPTION_EDGES = " \t-–—:,"
 LINE_BREAK = lazy(r"(?:[ \t]*<br\s*/?>|[ \t]*</?p>)+[ \t]*$", re.IGNORECASE)
 
 
-# an HTML anchor opening a list item, in a paragraph or a ``<p>`` block: ``- <p><a href="url">Name</a> description</p>``
+# an HTML anchor opening a list item, in a paragraph or a ``<p>`` block: ``- <p><a href="url">Name</a> words</p>``
 ITEM_ANCHOR = lazy(
     r"[ \t]*(?:<p\b[^>]*>[ \t]*)?<a\s[^>]*?\b(?P<href>href)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+)[^>]*>"
     r"(?P<inner>.+?)</a>",
