@@ -1222,12 +1222,27 @@ def _learn_venue_year_lists(b: Builder, works: list[_Item], walk: Walk,
 
 
 def _enough_dated(b: Builder, items: Sequence[int], works: list[_Item]) -> bool:
-    """Whether enough of the items' first lines hold a year in parentheses for the list to be one of papers closed
-    by their venue and year (a bound: :func:`_venue_closed_item` reads those lines closer)."""
-    source = b.source
-    dated = sum(1 for i in items if works[i].unit is not None
-                and VENUE_YEAR_PAREN.search(b.text, works[i].item.content_start, source.line_end(works[i].item.line)))
-    return dated == len(items) == 1 or (dated >= 2 and 3 * dated >= 2 * len(items))
+    """Whether enough items close their words (before any link) with a year in parentheses for the list to be one of
+    papers closed by their venue and year (a bound: :func:`_venue_closed_item` reads those items closer). Stops at
+    the first undated item too many."""
+    text, source = b.text, b.source
+    undated_allowed = len(items) // 3  # two thirds dated: a third undated at most
+    dated = 0
+    for i in items:
+        item, unit = works[i].item, works[i].unit
+        links = unit.facts.links if unit is not None else ()
+        if links and links[0].full_span.start < item.content_start + 4:
+            words = ""  # "[Title](url) …", "**[Title](url)**": led by a link, as most lists' items are
+        else:
+            end = source.line_end(item.line)
+            words = text[item.content_start : min(end, links[0].full_span.start) if links else end].rstrip(" \t.*_[(")
+        if words.endswith((")", "）")) and VENUE_YEAR_PAREN.search(words):
+            dated += 1
+        elif undated_allowed == 0:
+            return False
+        else:
+            undated_allowed -= 1
+    return dated >= 2 or dated == len(items) == 1
 
 
 def _enter_venue_closed(read: dict[int, tuple[str, Span | None, Link | None]],
