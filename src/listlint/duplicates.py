@@ -375,11 +375,12 @@ def _paper_keys(entry: Entry) -> set[str]:
     return keys
 
 
-def _is_secondary(entry: Entry, link: Link, link_key: str) -> bool:
+def _is_secondary(entry: Entry, link: Link, link_key: str, text: str) -> bool:
     """Whether an entry's primary link is the code or project link of a paper with a plain-text title: the link
     does not overlap the title; its text says code or project ("GitHub Link", "[Code]"), or it leads to a
     repository's root on a code host and its text does not name the work ("[PDF]"); and the entry names a paper,
-    by a venue and year ("(SIGMOD 2019)") or by another link to an arXiv, DOI or OpenReview page. In a list of tools
+    by a venue and year ("(SIGMOD 2019)", in its title, after it or in its description; the parser leaves it out
+    of a title it reads as a citation) or by another link to an arXiv, DOI or OpenReview page. In a list of tools
     or resources ("中文拼写检查库 | [github](repo)") the repository is the item itself: not secondary."""
     title = entry.title_span
     if title is None or not len(title) or (link.full_span.start < title.end and title.start < link.full_span.end):
@@ -387,7 +388,9 @@ def _is_secondary(entry: Entry, link: Link, link_key: str) -> bool:
     if not (_CODE_LABEL.fullmatch(link.text) or link_key.startswith(_CODE_HOSTS) and link_key.count("/") == 2
             and not _WORK_LABEL.match(link.text)):
         return False
-    return bool(_VENUE_YEAR.search(entry.title) or _VENUE_YEAR.search(entry.description) or _paper_keys(entry))
+    between = text[title.end:link.full_span.start] if title.end <= link.full_span.start else ""
+    return bool(_VENUE_YEAR.search(entry.title) or _VENUE_YEAR.search(between) or _VENUE_YEAR.search(entry.description)
+                or _paper_keys(entry))
 
 
 def _build_facts(document: Document) -> DocumentFacts:
@@ -417,7 +420,7 @@ def _build_facts(document: Document) -> DocumentFacts:
             continue
         anchor = _anchor(link.url) if link_key and link is not None and "#" in link.url \
             and not link_key.startswith(NAMED_KEYS) else ""  # an identifier names the paper whatever the fragment
-        secondary = bool(link_key) and link is not None and _is_secondary(entry, link, link_key)
+        secondary = bool(link_key) and link is not None and _is_secondary(entry, link, link_key, document.text)
         occ = EntryOccurrence(entry, link, link_key, title, path, order, anchor, parents.get(id(entry)), secondary)
         if link_key:
             links.append(occ)
