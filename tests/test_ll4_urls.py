@@ -584,7 +584,7 @@ def test_fixture_fix_is_idempotent_and_clean(path: Path, unsafe: bool) -> None:
 # the docs of this family (also run by test_rule_docs.py once the family is registered)
 # ----------------------------------------------------------------------------------------------------------------
 
-DOCS = sorted(p for p in RULES_DIR.glob("LL40*.md"))
+DOCS = sorted([*RULES_DIR.glob("LL40*.md"), *RULES_DIR.glob("LL414-*.md")])
 
 
 def test_every_rule_of_the_family_has_its_doc() -> None:
@@ -765,3 +765,35 @@ def test_html_images_are_links_whose_quoted_spaces_are_fine() -> None:
         ("http://wang-ps.github.io/t.png", "image", "http://wang-ps.github.io/t.png"),
         ("https://a.dev/logo.png", "image", "https://a.dev/logo.png")]
     assert [d.code for d in lint_text(text, select=("LL4",))] == ["LL407"]  # github.io serves HTTPS; no LL403
+
+
+# ---- LL414 duplicate-definition ---------------------------------------------------------------------------------
+
+def test_ll414_a_label_defined_twice() -> None:
+    text = ("# Papers\n\n1. Defocus Blur Detection. ECCV 2020 [[code]][15.64]\n"
+            "2. Boosting Object Detection. ECCV 2020 [[code]][15.64]\n\n"
+            "[15.64]: https://github.com/vinthony/depth-distillation\n"
+            "[15.64]: https://github.com/mikuhatsune/wsod_transfer\n"
+            "[Same]: https://a.dev/x\n"
+            "[same]:   https://a.dev/x\n"  # labels match without regard to case or spacing
+            "[other]: https://b.dev\n"
+            "```\n[other]: https://c.dev\n```\n")  # in code: no definition
+    found_ = lint_text(text, select=["LL414"])
+    source = SourceText(text)
+    assert [(source.position(d.span.start), d.span.of(text), d.severity.value) for d in found_] == [
+        ((7, 2), "15.64", "error"), ((9, 2), "same", "warning")]
+    assert found_[0].message == (
+        "reference '[15.64]' is already defined on line 6 as 'https://github.com/vinthony/depth-distillation': "
+        "Markdown uses that one, so 'https://github.com/mikuhatsune/wsod_transfer' is never linked (give this one "
+        "its own label)")
+    assert found_[1].message.startswith("reference '[same]' is defined again with the same URL as on line 8")
+
+
+def test_ll414_the_later_definitions_are_links_of_the_document() -> None:
+    text = "[a]: https://one.dev\n[A]: http://two.dev/?utm_source=x\n\nSee [a].\n"
+    document = parse(text)
+    assert [(link.url, link.span.of(text)) for link in document.links if link.kind is LinkKind.DEFINITION] == [
+        ("https://one.dev", "https://one.dev"), ("http://two.dev/?utm_source=x", "http://two.dev/?utm_source=x")]
+    assert document.references == {"A": "https://one.dev"}  # the first one is what [a] uses
+    # the URL rules read the second definition too: it is written in the file
+    assert {d.code for d in lint_text(text)} >= {"LL406", "LL414"}

@@ -82,7 +82,9 @@ def _parse(text: str | SourceText, path: str | None, config: Config | None, work
     links: list[Link] = [link for unit in w.inlines for link in unit.facts.links]
     links.extend(w.html_links)
     if env.get("references"):
-        links.extend(_definitions(source, env["references"]))
+        # markdown-it keeps the first definition of a label and lists the later ones apart: both are written links
+        links.extend(_definitions(source, [*env["references"].items(),
+                                           *((ref["label"], ref) for ref in env.get("duplicate_refs", ()))]))
     links.sort(key=lambda link: link.full_span.start)
     code_spans = tuple(s for unit in w.inlines for s in unit.facts.code_spans)
     html_spans = tuple(s for unit in w.inlines for s in unit.facts.html_spans)
@@ -107,11 +109,12 @@ def _parse(text: str | SourceText, path: str | None, config: Config | None, work
 DEFINITION = lazy(r"[ \t>]*\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(?:<([^>\n]*)>|(\S+))")
 
 
-def _definitions(source: SourceText, references: dict[str, Any]) -> list[Link]:
-    """Link reference definitions (``[p]: https://...``) at the lines markdown-it recorded for them."""
+def _definitions(source: SourceText, references: list[tuple[str, dict[str, Any]]]) -> list[Link]:
+    """Link reference definitions (``[p]: https://...``) at the lines markdown-it recorded for them, by (normalised
+    label, reference) pairs."""
     found: list[Link] = []
     text = source.text
-    for label, ref in references.items():
+    for label, ref in references:
         if label.startswith("^"):
             continue  # "[^3]: A note.": a footnote's text on GitHub, not a link
         line_map = ref.get("map")

@@ -479,6 +479,40 @@ class EmptyLink(Rule):
 
 
 # --------------------------------------------------------------------------------------------------------------
+# LL414 duplicate-definition
+# --------------------------------------------------------------------------------------------------------------
+
+
+class DuplicateDefinition(Rule):
+    code = "LL414"
+    name = "duplicate-definition"
+    category = CATEGORY
+    summary = "A link reference label defined twice: Markdown uses the first definition, the later URL is never linked"
+    fix = FixAvailability.NONE
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        first: dict[str, Link] = {}
+        for link in document.links:
+            if link.kind is not LinkKind.DEFINITION:
+                continue
+            label = " ".join(link.text.split()).lower().upper()  # as CommonMark matches labels (markdown-it's)
+            earlier = first.setdefault(label, link)
+            if earlier is link:
+                continue
+            line = document.source.line_index(earlier.full_span.start) + 1
+            span = link.text_span or link.full_span
+            if link.url == earlier.url:
+                yield self.report(f"reference '[{shorten(link.text)}]' is defined again with the same URL as on line "
+                                  f"{line}: this definition can go", span, severity=Severity.WARNING)
+            else:
+                yield self.report(
+                    f"reference '[{shorten(link.text)}]' is already defined on line {line} as '{shorten(earlier.url)}':"
+                    f" Markdown uses that one, so '{shorten(link.url)}' is never linked (give this one its own label)",
+                    span,
+                )
+
+
+# --------------------------------------------------------------------------------------------------------------
 # LL402 malformed-link
 # --------------------------------------------------------------------------------------------------------------
 
@@ -1129,6 +1163,7 @@ RULES = (
     InsecureUrl,
     CanonicalUrl,
     LinkBibtexAgreement,
+    DuplicateDefinition,
 )
 
 __all__ = ["RULES", "heading_slugs", "malformed_links", "page_anchors", "prose_lines", "shorten", "url_span"]
