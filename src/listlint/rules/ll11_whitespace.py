@@ -2,8 +2,8 @@
 LL115 blanks-around-blocks, LL117 markdown-in-html-block.
 
 They work on raw lines, but only on lines the parser says are prose (fenced and indented code, HTML blocks and front
-matter are protected), and their safe fixes never change the rendered HTML -- except LL114's, whose purpose is to
-change garbled text back into what the author wrote.
+matter are protected), and their safe fixes never change the rendered HTML -- except LL114's and LL117's, whose
+purpose is to give back what the author wrote: text garbled by a wrong encoding, Markdown an HTML block swallowed.
 """
 
 
