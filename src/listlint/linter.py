@@ -129,9 +129,11 @@ def _run(document: Document, rules: Sequence[tuple[Rule, Any]], context_args: tu
 # to send back than to compute. The child pays for the fork in copy-on-write page faults, so it is given somewhat
 # less than half of the rules' time. On the 1 MB benchmark list, in the CLI (parent / child, best of three): the
 # URL and BibTeX families alone there, 0.23 / 0.11 s; with LL1 too, 0.18 / 0.15 s; with the duplicates (LL6)
-# too, 0.17 / 0.17 s, which ends the rules 60 ms sooner than the first.
+# too, 0.17 / 0.17 s, which ends the rules 60 ms sooner than the first. Later rules (LL414, a wider LL405 and
+# LL601) and LL301's scope moved the balance: the child ended 18-28 ms after this process, so the local-file rules
+# (LL41x: LL413 reads the disk, ~12 ms on that list) run here now.
 SPLIT_MIN_CHARS = 256_000
-SECOND_PROCESS_FAMILIES = ("LL4", "LL5", "LL6")
+SECOND_PROCESS_FAMILIES = ("LL40", "LL5", "LL6")
 
 
 def _run_split(
