@@ -170,7 +170,7 @@ def test_results_marshal_cannot_write_are_pickled() -> None:
     assert forking._dumps(objects)[:1] == b"P" and forking._loads(forking._dumps(objects)) == objects
 
 
-def test_an_untagged_result_is_a_failed_child() -> None:
+def test_an_untagged_result_is_refused() -> None:
     import pytest
 
     with pytest.raises(ValueError):

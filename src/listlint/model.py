@@ -42,6 +42,12 @@ class LinkKind(enum.Enum):
     IMAGE = "image"  # ![alt](src)
 
 
+def reference_label(text: str) -> str:
+    """A link reference label as CommonMark matches it (and markdown-it keys ``env["references"]``): spaces
+    collapsed, case folded: ``[Foo  Bar]`` and ``[foo bar]`` name one definition."""
+    return " ".join(text.split()).lower().upper()
+
+
 class Link(NamedTuple):
     """A link as written. ``span`` covers exactly the URL as written (``url == span.of(text)``), or is None
     when the position could not be confirmed (then rules report on ``full_span`` and offer no fix)."""

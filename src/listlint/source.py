@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import total_ordering
 
 from listlint.errors import InputError
 from listlint.regex import lazy
@@ -16,6 +17,7 @@ BOM = "\ufeff"
 LINE_ENDING = lazy(r"\r\n?|\n")
 
 
+@total_ordering  # <=, > and >= from < and ==
 class Span:
     """A half-open range ``[start, end)`` of character offsets into a document's text. Immutable, hashable,
     ordered by (start, end); ``len()`` is its width, so an empty span is falsy.
@@ -58,21 +60,6 @@ class Span:
     def __lt__(self, other: "Span") -> bool:
         if other.__class__ is Span:
             return (self.start, self.end) < (other.start, other.end)
-        return NotImplemented
-
-    def __le__(self, other: "Span") -> bool:
-        if other.__class__ is Span:
-            return (self.start, self.end) <= (other.start, other.end)
-        return NotImplemented
-
-    def __gt__(self, other: "Span") -> bool:
-        if other.__class__ is Span:
-            return (self.start, self.end) > (other.start, other.end)
-        return NotImplemented
-
-    def __ge__(self, other: "Span") -> bool:
-        if other.__class__ is Span:
-            return (self.start, self.end) >= (other.start, other.end)
         return NotImplemented
 
     def __len__(self) -> int:

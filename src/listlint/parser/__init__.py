@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from listlint import forking
 from listlint.config import DEFAULT, Config
-from listlint.model import BibtexBlock, Document, Heading, Link, LinkKind
+from listlint.model import BibtexBlock, Document, Heading, Link, LinkKind, reference_label
 from listlint.parser.blocks import bibtex_blocks, front_matter_end, walk
 from listlint.parser.entries import build
 from listlint.parser.inline import (
@@ -123,7 +123,7 @@ def _definitions(source: SourceText, references: list[tuple[str, dict[str, Any]]
         start = source.line_start(line_map[0])
         end = source.line_end(min(line_map[1], source.line_count) - 1)
         for match in DEFINITION.finditer(text, start, end):
-            if " ".join(match.group(1).split()).upper() != label:
+            if reference_label(match.group(1)) != label:
                 continue
             group = 2 if match.group(2) is not None else 3
             url = match.group(group)

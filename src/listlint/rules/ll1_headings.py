@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import Document, Heading, Link, LinkKind, ListItem, Section
+from listlint.parser.blocks import html_words
 from listlint.parser.status import patterns, tag_key
 from listlint.rules.base import Context, Rule
 from listlint.rules.ll4_urls import heading_slugs, html_anchors
@@ -211,37 +212,30 @@ class SingleTitle(Rule):
         if html_title is not None:
             # an HTML <h1> above every Markdown heading is the page's first title: each `#` heading is another
             words, line = html_title
-            for extra in titles:
+            first_title, extras = f"an HTML <h1>, '{short(words)}', comes first on line {line + 1}", titles
+        else:
+            if first is not title:
                 yield self.report(
-                    f"another level-1 heading '{shown(extra)}' (an HTML <h1>, '{short(words)}', comes first on line "
-                    f"{line + 1}): a file has one title, and its parts are level-2 headings",
-                    _marker_or_text(document, extra),
+                    f"the title '{shown(title)}' is not the first heading: the level-{first.level} heading "
+                    f"'{shown(first)}' on line {first.line + 1} comes before it",
+                    _marker_or_text(document, title),
                 )
-            return
-        if first is not title:
-            yield self.report(
-                f"the title '{shown(title)}' is not the first heading: the level-{first.level} heading "
-                f"'{shown(first)}' on line {first.line + 1} comes before it",
-                _marker_or_text(document, title),
-            )
-        for extra in titles[1:]:
             # neutral about which one is the title: lists that use level-1 headings as parts have none
+            first_title, extras = f"the first is '{shown(title)}' on line {title.line + 1}", titles[1:]
+        for extra in extras:
             yield self.report(
-                f"another level-1 heading '{shown(extra)}' (the first is '{shown(title)}' on line "
-                f"{title.line + 1}): a file has one title, and its parts are level-2 headings",
+                f"another level-1 heading '{shown(extra)}' ({first_title}): a file has one title, and its parts are "
+                "level-2 headings",
                 _marker_or_text(document, extra),
             )
 
 
 HTML_H1 = lazy(r"<h1(?:\s[^>]*)?>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
-HTML_TAG = lazy(r"<[^>]*>")
 
 
 def _html_title(document: Document, before_line: int) -> tuple[str, int] | None:
     """(words, 0-based line) of the first HTML ``<h1>`` in a top-level HTML block above ``before_line`` (a centred
     logo and title, ``<div align="center"><h1>Awesome X</h1></div>``, is how many lists open), or None."""
-    import html
-
     text = document.text
     for block in document.blocks:
         if block.line >= before_line:
@@ -250,7 +244,7 @@ def _html_title(document: Document, before_line: int) -> tuple[str, int] | None:
             continue
         match = HTML_H1.search(text, block.span.start, block.span.end)
         if match is not None:
-            words = " ".join(html.unescape(HTML_TAG.sub(" ", match.group(1))).split())
+            words = html_words(match.group(1))
             if words:
                 return words, document.source.line_index(match.start())
     return None

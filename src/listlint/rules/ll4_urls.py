@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from listlint import urls
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
-from listlint.model import BibEntry, Block, Document, Entry, Link, LinkKind
+from listlint.model import BibEntry, Block, Document, Entry, Link, LinkKind, reference_label
 from listlint.parser.status import tag_key
 from listlint.rules.base import Context, Rule
 from listlint.parser.status import distance
@@ -495,8 +495,7 @@ class DuplicateDefinition(Rule):
         for link in document.links:
             if link.kind is not LinkKind.DEFINITION:
                 continue
-            label = " ".join(link.text.split()).lower().upper()  # as CommonMark matches labels (markdown-it's)
-            earlier = first.setdefault(label, link)
+            earlier = first.setdefault(reference_label(link.text), link)
             if earlier is link:
                 continue
             line = document.source.line_index(earlier.full_span.start) + 1
