@@ -16,7 +16,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from listlint import urls
@@ -533,19 +532,23 @@ class Allow:
 # --------------------------------------------------------------------------------------------------------------
 
 
-@dataclass
 class Index:
     """First occurrences of each key over the documents of a scope, in document order."""
 
-    allow: Allow
-    by_link: dict[str, list[EntryOccurrence]] = field(default_factory=dict)  # every occurrence, in order
-    by_title: dict[str, list[EntryOccurrence]] = field(default_factory=dict)  # every occurrence, in order
-    first_ident: dict[str, IdentOccurrence] = field(default_factory=dict)
-    first_key: dict[str, KeyOccurrence] = field(default_factory=dict)
-    first_key_in: dict[tuple[int, str], KeyOccurrence] = field(default_factory=dict)
-    position: dict[int, int] = field(default_factory=dict)  # id(document) -> its position in the scope
-    allowed_links: set[int] = field(default_factory=set)  # id(entry) of entries exempted by the allow-list
-    by_section: bool = False  # ``duplicates.scope = "section"``: links, titles and identifiers repeat per section
+    __slots__ = ("allow", "by_link", "by_title", "first_ident", "first_key", "first_key_in", "position",
+                 "allowed_links", "by_section")
+
+    def __init__(self, allow: Allow, by_section: bool = False) -> None:
+        self.allow = allow
+        self.by_link: dict[str, list[EntryOccurrence]] = {}  # every occurrence, in order
+        self.by_title: dict[str, list[EntryOccurrence]] = {}  # every occurrence, in order
+        self.first_ident: dict[str, IdentOccurrence] = {}
+        self.first_key: dict[str, KeyOccurrence] = {}
+        self.first_key_in: dict[tuple[int, str], KeyOccurrence] = {}
+        self.position: dict[int, int] = {}  # id(document) -> its position in the scope
+        self.allowed_links: set[int] = set()  # id(entry) of entries exempted by the allow-list
+        # ``duplicates.scope = "section"``: links, titles and identifiers repeat per section
+        self.by_section = by_section
 
     def _scoped(self, section: str, key: str) -> str:
         return f"{section}\x1f{key}" if self.by_section else key

@@ -10,7 +10,6 @@ import os
 import stat
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from listlint.diagnostics import Alters, Applicability, Diagnostic, Edit, Fix
 from listlint.errors import FixError, InputError
@@ -23,14 +22,18 @@ Linter = Callable[[Document], list[Diagnostic]]
 Parser = Callable[[SourceText], Document]
 
 
-@dataclass
 class FixResult:
     """The fixed text of one file and which findings were fixed and which remain."""
-    source: SourceText
-    text: str  # the fixed text
-    applied: list[Diagnostic] = field(default_factory=list)
-    remaining: list[Diagnostic] = field(default_factory=list)
-    passes: int = 0
+
+    __slots__ = ("source", "text", "applied", "remaining", "passes")
+
+    def __init__(self, source: SourceText, text: str, applied: list[Diagnostic] | None = None,
+                 remaining: list[Diagnostic] | None = None, passes: int = 0) -> None:
+        self.source = source
+        self.text = text  # the fixed text
+        self.applied = [] if applied is None else applied
+        self.remaining = [] if remaining is None else remaining
+        self.passes = passes
 
     @property
     def changed(self) -> bool:

@@ -15,7 +15,6 @@ NamedTuple's fields at class creation, which doubled their cost (quote only real
 
 import enum
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
 from listlint.source import SourceText, Span
@@ -254,10 +253,13 @@ class Section(NamedTuple):
             yield from child.walk()
 
 
-@dataclass(frozen=True)
 class Document:
-    """Everything rules may read about one file. Built only by :func:`listlint.parser.parse`."""
+    """Everything rules may read about one file. Built only by :func:`listlint.parser.parse`; read-only.
 
+    A plain class with slots rather than a frozen dataclass, whose class creation cost ~1 ms of every start."""
+
+    __slots__ = ("path", "source", "root", "headings", "entries", "links", "blocks", "list_items", "lists",
+                 "bibtex_blocks", "code_spans", "html_spans", "references", "_memo")
     path: str
     source: SourceText
     root: Section
@@ -270,8 +272,36 @@ class Document:
     bibtex_blocks: tuple[BibtexBlock, ...]
     code_spans: tuple[Span, ...]  # inline code spans
     html_spans: tuple[Span, ...]  # inline HTML and HTML comments
-    references: dict[str, str] = field(default_factory=dict)  # link reference definitions
-    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    references: dict[str, str]  # link reference definitions: label -> URL
+    _memo: dict[str, Any]
+
+    def __init__(self, *, path: str, source: SourceText, root: Section, headings: tuple[Heading, ...],
+                 entries: tuple[Entry, ...], links: tuple[Link, ...], blocks: tuple[Block, ...],
+                 list_items: tuple[ListItem, ...], lists: tuple[ListBlock, ...],
+                 bibtex_blocks: tuple[BibtexBlock, ...], code_spans: tuple[Span, ...],
+                 html_spans: tuple[Span, ...], references: dict[str, str] | None = None) -> None:
+        values = locals()
+        for name in self.__slots__[:-2]:
+            object.__setattr__(self, name, values[name])
+        object.__setattr__(self, "references", {} if references is None else references)
+        object.__setattr__(self, "_memo", {})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a Document is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a Document is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        """Field by field, the shared views of :meth:`memo` aside (the split parser's test compares two parses)."""
+        if other.__class__ is not Document:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__[:-1])
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and mutable views inside: no hash
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, sections={len(self.sections)}, entries={len(self.entries)})"
 
     @property
     def text(self) -> str:

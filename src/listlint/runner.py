@@ -17,7 +17,6 @@ import os
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -38,16 +37,20 @@ if TYPE_CHECKING:
     import concurrent.futures
 
 
-@dataclass
 class FileOutcome:
     """What a run did with one file: its findings, its fixed text or the error that stopped it."""
-    path: str
-    source: SourceText | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None
-    fixed: FixResult | None = None
-    stdin: bool = False
-    located: list[Located] = field(default_factory=list)
+
+    __slots__ = ("path", "source", "diagnostics", "error", "fixed", "stdin", "located")
+
+    def __init__(self, path: str, source: SourceText | None = None, diagnostics: list[Diagnostic] | None = None,
+                 error: str | None = None, fixed: FixResult | None = None, stdin: bool = False) -> None:
+        self.path = path
+        self.source = source
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.error = error
+        self.fixed = fixed
+        self.stdin = stdin
+        self.located: list[Located] = []
 
     def locate(self) -> "FileOutcome":
         if self.source is not None and not self.located:

@@ -3,7 +3,6 @@
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from listlint.model import BibtexBlock, Block, Heading, Link, ListBlock, ListItem
@@ -39,22 +38,25 @@ class InlineUnit(NamedTuple):
     in_quote: bool = False
 
 
-@dataclass
 class Walk:
     """What one pass over markdown-it's tokens collects; the entry builder reads it."""
-    blocks: list[Block] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
-    items: list[ListItem] = field(default_factory=list)
-    lists: list[ListBlock] = field(default_factory=list)
-    inlines: list[InlineUnit] = field(default_factory=list)
-    bibtex: list[BibtexBlock] = field(default_factory=list)
-    html_links: list[Link] = field(default_factory=list)
-    # ``<h2 id="surveys">Tutorials and Surveys</h2>`` alone in an HTML block: sections, not headings of the page's
-    # Markdown outline (GitHub gives them no anchor; the heading rules leave them)
-    html_headings: list[Heading] = field(default_factory=list)
-    # ordered stream of ("heading", Heading) / ("inline", InlineUnit) / ("item", ListItem) /
-    # ("fence", Block, BibtexBlock|None, item index|None): a fence, or an HTML block's ``<pre>`` element of BibTeX
-    stream: list[tuple[Any, ...]] = field(default_factory=list)
+
+    __slots__ = ("blocks", "headings", "items", "lists", "inlines", "bibtex", "html_links", "html_headings", "stream")
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.headings: list[Heading] = []
+        self.items: list[ListItem] = []
+        self.lists: list[ListBlock] = []
+        self.inlines: list[InlineUnit] = []
+        self.bibtex: list[BibtexBlock] = []
+        self.html_links: list[Link] = []
+        # ``<h2 id="surveys">Tutorials and Surveys</h2>`` alone in an HTML block: sections, not headings of the
+        # page's Markdown outline (GitHub gives them no anchor; the heading rules leave them)
+        self.html_headings: list[Heading] = []
+        # ordered stream of ("heading", Heading) / ("inline", InlineUnit) / ("item", ListItem) /
+        # ("fence", Block, BibtexBlock|None, item index|None): a fence, or an HTML block's ``<pre>`` of BibTeX
+        self.stream: list[tuple[Any, ...]] = []
 
 
 def front_matter_end(source: SourceText) -> int:

@@ -18,7 +18,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
@@ -242,14 +241,16 @@ def _authors_year_lead(line: str) -> int | None:
     return None
 
 
-@dataclass
 class _Item:
     """Working state for one list item while entries are assembled."""
 
-    item: ListItem
-    unit: InlineUnit | None  # first paragraph, when it starts on the marker line
-    entry_kind: Layout | None = None
-    children: list[int] = field(default_factory=list)
+    __slots__ = ("item", "unit", "entry_kind", "children")
+
+    def __init__(self, item: ListItem, unit: InlineUnit | None) -> None:
+        self.item = item
+        self.unit = unit  # first paragraph, when it starts on the marker line
+        self.entry_kind: Layout | None = None
+        self.children: list[int] = []
 
 
 class _LineIndex(NamedTuple):
@@ -906,16 +907,18 @@ def title_line_end(source: SourceText, line: int, primary: Link | None) -> int:
     return end
 
 
-@dataclass
 class _Sec:
     """A section while the tree is built (mutable); frozen into a Section at the end."""
 
-    heading: Heading | None
-    level: int
-    entries: list[Entry] = field(default_factory=list)
-    children: "list[_Sec]" = field(default_factory=list)
-    line: int = 0
-    end_line: int = 0
+    __slots__ = ("heading", "level", "entries", "children", "line", "end_line")
+
+    def __init__(self, heading: Heading | None, level: int, line: int = 0, end_line: int = 0) -> None:
+        self.heading = heading
+        self.level = level
+        self.entries: list[Entry] = []
+        self.children: list[_Sec] = []
+        self.line = line
+        self.end_line = end_line
 
 
 def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Section, tuple[Entry, ...], set[int]]:

@@ -13,7 +13,6 @@ that and decides what each marker is against ``[tool.listlint.status]``: a known
 import enum
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -46,12 +45,21 @@ class Kind(enum.Enum):
     LABEL = "label"  # a near miss of a task box ("[]") in a file without task boxes: text, no status
 
 
-@dataclass(frozen=True)
 class Vocabulary:
-    """The configured tags, their canonical spellings, and the nearest-tag search."""
+    """The configured tags, their canonical spellings, and the nearest-tag search; equal when the settings are."""
 
-    settings: StatusSettings
-    _near: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(self, settings: StatusSettings) -> None:
+        self.settings = settings
+        self._near: dict[str, tuple[str, ...]] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return self.settings == other.settings if isinstance(other, Vocabulary) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.settings)
+
+    def __repr__(self) -> str:
+        return f"Vocabulary(settings={self.settings!r})"
 
     @cached_property
     def spellings(self) -> dict[str, str]:
