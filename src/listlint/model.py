@@ -253,6 +253,32 @@ class Section(NamedTuple):
             yield from child.walk()
 
 
+class NotAssembled(Exception):
+    """A rule read the entries or sections of a document whose entries are not assembled yet."""
+
+
+class _NotAssembled:
+    """Stands for the entries and the section tree in the document a rule that reads neither
+    (``Rule.needs_entries = False``) may see before the parser has assembled them: any use raises
+    :class:`NotAssembled`, so a rule that reads them after all fails loudly and is run again on the whole
+    document, never on an empty tuple. (The headings are there, but which of them are entries, ``is_entry``, is
+    not known yet.)"""
+
+    __slots__ = ("what",)
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def _refuse(self, *args: object) -> Any:
+        raise NotAssembled(f"the document's {self.what} are not assembled yet")
+
+    __iter__ = __len__ = __bool__ = __getitem__ = __contains__ = __eq__ = _refuse
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getattr__(self, name: str) -> Any:
+        self._refuse()
+
+
 class Document:
     """Everything rules may read about one file. Built only by :func:`listlint.parser.parse`; read-only.
 
@@ -301,7 +327,11 @@ class Document:
     __hash__ = None  # type: ignore[assignment]  # equal by value, and mutable views inside: no hash
 
     def __repr__(self) -> str:
+        if isinstance(self.entries, _NotAssembled):
+            return f"Document(path={self.path!r}, entries not assembled)"
         return f"Document(path={self.path!r}, sections={len(self.sections)}, entries={len(self.entries)})"
+
+
 
     @property
     def text(self) -> str:
@@ -338,3 +368,15 @@ class Document:
         if self.source.line_index(offset) in self.protected_lines:
             return True
         return any(s.start <= offset < s.end for s in self.code_spans)
+
+
+# What a document lacks before its entries are assembled (see _NotAssembled); ``Document(**UNASSEMBLED, ...)``
+UNASSEMBLED: dict[str, Any] = {"root": _NotAssembled("sections"), "entries": _NotAssembled("entries")}
+
+
+def without_entries(document: Document) -> Document:
+    """``document`` as a rule that reads no entries sees it when it runs before they are assembled: no entries or
+    sections, and headings whose ``is_entry`` is not set yet."""
+    fields = {name: getattr(document, name) for name in Document.__slots__[:-1]}
+    fields["headings"] = tuple(h._replace(is_entry=False) if h.is_entry else h for h in document.headings)
+    return Document(**{**fields, **UNASSEMBLED})

@@ -26,7 +26,7 @@ from listlint.bibtex.bibfile import applies_to_bib_file, is_bib_path
 from listlint.diagnostics import Diagnostic
 from listlint.errors import InputError, ListlintError
 from listlint.fixer import FixResult, fix_source
-from listlint.linter import RuleSet, lint, position
+from listlint.linter import EarlyLint, RuleSet, lint, position
 from listlint.model import Document
 from listlint.parser import parse
 from listlint.registry import NETWORK_CATEGORY, Registry
@@ -105,8 +105,18 @@ class Runner:
         """A BibTeX file: named ``*.bib``, or named by ``bibtex.files`` whatever its suffix (``refs.bibtex``)."""
         return is_bib_path(label) or label in self.bib_configs
 
-    def parse_file(self, source: SourceText, label: str, config: Config) -> Document:
-        return parse_file(source, label, config, bib=self.is_bib(label), workers=self.options.jobs)
+    def parse_file(self, source: SourceText, label: str, config: Config, early: EarlyLint | None = None
+                   ) -> Document:
+        return parse_file(source, label, config, bib=self.is_bib(label), workers=self.options.jobs, early=early)
+
+    def early_lint(self, label: str, config: Config) -> EarlyLint | None:
+        """The rules to start while a large Markdown file is parsed (see :class:`~listlint.linter.EarlyLint`)."""
+        if self.options.jobs < 2 or self.is_bib(label):
+            return None
+        try:
+            return EarlyLint(self.ruleset_for(label, config).partition(NETWORK_CATEGORY)[0])
+        except ListlintError:
+            return None  # reported where the file is linted
 
     def _load(self, path: str) -> tuple[Config, SourceText, str]:
         if path == "-":
@@ -190,18 +200,20 @@ class Runner:
             if len(readable) > 1 and not self._needs_one_process(readable):
                 return self._check_parallel(targets)
         loaded, outcomes = self.collect(paths, bib_files=True)
-        documents = [(label, config, source, self.parse_file(source, label, config))
-                     for label, config, source in loaded]
+        early = [self.early_lint(label, config) for label, config, _ in loaded]
+        documents = [(label, config, source, self.parse_file(source, label, config, started))
+                     for (label, config, source), started in zip(loaded, early)]
         waiting: list[tuple[FileOutcome, Document, RuleSet]] = []
         with contextlib.ExitStack() as stack:
             checking = self._start_link_check(documents, stack)
             project = tuple(doc for *_, doc in documents)
-            for label, config, source, document in documents:
+            for (label, config, source, document), started in zip(documents, early):
                 outcome = FileOutcome(label, source)
                 ruleset, network = self.ruleset_for(label, config).partition(NETWORK_CATEGORY)
                 try:
                     scope = project if config.duplicates.scope == "project" else ()
-                    outcome.diagnostics = lint(document, ruleset, project=scope, workers=self.options.jobs)
+                    outcome.diagnostics = lint(document, ruleset, project=scope, workers=self.options.jobs,
+                                               early=started if started and started.ruleset == ruleset else None)
                 except ListlintError as exc:
                     outcome.error = str(exc)
                 waiting.append((outcome, document, network))
@@ -350,15 +362,16 @@ def _collecting() -> Iterator[None]:
             gc.disable()
 
 
-def parse_file(source: SourceText, label: str, config: Config, *, bib: bool | None = None, workers: int = 1
-               ) -> Document:
+def parse_file(source: SourceText, label: str, config: Config, *, bib: bool | None = None, workers: int = 1,
+               early: EarlyLint | None = None) -> Document:
     """A BibTeX file (``bib``; by default: named ``*.bib``) as one BibTeX block, anything else as Markdown
-    (``workers``: see :func:`listlint.parser.parse`)."""
+    (``workers``: see :func:`listlint.parser.parse`; ``early``: the rules to start before the entries are
+    assembled)."""
     if is_bib_path(label) if bib is None else bib:
         from listlint.parser.bibtex import parse_bib  # runs without .bib files do not import it
 
         return parse_bib(source, label, config)
-    return parse(source, label, config, workers=workers)
+    return parse(source, label, config, workers=workers, before_entries=early.start if early else None)
 
 
 def _display(path: Path) -> str:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from listlint import forking
 from listlint.config import DEFAULT, Config
-from listlint.model import BibtexBlock, Document, Heading, Link, LinkKind, reference_label
+from listlint.model import UNASSEMBLED, BibtexBlock, Document, Heading, Link, LinkKind, reference_label
 from listlint.parser.blocks import bibtex_blocks, front_matter_end, walk
 from listlint.parser.entries import build
 from listlint.parser.inline import (
@@ -40,24 +40,27 @@ def _markdown() -> Any:
 
 
 def parse(text: str | SourceText, path: str | None = None, config: Config | None = None, *,
-          workers: int = 1) -> Document:
+          workers: int = 1, before_entries: Callable[[Document], object] | None = None) -> Document:
     """Parse Markdown ``text`` into the entry AST. Never raises on any string.
 
     With ``workers`` > 1 a large document is read partly in a second process (see :func:`_read_inlines`); the
-    result is the same. The cyclic garbage collector is paused meanwhile: parsing allocates millions of
-    short-lived objects and no cycles worth collecting, and the collector's passes over them cost about a quarter
-    of the parse.
+    result is the same. ``before_entries`` is called with the document as it is before its entries and sections
+    are assembled (they raise :class:`~listlint.model.NotAssembled` when read; no heading is marked ``is_entry``
+    yet): the linter starts the rules that need neither there (:class:`listlint.linter.EarlyLint`). The cyclic garbage collector is paused
+    meanwhile: parsing allocates millions of short-lived objects and no cycles worth collecting, and the
+    collector's passes over them cost about a quarter of the parse.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text, path, config, workers)
+        return _parse(text, path, config, workers, before_entries)
     finally:
         if collecting:
             gc.enable()
 
 
-def _parse(text: str | SourceText, path: str | None, config: Config | None, workers: int) -> Document:
+def _parse(text: str | SourceText, path: str | None, config: Config | None, workers: int,
+           before_entries: Callable[[Document], object] | None) -> Document:
     config = config or DEFAULT
     source = text if isinstance(text, SourceText) else SourceText(text)
     front_lines = front_matter_end(source)
@@ -73,12 +76,6 @@ def _parse(text: str | SourceText, path: str | None, config: Config | None, work
     w = walk(tokens, read, bibtex, source, front_lines)
     del tokens, read  # the token stream is the largest structure of a run; nothing needs it after the walk
     env.pop(RECORDS, None)
-    root, entries, entry_heads = build(w, source, config.status.tags)
-    headings = tuple(
-        h._replace(is_entry=True) if n in entry_heads else h for n, h in enumerate(w.headings)
-    )
-    if entry_heads:
-        root, entries = _relink(root, entries, headings)
     links: list[Link] = [link for unit in w.inlines for link in unit.facts.links]
     links.extend(w.html_links)
     if env.get("references"):
@@ -86,24 +83,27 @@ def _parse(text: str | SourceText, path: str | None, config: Config | None, work
         links.extend(_definitions(source, [*env["references"].items(),
                                            *((ref["label"], ref) for ref in env.get("duplicate_refs", ()))]))
     links.sort(key=lambda link: link.full_span.start)
-    code_spans = tuple(s for unit in w.inlines for s in unit.facts.code_spans)
-    html_spans = tuple(s for unit in w.inlines for s in unit.facts.html_spans)
-    references = {k: v.get("href", "") for k, v in env.get("references", {}).items()}
-    return Document(
-        path=path or "<stdin>",
-        source=source,
-        root=root,
-        headings=headings,
-        entries=entries,
-        links=tuple(links),
-        blocks=tuple(sorted(w.blocks, key=lambda b: (b.line, b.depth))),
-        list_items=tuple(w.items),
-        lists=tuple(w.lists),
-        bibtex_blocks=tuple(w.bibtex),
-        code_spans=code_spans,
-        html_spans=html_spans,
-        references=references,
+    facts = {
+        "path": path or "<stdin>",
+        "source": source,
+        "links": tuple(links),
+        "blocks": tuple(sorted(w.blocks, key=lambda b: (b.line, b.depth))),
+        "list_items": tuple(w.items),
+        "lists": tuple(w.lists),
+        "bibtex_blocks": tuple(w.bibtex),
+        "code_spans": tuple(s for unit in w.inlines for s in unit.facts.code_spans),
+        "html_spans": tuple(s for unit in w.inlines for s in unit.facts.html_spans),
+        "references": {k: v.get("href", "") for k, v in env.get("references", {}).items()},
+    }
+    if before_entries is not None:
+        before_entries(Document(**facts, headings=tuple(w.headings), **UNASSEMBLED))
+    root, entries, entry_heads = build(w, source, config.status.tags)
+    headings = tuple(
+        h._replace(is_entry=True) if n in entry_heads else h for n, h in enumerate(w.headings)
     )
+    if entry_heads:
+        root, entries = _relink(root, entries, headings)
+    return Document(root=root, headings=headings, entries=entries, **facts)
 
 
 DEFINITION = lazy(r"[ \t>]*\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(?:<([^>\n]*)>|(\S+))")

@@ -40,6 +40,11 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type] = NoOptions
+    # False when check() reads neither the document's entries nor its sections (root), nor Heading.is_entry: a
+    # large file's rule may then run in a second process while the parser still assembles them
+    # (listlint.linter.EarlyLint); if it reads them after all, it raises NotAssembled there and simply runs again
+    # on the whole document
+    needs_entries: ClassVar[bool] = True
 
     def check(self, document: Document, context: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError

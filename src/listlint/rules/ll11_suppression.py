@@ -18,6 +18,7 @@ from listlint.source import Span
 
 class InvalidSuppression(Rule):
     code = "LL116"
+    needs_entries = False
     name = "invalid-suppression"
     category = "format"
     summary = "A listlint comment with an unknown directive, or a code, prefix or name that no rule has"

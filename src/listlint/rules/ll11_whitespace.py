@@ -114,6 +114,7 @@ class TrailingWhitespaceOptions(NamedTuple):
 
 class TrailingWhitespace(Rule):
     code = "LL110"
+    needs_entries = False
     name = "trailing-whitespace"
     category = "format"
     summary = "Trailing spaces or tabs (outside code fences and HTML blocks)"
@@ -178,6 +179,7 @@ class BlankLinesOptions(NamedTuple):
 
 class BlankLines(Rule):
     code = "LL111"
+    needs_entries = False
     name = "blank-lines"
     category = "format"
     summary = "More than one consecutive blank line, or a line of only whitespace"
@@ -258,6 +260,7 @@ class BlankLines(Rule):
 
 class FinalNewline(Rule):
     code = "LL112"
+    needs_entries = False
     name = "final-newline"
     category = "format"
     summary = "The file ends with exactly one newline"
@@ -365,6 +368,7 @@ def _tab_positions(text: str, start: int, end: int) -> list[int]:
 
 class HardTabs(Rule):
     code = "LL113"
+    needs_entries = False
     name = "hard-tabs"
     category = "format"
     summary = "Tab characters outside code fences (trailing tabs are LL110's)"
@@ -636,6 +640,7 @@ HTML_COMMENT_LINE = lazy(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*")
 
 class BlanksAroundBlocks(Rule):
     code = "LL115"
+    needs_entries = False
     name = "blanks-around-blocks"
     category = "format"
     summary = "A blank line before and after headings, lists and code fences"
@@ -705,6 +710,7 @@ _WRITTEN_AS = {"item": "a list item", "heading": "a heading", "link": "a link", 
 
 class MarkdownInHtmlBlock(Rule):
     code = "LL117"
+    needs_entries = False
     name = "markdown-in-html-block"
     category = "format"
     summary = "Markdown right under HTML without a blank line: it belongs to the HTML block and shows as text"

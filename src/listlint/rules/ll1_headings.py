@@ -263,6 +263,7 @@ NO_SPACE_ATX = lazy(r"^ {0,3}(#{1,6})(?=[^\s#])")
 
 class HeadingStyle(Rule):
     code = "LL103"
+    needs_entries = False
     name = "heading-style"
     category = "headings"
     summary = "Headings are ATX (`## Title`) with one space after the `#`s, no closing `#`s and no indent"

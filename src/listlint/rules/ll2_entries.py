@@ -371,6 +371,7 @@ def _adjacent_lists(document: Document) -> dict[int, list[int]]:
 
 class ListMarker(Rule):
     code = "LL202"
+    needs_entries = False
     name = "list-marker"
     category = "format"
     summary = "One unordered list marker per file (the most used one, or the configured one)"
@@ -440,6 +441,7 @@ def _marker_column(document: Document, item: ListItem) -> int:
 
 class ListIndent(Rule):
     code = "LL203"
+    needs_entries = False
     name = "list-indent"
     category = "format"
     summary = "Sibling list items share an indent; nested lists are indented the same way throughout the file"
@@ -556,6 +558,7 @@ class ListIndent(Rule):
 
 class ListMarkerSpace(Rule):
     code = "LL204"
+    needs_entries = False
     name = "list-marker-space"
     category = "format"
     summary = "One space between a list marker and the item's text"
@@ -865,6 +868,7 @@ def _next_indent(document: Document, stop: int) -> int | None:
 
 class FakeListMarker(Rule):
     code = "LL206"
+    needs_entries = False
     name = "fake-list-marker"
     category = "format"
     summary = "Lines that look like list items but are not (`•` bullets, `-[Title](url)`, `1)` in a `1.` list)"

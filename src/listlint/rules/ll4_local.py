@@ -61,6 +61,7 @@ def root_path(url: str) -> str | None:
 
 class DeadLocalLink(Rule):
     code = "LL413"
+    needs_entries = False
     name = "dead-local-link"
     category = CATEGORY
     summary = "A relative link or image whose file or folder does not exist beside the list"

@@ -453,6 +453,7 @@ def _checkable_links(document: Document) -> tuple[Link, ...]:
 
 class EmptyLink(Rule):
     code = "LL401"
+    needs_entries = False
     name = "empty-link"
     category = CATEGORY
     summary = "A link with no text or no destination: [x](), [x](#), [](url)"
@@ -485,6 +486,7 @@ class EmptyLink(Rule):
 
 class DuplicateDefinition(Rule):
     code = "LL414"
+    needs_entries = False
     name = "duplicate-definition"
     category = CATEGORY
     summary = "A link reference label defined twice: Markdown uses the first definition, the later URL is never linked"
@@ -585,6 +587,7 @@ class MalformedUrl(Rule):
 
 class BareUrl(Rule):
     code = "LL404"
+    needs_entries = False
     name = "bare-url"
     category = CATEGORY
     summary = "A URL in prose outside link syntax"
@@ -876,6 +879,7 @@ def _ranked(document: Document, link: Link, candidates: list[_Candidate]) -> lis
 
 class LinkFragment(Rule):
     code = "LL405"
+    needs_entries = False
     name = "link-fragment"
     category = CATEGORY
     summary = "A #fragment link that matches no heading (GitHub slug) or anchor of the file"

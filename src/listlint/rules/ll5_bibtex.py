@@ -131,6 +131,7 @@ def _line(document: Document, offset: int) -> int:
 
 class BibtexSyntax(Rule):
     code = "LL501"
+    needs_entries = False
     name = "bibtex-syntax"
     category = "bibtex"
     summary = "A BibTeX block does not parse (unbalanced braces, missing key, comma or `=`)"
@@ -174,6 +175,7 @@ def _closing_brace(value: str) -> int | None:
 
 class BibtexRequiredFields(Rule):
     code = "LL502"
+    needs_entries = False
     name = "bibtex-required-fields"
     category = "bibtex"
     summary = "A BibTeX entry lacks a field its type requires (classic BibTeX, or BibLaTeX by config)"
@@ -296,6 +298,7 @@ FULL_WIDTH_COMMAS = "，、。；"
 
 class BibtexMissingComma(Rule):
     code = "LL505"
+    needs_entries = False
     name = "bibtex-missing-comma"
     category = "bibtex"
     summary = "A value swallowed the next `name = {...}` because a comma is missing"
@@ -332,6 +335,7 @@ class BibtexMissingComma(Rule):
 
 class BibtexDuplicateField(Rule):
     code = "LL506"
+    needs_entries = False
     name = "bibtex-duplicate-field"
     category = "bibtex"
     summary = "A BibTeX field is repeated (names compared case-insensitively)"
@@ -364,6 +368,7 @@ class BibtexDuplicateField(Rule):
 
 class BibtexEntryType(Rule):
     code = "LL507"
+    needs_entries = False
     name = "bibtex-entry-type"
     category = "bibtex"
     summary = "A BibTeX entry type unknown to the profile"
@@ -400,6 +405,7 @@ class FenceOptions(NamedTuple):
 
 class BibtexFence(Rule):
     code = "LL508"
+    needs_entries = False
     name = "bibtex-fence"
     category = "bibtex"
     summary = "A fence holding zero or several entries, stray text, or BibTeX in a fence not labelled `bibtex`"
@@ -451,6 +457,7 @@ class FormatOptions(NamedTuple):
 
 class BibtexFormat(Rule):
     code = "LL509"
+    needs_entries = False
     name = "bibtex-format"
     category = "bibtex"
     summary = "A BibTeX block is not in canonical layout (indent, spacing, case, trailing comma, page ranges)"
@@ -541,6 +548,7 @@ class SuspiciousOptions(NamedTuple):
 
 class BibtexSuspiciousValue(Rule):
     code = "LL510"
+    needs_entries = False
     name = "bibtex-suspicious-value"
     category = "bibtex"
     summary = "Values Google Scholar gets wrong: CoRR journal with volume/number, `pages={1}`, `\\url{}`, DOI URLs"
