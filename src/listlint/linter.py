@@ -1,4 +1,7 @@
-"""Lint one document with the selected rules. A rule that raises becomes a RuleError naming it, never a traceback."""
+"""Lint one document with the selected rules. A rule that raises becomes a RuleError naming it, never a traceback.
+
+A large document's rules use the second core twice: the rules that need no entries start while the parser
+assembles them (:class:`EarlyLint`), and the others are split between two processes (:func:`_run_split`)."""
 
 
 import gc
