@@ -579,8 +579,9 @@ class Builder:
                 return None  # "Code: [GitHub](url)": a link line, not an entry
             if _labels_title_link(prefix, first):  # "**Monday** - [mHC: Manifold-Constrained …](url)"
                 return Layout.LIST, clean_title(first.text), first.text_span, first
-            if LABELLED_LINE.fullmatch(prefix.rstrip()) and len(first.text.split()) >= 3 and not _label_link(first) \
-                    and first.text_span is not None:  # "SALMon: [A Suite for Acoustic LM Evaluation](url)"
+            if LEAD_LABEL.fullmatch(prefix.rstrip()) and _word_count(first.text) >= 3 and not _label_link(first) \
+                    and first.text_span is not None:  # "SALMon: [A Suite for Acoustic LM Evaluation](url)",
+                # "第 407 期：[国家为什么需要开源软件？](url)": a label of a few words, a colon, then the titled link
                 return Layout.LIST, clean_title(first.text), first.text_span, first
             if AUTHORS_YEAR_LEAD.search(prefix) and first.kind is LinkKind.INLINE and not _label_link(first) \
                     and first.text_span is not None and (len(first.text.split()) > 1 or first.text[:1].isupper()) \
@@ -1384,6 +1385,21 @@ def _learn_labelled_title_links(b: Builder, works: list[_Item], walk: Walk,
 
 # "简介：…", "Stars: 1.2k": a short label and a colon opening a nested line that describes the item above
 LABELLED_LINE = lazy(r"[ \t]*[*_]*[^\s:：*_]{1,12}(?: [^\s:：*_]{1,12})?[*_]*[ \t]*[:：]")
+# a label of up to three short words and a colon before an item's titled link: "SALMon: ", "Issue 407: ", "第 407 期："
+LEAD_LABEL = lazy(r"[ \t]*[*_]*[^\s:：*_]{1,12}(?: [^\s:：*_]{1,12}){0,2}[*_]*[ \t]*[:：]")
+# a run of CJK characters (ideographs, kana, hangul): words written without spaces
+CJK_RUN = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def _word_count(text: str) -> int:
+    """How many words ``text`` holds, a run of CJK characters counting one word per two characters (rounded up):
+    "国家为什么需要开源软件" is a title of several words though no space parts them."""
+    count = 0
+    for piece in text.split():
+        runs = CJK_RUN.findall(piece)
+        rest = CJK_RUN.sub(" ", piece).split()
+        count += sum((len(run) + 1) // 2 for run in runs) + sum(1 for word in rest if any(ch.isalnum() for ch in word))
+    return count
 
 
 def _labelled_link_children(b: Builder, works: list[_Item], first_unit: dict[int, InlineUnit],
