@@ -481,6 +481,17 @@ def test_ll207_emoji_after_the_title_link_decorate_it_and_the_separator_follows_
         "- [Boost](https://github.com/boostorg) :zap: - A large collection.", "- [X](https://x.org) ⭐ - Starred."]
 
 
+def test_ll207_a_star_count_glued_to_its_emoji_decorates_the_title_too() -> None:
+    # justjavac/awesome-wechat-weapp: '[citySelect ★100+](url) ★42 - 微信小程序城市选择器' had '★' read as the
+    # decoration and '42' as the start of the description, and the safe fix wrote '★ - 42 - 微信…'
+    entries = "- [ASL](https://a.org) - Adobe libraries.\n- [AUI](https://b.org) - UI toolkit.\n"
+    for decoration in ("★42", "⭐1.2k", "🌟 3", "★100+"):
+        text = f"## A\n\n- [citySelect](https://github.com/c/s) {decoration} - A city picker.\n" + entries
+        assert found(text, "LL207") == [], decoration
+        assert fix_text(text, "LL207") == text, decoration
+        assert [e.description for e in parse(text).entries][0] == "A city picker", decoration
+
+
 def test_ll207_a_bare_space_is_replaced_only_by_the_unsafe_fix() -> None:
     # "by ..." continues the title's sentence: putting ' - ' in changes what the line says
     text = (

@@ -127,8 +127,9 @@ def is_emoji(ch: str) -> bool:
 
 
 def decoration_end(text: str, start: int, end: int) -> int:
-    """Where the emoji right after a title link end ('[Boost](url) :zap: - …', '[Alpha](url) ⭐ - …'): they
-    decorate the title, and the separator comes after them. ``start`` when there are none."""
+    """Where the emoji right after a title link end ('[Boost](url) :zap: - …', '[Alpha](url) ⭐ - …', with a count
+    of stars after one: '[Alpha](url) ★42 - …'): they decorate the title, and the separator comes after them.
+    ``start`` when there are none."""
     at = start
     while at < end:
         match = SHORTCODE.match(text, at, end)
@@ -143,5 +144,10 @@ def decoration_end(text: str, start: int, end: int) -> int:
             last += 1
         if last == first:
             break
-        at = last
+        count = STAR_COUNT.match(text, last, end)
+        at = count.end() if count is not None else last  # "★42", "⭐ 1.2k": the emoji counts the project's stars
     return at
+
+
+# a count right after an emoji ("★42", "⭐ 1.2k", "★100+"), ended by a blank or the line's end: part of the decoration
+STAR_COUNT = lazy(r" ?\d[\d,.]*[kKmMwW万]?\+?(?=[ \t]|$)", re.MULTILINE)
