@@ -32,3 +32,30 @@ def test_a_short_cjk_link_after_a_label_is_still_a_label_line() -> None:
                 "- 作者：[张三](https://a.example/2)\n"
                 "- 第 3 期：[短](https://a.example/3)\n")
     assert [e.title for e in doc.entries] == ["作者：", "第 3 期："]
+
+
+def test_a_title_column_whose_links_all_say_the_same_label_gives_way_to_the_column_of_names() -> None:
+    """mlabonne/llm-course: "| Notebook | Description | Article | Notebook |" with "[Article](url)" on every row:
+    the header "Article" looks like a column of papers' titles, but its cells are one label; the rows are named
+    by the first column's words."""
+    doc = parse("# Course\n\n## Notebooks\n\n"
+                "| Notebook | Description | Article |\n|---|---|---|\n"
+                "| Fine-tune Llama 3.1 with Unsloth | Ultra-efficient fine-tuning. | [Article](https://b.example/1) |\n"
+                "| Fine-tune Llama 3 with ORPO | Cheaper and faster fine-tuning. | [Article](https://b.example/2) |\n"
+                "| Introduction to Quantization | 8-bit quantization. | [Article](https://b.example/3) |\n")
+    assert [(e.layout, e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries] == [
+        (Layout.TABLE, "Fine-tune Llama 3.1 with Unsloth", "https://b.example/1"),
+        (Layout.TABLE, "Fine-tune Llama 3 with ORPO", "https://b.example/2"),
+        (Layout.TABLE, "Introduction to Quantization", "https://b.example/3"),
+    ]
+    text = doc.text
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
+
+
+def test_a_paper_column_of_titled_links_still_titles_the_rows() -> None:
+    doc = parse("# Papers\n\n| Model | Paper | Code |\n|---|---|---|\n"
+                "| BERT | [Pre-training of Deep Bidirectional Transformers](https://arxiv.org/abs/1810.04805) "
+                "| [code](https://g.example/1) |\n"
+                "| GPT | [Improving Language Understanding](https://o.example/gpt) | [code](https://g.example/2) |\n")
+    assert [e.title for e in doc.entries] == ["Pre-training of Deep Bidirectional Transformers",
+                                              "Improving Language Understanding"]

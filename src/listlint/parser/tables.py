@@ -144,9 +144,13 @@ def _named_title_column(header: list[InlineUnit]) -> int | None:
 
 def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUnit]]]) -> int:
     named = _named_title_column(header)
-    if named is not None:
-        return named
     width = max(len(cells) for _, cells in rows)
+    if named is not None:
+        if _labels(rows, named, at_least=2):  # "| Notebook | Description | Article |", "[Article](url)" on every
+            plain = _plain_names(rows, width)  # row: the header names what the link leads to; the names are words
+            if plain is not None:
+                return plain
+        return named
     for index in range(width):
         with_link = sum(1 for _, cells in rows if index < len(cells) and _row_links([cells[index]]))
         if with_link * 2 >= len(rows):
@@ -163,13 +167,15 @@ IDENTIFIER_TEXT = lazy(r"[\s\[(]*(?:arxiv[:\s]*\d{4}\.\d{4,5}(?:v\d+)?|doi:?\s*1
                        re.IGNORECASE)
 
 
-def _labels(rows: list[tuple[int, list[InlineUnit]]], column: int) -> bool:
-    """Whether the links of ``column`` say the same words on most rows ("Homepage", "Link"): labels, not names."""
+def _labels(rows: list[tuple[int, list[InlineUnit]]], column: int, at_least: int = 1) -> bool:
+    """Whether the links of ``column`` say the same words on most rows ("Homepage", "Link"): labels, not names;
+    on ``at_least`` rows, when two different names on two rows must not count as one label."""
     texts = Counter(
         "identifier" if IDENTIFIER_TEXT.fullmatch(links[0].text) else links[0].text.strip().casefold()
         for _, cells in rows if column < len(cells) and (links := _row_links([cells[column]]))
     )
-    return len(rows) >= 2 and bool(texts) and texts.most_common(1)[0][1] * 2 >= len(rows)
+    return len(rows) >= 2 and bool(texts) and texts.most_common(1)[0][1] * 2 >= len(rows) \
+        and texts.most_common(1)[0][1] >= at_least
 
 
 def _plain_names(rows: list[tuple[int, list[InlineUnit]]], before: int) -> int | None:
