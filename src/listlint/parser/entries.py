@@ -1385,8 +1385,10 @@ def _learn_labelled_title_links(b: Builder, works: list[_Item], walk: Walk,
 
 # "简介：…", "Stars: 1.2k": a short label and a colon opening a nested line that describes the item above
 LABELLED_LINE = lazy(r"[ \t]*[*_]*[^\s:：*_]{1,12}(?: [^\s:：*_]{1,12})?[*_]*[ \t]*[:：]")
-# a label of up to three short words and a colon before an item's titled link: "SALMon: ", "Issue 407: ", "第 407 期："
-LEAD_LABEL = lazy(r"[ \t]*[*_]*[^\s:：*_]{1,12}(?: [^\s:：*_]{1,12}){0,2}[*_]*[ \t]*[:：]")
+# a label and a colon before an item's titled link: a word or two ("SALMon: ", "Issue 407: "), or three around a
+# number ("第 407 期：", "Week 3 recap: "); three words alone may name the item ("NAND To Tetris: [course](url)")
+LEAD_LABEL = lazy(r"[ \t]*[*_]*(?:[^\s:：*_]{1,12}(?: [^\s:：*_]{1,12})?|(?=[^:：\n]*\d)[^\s:：*_]{1,12}"
+                  r"(?: [^\s:：*_]{1,12}){2})[*_]*[ \t]*[:：]")
 # a run of CJK characters (ideographs, kana, hangul): words written without spaces
 CJK_RUN = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
