@@ -328,6 +328,36 @@ def test_ll106_a_table_split_over_consecutive_sections_is_one_table() -> None:
     assert len(found(prose, "LL106")) == 6
 
 
+def test_ll106_a_short_list_of_anchors_before_the_table_of_contents_is_not_the_table() -> None:
+    # donnemartin/system-design-primer (README-ja): a section's list of five links to later sections, then the
+    # whole table in a section of its own: the larger table is the file's, and it lists every section
+    names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta"]
+    body = "".join(f"## {name}\n\nx\n\n" for name in names)
+    teaser = "".join(f"* [{name}](#{name.lower()})\n" for name in names[4:])
+    table = "".join(f"* [{name}](#{name.lower()})\n" for name in names)
+    text = (f"# L\n\n## Motivation\n\nOther topics:\n\n{teaser}\n## Flash cards\n\nSome words.\n\n"
+            f"## Index of topics\n\n{table}\n{body}")
+    assert found(text, "LL106") == []
+    dropped = text.replace("* [Beta](#beta)\n", "")
+    assert [d.message for d in lint_text(dropped, select=("LL106",))] == [
+        "section 'Beta' is missing from the table of contents on line 17"]
+    # a section called the table of contents is the table, however short
+    named = text.replace("## Motivation", "## Contents")
+    assert len(found(named, "LL106")) == 6
+
+
+def test_ll106_a_longer_index_of_entry_headings_is_not_the_table_of_contents() -> None:
+    # maziyank/awesome-indonesia: "## Daftar Isi" lists the sections; "## Indeks Proyek" after it lists the projects,
+    # each an entry heading: the index is longer, but the table of the file's sections is the first
+    projects = [f"owner{n}/repo{n}" for n in range(6)]
+    index = "".join(f"- [{p}](#{p.replace('/', '')})\n" for p in projects)
+    entries = "".join(f"### [{p}](https://github.com/{p})\n\nA project.\n\n" for p in projects)
+    toc = "- [About](#about)\n- [Project index](#project-index)\n- [Projects](#projects)\n- [License](#license)\n"
+    text = (f"# L\n\n## Daftar Isi\n\n{toc}\n## About\n\nWords.\n\n## Project index\n\n{index}\n"
+            f"## Projects\n\n{entries}## License\n\nMIT.\n")
+    assert found(text, "LL106") == []
+
+
 def test_ll106_an_alphabetical_table_is_not_out_of_order() -> None:
     names = ["Delta", "Alpha", "Gamma", "Beta", "Epsilon"]
     body = "".join(f"## {name}\n\n- [x](https://x.org/{name})\n\n" for name in names)

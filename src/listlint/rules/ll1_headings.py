@@ -521,12 +521,17 @@ def _find_toc(document: Document) -> Toc | None:
         return toc, own, bool(toc) and (section.is_toc or (len(toc) >= 3 and len(toc) * 5 >= len(with_links) * 4))
 
     sections = document.sections
-    for n, section in enumerate(sections):
+    found: list[Toc] = []
+    n = 0
+    while n < len(sections):
+        section = sections[n]
         links, own, is_toc = part(section)
         if not is_toc:
+            n += 1
             continue
         # A table split over consecutive sibling sections (## 2025, ## 2024, ... each a list of anchor links) is
         # one table: the links of every part, covering what follows the last part.
+        last = n
         for after in sections[n + 1 :]:
             if section.children or after.level != section.level:
                 break
@@ -534,8 +539,19 @@ def _find_toc(document: Document) -> Toc | None:
             if not more_is_toc:
                 break
             links, own, section = links + more, own + more_own, after
-        return Toc(links, links[0].item.line, max(i.end_line for i in own), None, sections[n])
-    return None
+            last += 1
+        toc = Toc(links, links[0].item.line, max(i.end_line for i in own), None, sections[n])
+        if sections[n].is_toc:
+            return toc  # a section called the table of contents is the table
+        found.append(toc)
+        n = last + 1
+    # else the list of the most links to sections: a section's few links to later sections ("Other topics: …")
+    # come before the table of the whole file in some lists. Links to entry headings (an index of the projects
+    # written as headings) make no table of sections.
+    if len(found) < 2:
+        return found[0] if found else None
+    sections_by_slug = {slug: h for slug, h in slugs(document) if not h.is_entry}
+    return max(found, key=lambda toc: sum(1 for t in toc.links if t.target in sections_by_slug))
 
 
 def _anchored_headings(document: Document) -> dict[str, Heading]:
