@@ -358,6 +358,27 @@ def test_ll106_a_longer_index_of_entry_headings_is_not_the_table_of_contents() -
     assert found(text, "LL106") == []
 
 
+def test_ll106_a_subsection_name_every_section_repeats_is_not_expected() -> None:
+    # system-design-primer: "### Disadvantage(s): <topic>" and "### Source(s) and further reading" close every
+    # topic; the table lists each topic's own subsections, never those recurring parts
+    topics = ["Caching", "Databases", "Queues"]
+    body = "".join(f"## {t}\n\nx\n\n### {t} basics\n\nx\n\n### {t} usage\n\nx\n\n"
+                   f"### Disadvantages: {t.lower()}\n\nx\n\n### Further reading\n\nx\n\n" for t in topics)
+    toc = "".join(f"- [{t}](#{t.lower()})\n  - [{t} basics](#{t.lower()}-basics)\n"
+                  f"  - [{t} usage](#{t.lower()}-usage)\n" for t in topics)
+    text = f"# L\n\n## Contents\n\n{toc}\n{body}"
+    assert found(text, "LL106") == []
+    # a name two sections share is no recurring part: each is expected
+    two = text.replace("### Disadvantages: queues\n\nx\n\n### Further reading\n\nx\n\n", "")
+    assert [m.split(" is missing")[0] for m in messages(two, "LL106")] == [
+        "section 'Disadvantages: caching'", "section 'Further reading'",
+        "section 'Disadvantages: databases'", "section 'Further reading'"]
+    # linked, it is kept in the table like any other subsection
+    linked = text.replace("  - [Caching usage](#caching-usage)\n",
+                          "  - [Caching usage](#caching-usage)\n  - [Further reading](#further-reading)\n")
+    assert found(linked, "LL106") == []
+
+
 def test_ll106_an_alphabetical_table_is_not_out_of_order() -> None:
     names = ["Delta", "Alpha", "Gamma", "Beta", "Epsilon"]
     body = "".join(f"## {name}\n\n- [x](https://x.org/{name})\n\n" for name in names)

@@ -604,6 +604,12 @@ class TocSync(Rule):
         region = [(slug, h) for slug, h in anchors
                   if not h.is_entry and not h.nested and h.line >= toc.end_line and h.level >= lo
                   and (not covered or parents[id(h)] in covered)]
+        # a subsection name that three sections or more repeat ("Further reading", "Examples", "Disadvantage(s):
+        # caching") is a recurring part of the sections, which a table does not list: expected where it links it,
+        # and no measure of how deep the table goes
+        names = Counter(_recurring_name(h.text) for _, h in region if h.level > lo)
+        region = [(slug, h) for slug, h in region
+                  if id(h) in linked or h.level == lo or names[_recurring_name(h.text)] < 3]
         hi = options.max_level or _deepest_covered(region, linked, lo)
         # A link to a level the table does not cover (a featured '### Web' among '##' sections) is kept and
         # expects nothing: neither the other headings of its level nor a place in the table's order. A learned
@@ -674,6 +680,13 @@ class TocSync(Rule):
         if span.of(document.text) == body:
             return None
         return Fix.safe(Edit(span, body), title="Regenerate the table of contents between its markers")
+
+
+def _recurring_name(text: str) -> str:
+    """What a subsection is called, compared across sections: its words, or those before a colon ("Disadvantage(s):
+    load balancer", "欠点: CDN" name the same part of two topics)."""
+    head = re.split(r"[:：]", text, maxsplit=1)[0]
+    return _words(head if head.strip() else text).casefold()
 
 
 def _parents_above(anchors: list[tuple[str, Heading]], level: int) -> dict[int, int | None]:
