@@ -27,11 +27,11 @@ def test_a_cjk_label_and_full_width_colon_before_a_link_leave_the_link_its_title
 
 def test_a_short_cjk_link_after_a_label_is_still_a_label_line() -> None:
     """A label before a link named by a character or two ("作者：[张三](url)") is not read as a label and a title:
-    two characters are a word, not the three a title needs."""
+    two characters are a word, not the three a title needs. The full-width colon is no part of the title."""
     doc = parse("# 列表\n\n## 工具\n\n"
                 "- 作者：[张三](https://a.example/2)\n"
                 "- 第 3 期：[短](https://a.example/3)\n")
-    assert [e.title for e in doc.entries] == ["作者：", "第 3 期："]
+    assert [e.title for e in doc.entries] == ["作者", "第 3 期"]
 
 
 def test_a_title_column_whose_links_all_say_the_same_label_gives_way_to_the_column_of_names() -> None:
@@ -59,3 +59,14 @@ def test_a_paper_column_of_titled_links_still_titles_the_rows() -> None:
                 "| GPT | [Improving Language Understanding](https://o.example/gpt) | [code](https://g.example/2) |\n")
     assert [e.title for e in doc.entries] == ["Pre-training of Deep Bidirectional Transformers",
                                               "Improving Language Understanding"]
+
+
+
+def test_a_full_width_colon_or_bracket_left_at_the_end_of_a_title_is_dropped() -> None:
+    """Titles read before a link kept a full-width colon or an opening bracket ("深度学习（[PDF](url)）" was titled
+    "深度学习（"), where the ASCII ones are dropped."""
+    doc = parse("# 书单\n\n## 机器学习\n\n"
+                "- 深度学习（[PDF](https://example.com/2)）\n"
+                "- 机器学习实战：[代码](https://example.com/3)\n"
+                "- 强化学习【[PDF](https://example.com/5)】\n")
+    assert [e.title for e in doc.entries] == ["深度学习", "机器学习实战", "强化学习"]

@@ -36,7 +36,8 @@ def content_link(link: Link) -> bool:
 
 def clean_title(raw: str) -> str:
     """The title as read: emphasis and code marks dropped, escapes resolved (``Q\\*`` is ``Q*``), spaces collapsed,
-    quotes around the whole title and a bracket left open before a link (``Title [[code](url)]``) dropped."""
+    quotes around the whole title and a bracket left open before a link (``Title [[code](url)]``, ``书名（[PDF](url)）``)
+    dropped."""
     if "\\" in raw:  # text, escaped character, text, ...: markup is removed from the text parts only
         parts = ESCAPED.split(raw)
         title = "".join(MARKUP.sub("", part) if k % 2 == 0 else part for k, part in enumerate(parts))
@@ -54,9 +55,9 @@ def clean_title(raw: str) -> str:
             start += 1
         if start < len(title):
             title = title[start:]
-    title = title.strip(" ,;:")
-    if title.endswith(("[", "(")):
-        title = title.rstrip(" [(").rstrip(" ,;:")
+    title = title.strip(" ,;:，；：、")  # the full-width forms too: "统计学习方法：[链接](url)"
+    if title.endswith(("[", "(", "（", "【")):  # "深度学习（[PDF](url)）": the bracket opens around the link
+        title = title.rstrip(" [(（【").rstrip(" ,;:，；：、")
     if len(title) > 2 and title[0] in "\"“" and title[-1] in "\"”" and not any(q in title[1:-1] for q in "\"“”"):
         title = title[1:-1].strip()
     return title
