@@ -373,10 +373,12 @@ def test_ll106_a_subsection_name_every_section_repeats_is_not_expected() -> None
     assert [m.split(" is missing")[0] for m in messages(two, "LL106")] == [
         "section 'Disadvantages: caching'", "section 'Further reading'",
         "section 'Disadvantages: databases'", "section 'Further reading'"]
-    # linked, it is kept in the table like any other subsection
+    # linked once, it is a subsection the table lists: each is expected (taishi-i/awesome-japanese-nlp-resources
+    # links six of its seven "Others")
     linked = text.replace("  - [Caching usage](#caching-usage)\n",
                           "  - [Caching usage](#caching-usage)\n  - [Further reading](#further-reading)\n")
-    assert found(linked, "LL106") == []
+    assert [m.split(" is missing")[0] for m in messages(linked, "LL106")] == [
+        "section 'Further reading'", "section 'Further reading'"]
 
 
 def test_ll106_an_alphabetical_table_is_not_out_of_order() -> None:

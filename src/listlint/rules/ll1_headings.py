@@ -605,11 +605,13 @@ class TocSync(Rule):
                   if not h.is_entry and not h.nested and h.line >= toc.end_line and h.level >= lo
                   and (not covered or parents[id(h)] in covered)]
         # a subsection name that three sections or more repeat ("Further reading", "Examples", "Disadvantage(s):
-        # caching") is a recurring part of the sections, which a table does not list: expected where it links it,
-        # and no measure of how deep the table goes
+        # caching") and the table never links is a recurring part of the sections, which the table leaves out: not
+        # expected, and no measure of how deep the table goes. A table that links some of them ("Others" under
+        # each topic) lists them all.
         names = Counter(_recurring_name(h.text) for _, h in region if h.level > lo)
+        listed_names = {_recurring_name(h.text) for _, h in region if id(h) in linked}
         region = [(slug, h) for slug, h in region
-                  if id(h) in linked or h.level == lo or names[_recurring_name(h.text)] < 3]
+                  if h.level == lo or names[(name := _recurring_name(h.text))] < 3 or name in listed_names]
         hi = options.max_level or _deepest_covered(region, linked, lo)
         # A link to a level the table does not cover (a featured '### Web' among '##' sections) is kept and
         # expects nothing: neither the other headings of its level nor a place in the table's order. A learned
