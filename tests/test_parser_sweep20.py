@@ -70,3 +70,22 @@ def test_a_full_width_colon_or_bracket_left_at_the_end_of_a_title_is_dropped() -
                 "- 机器学习实战：[代码](https://example.com/3)\n"
                 "- 强化学习【[PDF](https://example.com/5)】\n")
     assert [e.title for e in doc.entries] == ["深度学习", "机器学习实战", "强化学习"]
+
+
+def test_a_japanese_sentence_running_through_a_link_is_no_entry() -> None:
+    """donnemartin/system-design-primer (README-ja): top-level bullets of prose that mention a link mid-sentence
+    ("DNSサーバーは、[少数の組織](url)に管理されている") were entries titled by the words before the link."""
+    doc = parse("# 入門\n\n## 欠点: DNS\n\n"
+                "* DNSサーバーは、[少数の組織](https://example.com/a)に管理されているが、それらの管理は複雑である。\n"
+                "* 単一のリバースプロキシは単一障害点になりえます。一方で、複数のリバースプロキシを導入すると"
+                "(例: [フェイルオーバー](https://example.com/b)) 複雑性はより増します。\n")
+    assert list(doc.entries) == []
+
+
+def test_a_cjk_title_and_its_link_are_still_an_entry() -> None:
+    doc = parse("# 书单\n\n## 机器学习\n\n"
+                "- 统计学习方法 [链接](https://example.com/1)\n"
+                "- 深度学习（[PDF](https://example.com/2)）\n"
+                "- 机器学习实战：[代码](https://example.com/3)，附数据集\n"
+                "- 统计学习方法[链接](https://example.com/4)\n")
+    assert [e.title for e in doc.entries] == ["统计学习方法", "深度学习", "机器学习实战", "统计学习方法"]

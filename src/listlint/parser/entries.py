@@ -615,6 +615,7 @@ class Builder:
                 and named.count("“") == named.count("”")
             if not _inside_a_sentence(prefix) \
                     and not (item.parent_item is not None and _clause_into_link(prefix, first, after)) \
+                    and not (item.parent_item is None and _sentence_through_link(prefix, after)) \
                     and not SENTENCE_GOES_ON.match(after) \
                     and not _mentioned_in_a_clause(prefix, first, after) \
                     and (first.kind is not LinkKind.BARE or bare_name):
@@ -892,6 +893,23 @@ def _clause_into_link(prefix: str, link: Link, after: str) -> bool:
     if prefix.rstrip()[-1:] in ("、", "，", "（", "(") or "。" in prefix:
         return True  # "…も公開されている([niessner/Matterport](url))", "…公開されている。[sketch-rnn](url)"
     return _unspaced_letter(prefix[-1]) and bool(link.text) and _unspaced_letter(link.text[0]) and not _label_link(link)
+
+
+def _sentence_through_link(prefix: str, after: str) -> bool:
+    """A sentence in a script written without spaces that runs into a link and on after it, in a top-level item:
+    "DNSサーバーは、[少数の組織](url)に管理されている", "…を導入すると(例: [フェイルオーバー](url)) 複雑性は増します。":
+    prose that mentions a link, not an entry. The text must run on right after the link (a letter, or a comma of
+    the script), or a sentence must end before the link and a parenthesis close after it: a title and its link
+    ("统计学习方法 [链接](url)", "书名（[PDF](url)）") stop there."""
+    if not any(_unspaced_letter(ch) for ch in prefix):
+        return False
+    following = after.lstrip()[:1]
+    if not following:
+        return False
+    body = prefix.rstrip()
+    if _unspaced_letter(following) or following in "、，。；":
+        return body[-1:] not in (":", "：") and prefix == body  # "名称：[链接](url)，…", "书名 [PDF](url)，…": a title
+    return following in ")）" and "。" in body[:-1]
 
 
 def _unspaced_letter(ch: str) -> bool:
