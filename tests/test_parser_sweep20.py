@@ -89,3 +89,27 @@ def test_a_cjk_title_and_its_link_are_still_an_entry() -> None:
                 "- 机器学习实战：[代码](https://example.com/3)，附数据集\n"
                 "- 统计学习方法[链接](https://example.com/4)\n")
     assert [e.title for e in doc.entries] == ["统计学习方法", "深度学习", "机器学习实战", "统计学习方法"]
+
+
+def test_a_grid_of_links_under_a_header_of_no_words_is_an_entry_per_cell() -> None:
+    """521xueweihan/HelloGitHub: "| :card_index: | :beer: | … |" over rows of "[第 124 期](url)" cells, five to a
+    row: each cell is an issue, not the first cell titling a row that the others describe."""
+    doc = parse("# HelloGitHub\n\n## 内容\n\n"
+                "| :card_index: | :beer: | :octocat: |\n| --- | --- | --- |\n"
+                "| [第 9 期](/content/9.md) | [第 8 期](/content/8.md) |\n"
+                "| [第 7 期](/content/7.md) | [第 6 期](/content/6.md) | [第 5 期](/content/5.md) |\n")
+    assert [(e.layout, e.title, e.primary_link.url if e.primary_link else None, e.line) for e in doc.entries] == [
+        (Layout.TABLE, "第 9 期", "/content/9.md", 6), (Layout.TABLE, "第 8 期", "/content/8.md", 6),
+        (Layout.TABLE, "第 7 期", "/content/7.md", 7), (Layout.TABLE, "第 6 期", "/content/6.md", 7),
+        (Layout.TABLE, "第 5 期", "/content/5.md", 7),
+    ]
+    text = doc.text
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
+    assert all(e.span.of(text).startswith("[") and e.span.of(text).endswith(")") for e in doc.entries)
+
+
+def test_a_table_of_two_linked_columns_under_named_headers_is_an_entry_per_row() -> None:
+    doc = parse("# Papers\n\n| Model | Paper |\n| --- | --- |\n"
+                "| [BERT](https://g.example/bert) | [Pre-training of Deep Transformers](https://a.example/1) |\n"
+                "| [GPT](https://g.example/gpt) | [Improving Language Understanding](https://a.example/2) |\n")
+    assert len(doc.entries) == 2

@@ -79,7 +79,7 @@ def table_entries(b: Builder, walk: Walk, source: SourceText, section_of: Any, s
         known = listed.get(id(section_for(table.line)), set())
         if known and 2 * sum(1 for _, cells in linked if _row_links(cells)[0].url in known) >= len(linked):
             continue
-        width = _repeated_columns(header)
+        width = _repeated_columns(header) or (1 if _link_grid(source.text, header, linked) else None)
         if width:
             # "| Link | Idioma | Link | Idioma |": each row holds len(header) / width entries side by side
             groups = [(g, g + width) for g in range(0, len(header), width)]
@@ -111,6 +111,28 @@ def _repeated_columns(header: list[InlineUnit]) -> int | None:
         if len(names) % width == 0 and any(names[:width]) and names == names[:width] * (len(names) // width):
             return width
     return None
+
+
+# a header cell that names nothing: empty, punctuation, emoji or their shortcodes ("| :card_index: | :beer: |")
+_SHORTCODES = lazy(r":[a-z0-9_+-]+:")
+
+
+def _link_grid(text: str, header: list[InlineUnit], linked: list[tuple[int, list[InlineUnit]]]) -> bool:
+    """Whether the table is a grid of links, one entry a cell (HelloGitHub's "| [第 124 期](url) | [第 123 期](url) |
+    …" under a header of emoji): two columns or more, a header that names no column, and every filled cell of
+    the linked rows just one link to a page. A header that names its columns ("Model | Paper") makes a row one
+    entry, however many of its cells are links."""
+    if len(header) < 2 or any(any(ch.isalnum() for ch in _SHORTCODES.sub("", cell.content)) for cell in header):
+        return False
+    for _, cells in linked:
+        for cell in cells:
+            content = cell.content.strip()
+            if not content:
+                continue
+            links = [link for link in cell.facts.links if content_link(link)]
+            if len(links) != 1 or links[0].full_span.of(text).strip() != content:
+                return False
+    return True
 
 
 def _joined(spans: list[Span | None]) -> Span | None:
