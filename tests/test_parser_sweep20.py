@@ -87,8 +87,10 @@ def test_a_cjk_title_and_its_link_are_still_an_entry() -> None:
                 "- 统计学习方法 [链接](https://example.com/1)\n"
                 "- 深度学习（[PDF](https://example.com/2)）\n"
                 "- 机器学习实战：[代码](https://example.com/3)，附数据集\n"
-                "- 统计学习方法[链接](https://example.com/4)\n")
-    assert [e.title for e in doc.entries] == ["统计学习方法", "深度学习", "机器学习实战", "统计学习方法"]
+                "- 统计学习方法[链接](https://example.com/4)\n"
+                "- 国会議案データベース([衆議院](https://example.com/5)、[参議院](https://example.com/6))\n")
+    assert [e.title for e in doc.entries] == ["统计学习方法", "深度学习", "机器学习实战", "统计学习方法",
+                                              "国会議案データベース"]
 
 
 def test_a_grid_of_links_under_a_header_of_no_words_is_an_entry_per_cell() -> None:

@@ -908,7 +908,9 @@ def _sentence_through_link(prefix: str, after: str) -> bool:
         return False
     body = prefix.rstrip()
     if _unspaced_letter(following) or following in "、，。；":
-        return body[-1:] not in (":", "：") and prefix == body  # "名称：[链接](url)，…", "书名 [PDF](url)，…": a title
+        # "名称：[链接](url)，…", "书名 [PDF](url)，…", "国会議案データベース([衆議院](url)、[参議院](url))": a title and
+        # its links, after a colon, a space or an opening bracket
+        return body[-1:] not in (":", "：", "(", "（", "[", "【") and prefix == body
     return following in ")）" and "。" in body[:-1]
 
 
