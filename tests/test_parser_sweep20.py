@@ -14,12 +14,16 @@ def test_a_cjk_label_and_full_width_colon_before_a_link_leave_the_link_its_title
                 "- 第 407 期：[国家为什么需要开源软件？](docs/issue-407.md)\n"
                 "- 第 406 期：[道可，道非，常道](docs/issue-406.md)\n"
                 "- 第 400 期：[rsync 的争论](docs/issue-400.md)\n"
-                "- 第399期：[中国 AI 大厂访问记](docs/issue-399.md)\n")
+                "- 第399期：[中国 AI 大厂访问记](docs/issue-399.md)\n"
+                "- 第 393 期：[脑腐状态](docs/issue-393.md)\n"
+                "- 第 1 期：[创刊号](docs/issue-1.md)\n")
     assert [(e.layout, e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries] == [
         (Layout.LIST, "国家为什么需要开源软件？", "docs/issue-407.md"),
         (Layout.LIST, "道可，道非，常道", "docs/issue-406.md"),
         (Layout.LIST, "rsync 的争论", "docs/issue-400.md"),
         (Layout.LIST, "中国 AI 大厂访问记", "docs/issue-399.md"),
+        (Layout.LIST, "脑腐状态", "docs/issue-393.md"),
+        (Layout.LIST, "创刊号", "docs/issue-1.md"),
     ]
     text = doc.text
     assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
@@ -27,7 +31,7 @@ def test_a_cjk_label_and_full_width_colon_before_a_link_leave_the_link_its_title
 
 def test_a_short_cjk_link_after_a_label_is_still_a_label_line() -> None:
     """A label before a link named by a character or two ("作者：[张三](url)") is not read as a label and a title:
-    two characters are a word, not the three a title needs. The full-width colon is no part of the title."""
+    two characters are two words, not the three a title needs. The full-width colon is no part of the title."""
     doc = parse("# 列表\n\n## 工具\n\n"
                 "- 作者：[张三](https://a.example/2)\n"
                 "- 第 3 期：[短](https://a.example/3)\n")

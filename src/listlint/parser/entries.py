@@ -1414,13 +1414,13 @@ CJK_RUN = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\uf
 
 
 def _word_count(text: str) -> int:
-    """How many words ``text`` holds, a run of CJK characters counting one word per two characters (rounded up):
-    "国家为什么需要开源软件" is a title of several words though no space parts them."""
+    """How many words ``text`` holds, each CJK character counting as one: "国家为什么需要开源软件" is a title of
+    several words though no space parts them, and so is "创刊号"; "张三" is a name, as two words are."""
     count = 0
     for piece in text.split():
         runs = CJK_RUN.findall(piece)
         rest = CJK_RUN.sub(" ", piece).split()
-        count += sum((len(run) + 1) // 2 for run in runs) + sum(1 for word in rest if any(ch.isalnum() for ch in word))
+        count += sum(len(run) for run in runs) + sum(1 for word in rest if any(ch.isalnum() for ch in word))
     return count
 
 
