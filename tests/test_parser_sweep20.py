@@ -30,12 +30,16 @@ def test_a_cjk_label_and_full_width_colon_before_a_link_leave_the_link_its_title
 
 
 def test_a_short_cjk_link_after_a_label_is_still_a_label_line() -> None:
-    """A label before a link named by a character or two ("作者：[张三](url)") is not read as a label and a title:
-    two characters are two words, not the three a title needs. The full-width colon is no part of the title."""
+    """A label before a link named by a word or two ("作者：[张三](url)", Geeks-Z/Class-Incremental-Learning's
+    "**论文阅读笔记**：[论文阅读](url)") is the item's name: the link's few words are no title, unless the label
+    is numbered (an issue, a week). The full-width colon is no part of the title."""
     doc = parse("# 列表\n\n## 工具\n\n"
                 "- 作者：[张三](https://a.example/2)\n"
-                "- 第 3 期：[短](https://a.example/3)\n")
-    assert [e.title for e in doc.entries] == ["作者", "第 3 期"]
+                "- **论文阅读笔记**：[论文阅读](https://a.example/4)\n"
+                "- Paper notes: [Paper reading](https://a.example/5)\n"
+                "- 第 3 期：[短](https://a.example/3)\n"
+                "- Issue 12: [Brain rot](https://a.example/6)\n")
+    assert [e.title for e in doc.entries] == ["作者", "论文阅读笔记", "Paper notes", "短", "Brain rot"]
 
 
 def test_a_title_column_whose_links_all_say_the_same_label_gives_way_to_the_column_of_names() -> None:

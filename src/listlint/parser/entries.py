@@ -579,9 +579,11 @@ class Builder:
                 return None  # "Code: [GitHub](url)": a link line, not an entry
             if _labels_title_link(prefix, first):  # "**Monday** - [mHC: Manifold-Constrained …](url)"
                 return Layout.LIST, clean_title(first.text), first.text_span, first
-            if LEAD_LABEL.fullmatch(prefix.rstrip()) and _word_count(first.text) >= 3 and not _label_link(first) \
-                    and first.text_span is not None:  # "SALMon: [A Suite for Acoustic LM Evaluation](url)",
-                # "第 407 期：[国家为什么需要开源软件？](url)": a label of a few words, a colon, then the titled link
+            if LEAD_LABEL.fullmatch(prefix.rstrip()) and not _label_link(first) and first.text_span is not None \
+                    and (_word_count(first.text) >= 3 or any(ch.isdigit() for ch in prefix)):
+                # "SALMon: [A Suite for Acoustic LM Evaluation](url)", "第 407 期：[国家为什么需要开源软件？](url)": a
+                # label, a colon, then the titled link; after a numbered label ("第 1 期：[创刊号](url)", "Issue 12:
+                # [Brain rot](url)") the link names the issue however short
                 return Layout.LIST, clean_title(first.text), first.text_span, first
             if AUTHORS_YEAR_LEAD.search(prefix) and first.kind is LinkKind.INLINE and not _label_link(first) \
                     and first.text_span is not None and (len(first.text.split()) > 1 or first.text[:1].isupper()) \
@@ -1414,13 +1416,13 @@ CJK_RUN = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\uf
 
 
 def _word_count(text: str) -> int:
-    """How many words ``text`` holds, each CJK character counting as one: "国家为什么需要开源软件" is a title of
-    several words though no space parts them, and so is "创刊号"; "张三" is a name, as two words are."""
+    """How many words ``text`` holds, a run of CJK characters counting one word per two characters (rounded up):
+    "国家为什么需要开源软件" is a title of several words though no space parts them; "论文阅读" is two words."""
     count = 0
     for piece in text.split():
         runs = CJK_RUN.findall(piece)
         rest = CJK_RUN.sub(" ", piece).split()
-        count += sum(len(run) for run in runs) + sum(1 for word in rest if any(ch.isalnum() for ch in word))
+        count += sum((len(run) + 1) // 2 for run in runs) + sum(1 for word in rest if any(ch.isalnum() for ch in word))
     return count
 
 
