@@ -123,3 +123,13 @@ def test_a_table_of_two_linked_columns_under_named_headers_is_an_entry_per_row()
                 "| [BERT](https://g.example/bert) | [Pre-training of Deep Transformers](https://a.example/1) |\n"
                 "| [GPT](https://g.example/gpt) | [Improving Language Understanding](https://a.example/2) |\n")
     assert len(doc.entries) == 2
+
+
+def test_a_name_holding_a_digit_is_no_numbered_label() -> None:
+    """WangRongsheng/awesome-LLM-resourses ("Mini-R1: https://…", "o1 roadmap：https://…") and
+    prakhar1989/awesome-courses ("3 Assignments: [Lab1](url), [Lab2](url)"): a name with a digit before a bare URL,
+    and a count before a set of links, keep their words for the title."""
+    doc = parse("# T\n\n## A\n\n1. Mini-R1: https://www.philschmid.de/mini-deepseek-r1\n"
+                "2. LLaVA-o1: https://arxiv.org/abs/2411.10440\n3. o1 roadmap：https://arxiv.org/abs/2412.14135\n\n"
+                "## B\n\n- 3 Assignments: [Lab1](http://a.org/1), [Lab2](http://a.org/2)\n")
+    assert [e.title for e in doc.entries] == ["Mini-R1", "LLaVA-o1", "o1 roadmap", "3 Assignments"]

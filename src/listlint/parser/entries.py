@@ -580,7 +580,7 @@ class Builder:
             if _labels_title_link(prefix, first):  # "**Monday** - [mHC: Manifold-Constrained …](url)"
                 return Layout.LIST, clean_title(first.text), first.text_span, first
             if LEAD_LABEL.fullmatch(prefix.rstrip()) and not _label_link(first) and first.text_span is not None \
-                    and (_word_count(first.text) >= 3 or any(ch.isdigit() for ch in prefix)):
+                    and (_word_count(first.text) >= 3 or _numbered_label_link(prefix, first, self.text)):
                 # "SALMon: [A Suite for Acoustic LM Evaluation](url)", "第 407 期：[国家为什么需要开源软件？](url)": a
                 # label, a colon, then the titled link; after a numbered label ("第 1 期：[创刊号](url)", "Issue 12:
                 # [Brain rot](url)") the link names the issue however short
@@ -1413,6 +1413,19 @@ LEAD_LABEL = lazy(r"[ \t]*[*_]*(?:[^\s:：*_]{1,12}(?: [^\s:：*_]{1,12})?|(?=[^
                   r"(?: [^\s:：*_]{1,12}){2})[*_]*[ \t]*[:：]")
 # a run of CJK characters (ideographs, kana, hangul): words written without spaces
 CJK_RUN = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+# a number standing as a word of a label ("Issue 12", "第 393 期", "第399期"), not a name's ("Mini-R1", "o1", "TTS2")
+LABEL_NUMBER = lazy(r"(?<![A-Za-z\-.])\d+(?![A-Za-z\-.])")
+# another link right after the first, past a comma: "3 Assignments: [Lab1](url), [Lab2](url)" labels a set of links
+NEXT_LINK = lazy(r"[ \t]*[,，、;；][ \t]*!?\[")
+
+
+def _numbered_label_link(prefix: str, link: Link, text: str) -> bool:
+    """Whether a label with a number of its own ("第 393 期：", "Issue 12:") leads one link written with words
+    (not a bare URL, not the first of a set of links): the link names the numbered issue, however short."""
+    return link.kind is not LinkKind.BARE and not link.text.startswith(("http://", "https://")) \
+        and LABEL_NUMBER.search(prefix) is not None and NEXT_LINK.match(text, link.full_span.end) is None
 
 
 def _word_count(text: str) -> int:
