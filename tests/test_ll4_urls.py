@@ -797,3 +797,12 @@ def test_ll414_the_later_definitions_are_links_of_the_document() -> None:
     assert document.references == {"A": "https://one.dev"}  # the first one is what [a] uses
     # the URL rules read the second definition too: it is written in the file
     assert {d.code for d in lint_text(text)} >= {"LL406", "LL414"}
+
+
+def test_ll405_github_user_content_prefix_names_the_anchor() -> None:
+    # GitHub renders a heading's anchor as id="user-content-<slug>" (and an HTML name="x" as "user-content-x"), so
+    # '#user-content-arcade' scrolls to '## Arcade' as '#arcade' does: tables of contents write it that way
+    text = ("# Games\n\n- [Arcade](#user-content-arcade)\n- [Action](#user-content-action-1)\n"
+            "- [Old](#user-content-old)\n- [Gone](#user-content-gone)\n\n"
+            "## Arcade\n\n## Action\n\n## Action\n\n<a name=\"old\"></a>\n\n## Other\n")
+    assert found(text, ("LL405",)) == [(6, 10, "LL405", "#user-content-gone")]

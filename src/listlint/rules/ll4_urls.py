@@ -686,6 +686,17 @@ def page_anchors(document: Document) -> frozenset[str]:
 
 MAX_HINTS = 50
 
+# GitHub prefixes the ids it renders (headings' anchors, HTML id and name attributes) with "user-content-", and
+# its page resolves '#x' to that id: '#user-content-x' is the element's own id, and a link to it works too.
+GITHUB_ID_PREFIX = "user-content-"
+
+
+def github_anchor_id(fragment: str) -> str:
+    """``fragment`` without GitHub's ``user-content-`` id prefix (any case), or ``fragment`` as it is."""
+    if fragment[:len(GITHUB_ID_PREFIX)].lower() == GITHUB_ID_PREFIX and len(fragment) > len(GITHUB_ID_PREFIX):
+        return fragment[len(GITHUB_ID_PREFIX):]
+    return fragment
+
 # Anchors every GitHub page has, whatever the file's headings: '#top' scrolls to the top of the page, and the
 # rendered README sits in an element with id "readme" ('[back to top](#readme)').
 PAGE_ANCHORS = frozenset({"top", "readme"})
@@ -899,6 +910,9 @@ class LinkFragment(Rule):
             fragment = unquote(urls.followed(link.fragment))
             if fragment in anchors or fragment.lower() in lowered or fragment.lower() in PAGE_ANCHORS:
                 continue
+            bare = github_anchor_id(fragment)
+            if bare != fragment and (bare in anchors or bare.lower() in lowered):
+                continue  # '#user-content-arcade': the id GitHub gives the anchor '#arcade'
             misses += 1
             message = f"link fragment '{shorten(link.url)}' matches no heading or anchor of this file"
             fix = None
