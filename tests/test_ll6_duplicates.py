@@ -735,6 +735,13 @@ def test_cross_listings_can_be_left_alone_without_hiding_wrong_links() -> None:
     # a blog post and a talk
     "- [What are Diffusion Models?](https://lilianweng.github.io/posts/2021-07-11-diffusion-models/)\n\n## Other\n\n"
     "- [What are Diffusion Models?](https://www.youtube.com/watch?v=fbLgFrlTnGU)\n",
+    # a group's website, its Facebook page and its Twitter account (awesome-datascience: "Bloggers", "Facebook
+    # Accounts", "Twitter Accounts")
+    "- [Data Science London](https://datasciencelondon.org/) - A non-profit organization\n\n## Facebook\n\n"
+    "- [Data Science London](https://www.facebook.com/pages/Data-Science-London/226174337471513)\n\n## Twitter\n\n"
+    "| Twitter | Description |\n| --- | --- |\n| [Data Science London](https://twitter.com/ds_ldn) | Data Hacks |\n"
+    "| [Quora Data Science](https://x.com/q_datascience) | Q&A |\n\n## Blogs\n\n"
+    "- [Quora Data Science](https://www.quora.com/topic/Data-Science) - Questions and answers\n",
 ])
 def test_works_sharing_a_title_are_not_duplicates(text: str) -> None:
     assert found("# L\n\n## S\n\n" + text, select=("LL602",)) == []
@@ -755,6 +762,12 @@ def test_a_work_repeated_under_another_link_is_still_a_duplicate_title() -> None
     # a preprint and its venue a year apart are one work
     assert [(c, line) for c, line, *_ in found(text, select=("LL602",))] == [("LL602", 10), ("LL602", 13), ("LL602", 16)]
     assert "also listed at line 12" in messages(text, select=("LL602",))[1]
+
+
+def test_two_accounts_of_one_network_with_one_name_are_still_a_duplicate_title() -> None:
+    text = ("# L\n\n## Twitter\n\n- [Data Science London](https://twitter.com/ds_ldn)\n\n## People\n\n"
+            "- [Data Science London](https://twitter.com/datascience_london)\n")
+    assert [(c, line) for c, line, *_ in found(text, select=("LL602",))] == [("LL602", 9)]
 
 
 def test_a_reworded_title_is_no_sign_of_a_wrong_link() -> None:

@@ -222,14 +222,25 @@ _YEAR = lazy(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _VERSION = lazy(r"(?<![\w.])v?\d{1,2}(?:\.(?:\d{1,3}|x))+(?![\w])", re.IGNORECASE)
 _VIDEO_HOSTS = ("youtube.com/", "youtu.be/", "vimeo.com/", "bilibili.com/", "b23.tv/")
 _CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "huggingface.co/")
+# Social networks (by the hosts of their links): a link there is an account or a page of the one named, not the
+# thing itself (its website)
+_SOCIAL_HOSTS = {"twitter.com/": "twitter", "mobile.twitter.com/": "twitter", "x.com/": "twitter",
+                 "facebook.com/": "facebook", "m.facebook.com/": "facebook", "fb.com/": "facebook",
+                 "instagram.com/": "instagram", "linkedin.com/": "linkedin", "t.me/": "telegram",
+                 "telegram.me/": "telegram", "threads.net/": "threads", "bsky.app/": "bluesky",
+                 "mastodon.social/": "mastodon", "weibo.com/": "weibo", "vk.com/": "vk"}
+_SOCIAL_PREFIXES = tuple(_SOCIAL_HOSTS)
 
 
 def _kind(link_key: str) -> str:
-    """What a link key names: a paper (arXiv, DOI, OpenReview), a video, a code repository, or "" (anything)."""
+    """What a link key names: a paper (arXiv, DOI, OpenReview), a video, a code repository, an account on one
+    social network ("social:twitter"), or "" (anything)."""
     if link_key.startswith(NAMED_KEYS):
         return "paper"
     if link_key.startswith(_VIDEO_HOSTS):
         return "video"
+    if link_key.startswith(_SOCIAL_PREFIXES):
+        return "social:" + _SOCIAL_HOSTS[link_key[:link_key.index("/") + 1]]
     if link_key.startswith(_CODE_HOSTS) and link_key.count("/") >= 2:
         return "code"
     return ""
@@ -243,7 +254,7 @@ def _same_work(first: EntryOccurrence, later: EntryOccurrence) -> bool:
     """False when two entries with one title are not two listings of one work: one is an index line pointing into
     the page (at the other's notes), or they carry details that tell two works apart: different years or version
     numbers (in the description, or in the link for versions), links to different
-    kinds of work (a paper, a video, a repository), or -- listed next to each other, as lists write editions and
+    kinds of work (a paper, a video, a repository, an account on a social network), or -- listed next to each other, as lists write editions and
     variants -- different non-empty descriptions. A repeat far from the first with another description is still
     the same work listed twice."""
     one, other = first.entry, later.entry
@@ -261,8 +272,8 @@ def _same_work(first: EntryOccurrence, later: EntryOccurrence) -> bool:
         return False
     kinds = {_kind(first.link_key), _kind(later.link_key)}
     if first.link_key and later.link_key:
-        if len(kinds) == 2 and ("" not in kinds or "video" in kinds):
-            return False  # a paper and its code, a talk and an article
+        if len(kinds) == 2 and ("" not in kinds or "video" in kinds or any(k.startswith("social:") for k in kinds)):
+            return False  # a paper and its code, a talk and an article, a group's website and its Twitter account
     if first.path == later.path and later.order - first.order == 1 and one.section == other.section:
         described = _description_words(one.description), _description_words(other.description)
         if all(described) and described[0] != described[1]:
