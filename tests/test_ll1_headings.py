@@ -201,6 +201,17 @@ def test_ll104_compares_case_and_markup_insensitively() -> None:
     assert "line 3" in messages(text, "LL104")[0]
 
 
+def test_ll102_ll105_a_wordless_heading_is_a_banner_not_a_title() -> None:
+    # awesome-creative-coding: the title, then its cover image as a level-1 heading; the image renders no words,
+    # so it is neither a second title nor a part, and the title's section is not empty
+    text = ("# Awesome Creative Coding [![Awesome](https://awesome.re/badge.svg)](https://github.com/s/awesome)\n\n"
+            "# [<img src=\"https://example.org/cover.png\">](https://github.com/t/acc)\n\n> A curated list.\n\n"
+            "## Books\n\n- [Generative Design](https://example.org/gd)\n\n# ![logo](logo.png)\n\n# More\n\nx\n")
+    assert found(text, "LL102", "LL105") == ["13:1 LL102"]
+    # a banner above the title does not make the title a later heading
+    assert found("# ![logo](logo.png)\n\n# Awesome X\n\ntext\n", "LL102", "LL105") == []
+
+
 def test_ll105_counts_entries_text_and_subsections() -> None:
     text = (
         "# L\n\n## Only sub\n\n### Child\n\ntext\n\n## Rule only\n\n---\n\n## Entries\n\n"

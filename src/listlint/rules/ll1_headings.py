@@ -103,6 +103,16 @@ def section_headings(document: Document, tags: Sequence[str] = ()) -> list[Headi
     return [h for h in document.headings if not h.nested and not is_entry_heading(document, h, tags)]
 
 
+def is_banner(heading: Heading) -> bool:
+    """Whether the heading shows only an image: ``# [<img src="cover.png">](…)`` and ``# ![logo](…)`` render no
+    letter or digit (GitHub ignores an image's alt text); such a heading is a banner, it names no title or part. A
+    heading that shows nothing at all (``#### &nbsp;``, a spacer) is no banner."""
+    if any(ch.isalnum() for ch in heading.rendered):
+        return False
+    written = heading.text
+    return "![" in written or "<img" in written.lower()
+
+
 def norm_title(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -203,7 +213,8 @@ class SingleTitle(Rule):
     summary = "One level-1 heading (the title), and it is the first heading"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        headings = section_headings(document, context.config.status.tags)
+        # a banner (a heading that renders only an image) is neither a title nor a part
+        headings = [h for h in section_headings(document, context.config.status.tags) if not is_banner(h)]
         titles = [h for h in headings if h.level == 1]
         if not titles:
             return  # a file without a title (a fragment, or a title in HTML) is not this rule's business
@@ -407,10 +418,17 @@ class EmptySection(Rule):
         starts = [b.line for b in blocks]
         source = document.source
         text = document.text
+        banners = {id(h) for h in document.headings if is_banner(h)}
+        following: dict[int, Heading] = {}
+        if banners:
+            opened = section_headings(document, context.config.status.tags)
+            following = {id(h): nxt for h, nxt in zip(opened, opened[1:])}
         for section in document.sections:
             heading = section.heading
             if heading is None or section.children or section.entries:
                 continue
+            if banners and (id(heading) in banners or id(following.get(id(heading))) in banners):
+                continue  # a banner's own section, or the title a banner follows (its cover image): decoration
             first = source.line_index(heading.span.end) + 1
             last = source.line_index(section.span.end) + 1 if len(section.span) else first
             content = False
