@@ -806,3 +806,16 @@ def test_ll405_github_user_content_prefix_names_the_anchor() -> None:
             "- [Old](#user-content-old)\n- [Gone](#user-content-gone)\n\n"
             "## Arcade\n\n## Action\n\n## Action\n\n<a name=\"old\"></a>\n\n## Other\n")
     assert found(text, ("LL405",)) == [(6, 10, "LL405", "#user-content-gone")]
+
+
+def test_ll404_not_in_a_bibtex_field_written_as_text() -> None:
+    # BibTeX pasted without a fence (or in an inline <pre> after a reference): 'url = {https://…}' is a field value,
+    # and wrapping it, '{<https://…}>', broke the entry. A bare URL in the prose around it is still reported.
+    text = ("# P\n\n- [A paper title](https://arxiv.org/abs/1706.03762)\n\n@article{vaswani2017,\n"
+            "  title={Attention is all you need},\n  url={https://arxiv.org/abs/1706.03762},\n"
+            "  howpublished = \"\\url{https://example.org/x}\",\n  year={2017}\n}\n\n"
+            "1. Cataldo, G. [Multifidelity UQ](https://example.org/m). 2022. <details><summary>BibTeX</summary><pre>\n"
+            "@article{cataldo2022,\n  URL = {https://doi.org/10.1117/1.JATIS.8.3.038001}\n}</pre></details>\n\n"
+            "See https://example.org/docs for more.\n")
+    assert found(text, ("LL404",)) == [(17, 5, "LL404", "https://example.org/docs")]
+    assert fix(text, ("LL404",)) == text.replace("See https://example.org/docs", "See <https://example.org/docs>")

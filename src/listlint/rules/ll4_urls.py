@@ -600,6 +600,8 @@ class BareUrl(Rule):
                 continue
             if any(s.start <= link.full_span.start < s.end for s in malformed):
                 continue  # part of a link that LL402 reports
+            if _in_bibtex_field(document.text, link.full_span.start):
+                continue  # 'url = {https://…}' of BibTeX written as text: a field value, not prose
             shown = shorten(link.url, 80)
             if "://" not in link.url[:12]:
                 # <www.…> is no autolink: only a link with a scheme is
@@ -624,6 +626,17 @@ class BareUrl(Rule):
                     alters=Alters.URLS | Alters.TITLES | Alters.ENTRIES,
                 )
             yield self.report(f"bare URL '{shown}': write it as <{shown}> or a link", link.full_span, fix)
+
+
+# What opens a BibTeX field's value just before a URL: 'url = {', 'note="', 'howpublished = {\\url{'
+_BIBTEX_FIELD_OPENING = lazy(r"(?:\b[A-Za-z][\w-]*\s*=\s*[{\"]|\\(?:url|href)\{)\s*$")
+
+
+def _in_bibtex_field(text: str, at: int) -> bool:
+    """Whether the URL at ``at`` is the value of a BibTeX field written as text (BibTeX pasted without a fence, or
+    inside an inline ``<pre>``), which GitHub shows as it is and where ``<…>`` would change the value."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return bool(_BIBTEX_FIELD_OPENING.search(text, line_start, at))
 
 
 def _url_alters(document: Document, span: Span) -> Alters:
