@@ -242,6 +242,23 @@ def test_ll202_merging_lists_is_unsafe_and_rules_get_no_fix() -> None:
     assert all(d.fix is None for d in lint_text(rule, "LL202"))
 
 
+def test_ll202_one_marker_for_top_level_lists_another_for_nested_ones_is_a_convention() -> None:
+    # jnv/lists: every top-level list uses '*' and every nested list '-' (143 findings, one per nested list): a
+    # marker per level is a style of its own, not a patched file. A top-level list with '-' still breaks it.
+    text = ("# Lists\n\n## A\n\n* [a](https://github.com/x/a) – A.\n  - https://a.example.org\n"
+            "* [b](https://github.com/x/b) – B.\n  - https://b.example.org\n    - deeper\n\n## B\n\n"
+            "* [c](https://github.com/x/c) – C.\n  - https://c.example.org\n* [e](https://github.com/x/e) – E.\n\n"
+            "## C\n\n- [d](https://github.com/x/d)\n")
+    # nested items outnumber top-level ones here: the top level's own marker is wanted there
+    assert found(text, "LL202") == ["19:1 LL202"]
+    assert messages(text, "LL202") == ["list marker '-' differs from the most used marker of the file's top-level "
+                                       "lists '*' (4 items; nested lists use '-')"]
+    # with only one nested list, there is no convention to follow: it is reported
+    assert found("- a\n- b\n\ntext\n\n- c\n  * d\n", "LL202") == ["7:3 LL202"]
+    # nor when nested lists use two markers
+    assert found("* a\n  - b\n* c\n  + d\n* e\n  - f\n", "LL202") == ["2:3 LL202", "4:3 LL202", "6:3 LL202"]
+
+
 def test_ll202_configured_marker() -> None:
     text = "- a\n- b\n"
     assert found(text, "LL202") == []

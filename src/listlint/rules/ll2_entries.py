@@ -384,13 +384,26 @@ class ListMarker(Rule):
             return
         counts = Counter(i.marker for i in bullets)
         wanted = context.options.marker
+        nested = None
         if wanted not in ("-", "*", "+"):
-            top = max(counts.values())
-            wanted = next(i.marker for i in bullets if counts[i.marker] == top)
-            reason = f"the file's most used marker '{wanted}' ({_plural(counts[wanted], 'item')})"
+            nested = _nested_marker(document)
+            top_level = [document.list_items[k] for lst in document.lists if lst.depth == 0 and not lst.ordered
+                         for k in lst.items] if nested is not None else []
+            top_level = [i for i in top_level if i.marker in ("-", "*", "+")]
+            if top_level:
+                # a marker per level: the top level's own most used marker is wanted there
+                counts = Counter(i.marker for i in top_level)
+                top = max(counts.values())
+                wanted = next(i.marker for i in top_level if counts[i.marker] == top)
+                reason = (f"the most used marker of the file's top-level lists '{wanted}' "
+                          f"({_plural(counts[wanted], 'item')}; nested lists use '{nested}')")
+            else:
+                top = max(counts.values())
+                wanted = next(i.marker for i in bullets if counts[i.marker] == top)
+                reason = f"the file's most used marker '{wanted}' ({_plural(counts[wanted], 'item')})"
         else:
             reason = f"the configured marker '{wanted}'"
-        if counts[wanted] == len(bullets):
+        if nested is None and counts[wanted] == len(bullets):
             return
         source = document.source
         items = document.list_items
@@ -400,6 +413,8 @@ class ListMarker(Rule):
             members = [items[i] for i in lst.items]
             if lst.ordered or all(m.marker == wanted for m in members):
                 continue
+            if nested is not None and lst.depth > 0 and all(m.marker == nested for m in members):
+                continue  # '*' at the top level and '-' in every nested list: a marker per level, kept throughout
             # a list whose neighbour uses the wanted marker would merge with it: the HTML would change
             merges = any(any(items[i].marker == wanted or not items[i].ordered for i in lists[other].items)
                          and not lists[other].ordered for other in adjacent.get(lst.index, ()))
@@ -423,6 +438,22 @@ class ListMarker(Rule):
                 first = changes[0][0]
                 many = f" on all {len(changes)} items of this list" if len(changes) > 1 else ""
                 yield self.report(f"list marker '{first.marker}'{many} differs from {reason}", first.marker_span, fix)
+
+
+def _nested_marker(document: Document) -> str | None:
+    """The one marker of every nested unordered list, when there are two or more and they all share it: a file
+    that writes '*' at the top level and '-' in nested lists keeps a marker per level, a style of its own."""
+    items = document.list_items
+    markers: set[str] = set()
+    count = 0
+    for lst in document.lists:
+        if lst.depth == 0 or lst.ordered:
+            continue
+        markers.update(items[i].marker for i in lst.items)
+        count += 1
+        if len(markers) > 1:
+            return None
+    return next(iter(markers)) if count >= 2 and len(markers) == 1 else None
 
 
 # ---- LL203 -------------------------------------------------------------------------------------------------------
