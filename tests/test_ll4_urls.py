@@ -819,3 +819,13 @@ def test_ll404_not_in_a_bibtex_field_written_as_text() -> None:
             "See https://example.org/docs for more.\n")
     assert found(text, ("LL404",)) == [(17, 5, "LL404", "https://example.org/docs")]
     assert fix(text, ("LL404",)) == text.replace("See https://example.org/docs", "See <https://example.org/docs>")
+
+
+def test_ll414_comment_definitions_are_no_duplicates() -> None:
+    # ml4bio/RNA-FM: '[//]: # (…)' is Markdown's comment idiom (a definition nobody links to, its title the comment);
+    # five comments were "defined again … this definition can go", which would delete them
+    text = ("# RNA-FM\n\n[//]: # (a badge kept for later)\n\n- [RNA-FM](https://github.com/ml4bio/RNA-FM)\n\n"
+            "[//]: # (- **RNA-FM** is a BERT-style model)\n\n[comment]: <> (first note)\n\n[comment]: <> (second note)\n\n"
+            "[ref]: #\n[ref]: https://example.org/real\n")
+    # a real URL under a label a placeholder took first is still never linked
+    assert found(text, ("LL414",)) == [(14, 2, "LL414", "ref")]

@@ -484,6 +484,10 @@ class EmptyLink(Rule):
 # --------------------------------------------------------------------------------------------------------------
 
 
+# Destinations of definitions that point nowhere: '[//]: # (…)' and '[comment]: <> (…)' write comments
+_NOWHERE = frozenset({"#", "", "<>"})
+
+
 class DuplicateDefinition(Rule):
     code = "LL414"
     needs_entries = False
@@ -500,6 +504,8 @@ class DuplicateDefinition(Rule):
             earlier = first.setdefault(reference_label(link.text), link)
             if earlier is link:
                 continue
+            if link.url.strip() in _NOWHERE:
+                continue  # '[//]: # (a comment)': Markdown's comment idiom, a definition that points nowhere
             line = document.source.line_index(earlier.full_span.start) + 1
             span = link.text_span or link.full_span
             if link.url == earlier.url:
