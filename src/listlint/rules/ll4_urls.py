@@ -716,6 +716,7 @@ def github_anchor_id(fragment: str) -> str:
         return fragment[len(GITHUB_ID_PREFIX):]
     return fragment
 
+
 # Anchors every GitHub page has, whatever the file's headings: '#top' scrolls to the top of the page, and the
 # rendered README sits in an element with id "readme" ('[back to top](#readme)').
 PAGE_ANCHORS = frozenset({"top", "readme"})

@@ -253,8 +253,8 @@ def _differ(one: set[str], other: set[str]) -> bool:
 def _same_work(first: EntryOccurrence, later: EntryOccurrence) -> bool:
     """False when two entries with one title are not two listings of one work: one is an index line pointing into
     the page (at the other's notes), or they carry details that tell two works apart: different years or version
-    numbers (in the description, or in the link for versions), links to different
-    kinds of work (a paper, a video, a repository, an account on a social network), or -- listed next to each other, as lists write editions and
+    numbers (in the description, or in the link for versions), links to different kinds of work (a paper, a video,
+    a repository, an account on a social network), or -- listed next to each other, as lists write editions and
     variants -- different non-empty descriptions. A repeat far from the first with another description is still
     the same work listed twice."""
     one, other = first.entry, later.entry
@@ -272,7 +272,8 @@ def _same_work(first: EntryOccurrence, later: EntryOccurrence) -> bool:
         return False
     kinds = {_kind(first.link_key), _kind(later.link_key)}
     if first.link_key and later.link_key:
-        if len(kinds) == 2 and ("" not in kinds or "video" in kinds or any(k.startswith("social:") for k in kinds)):
+        social = any(k.startswith("social:") for k in kinds)
+        if len(kinds) == 2 and ("" not in kinds or "video" in kinds or social):
             return False  # a paper and its code, a talk and an article, a group's website and its Twitter account
     if first.path == later.path and later.order - first.order == 1 and one.section == other.section:
         described = _description_words(one.description), _description_words(other.description)
