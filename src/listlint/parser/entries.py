@@ -56,6 +56,15 @@ _YEAR_MONTH = r"(?:19|20)\d\d(?:[./]\d{1,2})?"
 # and a topic tag opened by a symbol ("[💬Vision and language Pre-training (VLP)] "), however many words it has
 VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?\b(?:{_YEAR_MONTH}|\d\d\.\d\d\.\d\d)\)|{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*,"
                   rf"|\[[^\w\s\[\]`*_][^\[\]\n]{{0,60}}\](?![(\[]))[ \t]*")
+# a year and a venue (and a method's nickname) written as a label before a title link: "2018 IEEE ACCESS ",
+# "2015 ICLR FGSM ", "2018 - WWW - ", "2013 -WSDM - ", "CVPR 2019 ", "(CVPR 2019) ", "(GWNN)": the year opens or
+# closes a few short words, at least one of them in capitals (a venue); or a word or three in parentheses
+_LEAD_SEP = r"(?:[ \t]*[-–—|:,][ \t]*|[ \t]+)"
+_LEAD_WORD = r"[^\s\[\]()*_`\"“”<>]{1,20}"
+YEAR_VENUE_LEAD = lazy(
+    rf"[ \t]*(?:(?:19|20)\d\d{_LEAD_SEP}(?:{_LEAD_WORD}{_LEAD_SEP}?){{1,4}}"
+    rf"|(?:{_LEAD_WORD}[ \t]+){{1,2}}(?:19|20)\d\d{_LEAD_SEP}?"
+    rf"|\([^()\[\]\n]{{1,30}}\))[ \t]*(?:[-–—|:,][ \t]*)?")
 # a GitHub repository's page, or a Markdown file of it, and a fragment: where a contents list may link its own headings
 GITHUB_PAGE_FRAGMENT = lazy(
     r"https?://(?:www\.)?github\.com/([^/#?]+/[^/#?]+)(?:/(?:blob|tree)/[^#?]+?(?:\.(?:md|markdown))?)?/?#(.+)",
@@ -590,6 +599,10 @@ class Builder:
                     and not first.text.startswith(("[", "!")) and "**" not in prefix and "__" not in prefix:
                 # "Jian Yang and Ming Zhou. 2020. [Title](url). In *ACL*.": authors and year, then the titled link
                 return Layout.LIST, clean_title(first.text), first.text_span, first
+            if _year_venue_label(prefix, first, self.text[first.full_span.end : line_end]):
+                # "2018 IEEE ACCESS [Threat of Adversarial Attacks …](url)", "2018 - WWW - [DKN: …](url)",
+                # "(GWNN)[Graph Wavelet Neural Network](url)": a year and venue, or a nickname, label the titled link
+                return Layout.LIST, clean_title(first.text), first.text_span, first
             labelled = LEADING_LABELS.search(prefix) and (_label_link(first) or first.kind is LinkKind.BARE)
             if LEAD_PREFIX.match(prefix) and not labelled:  # "[SSD] [pdf](url)", "[Adam] (https://…)": not titles
                 tagged = self._title_after_tag_link(first, line_end, first_line_links)
@@ -847,6 +860,21 @@ def _labels_title_link(prefix: str, link: Link) -> bool:
     label = BOLD_LABEL.fullmatch(prefix)
     return label is not None and len(label.group(2).split()) <= 2 and link.text_span is not None \
         and len(link.text.split()) >= 3 and not _label_link(link) and not link.text.startswith(("[", "!"))
+
+
+def _year_venue_label(prefix: str, link: Link, after: str) -> bool:
+    """Whether ``prefix`` is a year and a venue (or a nickname in parentheses) labelling the titled ``link`` after
+    it: the words have a capital (a venue, "CVPR", a nickname, "GWNN"), end in no word leading into the link ("of",
+    "see"), and
+    the link is named by words ("2 words", or a capitalised one), not a label, and no sentence goes on after it."""
+    found = YEAR_VENUE_LEAD.fullmatch(prefix)
+    if found is None or link.text_span is None or link.kind is LinkKind.BARE or _label_link(link):
+        return False
+    if not any(ch.isupper() for ch in prefix) or _inside_a_sentence(prefix):
+        return False
+    text = link.text.strip()
+    return not text.startswith(("[", "!", "<")) and (len(text.split()) >= 2 or text[:1].isupper()) \
+        and not SENTENCE_GOES_ON.match(after)
 
 
 def _restates(heading: Heading, title: str) -> bool:
