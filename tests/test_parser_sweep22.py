@@ -47,3 +47,24 @@ def test_words_before_a_link_that_are_no_year_and_venue_stay_the_title() -> None
                 "- Awesome Tool - [Documentation Site](https://a.example/1)\n"
                 "- In 2019 we wrote about [the new release](https://a.example/2)\n")
     assert [e.title for e in doc.entries] == ["Awesome Tool"]
+
+
+def test_a_bracketed_venue_and_year_as_a_links_text_tags_the_bold_title_after_it() -> None:
+    """JSLiam94/Paper-List-for-Prototypical-Learning: "- [[2017-NIPS]](pdf) **Prototypical networks for few-shot
+    learning** [:octocat:](code)": the link's text is a venue and year in brackets, a tag; the bold words after it
+    are the title, the tagged link stays the entry's link."""
+    doc = parse("# Papers\n\n## Classification\n\n"
+                "- [[2017-NIPS]](https://proceedings.neurips.cc/x.pdf) **Prototypical networks for few-shot learning**"
+                " [:octocat:](https://github.com/jakesnell/prototypical-networks)\n"
+                "- [[2025-TPAMI]](https://ieeexplore.ieee.org/document/1) **Mixture of prototypes**\n"
+                "- [[2021-nature machine intelligence]](https://arxiv.org/pdf/2) **A case-based model**\n"
+                "- [[Deep Sets]](https://a.example/3) a paper about sets and more\n")
+    assert _read(doc)[:3] == [
+        (Layout.LIST, "Prototypical networks for few-shot learning", "https://proceedings.neurips.cc/x.pdf"),
+        (Layout.LIST, "Mixture of prototypes", "https://ieeexplore.ieee.org/document/1"),
+        (Layout.LIST, "A case-based model", "https://arxiv.org/pdf/2"),
+    ]
+    text = doc.text
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries[:3])
+    # a title in double brackets, no year or label in it, stays the title: the words after it are a description
+    assert "Deep Sets" in doc.entries[3].title

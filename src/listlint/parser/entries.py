@@ -79,6 +79,8 @@ WORD = lazy(r"[^\W_]")
 EMOJI_RUN = lazy(r"[ \t]*(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]?[ \t]*)+")
 # a link whose text is a venue and date ("[arXiv 2026.05](url), Title"): a tag, as a label is
 VENUE_DATE_TEXT = lazy(rf"[ \t]*{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*")
+# a link's whole text a short tag in brackets: "[[2017-NIPS]](url)", "[[pdf]](url)"
+BRACKETED_TAG_TEXT = lazy(r"[ \t]*\[[^\[\]\n]{1,40}\][ \t]*")
 # a bold title that a long line wraps: "- **SYNAPSE: Leveraging Few-Shot Exemplars for\nHuman-Level Control.** *…*"
 WRAPPED_STRONG = lazy(r"[ \t]*(\*\*|__)(?=\S)([^\n]+?(?:\n[^\n]+?)?)(?<=\S)\1")
 LEAD_PREFIX = lazy(
@@ -762,14 +764,17 @@ class Builder:
         tag (a venue, a year, "pdf") and a sentence of words after it: the words are the title, the link stays the
         entry's link."""
         end = first.full_span.end
+        bracketed = None
         if self.text.startswith("]", end) and self.text[first.full_span.start - 1 : first.full_span.start] == "[":
             end += 1
         elif self.text.startswith("\\]", end) \
                 and self.text[first.full_span.start - 2 : first.full_span.start] == "\\[":
             end += 2  # "\[[ACM MM 2023](url)\] Title": the brackets escaped, as some lists write them
+        elif bracketed := BRACKETED_TAG_TEXT.fullmatch(first.text) and (YEAR.search(first.text) or _label_link(first)):
+            pass  # "[[2017-NIPS]](url) **Title**": the brackets inside the link, around a venue and year
         elif not (self.text.startswith(",", end) and (_label_link(first) or VENUE_DATE_TEXT.fullmatch(first.text))):
             return None  # "[website](url), Title", "[arXiv 2026.05](url), Title": a tag link, a comma, the title
-        if len(first.text.split()) > 3:
+        if len(first.text.split()) > (4 if bracketed else 3):  # "[[2021-nature machine intelligence]](url)"
             return None
         stop = min((l.full_span.start for l in links if l.full_span.start > end), default=line_end)
         title, span = self._leading_text_title(end + (self.text[end] == ","), stop)
