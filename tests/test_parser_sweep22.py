@@ -68,3 +68,23 @@ def test_a_bracketed_venue_and_year_as_a_links_text_tags_the_bold_title_after_it
     assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries[:3])
     # a title in double brackets, no year or label in it, stays the title: the words after it are a description
     assert "Deep Sets" in doc.entries[3].title
+
+
+def test_a_nested_italic_line_of_authors_is_no_entry_of_its_own() -> None:
+    """ConanCui/Paper-List: "- 2018 - WWW - [DKN …](url)" / "  - *[Hongwei Wang], Fuzheng Zhang, Xing Xie*": the
+    nested italic line names the paper's authors (one linked to a home page); it is no child entry titled by an
+    author's name."""
+    doc = parse("# Papers\n\n## News\n\n"
+                "- 2018 - WWW - [DKN: Deep Knowledge-Aware Network](https://github.com/hwwang55/DKN)\n"
+                "  - *[Hongwei Wang], Fuzheng Zhang, Xing Xie, Minyi Guo*\n"
+                "  - *news recommendation; knowledge graph*\n"
+                "- 2019 - WSDM - [Social Attentional Memory Network](https://github.com/chenchongthu/SAMN)\n"
+                "  - *[Chong Chen](https://github.com/chenchongthu/), Min Zhang, et al*\n"
+                "- [Tool](https://a.example/t)\n"
+                "  - [Plugin One](https://a.example/p1), a plugin for it\n\n"
+                "[Hongwei Wang]: https://cs.stanford.edu/~hongweiw/\n")
+    assert [(e.title, [c.title for c in e.children]) for e in doc.entries if e.title != "Plugin One"] == [
+        ("DKN: Deep Knowledge-Aware Network", []),
+        ("Social Attentional Memory Network", []),
+        ("Tool", ["Plugin One"]),
+    ]

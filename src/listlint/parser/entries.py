@@ -574,6 +574,8 @@ class Builder:
         line_end = self.source.line_end(item.line)
         if unit is None:
             return None
+        if item.parent_item is not None and _italic_names_line(self.text[item.content_start : line_end]):
+            return None  # "  - *[Hongwei Wang], Fuzheng Zhang, Xing Xie*": the authors of the paper above
         # (a "#" in the URL first: most links have none, and this runs for every link of every item)
         links = [l for l in unit.facts.links if content_link(l) and not ("#" in l.url and self.into_this_page(l))]
         first_line_links = [l for l in links if l.full_span.start < line_end]
@@ -865,6 +867,21 @@ def _labels_title_link(prefix: str, link: Link) -> bool:
     label = BOLD_LABEL.fullmatch(prefix)
     return label is not None and len(label.group(2).split()) <= 2 and link.text_span is not None \
         and len(link.text.split()) >= 3 and not _label_link(link) and not link.text.startswith(("[", "!"))
+
+
+# one person's name in a line of authors: capitalised words, initials, a mark after it ("Yao Ma*"), or "et al"
+_PERSON = lazy(r"(?:and[ \t]+)?(?:[A-Z][\w'’.\-]*[*†‡]?(?:[ \t]+[A-Z][\w'’.\-]*[*†‡]?){0,3}|et[ \t]+al\.?)")
+_LINK_IN_NAMES = lazy(r"\[([^\[\]\n]+)\](?:\([^()\s]*\)|\[[^\[\]\n]*\])?")
+
+
+def _italic_names_line(line: str) -> bool:
+    """Whether ``line`` is a line of authors in italics, some linked to their pages: ``*[Hongwei Wang], Fuzheng
+    Zhang, Xing Xie*``, ``*[Chong Chen](url), Min Zhang, et al*``: two names or more between commas."""
+    line = BREAK_AT_END.sub("", line.strip())
+    if len(line) < 3 or line[0] not in "*_" or line[1] == line[0] or line[-1] != line[0]:
+        return False
+    names = [part.strip() for part in _LINK_IN_NAMES.sub(r"\1", line[1:-1]).split(",")]
+    return len(names) >= 2 and all(_PERSON.fullmatch(name) for name in names)
 
 
 def _year_venue_label(prefix: str, link: Link, after: str) -> bool:
