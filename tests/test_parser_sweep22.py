@@ -80,11 +80,14 @@ def test_a_nested_italic_line_of_authors_is_no_entry_of_its_own() -> None:
                 "  - *news recommendation; knowledge graph*\n"
                 "- 2019 - WSDM - [Social Attentional Memory Network](https://github.com/chenchongthu/SAMN)\n"
                 "  - *[Chong Chen](https://github.com/chenchongthu/), Min Zhang, et al*\n"
+                "- 2019 - WWW - [Heterogeneous Graph Attention Network](https://github.com/Jhy1993/HAN)\n"
+                "  - *Houye Ji, [Chuan Shi](https://a.example/cs), [Peng Cui](https://a.example/pc) et al*\n"
                 "- [Tool](https://a.example/t)\n"
                 "  - [Plugin One](https://a.example/p1), a plugin for it\n\n"
                 "[Hongwei Wang]: https://cs.stanford.edu/~hongweiw/\n")
     assert [(e.title, [c.title for c in e.children]) for e in doc.entries if e.title != "Plugin One"] == [
         ("DKN: Deep Knowledge-Aware Network", []),
         ("Social Attentional Memory Network", []),
+        ("Heterogeneous Graph Attention Network", []),
         ("Tool", ["Plugin One"]),
     ]

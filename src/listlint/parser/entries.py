@@ -870,13 +870,15 @@ def _labels_title_link(prefix: str, link: Link) -> bool:
 
 
 # one person's name in a line of authors: capitalised words, initials, a mark after it ("Yao Ma*"), or "et al"
-_PERSON = lazy(r"(?:and[ \t]+)?(?:[A-Z][\w'’.\-]*[*†‡]?(?:[ \t]+[A-Z][\w'’.\-]*[*†‡]?){0,3}|et[ \t]+al\.?)")
+_PERSON = lazy(r"(?:and[ \t]+)?(?:[A-Z][\w'’.\-]*[*†‡]?(?:[ \t]+[A-Z][\w'’.\-]*[*†‡]?){0,3}(?:[ \t]+et[ \t]+al\.?)?"
+               r"|et[ \t]+al\.?)")
 _LINK_IN_NAMES = lazy(r"\[([^\[\]\n]+)\](?:\([^()\s]*\)|\[[^\[\]\n]*\])?")
 
 
 def _italic_names_line(line: str) -> bool:
     """Whether ``line`` is a line of authors in italics, some linked to their pages: ``*[Hongwei Wang], Fuzheng
-    Zhang, Xing Xie*``, ``*[Chong Chen](url), Min Zhang, et al*``: two names or more between commas."""
+    Zhang, Xing Xie*``, ``*[Chong Chen](url), Min Zhang, et al*``, ``*Houye Ji, [Chuan Shi], [Peng Cui] et al*``: two
+    names or more between commas."""
     line = BREAK_AT_END.sub("", line.strip())
     if len(line) < 3 or line[0] not in "*_" or line[1] == line[0] or line[-1] != line[0]:
         return False
