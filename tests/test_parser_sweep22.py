@@ -91,3 +91,42 @@ def test_a_nested_italic_line_of_authors_is_no_entry_of_its_own() -> None:
         ("Heterogeneous Graph Attention Network", []),
         ("Tool", ["Plugin One"]),
     ]
+
+
+def test_a_loose_item_of_authors_then_title_then_paragraphs_of_links_is_a_paper() -> None:
+    """Airscope/adv-attacks-defense-paper-list: "- Authors:" / "" / "  Title." / "" / "  [[paper](url)]" / "" /
+    "  [[code](url)]", or "- **Name:** Authors.<br />" / '  "Title." AAAI(2022)' then the link paragraphs: a loose
+    item whose first line names the authors, its next the title, and whose later paragraphs are its links."""
+    doc = parse("# Papers\n\n## Attack\n\n"
+                "- **BSC-Attack:** Kai Chen, Zhipeng Wei, Jingjing Chen, Zuxuan Wu, Yu-Gang Jiang.<br />\n\n"
+                "  \"Attacking Video Recognition Models with Bullet-Screen Comments.\" AAAI(2022)\n\n"
+                "  [[paper](https://arxiv.org/pdf/2110.15629.pdf)]\n\n"
+                "  [[code](https://github.com/kay-ck/BSC-attack)]\n\n"
+                "- **AT-BMC:** Dongfang Li, Baotian Hu, Qingcai Chen.\n"
+                "  \"Unifying Model Explainability and Robustness.\"\n\n"
+                "  [[paper](https://arxiv.org/abs/2112.10424)]\n\n"
+                "* Nariki Tanaka, Hiroshi Kera, Kazuhiko Kawamoto:\n\n"
+                "  Adversarial Bone Length Attack on Action Recognition.\n\n"
+                "  [[paper](https://arxiv.org/abs/2109.05830)]\n\n"
+                "  [[code]()]\n\n"
+                "* Kartik Gupta, Thalaiyasingam Ajanthan:\n"
+                "  Improved Gradient-Based Adversarial Attacks for Quantized Networks.\n\n"
+                "  [[paper](https://arxiv.org/abs/2003.13511)]\n")
+    assert _read(doc) == [
+        (Layout.LIST, "Attacking Video Recognition Models with Bullet-Screen Comments",
+         "https://arxiv.org/pdf/2110.15629.pdf"),
+        (Layout.LIST, "Unifying Model Explainability and Robustness", "https://arxiv.org/abs/2112.10424"),
+        (Layout.LIST, "Adversarial Bone Length Attack on Action Recognition", "https://arxiv.org/abs/2109.05830"),
+        (Layout.LIST, "Improved Gradient-Based Adversarial Attacks for Quantized Networks",
+         "https://arxiv.org/abs/2003.13511"),
+    ]
+
+
+def test_a_loose_item_of_prose_then_a_link_stays_no_paper() -> None:
+    """A note over a link in a loose item ("Install it:" / "" / "  Then run the tool." / "" / "  [docs](url)") has
+    no line of authors: no entry."""
+    doc = parse("# Tools\n\n## Setup\n\n"
+                "- Install it with pip:\n\n"
+                "  Then run the tool.\n\n"
+                "  [[docs](https://a.example/docs)]\n")
+    assert doc.entries == ()

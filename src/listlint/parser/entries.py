@@ -79,6 +79,8 @@ WORD = lazy(r"[^\W_]")
 EMOJI_RUN = lazy(r"[ \t]*(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]?[ \t]*)+")
 # a link whose text is a venue and date ("[arXiv 2026.05](url), Title"): a tag, as a label is
 VENUE_DATE_TEXT = lazy(rf"[ \t]*{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*")
+# a title in quotes opening its line, a venue and year perhaps after it: '"Attacking Video Models." AAAI(2022)'
+QUOTED_LINE_TITLE = lazy(r"[*_]{0,2}[\"“](?P<title>[^\"”\n]{6,300}?)[.,;!?]?[\"”]")
 # a link's whole text a short tag in brackets: "[[2017-NIPS]](url)", "[[pdf]](url)"
 BRACKETED_TAG_TEXT = lazy(r"[ \t]*\[[^\[\]\n]{1,40}\][ \t]*")
 # a bold title that a long line wraps: "- **SYNAPSE: Leveraging Few-Shot Exemplars for\nHuman-Level Control.** *…*"
@@ -701,6 +703,8 @@ class Builder:
                 title, at = bold
                 return Layout.LIST, title, Span(at, at + len(title)) if at >= 0 else None, \
                     primary_of(self.text, later_links)
+        if not links and (paper := self._authors_title_over_link_paragraphs(item, unit)) is not None:
+            return paper
         first_line = self.text[item.content_start : line_end]
         if is_citation(first_line):
             tags = self.tags_in(item.content_start, line_end, (), checkbox_at=item.content_start)
@@ -742,6 +746,50 @@ class Builder:
             self._html_link_starts = [link.full_span.start for link in self.walk.html_links]
         starts = self._html_link_starts
         return self.walk.html_links[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def _authors_title_over_link_paragraphs(self, item: ListItem,
+                                            unit: InlineUnit) -> tuple[Layout, str, Span | None, Link | None] | None:
+        """A loose item of a paper: a line of authors (after a bold nickname: "**BSC-Attack:** Kai Chen, Zhipeng Wei.
+        <br />", or ending in a colon: "Kartik Gupta, Thalaiyasingam Ajanthan:"), the title on the next line or in
+        the next paragraph (quoted or not, a venue after the quotes), then paragraphs of labelled links only
+        ("[[paper](url)]", "[[code](url)]"): the title names the entry, the first link is its link."""
+        paragraphs = [unit]
+        while len(paragraphs) < 3 and (later := self._next_paragraph(paragraphs[-1])) is not None:
+            paragraphs.append(later)
+            if any(content_link(l) for l in later.facts.links):
+                break
+        links_at = paragraphs[-1]
+        links = [l for l in links_at.facts.links if content_link(l) and not l.is_fragment]
+        if links_at is unit or not links or not all(_label_link(l) for l in links) \
+                or self._words_besides(links_at, [l.full_span for l in links_at.facts.links],
+                                       self.source.line_start(links_at.line)) > 0:
+            return None
+        lines = [(item.content_start, self.source.line_end(unit.line))]
+        lines += [(self.source.line_start(i), self.source.line_end(i))
+                  for p in paragraphs[:-1] for i in range(p.line, p.end_line) if (p, i) != (unit, unit.line)]
+        if len(lines) != 2:
+            return None
+        authors = self.text[lines[0][0] : lines[0][1]]
+        label = BOLD_LABEL.match(authors)
+        if label is not None and ":" in label.group(0):  # "**BSC-Attack:** ", "**TT**: "
+            authors = authors[label.end():]
+        authors = BREAK_AT_END.sub("", authors.strip()).rstrip(":.：").strip()
+        names = [part.strip() for part in authors.split(",")]
+        if len(names) < 2 or not all(_PERSON.fullmatch(name) for name in names):
+            return None
+        start, end = lines[1]
+        while start < end and self.text[start] in " \t":
+            start += 1
+        quoted = QUOTED_LINE_TITLE.match(self.text, start, end)
+        if quoted is not None:
+            start, end = quoted.span("title")
+        else:
+            while end > start and self.text[end - 1] in " \t.":
+                end -= 1
+        title = self.text[start:end]
+        if len(title.split()) < 2 or "[" in title or "](" in title:
+            return None
+        return Layout.LIST, clean_title(title), Span(start, end), links[0]
 
     def _next_paragraph(self, unit: InlineUnit) -> InlineUnit | None:
         """The paragraph of the same list item right after ``unit`` (its item's second paragraph), if any."""
