@@ -111,7 +111,11 @@ def test_a_loose_item_of_authors_then_title_then_paragraphs_of_links_is_a_paper(
                 "  [[code]()]\n\n"
                 "* Kartik Gupta, Thalaiyasingam Ajanthan:\n"
                 "  Improved Gradient-Based Adversarial Attacks for Quantized Networks.\n\n"
-                "  [[paper](https://arxiv.org/abs/2003.13511)]\n")
+                "  [[paper](https://arxiv.org/abs/2003.13511)]\n\n"
+                "- Kwang In Kim:\n\n  Robust Learning of Things.\n\n  [[paper](https://arxiv.org/abs/1)]\n\n"
+                "- Pau de Jorge Aranda, Duen Horng (Polo) Chau:\n  Make Some Noise.\n\n"
+                "  [[paper](https://arxiv.org/abs/2)]\n\n"
+                "- Note:\n\n  Read the paper first.\n\n  [[paper](https://arxiv.org/abs/3)]\n")
     assert _read(doc) == [
         (Layout.LIST, "Attacking Video Recognition Models with Bullet-Screen Comments",
          "https://arxiv.org/pdf/2110.15629.pdf"),
@@ -119,6 +123,8 @@ def test_a_loose_item_of_authors_then_title_then_paragraphs_of_links_is_a_paper(
         (Layout.LIST, "Adversarial Bone Length Attack on Action Recognition", "https://arxiv.org/abs/2109.05830"),
         (Layout.LIST, "Improved Gradient-Based Adversarial Attacks for Quantized Networks",
          "https://arxiv.org/abs/2003.13511"),
+        (Layout.LIST, "Robust Learning of Things", "https://arxiv.org/abs/1"),
+        (Layout.LIST, "Make Some Noise", "https://arxiv.org/abs/2"),
     ]
 
 

@@ -773,9 +773,12 @@ class Builder:
         label = BOLD_LABEL.match(authors)
         if label is not None and ":" in label.group(0):  # "**BSC-Attack:** ", "**TT**: "
             authors = authors[label.end():]
-        authors = BREAK_AT_END.sub("", authors.strip()).rstrip(":.：").strip()
+        authors = BREAK_AT_END.sub("", authors.strip())
+        ended_by_colon = authors.endswith((":", "："))
+        authors = authors.rstrip(":.：").strip()
         names = [part.strip() for part in authors.split(",")]
-        if len(names) < 2 or not all(_PERSON.fullmatch(name) for name in names):
+        one = len(names) == 1 and len(names[0].split()) >= 2 and ended_by_colon  # "Kwang In Kim:"
+        if (len(names) < 2 and not one) or not all(_PERSON.fullmatch(name) for name in names):
             return None
         start, end = lines[1]
         while start < end and self.text[start] in " \t":
@@ -918,8 +921,8 @@ def _labels_title_link(prefix: str, link: Link) -> bool:
 
 
 # one person's name in a line of authors: capitalised words, initials, a mark after it ("Yao Ma*"), or "et al"
-_PERSON = lazy(r"(?:and[ \t]+)?(?:[A-Z][\w'’.\-]*[*†‡]?(?:[ \t]+[A-Z][\w'’.\-]*[*†‡]?){0,3}(?:[ \t]+et[ \t]+al\.?)?"
-               r"|et[ \t]+al\.?)")
+_PERSON = lazy(r"(?:and[ \t]+)?(?:[A-Z][\w'’.\-]*[*†‡]?(?:[ \t]+(?:(?:de|da|del|der|den|van|von|le|la|di|dos)[ \t]+)?"
+               r"(?:[A-Z][\w'’.\-]*|\([A-Z][\w'’.\-]*\))[*†‡]?){0,4}(?:[ \t]+et[ \t]+al\.?)?|et[ \t]+al\.?)")
 _LINK_IN_NAMES = lazy(r"\[([^\[\]\n]+)\](?:\([^()\s]*\)|\[[^\[\]\n]*\])?")
 
 
