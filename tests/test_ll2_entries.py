@@ -639,3 +639,15 @@ def test_ll207_words_after_the_link_that_run_on_to_the_separator_are_not_an_outl
             "- [Logo Maker](https://www.designhill.com/tools/logo-maker) by Designhill — generate 1000s of logos.\n"
             "- [Looka](https://looka.com) by Looka Inc, a logo maker\n")
     assert found(text, "LL207") == ["7:29 LL207"]  # the last has no separator on its line: still reported
+
+
+def test_ll201_an_item_with_a_link_but_no_entry_is_not_said_to_have_no_link() -> None:
+    # "- Code: [GitHub](url)" among link entries is no entry (a labelled link line), but it has a link: the finding
+    # says what is missing, the title, not the link
+    text = "# L\n\n## Tools\n\n" + "".join(f"- [{c}](https://{c}.dev) - {c}.\n" for c in "ABCDEF") + \
+        "- Code: [GitHub](https://github.com/x/y)\n- just a note without link\n"
+    found = [(d.span.start, d.message) for d in lint_text(text) if d.code == "LL201"]
+    assert [(text[:start].count("\n") + 1, message.split(";")[0]) for start, message in found] == [
+        (11, "list item is not read as an entry: it has a link but no title"),
+        (12, "list item has no link"),
+    ]

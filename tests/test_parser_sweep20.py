@@ -133,3 +133,13 @@ def test_a_name_holding_a_digit_is_no_numbered_label() -> None:
                 "2. LLaVA-o1: https://arxiv.org/abs/2411.10440\n3. o1 roadmap：https://arxiv.org/abs/2412.14135\n\n"
                 "## B\n\n- 3 Assignments: [Lab1](http://a.org/1), [Lab2](http://a.org/2)\n")
     assert [e.title for e in doc.entries] == ["Mini-R1", "LLaVA-o1", "o1 roadmap", "3 Assignments"]
+
+
+def test_cjk_sentence_ended_before_its_links_keeps_the_item_an_entry() -> None:
+    """jobbole/awesome-java-cn: "* Nutz：另一个SSH。[官网](url)，[Github](url)": the sentence ends before the links,
+    so no sentence runs through them (as in "DNSサーバーは、[…](url)に管理されている"): the item stays an entry."""
+    doc = parse("# J\n\n## ORM\n\n"
+                "* Nutz：另一个SSH。[官网](http://nutzam.com/)，[Github](https://github.com/nutzam/nutz)\n"
+                "* JFinal：JAVA WEB + ORM框架。[官网](http://www.jfinal.com)，[Github](https://github.com/jfinal/jfinal)\n")
+    assert [e.primary_link.url for e in doc.entries if e.primary_link] == ["http://nutzam.com/",
+                                                                          "http://www.jfinal.com"]

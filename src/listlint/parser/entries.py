@@ -1012,6 +1012,8 @@ def _sentence_through_link(prefix: str, after: str) -> bool:
     if not following:
         return False
     body = prefix.rstrip()
+    if body[-1:] in ("。", "！", "？"):
+        return False  # "Nutz：另一个SSH。[官网](url)，[Github](url)": the sentence ended; the links follow it
     if _unspaced_letter(following) or following in "、，。；":
         # "名称：[链接](url)，…", "书名 [PDF](url)，…", "国会議案データベース([衆議院](url)、[参議院](url))": a title and
         # its links, after a colon, a space or an opening bracket

@@ -191,6 +191,7 @@ class Candidate(NamedTuple):
     span: Span
     what: str  # "entry" or "list item"
     untitled: bool = False
+    linked: bool = False  # a list item that is no entry though its line holds a link
 
 
 def _item_span(document: Document, item: ListItem) -> Span:
@@ -276,10 +277,9 @@ class EntryLayout(Rule):
                 if c.shape != dominant and {c.shape, dominant} != {"none", "citation"} and not (
                     c.shape == "link" and dominant == "text"
                 ) and not (dominant == "citation" and c.shape in ("link", "text")):
-                    yield self.report(
-                        f"{c.what} {SHAPES[c.shape][0]}; the other {top} entries of {_where(section)} {described}",
-                        c.span,
-                    )
+                    shape = "is not read as an entry: it has a link but no title" if c.linked else SHAPES[c.shape][0]
+                    yield self.report(f"{c.what} {shape}; the other {top} entries of {_where(section)} {described}",
+                                      c.span)
                 elif c.untitled and counts[dominant] > 1:
                     yield self.report(
                         f"{c.what} has no title (its link holds only an image or nothing readable); the other "
@@ -298,6 +298,9 @@ class EntryLayout(Rule):
         def in_page_links() -> list[int]:
             return document.memo("ll2.in_page_links",
                                  lambda: [link.full_span.start for link in document.links if link.is_fragment])
+
+        def link_starts() -> list[int]:
+            return document.memo("ll2.link_starts", lambda: [link.full_span.start for link in document.links])
         for entry in section.entries:
             for e in entry.walk():
                 if e.heading is not None and e.heading.level <= section.level:
@@ -334,7 +337,8 @@ class EntryLayout(Rule):
                             continue  # a detail of the entry above it ("App Engine - 28 hours per day"), not an entry
                         if _starts_within(in_page_links(), item.content_start, line_end):
                             continue  # "[Parallel corpora (see below)](#parallel-corpora)": a cross-reference
-                        out.append(Candidate("none", _item_span(document, item), "list item"))
+                        linked = _starts_within(link_starts(), item.content_start, line_end)
+                        out.append(Candidate("none", _item_span(document, item), "list item", linked=linked))
         return out
 
 
