@@ -394,14 +394,16 @@ class ListMarker(Rule):
             top_level = [document.list_items[k] for lst in document.lists if lst.depth == 0 and not lst.ordered
                          for k in lst.items] if nested is not None else []
             top_level = [i for i in top_level if i.marker in ("-", "*", "+")]
-            if top_level:
+            top_counts = Counter(i.marker for i in top_level)
+            # the most used, the first written on a tie
+            top_wanted = next((i.marker for i in top_level if top_counts[i.marker] == max(top_counts.values())), None)
+            if top_wanted is not None and top_wanted != nested:
                 # a marker per level: the top level's own most used marker is wanted there
-                counts = Counter(i.marker for i in top_level)
-                top = max(counts.values())
-                wanted = next(i.marker for i in top_level if counts[i.marker] == top)
+                counts, wanted = top_counts, top_wanted
                 reason = (f"the most used marker of the file's top-level lists '{wanted}' "
                           f"({_plural(counts[wanted], 'item')}; nested lists use '{nested}')")
             else:
+                nested = None  # one marker at every level, or no top-level list: the file's most used is wanted
                 top = max(counts.values())
                 wanted = next(i.marker for i in bullets if counts[i.marker] == top)
                 reason = f"the file's most used marker '{wanted}' ({_plural(counts[wanted], 'item')})"
