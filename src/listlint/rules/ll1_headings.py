@@ -526,6 +526,8 @@ def _find_toc(document: Document) -> Toc | None:
             return Toc(_toc_links(_with_first_links(document, inside)), block.line if not inside else inside[0].line,
                        block.line, (start_marker, block.line))
     item_lines = [i.line for i in items]
+    # where the fragment links start: a section without one among its own lines is no table (most sections)
+    fragments = [link.full_span.start for link in document.links if "#" in link.url and _is_fragment(link)]
 
     def part(section: Section) -> tuple[tuple[TocLink, ...], list[ListItem], bool]:
         """The ToC links of the section's own list items (before its first subsection), those items, and whether
@@ -533,6 +535,9 @@ def _find_toc(document: Document) -> Toc | None:
         begin = source.line_index(section.heading.span.end) + 1 if section.heading else 0
         end = section.children[0].heading.line if section.children and section.children[0].heading \
             else source.line_index(section.span.end) + 1
+        at = bisect_left(fragments, source.line_start(begin) if begin < source.line_count else len(text))
+        if at == len(fragments) or (end < source.line_count and fragments[at] >= source.line_start(end)):
+            return (), [], False
         own = list(items[bisect_left(item_lines, begin) : bisect_left(item_lines, end)])
         with_links = _with_first_links(document, own)
         toc = _toc_links(with_links)
