@@ -152,3 +152,17 @@ def test_a_title_cell_is_titled_by_its_first_worded_line_and_a_badge_is_not_its_
          "SlimGPT: Layer-wise Structured Pruning for Large Language Models",
          "https://openreview.net/forum?id=MxF0IKJtKW")]
     assert lint_text(text, select=["LL601"]) == []  # two papers of one repository, not one link for two titles
+
+
+def test_identical_links_in_one_row_each_have_their_own_span() -> None:
+    # ml4bio/RNA-FM: "| [GitHub](url) | [GitHub](url) |": the same text in two cells was found twice at the first
+    # cell, so the second link had no span of its own and LL402 took its text for a broken link
+    text = ("# T\n\n| Name | Code | Weights |\n| --- | --- | --- |\n"
+            "| [A](https://a.org/x) | [GitHub](https://github.com/b/c) | [GitHub](https://github.com/b/c) |\n"
+            "| B \\| C | `x` | [GitHub](https://github.com/b/c) |\n")
+    doc = parse(text)
+    github = [link for link in doc.links if link.url == "https://github.com/b/c"]
+    assert len(github) == 3 and len({link.full_span for link in github}) == 3
+    assert all(text[link.full_span.start : link.full_span.end] == "[GitHub](https://github.com/b/c)" for link in github)
+    assert [text[: link.full_span.start].count("\n") for link in github] == [4, 4, 5]
+    assert not [d for d in lint_text(text) if d.code == "LL402"]

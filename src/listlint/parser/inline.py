@@ -123,8 +123,42 @@ def read_inline(md: MarkdownIt, tokens: list[Any], index: int, env: dict[str, An
     _parse_inline(md, token, index, env)
     heading = index > 0 and tokens[index - 1].type == "heading_open"
     line0 = token.map[0] if token.map else 0
-    facts = scan_inline(token, index, env, source, line0, heading=heading)
+    cell = _cell_number(tokens, index)
+    facts = scan_inline(token, index, env, source, line0, heading=heading,
+                        column=0 if cell is None else cell_start(source.line(line0), cell))
     return facts, rendered_text(token, env) if heading else None
+
+
+def _cell_number(tokens: list[Any], index: int) -> int | None:
+    """Which cell of its table row inline token ``index`` is (0 the first), or None outside a table."""
+    if index == 0 or tokens[index - 1].type not in ("td_open", "th_open"):
+        return None
+    number = 0
+    for k in range(index - 2, -1, -1):
+        kind = tokens[k].type
+        if kind == "tr_open":
+            return number
+        if kind in ("td_open", "th_open"):
+            number += 1
+    return number
+
+
+def cell_start(line: str, cell: int) -> int:
+    """Where cell ``cell`` of the table row ``line`` begins: after that many unescaped ``|`` past the leading one.
+    Two cells may hold the same text ("| [link](url) | [link](url) |"): each is looked for from its own start."""
+    at = len(line) - len(line.lstrip(" \t"))
+    if line.startswith("|", at):
+        at += 1
+    while cell > 0:
+        bar = _UNESCAPED_BAR.search(line, at)
+        if bar is None:
+            return at
+        at = bar.end()
+        cell -= 1
+    return at
+
+
+_UNESCAPED_BAR = lazy(r"(?<!\\)(?:\\\\)*\|")
 
 
 def make_markdown() -> MarkdownIt:
@@ -156,7 +190,8 @@ class OffsetMap:
 
     __slots__ = ("line_content_starts", "line_source_starts", "content")
 
-    def __init__(self, content: str, source: SourceText, first_line: int, *, heading: bool = False) -> None:
+    def __init__(self, content: str, source: SourceText, first_line: int, *, heading: bool = False,
+                 column: int = 0) -> None:
         self.content = content
         if "\n" not in content and not heading and first_line < source.line_count:
             line_start = source.line_start(first_line)
@@ -187,12 +222,13 @@ class OffsetMap:
                 if candidate >= 0 and line.startswith(piece, candidate):
                     found = candidate
             if found is None:
-                at = line.find(piece) if piece else len(line)
+                # (a table cell's text is looked for from where its cell begins: two cells may hold the same)
+                at = line.find(piece, column if k == 0 else 0) if piece else len(line)
                 found = at if at >= 0 else None
             if found is None and "|" in piece:
                 # a table cell: markdown-it reads `\|` as a `|` of the cell's text. Each `|` starts a part of the
                 # map of its own, one more character to the right in the source for each backslash before it
-                at = line.find(piece.replace("|", "\\|"))
+                at = line.find(piece.replace("|", "\\|"), column if k == 0 else 0)
                 if at >= 0:
                     source_starts.append(base + at)
                     for shift, bar in enumerate(_BAR.finditer(piece), 1):
@@ -293,7 +329,8 @@ def _trim_bare(url: str) -> str:
 
 
 def scan_inline(
-    token: Any, index: int, env: dict[str, Any], source: SourceText, first_line: int, *, heading: bool = False
+    token: Any, index: int, env: dict[str, Any], source: SourceText, first_line: int, *, heading: bool = False,
+    column: int = 0,
 ) -> InlineFacts:
     """Links, code spans and inline HTML of one inline token, with source spans."""
     content: str = token.content
@@ -302,7 +339,7 @@ def scan_inline(
     facts = InlineFacts([], [], [], [])
     if not records and "://" not in content and "www." not in content:
         return facts
-    omap = OffsetMap(content, source, first_line, heading=heading)
+    omap = OffsetMap(content, source, first_line, heading=heading, column=column)
     # The n-th recorded link is the n-th link_open token (links do not nest; an image inside a link's label is
     # recorded before the link that holds it, and its token also comes first). Token indices would not do: inline
     # post-processing (fragments_join) merges text tokens and shifts them.
