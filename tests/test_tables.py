@@ -166,3 +166,30 @@ def test_identical_links_in_one_row_each_have_their_own_span() -> None:
     assert all(text[link.full_span.start : link.full_span.end] == "[GitHub](https://github.com/b/c)" for link in github)
     assert [text[: link.full_span.start].count("\n") for link in github] == [4, 4, 5]
     assert not [d for d in lint_text(text) if d.code == "LL402"]
+
+
+def test_a_named_column_that_repeats_one_value_does_not_title_the_rows() -> None:
+    # facebookresearch/esm: "| Shorthand | `esm.pretrained.` | … | Dataset | … | Model URL |", "UR50/D 2021_04" on
+    # most rows: "Dataset" names what the rows share; the column of distinct names titles them (no false LL602)
+    rows = [("ESM-2", "esm2_t48_15B_UR50D", "UR50/D 2021_04"), ("", "esm2_t36_3B_UR50D", "UR50/D 2021_04"),
+            ("", "esm2_t33_650M_UR50D", "UR50/D 2021_04"), ("", "esm2_t30_150M_UR50D", "UR50/D 2021_04"),
+            ("ESM-1b", "esm1b_t33_650M_UR50S", "UR50/S 2018_03")]
+    text = "# Models\n\n| Shorthand | `esm.pretrained.` | Dataset | Model URL |\n|---|---|---|---|\n" + "".join(
+        f"| {short} | `{name}` | {data} | https://dl.example.org/{name}.pt |\n" for short, name, data in rows)
+    doc = parse(text)
+    assert [e.title for e in doc.entries] == [name for _, name, _ in rows]
+    assert not [d for d in lint_text(text) if d.code == "LL602"]
+
+
+def test_course_names_that_repeat_still_title_their_rows() -> None:
+    # kmario23/deep-learning-drizzle: five of eight courses are called "Probabilistic Graphical Models": the rows
+    # keep those names, not the "S.No" column ("1.", "2.") nor the instructors after them
+    names = ["Probabilistic Graphical Models", "Probabilistic Modeling", "Probabilistic Graphical Models",
+             "Structured Data", "Probabilistic Graphical Models", "Probabilistic Graphical Models"]
+    for numbered in (True, False):
+        head = "| S.No | Course Name | Instructor | Videos |\n|---|---|---|---|\n" if numbered else \
+            "| Course Name | Instructor | Videos |\n|---|---|---|\n"
+        text = "# Courses\n\n" + head + "".join(
+            (f"| {n}. " if numbered else "") + f"| **{name}** | Teacher {n} | [YouTube](https://youtube.com/{n}) |\n"
+            for n, name in enumerate(names, 1))
+        assert [e.title for e in parse(text).entries] == names

@@ -172,6 +172,10 @@ def _title_column(header: list[InlineUnit], rows: list[tuple[int, list[InlineUni
             plain = _plain_names(rows, width)  # row: the header names what the link leads to; the names are words
             if plain is not None:
                 return plain
+        if _repeats(rows, named):  # "| Model | … | Dataset |" with "UR50/D 2021_04" on most rows: what the rows
+            plain = _plain_names(rows, named)  # share, not what names each; a column of distinct words before it
+            if plain is not None and not _numbering(rows, plain):  # does (not "| S.No |": "1.", "2.", …)
+                return plain
         return named
     for index in range(width):
         with_link = sum(1 for _, cells in rows if index < len(cells) and _row_links([cells[index]]))
@@ -198,6 +202,22 @@ def _labels(rows: list[tuple[int, list[InlineUnit]]], column: int, at_least: int
     )
     return len(rows) >= 2 and bool(texts) and texts.most_common(1)[0][1] * 2 >= len(rows) \
         and texts.most_common(1)[0][1] >= at_least
+
+
+def _repeats(rows: list[tuple[int, list[InlineUnit]]], column: int) -> bool:
+    """Whether the filled cells of ``column`` say the same things over and over: at most half of them differ."""
+    values = [cells[column].content.strip().casefold() for _, cells in rows
+              if column < len(cells) and cells[column].content.strip()]
+    return len(values) >= 4 and len(set(values)) * 2 <= len(values)
+
+
+def _numbering(rows: list[tuple[int, list[InlineUnit]]], column: int) -> bool:
+    """Whether ``column`` numbers the rows ("1.", "2", "#3")."""
+    return all(ROW_NUMBER.fullmatch(cells[column].content.strip()) for _, cells in rows
+               if column < len(cells) and cells[column].content.strip())
+
+
+ROW_NUMBER = lazy(r"#?\d+[.)]?")
 
 
 def _plain_names(rows: list[tuple[int, list[InlineUnit]]], before: int) -> int | None:
