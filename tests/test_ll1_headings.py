@@ -494,3 +494,13 @@ def test_toc_sync_leaves_out_every_kind_of_closing_section(closing: str) -> None
             f"## {closing}\n\nThank you.\n\n## Body\n\n- [Main](https://example.org/main)\n")
     assert [d.message for d in lint_text(text, select=("LL106",))] == [
         "section 'Body' is missing from the table of contents on line 5"]
+
+
+def test_ll106_reads_github_user_content_ids_as_their_anchors() -> None:
+    # "#user-content-arcade" is the id GitHub gives the heading "Arcade" (LL405 accepts it): the table links it
+    toc = "".join(f"- [{name}](#user-content-{name.lower()})\n" for name in ("Arcade", "Puzzle", "Strategy"))
+    text = "# Games\n\n## Contents\n\n" + toc + "".join(
+        f"\n## {name}\n\n- [{name} game](https://{name.lower()}.dev)\n" for name in ("Arcade", "Puzzle", "Strategy"))
+    assert [d.message for d in lint_text(text) if d.code in ("LL106", "LL405")] == []
+    missing = text.replace("- [Puzzle](#user-content-puzzle)\n", "")
+    assert [d.code for d in lint_text(missing) if d.code == "LL106"] == ["LL106"]

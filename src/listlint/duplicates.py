@@ -39,6 +39,7 @@ __all__ = [
     "parent_entries",
     "section_index",
     "shared_code_link",
+    "CODE_HOSTS",
     "title_key",
     "title_is_comparable",
     "NAMED_KEYS",
@@ -357,7 +358,8 @@ _CODE_LABEL = lazy(
 )
 # link text that names the work itself: such a link names the paper whatever its host
 _WORK_LABEL = lazy(r"[\s\[(*_`]*(?:paper|pdf|arxiv|doi|openreview|article|论文|論文)\b", re.IGNORECASE)
-_CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "codeberg.org/")
+# hosts of code repositories and model hubs, as link keys start (``urls.normalize``: no scheme, no "www.")
+CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "codeberg.org/", "huggingface.co/")
 # a venue in capitals and its year, as a paper's reference gives them: "(SIGMOD 2019)", "（CIDR2019）", "ICML'20"
 _VENUE_YEAR = lazy(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|arXiv)(?:'\d\d|[ \t]*(?:19|20)\d\d)\b")
 
@@ -384,7 +386,7 @@ def _is_secondary(entry: Entry, link: Link, link_key: str, text: str) -> bool:
     title = entry.title_span
     if title is None or not len(title) or (link.full_span.start < title.end and title.start < link.full_span.end):
         return False  # no title, or the title is the link's text: the link is the work's own
-    if not (_CODE_LABEL.fullmatch(link.text) or link_key.startswith(_CODE_HOSTS) and link_key.count("/") == 2
+    if not (_CODE_LABEL.fullmatch(link.text) or link_key.startswith(CODE_HOSTS) and link_key.count("/") == 2
             and not _WORK_LABEL.match(link.text)):
         return False
     between = text[title.end:link.full_span.start] if title.end <= link.full_span.start else ""

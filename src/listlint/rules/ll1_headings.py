@@ -18,7 +18,7 @@ from listlint.model import Document, Heading, Link, LinkKind, ListItem, Section
 from listlint.parser.blocks import html_words
 from listlint.parser.status import patterns, tag_key
 from listlint.rules.base import Context, Rule
-from listlint.rules.ll4_urls import heading_slugs, html_anchors
+from listlint.rules.ll4_urls import github_anchor_id, heading_slugs, html_anchors
 from listlint.source import Span
 from listlint.regex import lazy
 
@@ -506,7 +506,8 @@ def _toc_links(with_links: Sequence[tuple[ListItem, Link]]) -> tuple[TocLink, ..
     out = []
     for item, link in with_links:
         if _is_fragment(link):
-            out.append(TocLink(link, item, unquote(link.fragment or "").lower()))
+            # "#user-content-x" is the id GitHub gives the anchor "#x" (see github_anchor_id)
+            out.append(TocLink(link, item, github_anchor_id(unquote(link.fragment or "")).lower()))
     return tuple(out)
 
 

@@ -451,6 +451,10 @@ def _checkable_links(document: Document) -> tuple[Link, ...]:
 # --------------------------------------------------------------------------------------------------------------
 
 
+# Destinations that point nowhere: an empty link's ("[x]()", "[x](#)"), and a comment's ('[//]: # (…)')
+NOWHERE = frozenset({"#", "", "<>"})
+
+
 class EmptyLink(Rule):
     code = "LL401"
     needs_entries = False
@@ -465,7 +469,7 @@ class EmptyLink(Rule):
             if link.kind not in (LinkKind.INLINE, LinkKind.IMAGE):
                 continue  # a reference link exists only when its definition does
             url = link.url.strip()
-            no_url = url in ("", "#", "<>")
+            no_url = url in NOWHERE
             no_text = link.kind is not LinkKind.IMAGE and not link.text.strip()
             if not (no_url or no_text):
                 continue
@@ -484,10 +488,6 @@ class EmptyLink(Rule):
 # --------------------------------------------------------------------------------------------------------------
 
 
-# Destinations of definitions that point nowhere: '[//]: # (…)' and '[comment]: <> (…)' write comments
-_NOWHERE = frozenset({"#", "", "<>"})
-
-
 class DuplicateDefinition(Rule):
     code = "LL414"
     needs_entries = False
@@ -504,7 +504,7 @@ class DuplicateDefinition(Rule):
             earlier = first.setdefault(reference_label(link.text), link)
             if earlier is link:
                 continue
-            if link.url.strip() in _NOWHERE:
+            if link.url.strip() in NOWHERE:
                 continue  # '[//]: # (a comment)': Markdown's comment idiom, a definition that points nowhere
             line = document.source.line_index(earlier.full_span.start) + 1
             span = link.text_span or link.full_span

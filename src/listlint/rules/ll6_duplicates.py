@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.duplicates import (
+    CODE_HOSTS,
     NAMED_KEYS,
     EntryOccurrence,
     ancestors,
@@ -221,7 +222,6 @@ class DuplicateTitle(Rule):
 _YEAR = lazy(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _VERSION = lazy(r"(?<![\w.])v?\d{1,2}(?:\.(?:\d{1,3}|x))+(?![\w])", re.IGNORECASE)
 _VIDEO_HOSTS = ("youtube.com/", "youtu.be/", "vimeo.com/", "bilibili.com/", "b23.tv/")
-_CODE_HOSTS = ("github.com/", "gitlab.com/", "bitbucket.org/", "huggingface.co/")
 # Social networks (by the hosts of their links): a link there is an account or a page of the one named, not the
 # thing itself (its website)
 _SOCIAL_HOSTS = {"twitter.com/": "twitter", "mobile.twitter.com/": "twitter", "x.com/": "twitter",
@@ -241,7 +241,7 @@ def _kind(link_key: str) -> str:
         return "video"
     if link_key.startswith(_SOCIAL_PREFIXES):
         return "social:" + _SOCIAL_HOSTS[link_key[:link_key.index("/") + 1]]
-    if link_key.startswith(_CODE_HOSTS) and link_key.count("/") >= 2:
+    if link_key.startswith(CODE_HOSTS) and link_key.count("/") >= 2:
         return "code"
     return ""
 
