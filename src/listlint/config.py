@@ -1,9 +1,9 @@
 """Configuration: ``[tool.listlint]`` in pyproject.toml or a ``.listlint.toml``, the nearest walking up from a file.
 
-Values become immutable records (``NamedTuple``: cheaper to define at start-up than frozen dataclasses). Unknown
+Values become immutable records (:class:`~listlint.records.Record`: cheap to define at start-up). Unknown
 keys and wrong types are errors naming the file and the key, so a typo never silently turns a rule off. Per-rule
 options live under ``[tool.listlint.rules.<rule-name>]`` and are checked against the rule's ``Options`` record (a
-NamedTuple or a dataclass, as a plugin prefers) when the run starts (see :mod:`listlint.registry`).
+Record, a NamedTuple or a dataclass, as a plugin prefers) when the run starts (see :mod:`listlint.registry`).
 """
 
 
@@ -14,14 +14,15 @@ import typing
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 from listlint.errors import ConfigError
+from listlint.records import Record
 
 CONFIG_FILES = (".listlint.toml", "pyproject.toml")
 
 
-class StatusSettings(NamedTuple):
+class StatusSettings(Record):
     """``[tool.listlint.status]``: the status-tag vocabulary and where tags go."""
     tags: tuple[str, ...] = ("READ", "UNREAD")
     format: str = "[`{tag}`]"
@@ -32,14 +33,14 @@ class StatusSettings(NamedTuple):
     checkbox_todo: str = "UNREAD"
 
 
-class HostOverride(NamedTuple):
+class HostOverride(Record):
     """``[tool.listlint.links.hosts."host"]``: limits for one host that differ from the defaults."""
     concurrency: int | None = None
     min_interval: float | None = None
     timeout: float | None = None
 
 
-class LinkSettings(NamedTuple):
+class LinkSettings(Record):
     """``[tool.listlint.links]``: the network checker's limits, retries, cache and exclusions."""
     enabled: bool = False
     concurrency: int = 32
@@ -60,14 +61,14 @@ class LinkSettings(NamedTuple):
     hosts: Mapping[str, HostOverride] = MappingProxyType({})
 
 
-class DuplicateSettings(NamedTuple):
+class DuplicateSettings(Record):
     """``[tool.listlint.duplicates]``: where a repeat counts as a duplicate, and what is allowed to repeat."""
     scope: str = "file"  # "file", "section" (repeats across sections are allowed) or "project"
     allow: tuple[str, ...] = ()
     cross_listings: bool = True  # LL601: report an entry filed again, same title and link, under another section
 
 
-class BibtexSettings(NamedTuple):
+class BibtexSettings(Record):
     """``[tool.listlint.bibtex]``: the BibTeX dialect, house style and ``.bib`` files checked too."""
     profile: str = "bibtex"  # "bibtex" or "biblatex"
     title_threshold: float = 0.9
@@ -77,18 +78,18 @@ class BibtexSettings(NamedTuple):
     files: tuple[str, ...] = ()  # .bib files checked with the Markdown files, relative to this config file
 
 
-class TrackingSettings(NamedTuple):
+class TrackingSettings(Record):
     """``[tool.listlint.tracking]``: extra tracking parameters to strip, and hosts whose parameters stay."""
     params: tuple[str, ...] = ()  # extra parameter names (or prefixes ending in "*") to strip
     allow_hosts: tuple[str, ...] = ()
 
 
-class UrlSettings(NamedTuple):
+class UrlSettings(Record):
     """``[tool.listlint.urls]``: URL facts the rules cannot know by themselves."""
     https_hosts: tuple[str, ...] = ()  # extra hosts known to serve HTTPS (LL407)
 
 
-class Config(NamedTuple):
+class Config(Record):
     """The settings of one configuration file (or the defaults), after validation."""
     path: str | None = None  # the file this came from, None for defaults
     select: tuple[str, ...] = ()
@@ -160,7 +161,7 @@ def convert(value: Any, tp: Any, path: str, key: str) -> Any:
 
 
 def _is_record(tp: Any) -> bool:
-    """A dataclass or a NamedTuple class: a table of settings."""
+    """A dataclass, a NamedTuple or a Record class: a table of settings."""
     return isinstance(tp, type) and (dataclasses.is_dataclass(tp) or (issubclass(tp, tuple) and hasattr(tp, "_fields")))
 
 
@@ -171,7 +172,7 @@ def _field_names(cls: Any) -> list[str]:
 
 
 def build_record(cls: Any, table: dict[str, Any], path: str, prefix: str = "") -> Any:
-    """Instantiate ``cls`` (a dataclass or a NamedTuple) from a TOML table; unknown keys and wrong types raise
+    """Instantiate ``cls`` (a dataclass, a NamedTuple or a Record) from a TOML table; unknown keys and wrong types raise
     ConfigError."""
     if not table:
         return cls()  # most rules have no table: skip resolving the annotations (~0.1 ms a class)

@@ -2,8 +2,8 @@
 
 
 import enum
-from typing import NamedTuple
 
+from listlint.records import Record
 from listlint.source import Span
 
 
@@ -39,7 +39,7 @@ class Alters(enum.Flag):
     ENTRIES = enum.auto()  # entries may be added or removed
 
 
-class Edit(NamedTuple):
+class Edit(Record):
     """Replace the text at ``span`` with ``content`` (an insertion when the span is empty)."""
 
     span: Span
@@ -54,7 +54,7 @@ class Edit(NamedTuple):
         return cls(span, "")
 
 
-class Fix(NamedTuple):
+class Fix(Record):
     """Edits that repair one finding, applied together or not at all."""
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE

@@ -16,13 +16,13 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import NamedTuple
 
 from listlint import urls
 from listlint.bibtex.normalize import title_key  # the one title normaliser, shared with LL503
 from listlint.model import BibEntry, BibField, Document, Entry, Link, LinkKind
-from listlint.source import Span
+from listlint.records import Record
 from listlint.regex import lazy
+from listlint.source import Span
 
 __all__ = [
     "Allow",
@@ -171,7 +171,7 @@ def bib_identifiers(entry: BibEntry, text: str = "") -> list[tuple[str, str, Spa
 # --------------------------------------------------------------------------------------------------------------
 
 
-class Place(NamedTuple):
+class Place(Record):
     """Where an occurrence is, for messages: the document's path, a 1-based line and the section title."""
 
     path: str
@@ -187,7 +187,7 @@ class Place(NamedTuple):
         return where
 
 
-class EntryOccurrence(NamedTuple):
+class EntryOccurrence(Record):
     """An entry outside any table of contents: its primary link's normalised key (LL601, "" when it has no
     comparable link) and its title key (LL602, "" when it has no title). One object serves both indexes."""
 
@@ -208,7 +208,7 @@ class EntryOccurrence(NamedTuple):
         return Place(self.path, self.entry.line + 1, self.entry.section)
 
 
-class KeyOccurrence(NamedTuple):
+class KeyOccurrence(Record):
     """A BibTeX entry's key, casefolded (LL603), with its title key ("" when it has no title)."""
 
     bib: BibEntry
@@ -227,7 +227,7 @@ class KeyOccurrence(NamedTuple):
         return self.bib.key_span or self.bib.span
 
 
-class IdentOccurrence(NamedTuple):
+class IdentOccurrence(Record):
     """A DOI or arXiv id (``doi:...``/``arxiv:...``) named by an entry or by a BibTeX entry outside any entry.
 
     ``evidence`` says where it was read ("link", "eprint field", ...), ``span`` is that text. ``link_key`` and
@@ -252,7 +252,7 @@ class IdentOccurrence(NamedTuple):
         return Place(self.path, self.line, self.section)
 
 
-class DocumentFacts(NamedTuple):
+class DocumentFacts(Record):
     """Everything duplicate detection needs from one document, in document order, before any allow-list.
 
     ``links`` holds the entries with a comparable primary link, ``titles`` those with a title key (the same

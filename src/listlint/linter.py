@@ -6,19 +6,20 @@ assembles them (:class:`EarlyLint`), and the others are split between two proces
 
 import gc
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from listlint import forking, suppress
 from listlint.config import DEFAULT, Config, build_record
 from listlint.diagnostics import Alters, Applicability, Diagnostic, Edit, Fix, Severity
 from listlint.errors import ConfigError, RuleError
 from listlint.model import Document, NotAssembled
+from listlint.records import Record
 from listlint.registry import Registry
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
 
 
-class RuleSet(NamedTuple):
+class RuleSet(Record):
     """The rules selected for one configuration, instantiated once, with their options built and validated."""
 
     config: Config

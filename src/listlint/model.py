@@ -5,18 +5,18 @@ block-level facts (list items, fences, HTML blocks) that formatting rules need, 
 see markdown-it-py tokens. Shared views that several rules want (entries by normalised URL, slugs, ...) are built
 lazily through :meth:`Document.memo`, once per document.
 
-The records are ``NamedTuple`` classes, not frozen dataclasses: CPython 3.11 compiles the methods of a dataclass
-at every start (~0.7 ms a class, paid by every run and every pre-commit hook), a NamedTuple costs ~0.15 ms and
-builds its instances twice as fast. Use ``record._replace(...)`` to derive a changed copy. Modules that define
-NamedTuples do without ``from __future__ import annotations``: typing compiles each string annotation of a
-NamedTuple's fields at class creation, which doubled their cost (quote only real forward references).
+The records are :class:`~listlint.records.Record` classes, tuples with named fields as ``typing.NamedTuple``
+makes them (whose classes cost five times as much to create at every start, and frozen dataclasses ten times), and
+they build their instances twice as fast as frozen dataclasses. Use ``record._replace(...)`` to derive a changed
+copy.
 """
 
 
 import enum
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
+from listlint.records import Record
 from listlint.source import SourceText, Span
 
 T = TypeVar("T")
@@ -47,7 +47,7 @@ def reference_label(text: str) -> str:
     return " ".join(text.split()).lower().upper()
 
 
-class Link(NamedTuple):
+class Link(Record):
     """A link as written. ``span`` covers exactly the URL as written (``url == span.of(text)``), or is None
     when the position could not be confirmed (then rules report on ``full_span`` and offer no fix)."""
 
@@ -76,7 +76,7 @@ class Link(NamedTuple):
         return self.url.startswith(("#", "./#"))  # as ``fragment is not None``, without the copy (asked ~10^5 times)
 
 
-class StatusTag(NamedTuple):
+class StatusTag(Record):
     """A reading-status marker: ``[`READ`]``, ``[read]``, or a GFM task box ``[ ]``/``[x]``.
 
     ``value`` is the word inside, uppercased (``"READ"``); for checkboxes it is ``"X"`` or ``" "``.
@@ -92,7 +92,7 @@ class StatusTag(NamedTuple):
     at_end: bool = True
 
 
-class BibField(NamedTuple):
+class BibField(Record):
     """One ``name = {value}`` field of a BibTeX entry, with the spans a fix needs."""
     name: str  # as written (case kept)
     value: str  # the raw value text without the outer braces or quotes
@@ -107,7 +107,7 @@ class BibField(NamedTuple):
     missing_comma: bool = False
 
 
-class BibEntry(NamedTuple):
+class BibEntry(Record):
     """One ``@type{key, ...}`` entry parsed from a BibTeX block."""
     entry_type: str  # as written, without the @
     key: str
@@ -125,7 +125,7 @@ class BibEntry(NamedTuple):
         return None
 
 
-class BibFailure(NamedTuple):
+class BibFailure(Record):
     """A part of a block that does not parse as BibTeX, with the span of the offending text."""
 
     message: str
@@ -134,7 +134,7 @@ class BibFailure(NamedTuple):
     at: Span | None = None  # the exact culprit when known (the unclosed ``{``, the missing ``=``)
 
 
-class BibtexBlock(NamedTuple):
+class BibtexBlock(Record):
     """A ```` ```bibtex ```` fence, or a ``<pre>`` element of an HTML block holding BibTeX (``html``): its raw text,
     where it is, and what parsed out of it."""
     raw: str  # the fence's content (an element's text as written, between its tags)
@@ -152,7 +152,7 @@ class BibtexBlock(NamedTuple):
     container_indent: str = ""
 
 
-class Heading(NamedTuple):
+class Heading(Record):
     """A heading as written: level, text and spans."""
     level: int
     text: str  # inline content as written, without the markers
@@ -169,7 +169,7 @@ class Heading(NamedTuple):
     rendered: str = ""
 
 
-class ListItem(NamedTuple):
+class ListItem(Record):
     """One list item as Markdown sees it (entries or not)."""
 
     index: int
@@ -187,7 +187,7 @@ class ListItem(NamedTuple):
     span: Span
 
 
-class ListBlock(NamedTuple):
+class ListBlock(Record):
     """One Markdown list: its items, depth and the item it is nested in."""
     index: int
     ordered: bool
@@ -200,7 +200,7 @@ class ListBlock(NamedTuple):
     loose: bool = False
 
 
-class Block(NamedTuple):
+class Block(Record):
     """A block-level construct with its line range (0-based, end exclusive)."""
 
     kind: str  # paragraph, list, fence, code, html, table, blockquote, hr, front_matter (headings: Document.headings)
@@ -211,7 +211,7 @@ class Block(NamedTuple):
     info: str = ""  # fence info string
 
 
-class Entry(NamedTuple):
+class Entry(Record):
     """A paper or link of the list, in one of the layouts."""
 
     layout: Layout
@@ -236,7 +236,7 @@ class Entry(NamedTuple):
             yield from child.walk()
 
 
-class Section(NamedTuple):
+class Section(Record):
     """A heading and everything under it up to the next heading of its level or above."""
     heading: Heading | None  # None for the root
     level: int  # 0 for the root

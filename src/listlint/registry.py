@@ -11,11 +11,12 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from listlint.errors import ConfigError, PluginError
-from listlint.rules.base import Rule
+from listlint.records import Record
 from listlint.regex import lazy
+from listlint.rules.base import Rule
 
 ENTRY_POINT_GROUP = "listlint.rules"
 CODE = lazy(r"^[A-Z]{1,5}\d{3}$")
@@ -100,7 +101,7 @@ def validate(rules: Iterable[tuple[str, type[Rule]]]) -> tuple[type[Rule], ...]:
     return tuple(out)
 
 
-class Registry(NamedTuple):
+class Registry(Record):
     """The built-in rules and the plugins' rules, validated together."""
     rules: tuple[type[Rule], ...]
 

@@ -8,15 +8,16 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 from listlint.diagnostics import Applicability, Diagnostic, Severity
+from listlint.records import Record
 from listlint.source import SourceText
 
 DOCS_URL = "https://github.com/listlint/listlint/blob/main/rules/{code}-{name}.md"
 
 
-class Located(NamedTuple):
+class Located(Record):
     """A diagnostic with its 1-based positions, computed where the source is (the positions of its fix's edits
     only when an output format asks for them: most runs never show them)."""
 

@@ -18,17 +18,18 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from listlint import files
-from listlint.config import Config, ConfigResolver
 from listlint.bibtex.bibfile import applies_to_bib_file, is_bib_path
+from listlint.config import Config, ConfigResolver
 from listlint.diagnostics import Diagnostic
 from listlint.errors import InputError, ListlintError
 from listlint.fixer import FixResult, fix_source
 from listlint.linter import EarlyLint, RuleSet, lint, position
 from listlint.model import Document
 from listlint.parser import parse
+from listlint.records import Record
 from listlint.registry import NETWORK_CATEGORY, Registry
 from listlint.reporters import Located
 from listlint.source import SourceText
@@ -58,7 +59,7 @@ class FileOutcome:
         return self
 
 
-class Options(NamedTuple):
+class Options(Record):
     """The command-line choices that apply to every file of a run."""
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()

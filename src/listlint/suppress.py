@@ -12,10 +12,10 @@ blocks and inline HTML), so a comment shown inside a code fence suppresses nothi
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from listlint.diagnostics import Diagnostic
 from listlint.model import Document
+from listlint.records import Record
 from listlint.regex import lazy
 
 # any ``listlint-<word>`` comment: the known directives act; LL116 reports the others and unknown selectors
@@ -30,7 +30,7 @@ def normalise_selector(word: str) -> str:
     return word.upper() if re.match(r"^[A-Za-z]+\d", word) else word.lower()
 
 
-class Directive(NamedTuple):
+class Directive(Record):
     """One ``<!-- listlint-... -->`` comment."""
     start: int  # offset of ``<!--``
     end: int  # offset after ``-->``
@@ -76,7 +76,7 @@ def matches(selectors: frozenset[str], code: str, name: str) -> bool:
     return any(code.startswith(s) for s in selectors if s[:1].isupper())
 
 
-class Suppressions(NamedTuple):
+class Suppressions(Record):
     """The ``listlint-disable`` comments of a document, as regions, lines and file-wide codes."""
     file: frozenset[str]
     next_line: dict[int, frozenset[str]]  # 0-based line -> selectors

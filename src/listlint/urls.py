@@ -17,8 +17,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
 from urllib.parse import unquote
+
+from listlint.records import Record
 from listlint.regex import lazy
 
 __all__ = [
@@ -293,7 +294,7 @@ _PCT_RE = lazy(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
-class UrlParts(NamedTuple):
+class UrlParts(Record):
     """A URL cut into its parts as written (no decoding). Offsets let fixes edit one part in place."""
 
     scheme: str  # as written, "" when none
@@ -411,7 +412,7 @@ _DOI_IN_PATH_RE = lazy(r"(?:^|/)(10\.\d{4,9}/[^?#\s]+)")
 _NATURE_RE = lazy(r"/articles/([A-Za-z0-9.\-]+?)(?:\.pdf)?\Z")
 
 
-class _ArxivMatch(NamedTuple):
+class _ArxivMatch(Record):
     """An arXiv id found in a URL, and its version suffix."""
     ident: str
     version: str  # "v2" or ""
@@ -805,7 +806,7 @@ def glued_tail(url: str) -> int | None:
     return None
 
 
-class UrlProblem(NamedTuple):
+class UrlProblem(Record):
     """Something wrong with a URL as written; ``start``/``end`` are offsets into the URL."""
 
     kind: str  # "glued", "space", "parens", "scheme", "host", "no-scheme"

@@ -11,10 +11,10 @@ block exactly as it read the original. Formatting a canonical block again gives 
 
 
 from collections import Counter
-from typing import NamedTuple
 
 from listlint.config import BibtexSettings
 from listlint.model import BibEntry, BibField, BibtexBlock, Document
+from listlint.records import Record
 from listlint.regex import lazy
 
 LAYOUTS = ("compact", "spaced", "aligned")
@@ -22,7 +22,7 @@ _PAGES = lazy(r"^\s*([A-Za-z]?\d+[A-Za-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\d+[
 _FENCE_LEAD = lazy(r"([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(?=`{3,}|~{3,})")
 
 
-class Style(NamedTuple):
+class Style(Record):
     """How a BibTeX entry is laid out when listlint writes it."""
     layout: str = "spaced"  # "compact" name={value}, "spaced" name = {value}, "aligned" padded names
     trailing_comma: bool = False

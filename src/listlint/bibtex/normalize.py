@@ -7,7 +7,8 @@ never produce text that is written back into a file.
 
 import re
 import unicodedata
-from typing import NamedTuple
+
+from listlint.records import Record
 from listlint.regex import lazy
 
 # \'e, \"{o}, \c{c}, \v s, \"\i: accent commands whose argument is one letter (not \textbf, whose \t is no accent)
@@ -284,7 +285,7 @@ def scholar_key(author: str | None, year: int | str | None, title: str | None) -
 # --- year evidence from links ------------------------------------------------------------------------------------
 
 
-class YearEvidence(NamedTuple):
+class YearEvidence(Record):
     """Years that ``source`` allows for the paper, and how we know."""
 
     years: frozenset[int]

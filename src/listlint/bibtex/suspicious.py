@@ -2,19 +2,19 @@
 
 
 import re
-from typing import NamedTuple
 
 from listlint.bibtex.normalize import parse_year
 from listlint.model import BibEntry, BibField
-from listlint.source import Span
+from listlint.records import Record
 from listlint.regex import lazy
+from listlint.source import Span
 
 _CORR = lazy(r"^\s*CoRR\s*,?\s*abs/\S+\s*$", re.IGNORECASE)
 _URL_WRAPPED = lazy(r"^\s*\\url\s*\{([^{}]*)\}\s*$")
 _DOI_PREFIX = lazy(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
-class Suspicion(NamedTuple):
+class Suspicion(Record):
     """A suspicious value: where, why, and the replacement of ``span`` when the repair is mechanical."""
 
     field: BibField

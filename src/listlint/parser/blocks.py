@@ -3,12 +3,13 @@
 
 import re
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from listlint.model import BibtexBlock, Block, Heading, Link, ListBlock, ListItem
 from listlint.parser.inline import InlineFacts, html_block_links
-from listlint.source import SourceText, Span
+from listlint.records import Record
 from listlint.regex import lazy
+from listlint.source import SourceText, Span
 
 ORDERED_MARKER = lazy(r"(\d{1,9})([.)])")
 BIBTEX_LABELS = frozenset({"bibtex", "bib", "biblatex", "tex-bibtex"})
@@ -26,7 +27,7 @@ HTML_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 HTML_MARKUP = lazy(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
-class InlineUnit(NamedTuple):
+class InlineUnit(Record):
     """One inline-bearing block (heading text, paragraph, table cell) and what it contains."""
 
     kind: str  # "heading", "paragraph", "cell"

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import unquote
 
 from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, ListItem, Section, StatusTag
@@ -27,11 +27,18 @@ from listlint.parser.html_lines import anchor_description, html_line_entries, le
 from listlint.parser.status import find_tags, status_of
 from listlint.parser.tables import table_entries
 from listlint.parser.text import (
-    LEADING_STRONG, SHORTCODE_WORD, as_read, clean_title, content_link, decoration_end, without_emphasis,
+    LEADING_STRONG,
+    SHORTCODE_WORD,
+    as_read,
+    clean_title,
+    content_link,
+    decoration_end,
+    without_emphasis,
 )
+from listlint.records import Record
+from listlint.regex import lazy
 from listlint.source import SourceText, Span
 from listlint.urls import followed, github_anchor
-from listlint.regex import lazy
 
 FAKE_BULLETS = "•·●▪◦‣∙"
 # What may stand before an entry's title link: a task box, a status tag, a number, then symbols, emoji and emoji
@@ -266,7 +273,7 @@ class _Item:
         self.children: list[int] = []
 
 
-class _LineIndex(NamedTuple):
+class _LineIndex(Record):
     """First lines of headings, inline units and BibTeX blocks, for bisecting by line."""
     heading_lines: list[int]
     inline_lines: list[int]  # of walk.inlines, which are in document order

@@ -9,15 +9,16 @@ Markdown renders, and ``link.span.of(text) == link.url`` holds by construction (
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
 
 from listlint.model import Link, LinkKind
 from listlint.parser.destination import faster_helpers
-from listlint.source import SourceText, Span
+from listlint.records import Record
 from listlint.regex import lazy
+from listlint.source import SourceText, Span
 
 RECORDS = "listlint_records"
 CURRENT = "listlint_current"  # index of the block token whose inline content is being parsed
@@ -271,7 +272,7 @@ class OffsetMap:
         return Span(s, e + 1 if end > start else s)
 
 
-class InlineFacts(NamedTuple):
+class InlineFacts(Record):
     """What an inline unit holds besides its text: links, code spans and HTML, with spans."""
     links: list[Link]
     code_spans: list[Span]

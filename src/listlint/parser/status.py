@@ -28,11 +28,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
 
 from listlint.model import StatusTag
-from listlint.source import Span
+from listlint.records import Record
 from listlint.regex import compile_cached, lazy
+from listlint.source import Span
 
 # a tag word: a letter of any script (READ, GELESEN, ПРОЧИТАНО, LU, 已读), then letters, "_" or "-"; no digits
 WORD = r"[^\W\d_](?:[^\W\d]|-){0,30}"
@@ -111,7 +111,7 @@ def _literal(tag: str) -> str:
     return "|".join(forms)
 
 
-class Patterns(NamedTuple):
+class Patterns(Record):
     """The tag forms for one vocabulary: tag words, and the configured tags that are no word (``✅``,
     ``À LIRE``, ``อ่านแล้ว``, a tag with a digit) as literals."""
     tag: re.Pattern[str]

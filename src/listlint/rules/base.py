@@ -7,19 +7,20 @@ never import markdown-it-py, bibtexparser or httpx, never do I/O, and never muta
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from listlint.config import Config
 from listlint.diagnostics import Diagnostic, Fix, FixAvailability, Severity
 from listlint.model import Document
+from listlint.records import Record
 from listlint.source import Span
 
 
-class NoOptions(NamedTuple):
+class NoOptions(Record):
     """Options of a rule that has none."""
 
 
-class Context(NamedTuple):
+class Context(Record):
     """What a rule may read besides the document: configuration, its options, and run-wide results."""
 
     config: Config

@@ -10,15 +10,15 @@ purpose is to give back what the author wrote: text garbled by a wrong encoding,
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
 
-from listlint.errors import ConfigError
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
+from listlint.errors import ConfigError
 from listlint.model import Document
+from listlint.records import Record
+from listlint.regex import lazy
 from listlint.rules.base import Context, Rule
 from listlint.rules.ll1_headings import container_lines
 from listlint.source import Span
-from listlint.regex import lazy
 
 
 def _blank_ended_lines(document: Document) -> list[int]:
@@ -107,7 +107,7 @@ def _unclosed_fence_ends(document: Document) -> frozenset[int]:
     return document.memo("ll11.unclosed_fences", build)
 
 
-class TrailingWhitespaceOptions(NamedTuple):
+class TrailingWhitespaceOptions(Record):
     """Options of LL110."""
     allow_hard_breaks: bool = True  # keep exactly-two-or-more spaces that make a Markdown line break
 
@@ -170,7 +170,7 @@ def _describe(whitespace: str) -> str:
     return " and ".join(parts)
 
 
-class BlankLinesOptions(NamedTuple):
+class BlankLinesOptions(Record):
     """Options of LL111."""
     maximum: int = 1  # consecutive blank lines allowed
     # before a heading: a number, or "auto": the file's own number when three quarters of its headings have as many
@@ -467,7 +467,7 @@ def _sequence_length(byte: int) -> int:
     return 0
 
 
-class Garble(NamedTuple):
+class Garble(Record):
     """A run of mojibake and the text it decodes to."""
     start: int  # index into the run
     end: int

@@ -10,18 +10,17 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
 from urllib.parse import unquote
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import Document, Heading, Link, LinkKind, ListItem, Section
 from listlint.parser.blocks import html_words
 from listlint.parser.status import patterns, tag_key
+from listlint.records import Record
+from listlint.regex import lazy
 from listlint.rules.base import Context, Rule
 from listlint.rules.ll4_urls import github_anchor_id, heading_slugs, html_anchors
 from listlint.source import Span
-from listlint.regex import lazy
-
 
 # The closing sections most lists leave out of their table of contents (awesome-lint does not expect "License"
 # there either): expected only when the table links them.
@@ -453,14 +452,14 @@ TOC_START = lazy(r"^\s*<!--\s*toc\s*-->\s*$", re.IGNORECASE)
 TOC_STOP = lazy(r"^\s*<!--\s*(?:tocstop|/toc)\s*-->\s*$", re.IGNORECASE)
 
 
-class TocLink(NamedTuple):
+class TocLink(Record):
     """One link of a table of contents and the heading slug it points to."""
     link: Link
     item: ListItem
     target: str  # the fragment, decoded and lowercased
 
 
-class Toc(NamedTuple):
+class Toc(Record):
     """A table of contents: its links and the lines it covers."""
     links: tuple[TocLink, ...]
     first_line: int  # 0-based, first line of the ToC list
@@ -595,7 +594,7 @@ def _anchored_headings(document: Document) -> dict[str, Heading]:
     return out
 
 
-class TocOptions(NamedTuple):
+class TocOptions(Record):
     """Options of LL106."""
     min_level: int = 0  # 0: the shallowest level the ToC links to
     max_level: int = 0  # 0: the deepest level the ToC links to

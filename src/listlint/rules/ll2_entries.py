@@ -11,16 +11,16 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
 
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
 from listlint.model import Document, Entry, Layout, Link, LinkKind, ListBlock, ListItem, Section
-from listlint.rules.base import Context, Rule
 from listlint.parser.text import decoration_end
+from listlint.records import Record
+from listlint.regex import lazy
+from listlint.rules.base import Context, Rule
 from listlint.rules.ll1_headings import find_toc, short
 from listlint.source import Span
 from listlint.urls import arxiv_id
-from listlint.regex import lazy
 
 
 def _where(section: Section) -> str:
@@ -185,7 +185,7 @@ SHAPES = {
 }
 
 
-class Candidate(NamedTuple):
+class Candidate(Record):
     """An entry or list item and the shape it has, compared with its section's."""
     shape: str
     span: Span
@@ -347,7 +347,7 @@ class EntryLayout(Rule):
 THEMATIC_BREAK = lazy(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
-class ListMarkerOptions(NamedTuple):
+class ListMarkerOptions(Record):
     """Options of LL202."""
     marker: str = "auto"  # "auto" (the file's most used), "-", "*" or "+"
 
@@ -669,14 +669,14 @@ def _wrapped_code_span(document: Document, span: Span) -> bool:
 # ---- LL205 -------------------------------------------------------------------------------------------------------
 
 
-class Break(NamedTuple):
+class Break(Record):
     """A list item whose number breaks the numbering scheme, and the number expected."""
     item: ListItem
     expected: int
     previous: ListItem | None
 
 
-class Scheme(NamedTuple):
+class Scheme(Record):
     """A numbering scheme and the breaks of it; the scheme with fewest breaks is the author's."""
     name: str  # "per-list", "continued", "all-ones"
     breaks: tuple[Break, ...]
@@ -1022,7 +1022,7 @@ EMPHASIS_CLOSE = lazy(r"\*\*\*|___|\*\*|__|\*|_")
 # a second link joined to the title link: "[Array Explorer](url) and [Object Explorer](url) - Resources …"
 JOINED_LINK = lazy(r"(?:and|or|&|\+|vs\.?)[ \t]+!?\[", re.IGNORECASE)
 
-class Described(NamedTuple):
+class Described(Record):
     """An entry with a description, and the separator between its title and description."""
     entry: Entry
     separator: Span
@@ -1109,7 +1109,7 @@ def _collapsed(separator: str) -> str:
 YEAR = lazy(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-class EntryOrderOptions(NamedTuple):
+class EntryOrderOptions(Record):
     """Options of LL208."""
     by: str = "title"  # "title" or "year"
     order: str = "ascending"  # "ascending" or "descending"

@@ -14,7 +14,6 @@ import enum
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cached_property
-from typing import NamedTuple
 
 from listlint.config import StatusSettings
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability
@@ -22,9 +21,10 @@ from listlint.errors import ConfigError
 from listlint.model import Document, Entry, Layout, Section, StatusTag
 from listlint.parser.entries import TASK_BOX, title_line_end
 from listlint.parser.status import distance, emphasis_around, misspelling, spelled, tag_key, tolerance, unwritable
+from listlint.records import Record
+from listlint.regex import lazy
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
-from listlint.regex import lazy
 
 PROPER_BOXES = ("[ ]", "[x]", "[X]")
 # Formats the parser finds again as the same tag; fixes are offered only for these (anything else would not
@@ -118,7 +118,7 @@ class Vocabulary:
         return self.spellings.get(tag_key(value), value)
 
 
-class Mark(NamedTuple):
+class Mark(Record):
     """A status marker of an entry, classified."""
 
     tag: StatusTag
@@ -127,7 +127,7 @@ class Mark(NamedTuple):
     suggestions: tuple[str, ...] = ()  # nearest known tags (unknown tags only)
 
 
-class EntryStatus(NamedTuple):
+class EntryStatus(Record):
     """An entry and its classified status marks."""
     entry: Entry
     marks: tuple[Mark, ...]  # known, unknown and box marks in line order (labels left out)
@@ -143,7 +143,7 @@ class EntryStatus(NamedTuple):
         return bool(self.marks) and self.marks[-1].kind is Kind.UNKNOWN
 
 
-class StatusView(NamedTuple):
+class StatusView(Record):
     """Every entry's classified marks, and whether the file uses tags and task boxes at all."""
 
     vocabulary: Vocabulary
@@ -257,7 +257,7 @@ def section_of(document: Document) -> dict[tuple[int, int], int]:
 
 
 # ---- where a tag belongs ---------------------------------------------------------------------------------------
-class TitleLine(NamedTuple):
+class TitleLine(Record):
     """The part of an entry's first line where status tags live, and where the canonical tag goes."""
 
     start: int  # first character after the list marker (or of the heading text)
@@ -439,7 +439,7 @@ def _title(entry: Entry) -> str:
 
 
 # ---- LL301 -----------------------------------------------------------------------------------------------------
-class StatusMissingOptions(NamedTuple):
+class StatusMissingOptions(Record):
     """Options of LL301."""
     # "part": per top-level part of the file, when status is kept in at most half of them; "file": everywhere once
     # the file uses a tag; "section": per section
@@ -763,7 +763,7 @@ def _describe(mark: Mark) -> str:
 
 
 # ---- LL305 -----------------------------------------------------------------------------------------------------
-class CheckboxStyleOptions(NamedTuple):
+class CheckboxStyleOptions(Record):
     """Options of LL305."""
     done: str = "auto"  # the ticked box: "auto" (the file's dominant case, "x" on a tie), "x" or "X"
 

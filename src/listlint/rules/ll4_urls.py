@@ -11,17 +11,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import partial
-from typing import NamedTuple
 from urllib.parse import unquote
 
 from listlint import urls
 from listlint.diagnostics import Alters, Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.model import BibEntry, Block, Document, Entry, Link, LinkKind, reference_label
-from listlint.parser.status import tag_key
-from listlint.rules.base import Context, Rule
-from listlint.parser.status import distance
-from listlint.source import Span
+from listlint.parser.status import distance, tag_key
+from listlint.records import Record
 from listlint.regex import lazy
+from listlint.rules.base import Context, Rule
+from listlint.source import Span
 
 CATEGORY = "links"
 
@@ -34,7 +33,7 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _Excluded(NamedTuple):
+class _Excluded(Record):
     """Sorted, merged spans of recognised constructs: a malformed-link candidate never starts inside one."""
 
     starts: tuple[int, ...]
@@ -93,7 +92,7 @@ def prose_lines(document: Document) -> tuple[int, ...]:
     return document.memo("ll4.prose_lines", build)
 
 
-class MalformedLink(NamedTuple):
+class MalformedLink(Record):
     """Link-like text that Markdown does not read as a link (LL402)."""
 
     # "space" ([t] (url)), "unclosed" ([t](url), "parens", "spaces", "no-open" (t](url)), "angle" (<[t]>(url)),
@@ -787,7 +786,7 @@ def _slugs_by_first_words(slugs: Iterable[str]) -> dict[str, list[str]]:
     return out
 
 
-class _Candidate(NamedTuple):
+class _Candidate(Record):
     """A heading anchor a broken fragment may have meant, and how: its letters and digits equal (3), its first
     whole words (2), or a typo of it (1) at ``distance`` edits."""
     slug: str
@@ -819,7 +818,7 @@ def _candidates(fragment: str, document: Document) -> list[_Candidate]:
     return found[fragment]
 
 
-class _Outline(NamedTuple):
+class _Outline(Record):
     """What a table of contents' nesting says of its links: the fragment link each list item opens with, the item
     of each such link, and the headings they lead to."""
     heading_of: dict[str, int]  # slug -> index in document.headings (the first heading with that slug)
@@ -870,7 +869,7 @@ def _subtree(document: Document, at: int) -> range:
     return range(at + 1, end)
 
 
-class _Ranked(NamedTuple):
+class _Ranked(Record):
     """A candidate anchor as the table of contents sees it, in the order of plausibility."""
     score: int
     closeness: int  # -distance
@@ -1062,7 +1061,7 @@ class InsecureUrl(Rule):
 # --------------------------------------------------------------------------------------------------------------
 
 
-class CanonicalUrlOptions(NamedTuple):
+class CanonicalUrlOptions(Record):
     """Options of LL408."""
     arxiv_form: str = "abs"  # "abs" (the paper's page) or "pdf"
     keep_version: bool = False  # keep an arXiv version suffix (v2) as written
@@ -1101,7 +1100,7 @@ _BIB_CORR = lazy(r"\babs/((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{
 _BIB_URL_CMD = lazy(r"^\\url\{(.*)\}$")
 
 
-class _BibIds(NamedTuple):
+class _BibIds(Record):
     """The arXiv ids, DOIs and OpenReview ids a BibTeX entry names."""
     arxiv: dict[str, str]  # id -> field name that names it
     doi: dict[str, str]

@@ -9,10 +9,9 @@ that model; the helpers they share live in :mod:`listlint.bibtex`.
 import datetime
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
-from listlint.bibtex.fences import bibtex_blocks, fence_marker, label_span, label_word
 from listlint.bibtex.bibfile import is_file_block
+from listlint.bibtex.fences import bibtex_blocks, fence_marker, label_span, label_word
 from listlint.bibtex.format import LAYOUTS, Style, canonical_block, differences, document_style, format_entry
 from listlint.bibtex.normalize import (
     YearEvidence,
@@ -30,6 +29,7 @@ from listlint.bibtex.suspicious import suspicions
 from listlint.diagnostics import Diagnostic, Edit, Fix, FixAvailability, Severity
 from listlint.errors import ConfigError
 from listlint.model import BibEntry, BibField, BibtexBlock, Document, Entry
+from listlint.records import Record
 from listlint.rules.base import Context, Rule
 from listlint.source import Span
 
@@ -397,7 +397,7 @@ class BibtexEntryType(Rule):
 # --- LL508 --------------------------------------------------------------------------------------------------------
 
 
-class FenceOptions(NamedTuple):
+class FenceOptions(Record):
     """Options of LL508."""
     labels: tuple[str, ...] = ("bibtex", "bib")  # fence labels accepted for BibTeX; the fix writes the first
     max_entries: int = 1  # entries one fence may hold
@@ -449,7 +449,7 @@ class BibtexFence(Rule):
 # --- LL509 --------------------------------------------------------------------------------------------------------
 
 
-class FormatOptions(NamedTuple):
+class FormatOptions(Record):
     """Options of LL509."""
     indent: int | str = "auto"  # spaces before each field; "auto": the file's most frequent indent (2 if none)
     layout: str = "auto"  # "auto" (the file's dominant style), "compact" (name={value}), "spaced", "aligned"
@@ -540,7 +540,7 @@ def _first_difference(block: BibtexBlock, canonical: str, newline: str) -> tuple
 # --- LL510 --------------------------------------------------------------------------------------------------------
 
 
-class SuspiciousOptions(NamedTuple):
+class SuspiciousOptions(Record):
     """Options of LL510."""
     min_year: int = 1800
     max_year: int = 0  # 0: next year
