@@ -402,3 +402,42 @@ def test_a_plugin_rule_s_code_in_a_suppression_comment_is_known(tmp_path: Path) 
         "a.md:3:39: LL116 'no-todo' in listlint-disable-next-line is no rule code, prefix or name: it suppresses "
         "nothing (invalid-suppression)",
     ]
+
+
+def test_short_options_mean_their_long_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Short options reach click's parser by their long names, so click never builds (and drops) a NoSuchOption
+    # error for them: that cost 3-4 ms of a 10 KB check (see listlint.cli._Command).
+    import click.exceptions
+
+    built: list[tuple[object, ...]] = []
+    original = click.exceptions.NoSuchOption.__init__
+
+    def counting(self: object, *args: object, **kwargs: object) -> None:
+        built.append(args)
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(click.exceptions.NoSuchOption, "__init__", counting)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "list.md", DIRTY)
+    short = CliRunner().invoke(main, ["check", "-q", "-j", "1", "list.md"])
+    long = CliRunner().invoke(main, ["check", "--quiet", "--jobs", "1", "list.md"])
+    assert (short.exit_code, short.output) == (long.exit_code, long.output) == (1, long.output)
+    assert "LL110" in long.output and "Found" not in long.output  # quiet: findings, no summary
+    assert built == []
+    helped = CliRunner().invoke(main, ["check", "-h"])
+    assert helped.exit_code == 0 and "--quiet" in helped.output and built == []
+
+
+def test_short_option_words_stay_as_written_where_they_are_values(tmp_path: Path) -> None:
+    from listlint.cli import _long_names, check
+
+    params = check.params
+    assert _long_names(params, ["-h", "--help"], ["-q", "a.md", "-j", "2", "-h"]) == [
+        "--quiet", "a.md", "--jobs", "2", "--help"]
+    # a value that looks like a short option, an attached value, and anything after "--" are left alone
+    assert _long_names(params, ["-h", "--help"], ["--stdin-filename", "-q", "-j2", "--", "-q"]) == [
+        "--stdin-filename", "-q", "-j2", "--", "-q"]
+    assert _long_names(params, ["-h", "--help"], ["--select=-q", "-q"]) == ["--select=-q", "--quiet"]
+    monkey = write(tmp_path, "-q", DIRTY)
+    result = run("check", "--", "-q", cwd=tmp_path)
+    assert monkey.exists() and result.returncode == 1 and result.stdout.startswith("-q:3:28: LL110")

@@ -25,7 +25,6 @@ from listlint.bibtex.bibfile import applies_to_bib_file, is_bib_path
 from listlint.config import Config, ConfigResolver
 from listlint.diagnostics import Diagnostic
 from listlint.errors import InputError, ListlintError
-from listlint.fixer import FixResult, fix_source
 from listlint.linter import EarlyLint, RuleSet, lint, position
 from listlint.model import Document
 from listlint.parser import parse
@@ -37,6 +36,8 @@ from listlint.source import SourceText
 if TYPE_CHECKING:
     import concurrent.futures
 
+    from listlint.fixer import FixResult
+
 
 class FileOutcome:
     """What a run did with one file: its findings, its fixed text or the error that stopped it."""
@@ -44,7 +45,7 @@ class FileOutcome:
     __slots__ = ("path", "source", "diagnostics", "error", "fixed", "stdin", "located")
 
     def __init__(self, path: str, source: SourceText | None = None, diagnostics: list[Diagnostic] | None = None,
-                 error: str | None = None, fixed: FixResult | None = None, stdin: bool = False) -> None:
+                 error: str | None = None, fixed: "FixResult | None" = None, stdin: bool = False) -> None:
         self.path = path
         self.source = source
         self.diagnostics = [] if diagnostics is None else diagnostics
@@ -324,6 +325,8 @@ class Runner:
         return "-" in paths and label == (self.options.stdin_filename or "<stdin>")
 
     def fix(self, paths: Sequence[str], *, unsafe: bool = False) -> list[FileOutcome]:
+        from listlint.fixer import fix_source  # only `fix` needs it: `check` skips its import
+
         loaded, outcomes = self.collect(paths, bib_files=True)
         link_results: dict[str, Any] = {}
         if any(self._links_enabled_for(config) for _, config, _ in loaded):

@@ -25,7 +25,6 @@ from listlint.model import BibtexBlock, Entry, Heading, Layout, Link, LinkKind, 
 from listlint.parser.blocks import InlineUnit, Walk, html_words
 from listlint.parser.html_lines import anchor_description, html_line_entries, leading_anchor
 from listlint.parser.status import find_tags, status_of
-from listlint.parser.tables import table_entries
 from listlint.parser.text import (
     LEADING_STRONG,
     SHORTCODE_WORD,
@@ -1258,7 +1257,11 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             elif not entries and still_open is not None and between < 2:
                 open_paper, between = still_open, between + 1
 
-    table_rows = table_entries(b, walk, source, lambda line: sec_title(section_for(line)), section_for)
+    table_rows: list[Entry] = []
+    if any(block.kind == "table" for block in walk.blocks):
+        from listlint.parser.tables import table_entries  # most lists have no table: they skip its import
+
+        table_rows = table_entries(b, walk, source, lambda line: sec_title(section_for(line)), section_for)
     table_rows += html_line_entries(walk, source, lambda line: sec_title(section_for(line)))
     if table_rows:
         grown: dict[int, _Sec] = {}
