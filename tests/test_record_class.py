@@ -108,6 +108,11 @@ def test_records_of_any_width() -> None:
     assert wide.a == 1 and wide.l == 12 and wide.m == 13 and wide._replace(m=0)[-1] == 0
     assert Wide.__new__.__code__.co_varnames[:3] == ("_cls", "a", "b")  # keyword calls name the fields
     assert Wide(**{name: 0 for name in "abcdefghijkl"}) == (0,) * 12 + (13,)
+    # wider than the written-out constructors (17 fields): compiled for it
+    names = [f"f{n}" for n in range(20)]
+    widest = type(Record)("Widest", (Record,), {"__annotations__": dict.fromkeys(names, int), "f19": -1})
+    assert widest(*range(19)) == (*range(19), -1) and widest(*range(19))._replace(f0=5)[0] == 5
+    assert widest.__new__.__code__.co_varnames == ("_cls", *names)
 
 
 def test_a_class_of_its_own_keeps_its_docstring_and_repr() -> None:

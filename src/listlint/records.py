@@ -29,18 +29,97 @@ except ImportError:  # another implementation: a property does the same, more sl
         return property(itemgetter(index), doc=doc)
 
 
-_NEW_CODE: dict[int, CodeType] = {}  # the compiled ``__new__`` by number of fields
+# ``__new__`` for records of up to 17 fields, written out rather than compiled at start-up (compiling one per field
+# count cost 1 % of a 10 KB check); each record's copy takes its field names (``CodeType.replace``). A wider record
+# compiles its own.
+_tuple_new = tuple.__new__
+
+
+def _new0(_cls):
+    return _tuple_new(_cls, ())
+
+
+def _new1(_cls, a):
+    return _tuple_new(_cls, (a,))
+
+
+def _new2(_cls, a, b):
+    return _tuple_new(_cls, (a, b))
+
+
+def _new3(_cls, a, b, c):
+    return _tuple_new(_cls, (a, b, c))
+
+
+def _new4(_cls, a, b, c, d):
+    return _tuple_new(_cls, (a, b, c, d))
+
+
+def _new5(_cls, a, b, c, d, e):
+    return _tuple_new(_cls, (a, b, c, d, e))
+
+
+def _new6(_cls, a, b, c, d, e, f):
+    return _tuple_new(_cls, (a, b, c, d, e, f))
+
+
+def _new7(_cls, a, b, c, d, e, f, g):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g))
+
+
+def _new8(_cls, a, b, c, d, e, f, g, h):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h))
+
+
+def _new9(_cls, a, b, c, d, e, f, g, h, i):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h, i))
+
+
+def _new10(_cls, a, b, c, d, e, f, g, h, i, j):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j))
+
+
+def _new11(_cls, a, b, c, d, e, f, g, h, i, j, k):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k))
+
+
+def _new12(_cls, a, b, c, d, e, f, g, h, i, j, k, l):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, l))
+
+
+def _new13(_cls, a, b, c, d, e, f, g, h, i, j, k, l, m):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, l, m))
+
+
+def _new14(_cls, a, b, c, d, e, f, g, h, i, j, k, l, m, n):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, l, m, n))
+
+
+def _new15(_cls, a, b, c, d, e, f, g, h, i, j, k, l, m, n, o):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o))
+
+
+def _new16(_cls, a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p))
+
+
+def _new17(_cls, a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q):
+    return _tuple_new(_cls, (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q))
+
+
+_NEW_CODE: dict[int, CodeType] = {template.__code__.co_argcount - 1: template.__code__ for template in (
+    _new0, _new1, _new2, _new3, _new4, _new5, _new6, _new7, _new8, _new9, _new10, _new11, _new12, _new13, _new14,
+    _new15, _new16, _new17)}
 
 
 def _new_code(count: int) -> CodeType:
-    """``def __new__(_cls, _0, _1, ...): return tuple.__new__(_cls, (_0, _1, ...))`` for ``count`` fields,
-    compiled once per count; its parameters are renamed per class."""
+    """The code of ``def __new__(_cls, _0, _1, ...): return tuple.__new__(_cls, (_0, _1, ...))`` for ``count``
+    fields; its parameters are renamed per class."""
     code = _NEW_CODE.get(count)
     if code is None:
         params = ", ".join(f"_{i}" for i in range(count))
-        items = f"({params},)" if count else "()"
         namespace: dict[str, Any] = {}
-        exec(f"def __new__(_cls, {params}): return _tuple_new(_cls, {items})", {"_tuple_new": tuple.__new__},
+        exec(f"def __new__(_cls, {params}): return _tuple_new(_cls, ({params},))", {"_tuple_new": _tuple_new},
              namespace)
         code = _NEW_CODE[count] = namespace["__new__"].__code__
     return code
@@ -73,7 +152,7 @@ def _make_record(name: str, namespace: dict[str, Any]) -> type:
     code = _new_code(len(fields)).replace(co_varnames=("_cls", *fields), co_name="__new__")
     if sys.version_info >= (3, 11):
         code = code.replace(co_qualname=f"{namespace.get('__qualname__', name)}.__new__")
-    new = FunctionType(code, {"_tuple_new": tuple.__new__}, "__new__", tuple(defaults.values()) or None)
+    new = FunctionType(code, {"_tuple_new": _tuple_new}, "__new__", tuple(defaults.values()) or None)
     body = {key: value for key, value in namespace.items() if key not in fields}
     body.setdefault("__doc__", f"{name}({', '.join(fields)})")
     body.update(
@@ -96,8 +175,9 @@ def _make_record(name: str, namespace: dict[str, Any]) -> type:
 def _make(cls: type, iterable: Iterable[Any]) -> Any:
     """A record of ``cls`` from the values in ``iterable``, one per field."""
     record = tuple.__new__(cls, iterable)
-    if len(record) != len(cls._fields):  # type: ignore[attr-defined]
-        raise TypeError(f"{cls.__name__}: expected {len(cls._fields)} values, got {len(record)}")  # type: ignore[attr-defined]
+    fields: tuple[str, ...] = cls._fields  # type: ignore[attr-defined]
+    if len(record) != len(fields):
+        raise TypeError(f"{cls.__name__}: expected {len(fields)} values, got {len(record)}")
     return record
 
 
