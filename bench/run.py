@@ -2,9 +2,11 @@
 (a bare `python -c` markdown-it-py parse of the same file). Not a test: run it by hand, paste the table into
 bench/README.md.
 
-    python bench/run.py [--runs 5] [--sizes 10k,1m,10m] [--no-peers]
+    python bench/run.py [--runs 5] [--sizes 10k,1m,10m] [--no-peers] [--instructions]
 
 Peers are installed on first use into bench/.tools/ (npm for markdownlint-cli2, a venv for mdformat).
+``--instructions`` also counts the instructions the floor and listlint execute (valgrind's callgrind, hash seed
+fixed): the same on every run, where a shared VM's wall times drift by tens of per cent from one minute to the next.
 """
 
 from __future__ import annotations
@@ -83,6 +85,18 @@ def interleaved(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[st
     return {name: (statistics.median(walls[name]), peaks[name], statistics.median(cpus[name])) for name in commands}
 
 
+def instructions(cmd: list[str], cwd: Path) -> int | None:
+    """Instructions one run of ``cmd`` executes in user space, by valgrind's callgrind; None without valgrind.
+    ``PYTHONHASHSEED`` is fixed, so two runs of the same code count alike."""
+    if not shutil.which("valgrind"):
+        return None
+    env = {**os.environ, "LISTLINT_CACHE_DIR": str(DATA / "cache"), "PYTHONHASHSEED": "0"}
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+    found = re.search(r"Collected : ([\d,]+)", done.stderr)
+    return int(found.group(1).replace(",", "")) if found else None
+
+
 def ensure_peers() -> dict[str, list[str]]:
     peers: dict[str, list[str]] = {}
     TOOLS.mkdir(exist_ok=True)
@@ -106,6 +120,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="10k,1m,10m")
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
     args = parser.parse_args()
     DATA.mkdir(exist_ok=True)
     listlint = shutil.which("listlint") or str(Path(sys.executable).parent / "listlint")
@@ -131,6 +146,13 @@ def main() -> None:
         measured = interleaved(commands, args.runs, DATA)
         row = {"file": label, "bytes": size, "listlint CPU": measured["listlint"][2],
                "listlint_mem": measured["listlint"][1], **{name: m[0] for name, m in measured.items()}}
+        if args.instructions:
+            # one process (--jobs 1), so that one count holds all the work; the console script runs under the
+            # interpreter valgrind starts (through its #! line it would be a child process)
+            floor_ir = instructions(floor_cmd, DATA)
+            listlint_ir = instructions([sys.executable, listlint, *commands["listlint --jobs 1"][1:]], DATA)
+            if floor_ir and listlint_ir:
+                row["instructions"] = (floor_ir, listlint_ir)
         rows.append(row)
         print(row, file=sys.stderr)
     names = ["floor", "listlint", "listlint --jobs 1", NO_CACHE, "listlint CPU", *peers]
@@ -143,6 +165,13 @@ def main() -> None:
               f"{row['listlint --jobs 1'] / row['floor']:.2f}x | {row[NO_CACHE] / row['floor']:.2f}x | "
               f"{row['listlint_mem']:.0f} MB |")
     print(f"\nmedian of {args.runs} runs; Python {sys.version.split()[0]}; {os.cpu_count()} CPUs")
+    counted = [row for row in rows if "instructions" in row]
+    if counted:
+        print("\n| file | floor instructions | listlint --jobs 1 instructions | listlint / floor |\n|---|---:|---:|---:|")
+        for row in counted:
+            floor_ir, listlint_ir = row["instructions"]
+            print(f"| {row['file']} | {floor_ir / 1e6:,.1f} M | {listlint_ir / 1e6:,.1f} M | "
+                  f"{listlint_ir / floor_ir:.3f}x |")
 
 
 if __name__ == "__main__":
