@@ -130,11 +130,13 @@ def _annotations(namespace: dict[str, Any]) -> dict[str, Any]:
     function from 3.14 (PEP 649), read without evaluating names it cannot resolve."""
     if "__annotations__" in namespace:
         return dict(namespace["__annotations__"])
-    annotate = namespace.get("__annotate__")
+    try:
+        import annotationlib  # type: ignore[import-not-found]  # Python 3.14+
+    except ImportError:
+        return {}
+    annotate = annotationlib.get_annotate_from_class_namespace(namespace)
     if annotate is None:
         return {}
-    import annotationlib  # type: ignore[import-not-found]  # Python 3.14+
-
     return dict(annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF))
 
 
