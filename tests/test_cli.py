@@ -441,3 +441,26 @@ def test_short_option_words_stay_as_written_where_they_are_values(tmp_path: Path
     monkey = write(tmp_path, "-q", DIRTY)
     result = run("check", "--", "-q", cwd=tmp_path)
     assert monkey.exists() and result.returncode == 1 and result.stdout.startswith("-q:3:28: LL110")
+
+
+def test_help_version_and_file_options_read_as_clicks_own(tmp_path: Path) -> None:
+    # listlint makes its -h/--help, --version and file-path type itself (click's translate their texts, which
+    # imports the locale module at every run); they answer as click's did
+    from listlint import __version__
+
+    version = CliRunner().invoke(main, ["--version"])
+    assert (version.exit_code, version.output) == (0, f"listlint, version {__version__}\n")
+    for args in (["-h"], ["--help"], ["fix", "-h"], ["export", "--help"]):
+        helped = CliRunner().invoke(main, args)
+        assert helped.exit_code == 0 and helped.output.startswith("Usage: ")
+        assert "  -h, --help " in helped.output and "  Show this message and exit.\n" in helped.output
+    assert "--version" in CliRunner().invoke(main, ["-h"]).output
+    assert "--config FILE " in CliRunner().invoke(main, ["check", "-h"]).output
+    write(tmp_path, "list.md", CLEAN)
+    refused = CliRunner().invoke(main, ["export", str(tmp_path / "list.md"), "-o", str(tmp_path)])
+    assert refused.exit_code == 2 and f"File {str(tmp_path)!r} is a directory." in refused.output
+    written = CliRunner().invoke(main, ["export", str(tmp_path / "list.md"), "-o", str(tmp_path / "out.json")])
+    assert written.exit_code == 0 and json.loads((tmp_path / "out.json").read_text())
+    bad_config = CliRunner().invoke(main, ["check", "--config", str(tmp_path), str(tmp_path / "list.md")])
+    assert bad_config.exit_code == 2 and "is a directory" in bad_config.output
+

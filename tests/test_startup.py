@@ -66,8 +66,9 @@ def test_start_up_defines_no_new_dataclass() -> None:
 ])
 def test_a_check_imports_only_what_the_list_needs(tmp_path: Path, args: list[str], loaded: str) -> None:
     # A list without BibTeX, checked offline, needs neither bibtexparser nor httpx; difflib only serves suggestions
-    # for mistakes and `fix --diff`; the fixer serves `fix`; the table reader, lists with tables. (The command
-    # exits through os._exit, so the modules are read there.)
+    # for mistakes and `fix --diff`; the fixer serves `fix`; the table reader, lists with tables; locale, click's
+    # translations, which listlint's own --help, --version and file type skip. (The command exits through
+    # os._exit, so the modules are read there.)
     import subprocess
 
     (tmp_path / "a.md").write_text("# List\n\n- [A](https://a.dev) - A tool.\n- [B](https://b.dev) - Another.\n")
@@ -77,7 +78,7 @@ def test_a_check_imports_only_what_the_list_needs(tmp_path: Path, args: list[str
         "_exit = os._exit\n"
         "def report(status=0):\n"
         "    heavy = ('httpx', 'bibtexparser', 'difflib', 'asyncio', 'tomllib', 'listlint.fixer',\n"
-        "             'listlint.parser.tables')\n"
+        "             'listlint.parser.tables', 'locale')\n"
         "    sys.stderr.write('loaded: ' + ' '.join(m for m in heavy if m in sys.modules) + '\\n')\n"
         "    _exit(status)\n"
         "os._exit = report\n"
