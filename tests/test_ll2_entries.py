@@ -521,6 +521,23 @@ def test_ll207_a_bare_space_is_replaced_only_by_the_unsafe_fix() -> None:
     assert fix_text(text, "LL207", unsafe=True).split("\n")[5] == "- [Deep Learning](https://d.org) - by Goodfellow et al."
 
 
+
+def test_ll207_punctuation_glued_to_the_description_word_is_part_of_it() -> None:
+    """brabadu/awesome-fonts: "[Picon](url) ~666 Pico-sized icons": the tilde says "about 666", it is no separator;
+    the safe fix made it "- 666", losing it. Likewise ".NET" opening the description: only the space separates, and
+    only the unsafe fix puts the section's separator before the word."""
+    head = "## Icons\n\n- [a](https://a.org) - one\n- [b](https://b.org) - two\n- [c](https://c.org) - three\n"
+    for word in ("~666 Pico-sized icons.", ".NET bindings for icons."):
+        text = head + f"- [Picon](https://yne.fr/picon) {word}\n"
+        assert found(text, "LL207") == ["6:32 LL207"], word
+        assert "' ' separates" in messages(text, "LL207")[0], word
+        assert fix_text(text, "LL207") == text, word
+        assert fix_text(text, "LL207", unsafe=True).split("\n")[5] == f"- [Picon](https://yne.fr/picon) - {word}"
+    # a dash glued to the words, or a separator glued to the link, is still a separator mistyped
+    text = head + "- [d](https://d.org) -four\n- [e](https://e.org)- five\n"
+    assert fix_text(text, "LL207") == head + "- [d](https://d.org) - four\n- [e](https://e.org) - five\n"
+
+
 # ---- LL208 ---------------------------------------------------------------------------------------------------------
 
 

@@ -1018,6 +1018,8 @@ class FakeListMarker(Rule):
 
 SEPARATOR = lazy(r"[ \t]*[-–—:|,;~.，：、]*[ \t]*")
 WHITESPACE_RUN = lazy(r"[ \t]+")
+# punctuation that may open a description's first word when glued to it: "~666" (about 666), ".NET"
+WORD_OPENING = "~."
 EMPHASIS_CLOSE = lazy(r"\*\*\*|___|\*\*|__|\*|_")
 # a second link joined to the title link: "[Array Explorer](url) and [Object Explorer](url) - Resources …"
 JOINED_LINK = lazy(r"(?:and|or|&|\+|vs\.?)[ \t]+!?\[", re.IGNORECASE)
@@ -1046,12 +1048,18 @@ def _described(document: Document, entry: Entry) -> Described | None:
     match = SEPARATOR.match(text, start, line_end) if start <= line_end else None
     if match is None:
         return None
-    rest = text[match.end() : line_end]
+    end = match.end()
+    if end < line_end and text[end].isalnum() and text[end - 1] in WORD_OPENING and text[start] in " \t":
+        # "[Picon](url) ~666 icons", "[x](url) .NET bindings": punctuation glued to the word after a space opens
+        # that word ("about 666", a name): only the space separates
+        end = start + len(text[start:end]) - len(text[start:end].lstrip(" \t"))
+        return Described(entry, Span(start, end))
+    rest = text[end : line_end]
     if not rest.strip() or rest.lstrip("*_")[:1] in ("", *"([{<`!\\") or not (rest[0].isalnum() or rest[0] in "*_\"'“‘"):
         return None  # no description, or metadata such as a year in parentheses (emphasised or not) or a status tag
     if JOINED_LINK.match(rest):
         return None  # two links name the entry: whatever separates them is no description separator
-    return Described(entry, Span(start, match.end()))
+    return Described(entry, Span(start, end))
 
 
 class DescriptionSeparator(Rule):
