@@ -161,6 +161,13 @@ def test_ll114_corpus_mojibake(corpus: Path) -> None:
     # a comment next to a heading is a note on it for tools: VS Code's ToC ("omit in toc"), rehype attributes
     "<!-- omit in toc -->\n# T\n\n<!-- omit in toc -->\n## A\n\ntext\n",
     "# T\n\n## A\n<!--rehype:style=color:red;-->\n\ntext\n",
+    # uki00a/awesome-fresh: awesome-lint's "<!--lint ignore awesome-list-item-->" above an item and "<!--lint
+    # enable …-->" below it, and listlint's own "disable-next-line", belong to the item next to them (a blank line
+    # after a disable-next-line directive would move it off its item)
+    "# T\n\n- [a](https://a.org) - A.\n<!--lint ignore awesome-list-item-->\n- [b](https://b.org) - b\n"
+    "<!--lint enable awesome-list-item-->\n- [c](https://c.org) - C.\n",
+    "# T\n\n- [a](https://a.org) - A.\n<!-- listlint-disable-next-line LL601 -->\n- [b](https://a.org) - B.\n",
+    "# T\n\n<!-- prettier-ignore -->\n```\ncode\n```\n",
 ])
 def test_ll115_not_reported(text: str) -> None:
     assert found(text, "LL115") == []

@@ -634,7 +634,7 @@ def _overlaps_any(spans: Sequence[Span], starts: Sequence[int], span: Span) -> b
 # ---- LL115 -------------------------------------------------------------------------------------------------------
 
 
-# a line that is one HTML comment: next to a heading, tools read it as a note on that heading
+# a line that is one HTML comment: next to a heading, list or fence, tools read it as a note on that block
 HTML_COMMENT_LINE = lazy(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*")
 
 
@@ -673,8 +673,11 @@ class BlanksAroundBlocks(Rule):
                     continue
                 if above in front or below in front or above in _empty_item_lines(document):
                     continue  # after an empty list item, a blank line ends the item early (markdown-it)
-                if what == "heading" and HTML_COMMENT_LINE.fullmatch(lines[above if before else below]):
-                    continue  # "<!-- omit in toc -->", "<!--rehype:…-->": a note on the heading, kept next to it
+                if HTML_COMMENT_LINE.fullmatch(lines[above if before else below]):
+                    # "<!-- omit in toc -->", "<!--rehype:…-->" by a heading; "<!--lint ignore awesome-list-item-->"
+                    # or "<!-- listlint-disable-next-line LL601 -->" above a list item: a note on the block for tools,
+                    # kept next to it (a blank line would move a disable-next-line directive off its line)
+                    continue
                 reported.add(junction)
                 if before:
                     message = f"no blank line before the {what}"
