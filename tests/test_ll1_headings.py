@@ -469,6 +469,20 @@ def test_toc_sync_expects_closing_sections_only_when_the_table_links_them() -> N
     assert "- [Kernels](#kernels)\n- [License](#license)\n\n<!-- tocstop -->" in fix_text(listed, select=("LL106",))
 
 
+@pytest.mark.parametrize("closing", [
+    "Đóng góp", "Giấy phép", "Contribuindo", "Licença", "Como contribuir", "Contribuir", "Licencia",
+    "Contribuer", "Licence", "Remerciements", "Mitwirken", "Lizenz", "Katkıda Bulunma", "Lisans", "기여하기",
+    "라이선스", "贡献", "许可证", "Лицензия",
+])
+def test_toc_sync_expects_closing_sections_in_other_languages_only_when_linked(closing: str) -> None:
+    """leduykhuong-daniel/awesome-vietnam: a table of contents that leaves out the closing "## Đóng góp"
+    (Contributing) and "## License", as lists in English leave out "Contributing": not reported in any language."""
+    text = ("# L\n\n- [Một](#một)\n- [Hai](#hai)\n- [Ba](#ba)\n\n## Một\n\n- [A](https://a.org)\n\n"
+            "## Hai\n\n- [B](https://b.org)\n\n## Ba\n\n- [C](https://c.org)\n\n"
+            f"## {closing}\n\nMời đóng góp theo [CONTRIBUTING.md](CONTRIBUTING.md).\n")
+    assert found(text, "LL106") == []
+    assert found(text.replace(f"## {closing}", "## Bốn"), "LL106") == ["19:4 LL106"]
+
 def test_messages_name_headings_by_their_rendered_words() -> None:
     text = ("# T\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n\n## B\n\n## C\n\n## **Software Engineering**\n\n"
             "## <a name=\"eqa\"></a> Question Answering\n")

@@ -23,12 +23,22 @@ from listlint.rules.ll4_urls import github_anchor_id, heading_slugs, html_anchor
 from listlint.source import Span
 
 # The closing sections most lists leave out of their table of contents (awesome-lint does not expect "License"
-# there either): expected only when the table links them.
+# there either), in English and in other languages: expected only when the table links them.
 META_SECTION = lazy(
     r"licen[cs]e|contribut(?:e|ing|ors?|ions?|ing guidelines)|how to contribute|footnotes?|acknowledge?ments?|"
     r"code of conduct|star history|stargazers(?: over time)?|sponsors?|sponsorship|backers|supporters?|"
     r"support(?: us| the project| this project)?|donat(?:e|ions?)|funding|(?:special )?thanks|thank you|"
-    r"maintainers?|authors?|contact(?: us)?|citation|cite|how to cite|credits",
+    r"maintainers?|authors?|contact(?: us)?|citation|cite|how to cite|credits|"
+    # the same closing sections in the other languages lists are written in: Portuguese, Spanish, French, Italian,
+    # German, Dutch, Turkish, Vietnamese, Russian, Korean, Japanese, Chinese
+    r"contribuindo|contribuições|contribuição|como contribuir|contribuir|contribuciones|cómo contribuir|"
+    r"contribuer|comment contribuer|contribuire|come contribuire|mitwirken|mitmachen|beitragen|bijdragen|"
+    r"katkıda bulun(?:ma|mak|un)?|katkı(?: sağlama)?|đóng góp|участие|как помочь|"
+    r"licença|licencia|licenza|lizenz|licentie|lisans|giấy phép|лицензия|"
+    r"agradecimentos|agradecimientos|remerciements|ringraziamenti|danksagung(?:en)?|teşekkürler|lời cảm ơn|"
+    r"благодарности|autores|auteurs|autori|autoren|tác giả|"
+    r"기여(?:하기| 방법)?|라이선스|라이센스|감사의 말|貢献|コントリビュート|ライセンス|謝辞|"
+    r"贡献(?:指南)?|如何贡献|參與貢獻|贡献者|许可证?|許可證?|开源协议|致谢|鸣谢",
     re.IGNORECASE,
 )
 
