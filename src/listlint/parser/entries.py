@@ -27,6 +27,7 @@ from listlint.parser.html_lines import anchor_description, html_line_entries, le
 from listlint.parser.status import find_tags, status_of
 from listlint.parser.text import (
     LEADING_STRONG,
+    PAGE_LINK_KINDS,
     SHORTCODE_WORD,
     as_read,
     clean_title,
@@ -49,6 +50,8 @@ LABEL = (r"[*_]{0,4}(?:\[[ \t]*[*_]{0,2}`?[^\[\]\s`*]+(?:[ \t][^\[\]\s`*]+){0,2}
          r"|`[^`\n]{1,40}`)[*_]{0,4}(?![*_])")
 LEADING_LABELS = lazy(rf"(?:[ \t]*{LABEL})+[ \t]*")
 # emoji before a paragraph's title, as shortcodes (":gem:") or characters ("🔥"), not words or markup
+# a link's text that is icons only once its emoji shortcodes are gone: what is left has no letter or digit
+ICON_TEXT_WORDS = lazy(SHORTCODE_WORD)
 EMOJI_LEAD = lazy(rf"(?:[ \t]*(?:{SHORTCODE_WORD}|[^\w\s\[\]<>*_`\\(\"'“‘]))*[ \t]*")
 # a bold title written in HTML ("<b>MeshNet (AAAI 2019)</b>"); group 2 is its words, as in LEADING_STRONG
 HTML_BOLD = lazy(r"[ \t]*<(b|strong)>[ \t]*(?=\S)(.+?)[ \t]*</\1>", re.IGNORECASE)
@@ -589,16 +592,37 @@ class Builder:
         first_line_links = [l for l in links if l.full_span.start < line_end]
         fragment_only = [l for l in unit.facts.links if l.kind is LinkKind.INLINE and "#" in l.url
                          and (l.is_fragment or self.into_this_page(l))]
+        start = item.content_start
+        if not first_line_links and unit.end_line - unit.line >= 2 and item.line + 1 < unit.end_line \
+                and (alone := BADGE_RUN.match(self.text, start, line_end)) is not None and alone.end() == line_end:
+            # "- ![Star](https://img.shields.io/…)" / "  [zls](url) - …": badges alone on the first line, the name's
+            # link wrapped onto the next (one paragraph, read as if on one line): the badges are decoration
+            next_end = self.source.line_end(item.line + 1)
+            wrapped = [l for l in links if l.full_span.start < next_end]
+            if wrapped:
+                start = self.source.line_start(item.line + 1)
+                while start < next_end and self.text[start] in " \t":
+                    start += 1
+                line_end, first_line_links = next_end, wrapped
         if first_line_links:
-            lead = item.content_start
+            lead = start
             badges = BADGE_RUN.match(self.text, lead, line_end)
             if badges is not None and any(l.full_span.start >= badges.end() for l in first_line_links):
                 lead = badges.end()  # icons before the name ("![Non Free][money] [Bitwig](url)"): decoration
+            # "[🤖](#icons) [Aegis](url) - …": an icon linking to the list's legend of icons is decoration too
+            while (icon := self._icon_link_at(unit, lead, line_end)) is not None \
+                    and any(l.full_span.start >= icon.full_span.end for l in first_line_links):
+                lead = icon.full_span.end
+                while lead < line_end and self.text[lead] in " \t":
+                    lead += 1
             first = next(l for l in first_line_links if l.full_span.start >= lead)
             prefix = self.text[lead : first.full_span.start]
             if LINK_LABEL.fullmatch(prefix):
                 return None  # "Code: [GitHub](url)": a link line, not an entry
-            if _labels_title_link(prefix, first):  # "**Monday** - [mHC: Manifold-Constrained …](url)"
+            if _labels_title_link(prefix, first) \
+                    and not SENTENCE_AFTER_LINK.match(self.text, first.full_span.end, line_end):
+                # "**Monday** - [mHC: Manifold-Constrained …](url)"; not "**DropBox** - [Bad privacy policy](url). The
+                # app has …", where the link opens the name's description and the sentence goes on after it
                 return Layout.LIST, clean_title(first.text), first.text_span, first
             if LEAD_LABEL.fullmatch(prefix.rstrip()) and not _label_link(first) and first.text_span is not None \
                     and (_word_count(first.text) >= 3 or _numbered_label_link(prefix, first, self.text)):
@@ -646,7 +670,7 @@ class Builder:
                     and not SENTENCE_GOES_ON.match(after) \
                     and not _mentioned_in_a_clause(prefix, first, after) \
                     and (first.kind is not LinkKind.BARE or bare_name):
-                title, span = self._leading_text_title(item.content_start, first.full_span.start)
+                title, span = self._leading_text_title(start, first.full_span.start)
                 if title:
                     return Layout.LIST, title, span, first
         if not links:
@@ -818,6 +842,19 @@ class Builder:
         links = [l.full_span for l in unit.facts.links if l.full_span.start >= first_line_end]
         return bool(links) and self._words_besides(unit, links, first_line_end) <= 2
 
+    def _icon_link_at(self, unit: InlineUnit, at: int, end: int) -> Link | None:
+        """The link starting at ``at`` (past spaces) when it leads into this page and its text is an icon, emoji or
+        shortcodes without words: ``[🤖](#icons)``, ``[:robot:](#legend)``."""
+        while at < end and self.text[at] in " \t":
+            at += 1
+        for link in unit.facts.links:
+            if link.full_span.start == at:
+                if link.kind is LinkKind.INLINE and "#" in link.url and (link.is_fragment or self.into_this_page(link)) \
+                        and link.text and not any(ch.isalnum() for ch in ICON_TEXT_WORDS.sub("", link.text)):
+                    return link
+                return None
+        return None
+
     def _title_after_tag_link(self, first: Link, line_end: int, links: list[Link]) -> tuple[str, Span | None] | None:
         """``[[AAAI](url)] FracBits: Mixed Precision Quantization. [qnn]``: a link in brackets whose text is a short
         tag (a venue, a year, "pdf") and a sentence of words after it: the words are the title, the link stays the
@@ -915,6 +952,26 @@ class Builder:
 
 # a short bold label and a separator before an item's link: "**Monday** - ", "__New__: "
 BOLD_LABEL = lazy(r"[ \t]*(\*\*|__)(?=\S)([^*_\n]{1,30}?)(?<=\S)\1[ \t]*(?:[-–—:|·•][ \t]*)?")
+
+
+# a sentence that ends right after a link and goes on with another: "[Bad privacy policy](url). The app has …"
+SENTENCE_AFTER_LINK = lazy(r"[.;][ \t]+[\w*_]")
+
+
+def _toc_line(b: Builder, unit: InlineUnit) -> bool:
+    """Whether an item's first paragraph links only into this page: a line of a table of contents."""
+    links = [l for l in unit.facts.links if l.kind in PAGE_LINK_KINDS]
+    return bool(links) and all(l.is_fragment or ("#" in l.url and b.into_this_page(l)) for l in links)
+
+
+def _repository_page(url: str) -> bool:
+    """Whether ``url`` is a path to a file or folder of this repository ("/docs/README.md", "cloud/"), not a page
+    elsewhere (a scheme, "//host", "www.…") nor a fragment of this page."""
+    return bool(url) and not url.startswith(("#", "//", "www.")) and not REPOSITORY_PAGE_NOT.match(url)
+
+
+# what makes a destination more than a path of this repository: a scheme ("https:", "mailto:")
+REPOSITORY_PAGE_NOT = lazy(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _labels_title_link(prefix: str, link: Link) -> bool:
@@ -1070,9 +1127,20 @@ def build(walk: Walk, source: SourceText, vocabulary: Iterable[str]) -> tuple[Se
             first_unit[unit.item] = unit
     works = [_Item(item, first_unit.get(item.index)) for item in walk.items]
     item_entries: dict[int, tuple[Layout, str, Span | None, Link | None]] = {}
+    toc_lines: set[int] = set()  # items of a table of contents: only links into this page, or nested under one
     for work in works:
         found = b.list_entry(work)
-        if found is not None:
+        if found is None:
+            if work.unit is not None and _toc_line(b, work.unit):
+                toc_lines.add(work.item.index)
+                parent = work.item.parent_item
+                if parent is not None and walk.items[parent].line == work.item.line:
+                    toc_lines.add(parent)  # "* 2. [Liens](#liens)": a numbered line, an item inside the bullet
+        elif work.item.parent_item in toc_lines and found[3] is not None and _repository_page(found[3].url):
+            # "2. [Liens](#liens)" / "  2.1. [Administration](/admin-serveurs/README.md)": under a line of the table
+            # of contents, a page of the repository is listed as the table lists sections, not as an entry
+            toc_lines.add(work.item.index)
+        else:
             item_entries[work.item.index] = found
     _learn_venue_year_lists(b, works, walk, item_entries)
     _learn_citation_lists(b, works, walk, item_entries)

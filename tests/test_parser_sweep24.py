@@ -1,0 +1,89 @@
+"""Regressions from the twenty-fourth sweep of unseen awesome lists: each test is a reduced repro of what listlint
+read or reported wrong (the real list named in the docstring)."""
+
+from __future__ import annotations
+
+from listlint.model import Layout
+from listlint.parser import parse
+
+
+def _read(doc):
+    return [(e.layout, e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries]
+
+
+def test_a_badge_alone_on_the_first_line_of_an_item_is_no_title() -> None:
+    """C-BJ/awesome-zig: "- ![Star](https://img.shields.io/github/stars/o/r)" then, wrapped onto the item's next
+    line, "[zls🗒️Language server](https://github.com/o/r)": the star badge is decoration before the name (one
+    paragraph, as if written on one line); the link's words are the title, not the image's Markdown."""
+    doc = parse("# Awesome Zig\n\n## Tools\n\n"
+                "- ![Star](https://img.shields.io/github/stars/zigtools/zls?color=orange)\n"
+                "  [zls🗒️The Zig language server](https://github.com/zigtools/zls) \n"
+                "- ![Views](https://img.shields.io/youtube/views/J6ZxxnSp_fY)\n"
+                "  [Zig language: a WAY better C!](https://www.youtube.com/watch?v=J6ZxxnSp_fY)\n"
+                "- [Zig Language Reference](https://ziglang.org/documentation/master/)\n"
+                "- Deep Residual Learning\n"  # a title line over a line of links keeps its title
+                "  [[pdf]](https://arxiv.org/abs/1512.03385) [[code]](https://github.com/a/b)\n")
+    assert _read(doc) == [
+        (Layout.LIST, "zls🗒️The Zig language server", "https://github.com/zigtools/zls"),
+        (Layout.LIST, "Zig language: a WAY better C!", "https://www.youtube.com/watch?v=J6ZxxnSp_fY"),
+        (Layout.LIST, "Zig Language Reference", "https://ziglang.org/documentation/master/"),
+        (Layout.LIST, "Deep Residual Learning", "https://arxiv.org/abs/1512.03385"),
+    ]
+    text = doc.text
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
+
+
+
+def test_an_icon_linking_to_the_legend_before_the_name_is_no_title() -> None:
+    """pluja/awesome-privacy: "- [🤖](#icons) [Aegis](https://getaegis.app/) - A free …": the emoji links to the
+    list's legend of icons (Android only), decoration before the name like a badge; the name's link is the title."""
+    doc = parse("# Awesome Privacy\n\n## Icons\n\n🤖 Android only\n\n## Authenticator\n\n"
+                "- [🤖](#icons) [Aegis](https://getaegis.app/) - A free, secure and open source app.\n"
+                "- [Owky](https://github.com/charlietango/owky) [💀](#icons) - Free and Open Source.\n"
+                "- [:robot:](#icons) [FreeOTPPlus](https://github.com/helloworld1/FreeOTPPlus) - Enhanced fork.\n")
+    assert _read(doc) == [
+        (Layout.LIST, "Aegis", "https://getaegis.app/"),
+        (Layout.LIST, "Owky", "https://github.com/charlietango/owky"),
+        (Layout.LIST, "FreeOTPPlus", "https://github.com/helloworld1/FreeOTPPlus"),
+    ]
+    assert [e.description for e in doc.entries][0] == "A free, secure and open source app"
+    text = doc.text
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
+
+
+def test_a_bold_name_before_a_link_that_opens_its_description_stays_the_title() -> None:
+    """pluja/awesome-privacy: "- **DropBox** - [Bad privacy policy](url). The app has …": the link opens the
+    description's first sentence, which goes on after it; the bold name is the title (not "Bad privacy policy")."""
+    doc = parse("# Awesome Privacy\n\n## Cloud Storage\n\n"
+                "- **DropBox** - [Bad privacy policy](https://tosdr.org/en/service/270). The app has trackers.\n"
+                "- **WeTransfer** - [Bad privacy policy](https://tosdr.org/en/service/214). Files are not encrypted.\n"
+                "- **Monday** - [mHC: Manifold-Constrained Hyper-Connections](https://arxiv.org/abs/2512.24880)\n")
+    assert [(e.title, e.primary_link.url if e.primary_link else None) for e in doc.entries] == [
+        ("DropBox", "https://tosdr.org/en/service/270"),
+        ("WeTransfer", "https://tosdr.org/en/service/214"),
+        ("mHC: Manifold-Constrained Hyper-Connections", "https://arxiv.org/abs/2512.24880"),
+    ]
+    text = doc.text
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
+
+
+def test_pages_of_the_repository_listed_under_a_table_of_contents_line_are_no_entries() -> None:
+    """stephrobert/awesome-french-devops: a table of contents (vscode-markdown-toc) whose "2. [Liens](#liens)" line
+    holds "2.1. [Administration de serveurs](/admin-serveurs/README.md)", the pages of the repository the section
+    links to: lines of the table, not entries (LL601 reported each against the section's own link to the page)."""
+    doc = parse("# Awesome French Devops\n\n<!-- vscode-markdown-toc -->\n"
+                "* 1. [Introduction](#Introduction)\n"
+                "* 2. [Liens vers les catégories](#Liens)\n"
+                "\t* 2.1. [Administration de serveurs](/admin-serveurs/README.md)\n"
+                "\t* 2.2. [Langages de Programmation](langages/README.md)\n"
+                "* 3. [Livres](#Livres)\n<!-- /vscode-markdown-toc -->\n\n"
+                "## <a name='Introduction'></a>Introduction\n\nTexte.\n\n"
+                "## <a name='Liens'></a>Liens vers les catégories\n\n"
+                "- [Administration de serveurs](/admin-serveurs/README.md)\n"
+                "- [Langages de Programmation](langages/README.md)\n\n"
+                "## <a name='Livres'></a>Livres\n\n"
+                "- [Ansible](https://example.com/ansible) - Un livre.\n"
+                "  - [Extraits](extraits/ansible.md)\n")
+    assert [(e.title, e.line + 1) for e in doc.entries] == [
+        ("Administration de serveurs", 17), ("Langages de Programmation", 18), ("Ansible", 22), ("Extraits", 23)]
+
