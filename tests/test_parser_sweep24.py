@@ -87,3 +87,38 @@ def test_pages_of_the_repository_listed_under_a_table_of_contents_line_are_no_en
     assert [(e.title, e.line + 1) for e in doc.entries] == [
         ("Administration de serveurs", 17), ("Langages de Programmation", 18), ("Ansible", 22), ("Extraits", 23)]
 
+
+def _channel(name: str, handle: str, badge: bool = True, badge_below: bool = False) -> str:
+    avatar = f'[<img align="left" height="94px" alt="Avatar do canal" src="https://yt3.ggpht.com/{handle}.jpg"/>]' \
+             f"(https://www.youtube.com/@{handle})\n\n"
+    icon = '[<img height="16px" alt="Verificado" src="badges/badge-verificado.svg" />](badges/README.md#verificado)'
+    first = f"[**{name}**](https://www.youtube.com/@{handle})"
+    if badge and not badge_below:
+        first += " " + icon
+    lines = [first + " \\"]
+    if badge_below:
+        lines.append(icon + " \\")
+    lines += ["Conteúdo sobre: Desenvolvimento de software \\", "Playlists em", "destaque: `Curso de HTML5`."]
+    return avatar + "\n".join(lines) + "\n\n"
+
+
+def test_channels_written_as_paragraphs_under_their_avatars_are_entries() -> None:
+    """rcarubbi/awesome-brazilian-youtubers: each channel is an avatar (an image link, a paragraph of its own), then
+    a paragraph "[**Curso em Vídeo**](url) [<img badge>](badges/README.md#…) \\" / "Conteúdo sobre: … \\" /
+    "Playlists em destaque: …": the bold link alone on the hard-broken first line (a badge beside it or on the next
+    line) is the channel's name; sections of one or two channels count once the file has many."""
+    doc = parse("# Awesome Brazilian YouTubers\n\n## Programação em geral\n\n"
+                + _channel("Curso em Vídeo", "CursoemVideo") + _channel("Código Fonte TV", "codigofontetv")
+                + _channel("Canal Dev Jônatas", "devjonatas", badge_below=True) + _channel("Lambda3", "Lambda3Br", False)
+                + "## Machine learning\n\n" + _channel("Universo Programado", "UniversoProgramado")
+                + "## Sobre\n\n[Leia as regras](CONTRIBUTING.md) \\\nantes de contribuir.\n")
+    assert [(e.title, e.primary_link.url if e.primary_link else None, e.section) for e in doc.entries] == [
+        ("Curso em Vídeo", "https://www.youtube.com/@CursoemVideo", "Programação em geral"),
+        ("Código Fonte TV", "https://www.youtube.com/@codigofontetv", "Programação em geral"),
+        ("Canal Dev Jônatas", "https://www.youtube.com/@devjonatas", "Programação em geral"),
+        ("Lambda3", "https://www.youtube.com/@Lambda3Br", "Programação em geral"),
+        ("Universo Programado", "https://www.youtube.com/@UniversoProgramado", "Machine learning"),
+    ]
+    text = doc.text
+    assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
+

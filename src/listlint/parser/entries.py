@@ -293,6 +293,7 @@ class Builder:
         self._papers: dict[int, tuple[str, int, int, tuple[Link, ...]] | None] = {}
         self._top_items: dict[int, ListItem] | None = None
         self._link_paragraphs: set[int] | None = None
+        self._led_urls: dict[int, str] = {}  # id of a paragraph with a project's link alone on its first line -> URL
         self._lists: dict[int, list[ListItem]] | None = None
         self._next_units: dict[int, InlineUnit] | None = None  # id of an item's paragraph -> its next paragraph
         self._html_link_starts: list[int] | None = None  # of walk.html_links, in document order
@@ -317,30 +318,60 @@ class Builder:
                 elif unit[0] == "inline" and unit[1].item is None and unit[1].kind == "paragraph":
                     if self._whole_link(unit[1]) is not None:
                         runs[-1].append(id(unit[1]))
-                    elif self._leading_link(unit[1]):
+                    elif (url := self._leading_link(unit[1])) is not None:
                         led[-1].append(id(unit[1]))
+                        if unit[1].end_line - unit[1].line > 1:
+                            self._led_urls[id(unit[1])] = url
             # three under one heading are a list; a file of many (five or more, three of them under one heading)
             # takes in a section's one or two as well
             many = sum(len(run) for run in runs) >= 5 and any(len(run) >= 3 for run in runs)
             self._link_paragraphs = {key for run in runs if len(run) >= 3 or many for key in run}
             self._link_paragraphs.update(key for run in led if len(run) >= 3 for key in run)
+            # ... and so does a section's one or two projects written as the link alone on a hard-broken first line,
+            # its words below ("[**Lambda3**](url) \" / "Conteúdo sobre: …"), when it links out of the repository
+            # ("[Read the rules](CONTRIBUTING.md) \" / "before you contribute." is a note); not one-line paragraphs
+            # ("[Contributing](url) - read it first.")
+            if sum(len(run) for run in led) >= 5 and any(len(run) >= 3 for run in led):
+                self._link_paragraphs.update(key for run in led if len(run) < 3 for key in run
+                                             if (url := self._led_urls.get(key)) and not _repository_page(url))
         return self._link_paragraphs
 
-    def _leading_link(self, unit: InlineUnit) -> bool:
+    def _leading_link(self, unit: InlineUnit) -> str | None:
         """A one-line paragraph (a quote's too) that opens with a link to a page, in bold or not, and goes on with
-        words: a project written as a paragraph (``> **[ArchUnit](url)** <kbd>★</kbd><br>Test library …``)."""
-        if unit.end_line - unit.line != 1:
-            return False
-        links = [link for link in unit.facts.links if content_link(link) and not link.in_badge]
-        if not links or links[0].text_span is None or _label_link(links[0]) or not clean_title(links[0].text):
-            return False
+        words: a project written as a paragraph (``> **[ArchUnit](url)** <kbd>★</kbd><br>Test library …``); or a
+        paragraph whose hard-broken first line is that link and its badges alone, its words on the lines below. The
+        link's URL when it is, None when not."""
         line = self.source.line(unit.line)
+        broken = BREAK_AT_END.search(line)
+        if unit.end_line - unit.line != 1 and broken is None:
+            return None
+        links = [link for link in unit.facts.links if content_link(link) and not link.in_badge]
+        if not links or links[0].text_span is None or _label_link(links[0]) or not clean_title(links[0].text) \
+                or links[0].text.startswith(("<img", "![")):
+            return None
         lead = QUOTE_AND_STRONG_LEAD.match(line)
         start = self.source.line_start(unit.line) + (lead.end() if lead else 0)
         if links[0].full_span.start != start:
-            return False
-        rest = self.text[links[0].full_span.end : self.source.line_end(unit.line)].lstrip("*_")
-        return PROJECT_TAIL.match(rest) is not None and WORD.search(rest) is not None
+            return None
+        line_end = self.source.line_end(unit.line)
+        if unit.end_line - unit.line != 1:
+            # "[**Curso em Vídeo**](url) [<img src="badge.svg">](url) \" / "Conteúdo sobre: …": the name's link and
+            # its badges (images, or links around one) alone on a hard-broken first line, the description below
+            assert broken is not None
+            at = links[0].full_span.end
+            for link in links[1:]:
+                if link.full_span.start >= line_end:
+                    break
+                if not link.text.lstrip().startswith(("<img", "![")) \
+                        or self.text[at : link.full_span.start].strip(" \t*_"):
+                    return None
+                at = link.full_span.end
+            if self.text[at : line_end - len(broken.group())].strip(" \t*_") \
+                    or WORD.search(self.text, line_end, self.source.line_end(unit.end_line - 1)) is None:
+                return None
+            return links[0].url
+        rest = self.text[links[0].full_span.end : line_end].lstrip("*_")
+        return links[0].url if PROJECT_TAIL.match(rest) is not None and WORD.search(rest) is not None else None
 
     def _whole_link(self, unit: InlineUnit) -> Link | None:
         links = [link for link in unit.facts.links if content_link(link)]
@@ -1920,6 +1951,14 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
     source = b.source
     index = unit.line
     first_end = source.line_end(index)
+    if unit.end_line - index > 1 and id(unit) in b.link_paragraphs() and links[0].text_span is not None:
+        # "[**Name**](url) [<img src="badge.svg">](url) \" / "Conteúdo sobre: …" / "Playlists …": a project
+        # written as a paragraph, its link alone on the first line, among others like it
+        raw = links[0].text
+        lead, trail = len(raw) - len(raw.lstrip("*_")), len(raw) - len(raw.rstrip("*_"))
+        if lead + trail < len(raw):  # "[**Curso em Vídeo**](url)": the title inside the emphasis
+            return raw[lead : len(raw) - trail], links[0].text_span.start + lead, unit.end_line, links
+        return raw, links[0].text_span.start, unit.end_line, links
     if unit.end_line - index > 1:
         # a one-word title ("**DiffusionFastForward**") counts when an italic line of authors follows it
         authors = AUTHORS_LINE.fullmatch(source.line(index + 1))
