@@ -244,6 +244,20 @@ def test_ll403_problems_point_at_the_offending_part() -> None:
     ]
 
 
+def test_ll403_a_markdown_link_pasted_as_the_destination() -> None:
+    """rust-unofficial/awesome-rust, rcarubbi/awesome-brazilian-youtubers: a build badge linked to
+    "([https://circleci.com/x](https://app.circleci.com/y))", an avatar to "(<[https://a](https://b)>)": the
+    destination is a whole Markdown link, which the browser reads as a relative path; the report names that
+    destination (it quoted the half after the last "](")."""
+    text = ("- [![CI](https://c.org/b.svg)]([https://c.org/x](https://app.c.org/y?b=main))\n"
+            "- [<img src=\"https://y.org/a.jpg\"/>](<[https://y.org/@a](https://y.org/@b)>)\n")
+    assert found(text, ("LL403",)) == [
+        (1, 32, "LL403", "[https://c.org/x](https://app.c.org/y?b=main)"),
+        (2, 39, "LL403", "[https://y.org/@a](https://y.org/@b)"),
+    ]
+    (diag, _) = check(text, ("LL403",))
+    assert "is a Markdown link '[…](…)', not a URL" in diag.message and diag.fix is None
+
 def test_ll403_not_reported() -> None:
     text = (
         "- [a](https://web.archive.org/web/2020/https://example.com/) [b](https://gitpod.io/#https://github.com/x)\n"

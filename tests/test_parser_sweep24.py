@@ -122,3 +122,18 @@ def test_channels_written_as_paragraphs_under_their_avatars_are_entries() -> Non
     text = doc.text
     assert all(e.title_span is not None and e.title_span.of(text) == e.title for e in doc.entries)
 
+
+def test_a_markdown_link_pasted_as_a_destination_is_read_as_markdown_reads_it() -> None:
+    """rust-unofficial/awesome-rust: "[![CircleCI](badge.svg)]([https://circleci.com/x](https://app.circleci.com/y))":
+    Markdown closes the label after the image, and the whole "[url](url)" is the destination; listlint took the
+    last "](" for the label's end, so the link's text ran over the destination and LL403 quoted half a URL."""
+    text = ("# A\n\n## B\n\n* [fred](https://github.com/aembke/fred.rs) - A client. "
+            "[![CircleCI](https://circleci.com/gh/a.svg)]([https://circleci.com/gh/a/tree/main]"
+            "(https://app.circleci.com/pipelines/github/a?branch=main))\n")
+    doc = parse(text)
+    badge_link = [l for l in doc.links if l.text.startswith("![")]
+    assert [(l.text, l.url) for l in badge_link] == [
+        ("![CircleCI](https://circleci.com/gh/a.svg)",
+         "[https://circleci.com/gh/a/tree/main](https://app.circleci.com/pipelines/github/a?branch=main)")]
+    assert badge_link[0].text_span.of(text) == badge_link[0].text
+    assert badge_link[0].span.of(text) == badge_link[0].url

@@ -826,11 +826,19 @@ _BAD_HOST_CHARS_RE = lazy(r"[\x00-\x08\x0e-\x1b!-$&-,/:-@\[-^`{-\x7f]")
 FULL_WIDTH_CLOSERS = frozenset("】」』）〉》〕〗〙〛，。、；：！？")
 
 
+# a Markdown link written as a link's destination: "[https://a.org/x](https://b.org/y)"
+_MARKDOWN_LINK_RE = lazy(r"\[[^\[\]\s]*\]\([^()\s]*\)")
+
+
 def url_problems(url: str) -> list[UrlProblem]:
     """What is malformed in ``url`` (LL403): a glued second URL, whitespace, unbalanced parentheses or brackets, an
     unknown or misspelt scheme, a missing or dotless host, a ``www.`` link without scheme. Fragment-only and
     relative links are only checked for whitespace, parentheses and brackets."""
     problems: list[UrlProblem] = []
+    if _MARKDOWN_LINK_RE.fullmatch(url):
+        # "[![CI](badge.svg)]([https://a.org/x](https://b.org/y))": a whole link pasted where its URL belongs, which
+        # the browser reads as a relative path
+        return [UrlProblem("markdown", "is a Markdown link '[…](…)', not a URL: keep one of its URLs", 0, len(url))]
     tail = glued_tail(url)
     if tail is not None:
         problems.append(UrlProblem("glued", f"has a second URL glued on: '{url[tail:]}'", tail, len(url)))

@@ -62,7 +62,12 @@ def _label_end(state: Any, start: int, name: str) -> int:
     end: int = state.pos
     if src[end - 1] == ")":
         at = src.rfind("](", start, end)
-        if at != -1 and DESTINATION.fullmatch(src, at + 1, end):
+        # the last "](" closes the label unless the label's brackets or the destination's parentheses are left
+        # unbalanced by it: "[![C](badge.svg)]([https://a.org/x](https://b.org/y))" closes after the image, its
+        # destination a pasted "[url](url)"; then (or with escapes in the label) Markdown's own reading decides
+        if at != -1 and DESTINATION.fullmatch(src, at + 1, end) \
+                and src.count("[", start + 1, at) == src.count("]", start + 1, at) \
+                and src.count("(", at + 2, end - 1) == src.count(")", at + 2, end - 1):
             return at
     return int(parseLinkLabel(state, start + (0 if name == "link" else 1), False))
 
