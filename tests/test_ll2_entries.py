@@ -668,3 +668,11 @@ def test_ll201_an_item_with_a_link_but_no_entry_is_not_said_to_have_no_link() ->
         (11, "list item is not read as an entry: it has a link but no title"),
         (12, "list item has no link"),
     ]
+    # C-BJ/awesome-zig: "- ![Star](https://img.shields.io/github/stars/o/r)" whose name and link were never
+    # written: a badge image is no link, the item has none
+    text = text.replace("- just a note without link\n", "- ![Star](https://img.shields.io/github/stars/o/r)\n")
+    found = [(d.span.start, d.message) for d in lint_text(text) if d.code == "LL201"]
+    assert [(text[:start].count("\n") + 1, message.split(";")[0]) for start, message in found] == [
+        (11, "list item is not read as an entry: it has a link but no title"),
+        (12, "list item has no link"),
+    ]

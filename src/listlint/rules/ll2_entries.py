@@ -300,7 +300,9 @@ class EntryLayout(Rule):
                                  lambda: [link.full_span.start for link in document.links if link.is_fragment])
 
         def link_starts() -> list[int]:
-            return document.memo("ll2.link_starts", lambda: [link.full_span.start for link in document.links])
+            # (not images: "- ![Star](https://img.shields.io/…)" alone has no link, only a badge)
+            return document.memo("ll2.link_starts", lambda: [link.full_span.start for link in document.links
+                                                             if link.kind is not LinkKind.IMAGE])
         for entry in section.entries:
             for e in entry.walk():
                 if e.heading is not None and e.heading.level <= section.level:
