@@ -199,16 +199,26 @@ def sentence_end(text: str) -> re.Match[str] | None:
 _SPACED_DASH = r"\s[-–—]|[-–—]\s"
 DASH_SPLIT = lazy(_SPACED_DASH)
 # "…Convolutional Networks-Matthew D. Zeiler，Rob Fergus-2013.11.28": in the dash form the dash before the authors
-# may touch both words; where sentences part title and authors ("Zero-Shot Classification. Smith et al. ICCV
-# 2019") such a dash joins a word
+# may touch both words; elsewhere ("Zero-Shot Classification. Smith et al. ICCV 2019", "Self-Supervised Learning of
+# X, Smith, 2019") such a dash joins a word
 GLUED_DASH_SPLIT = lazy(_SPACED_DASH + r"|[-–—](?=[A-Z][a-z]+\.? [A-Z])")
+# what follows that glued dash when no date ends the line: two or more names ("Vincent Tjeng, Russ Tedrake", "Matthew
+# D. Zeiler and Rob Fergus") or one and "et al", to the end; "Quasi-Recurrent Autoencoders, ICDE'22" and
+# "Self-Supervised Learning of X, Smith, 2019" are titles with a hyphenated word
+_NAME = r"[A-Z](?:[a-z'’\-]|[^\x00-\x7f\W\d])*\.?(?:[ \t]+[A-Z](?:[a-z'’\-]|[^\x00-\x7f\W\d])*\.?){0,3}"
+NAMES_TO_END = lazy(
+    rf"{_NAME}(?:(?:[ \t]*[,，、;&][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME})+(?:,?[ \t]*et al\.?)?[.,;]?[ \t]*"
+    rf"|{_NAME},?[ \t]*et al\.?[.,;]?[ \t]*"
+)
 GENERIC_HEADING = lazy(
     r"^\W*(?:citations?|citing|cite|how to cite|bibtex|bibliography|references?|引用|参考文献)\W*$", re.IGNORECASE
 )
 
 
 def is_citation(line: str) -> bool:
-    """A plain-text reference: APA ``Author, A. (2019). Title.`` or ``Title- Authors-2017.04.05``."""
+    """A plain-text reference: APA ``Author, A. (2019). Title.`` or ``Title- Authors-2017.04.05``. Whitespace around
+    the line counts for nothing (a period at the very end, or before trailing spaces, ends the same sentence)."""
+    line = line.strip()
     if APA.search(line) or DASH_DATE.search(line) or _authors_year_lead(line) is not None:
         return True
     if CITED_VENUE_END.search(line) and len(line.split()) >= 4 and sentence_end(line) is not None:
@@ -236,9 +246,11 @@ def citation_title(line: str) -> str:
             if mark in "?!" and not rest[end.end() :].lstrip()[:1].islower():
                 return rest[: end.end()].strip()
         return rest.rstrip(".").strip()
-    match = (GLUED_DASH_SPLIT if DASH_DATE.search(line) or ". " not in line else DASH_SPLIT).search(line)
-    if match and match.start() > 0:
-        return line[: match.start()].strip()
+    dated = DASH_DATE.search(line) is not None
+    for match in GLUED_DASH_SPLIT.finditer(line):
+        if match.start() > 0 and (dated or match.group()[:1].isspace() or match.group()[-1:].isspace()
+                                  or NAMES_TO_END.fullmatch(line, match.end())):
+            return line[: match.start()].strip()
     if CITED_VENUE_END.search(line):  # "Title. Authors et al. CVPR 2019": the first sentence
         end = sentence_end(line)
         if end is not None and end.start() > 0:
