@@ -46,3 +46,68 @@ def test_a_capitalised_hyphenated_word_does_not_end_a_references_title() -> None
         "Multi-Scale Context Aggregation by Dilated Convolutions, Fisher Yu, Vladlen Koltun, 2016",
     ]
 
+
+def test_a_name_of_one_word_after_a_tag_link_is_the_title() -> None:
+    """yinyunie/3D-Shape-Analysis-Paper-List: "- [[Arxiv](url)] ControlNet", "- [[Arxiv](url)] D3GA - Drivable 3D
+    Gaussian Avatars [[Project](url)]": the words after the bracketed tag link are the title even when they are one
+    capitalised name (or a name before a dash); the tag "Arxiv" was read as the title instead. A lower-case note
+    after the tag ("draft") still is no title."""
+    doc = parse("# Papers\n\n## Human Body\n\n"
+                "- [[Arxiv](https://arxiv.org/abs/2311.16096)] Animatable Gaussians: Learning Pose-dependent Maps\n"
+                "- [[Arxiv](https://arxiv.org/abs/2311.08581)] D3GA - Drivable 3D Gaussian Avatars"
+                " [[Project](https://zielon.github.io/d3ga/)]\n"
+                "- [[Arxiv](https://github.com/lllyasviel/ControlNet)] ControlNet\n"
+                "- [[pdf](https://a.example/draft.pdf)] draft\n")
+    assert [e.title for e in doc.entries] == [
+        "Animatable Gaussians: Learning Pose-dependent Maps", "D3GA", "ControlNet", "pdf"]
+    assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)
+
+
+def test_a_venue_and_short_year_in_parentheses_before_a_bold_title() -> None:
+    """FumiyukiKato/tee-db-papers: "- (USENIX '19) **SPEICHER: Securing …** [[link]](url)": a venue and a year
+    written '19 in parentheses open the item like "(TPAMI 2023)" does; the bold words after them are the title."""
+    doc = parse("# Papers\n\n## KVS\n\n"
+                "- 2019\n"
+                "  - (USENIX '19) **SPEICHER: Securing LSM-based Key-Value Stores** [[link]](https://a.example/1)\n"
+                "  - (International Middleware Conference '19) **EnclaveCache: A Secure Key-value Cache**"
+                " [[link]](https://a.example/2)\n"
+                "  - (preprint arXiv '19)Enjoy the Untrusted Cloud: A Secure Query Framework [[link]](https://a.example/3)\n")
+    assert [e.title for e in doc.entries] == [
+        "SPEICHER: Securing LSM-based Key-Value Stores", "EnclaveCache: A Secure Key-value Cache",
+        "Enjoy the Untrusted Cloud: A Secure Query Framework"]
+
+
+def test_a_quoted_title_opening_an_item_before_its_venue() -> None:
+    """hexdjx/Visual-Tracking-Paper-List: '* "D3S - A Discriminative Single Shot Segmentation Tracker" CVPR.
+    [[Paper]](url)' was titled '"D3S' (cut at the dash, the quote kept), and 'KYS: "Know Your Surroundings: …" ECCV'
+    kept its quotes and venue: a quoted title opening the item (after a short nickname and a colon), followed by
+    nothing but a venue, is the title. A title that merely starts with a quotation goes on as before."""
+    doc = parse("# Tracking\n\n## CVPR 2020\n\n"
+                '* "D3S - A Discriminative Single Shot Segmentation Tracker" CVPR. [[Paper]](https://a.example/1)\n'
+                '* KYS: "Know Your Surroundings: Exploiting Scene Information for Object Tracking" ECCV.'
+                " [[Paper]](https://a.example/2)\n"
+                '* "Why Should I Trust You?" Explaining the Predictions of Any Classifier [[Paper]](https://a.example/3)\n')
+    assert [e.title for e in doc.entries] == [
+        "D3S - A Discriminative Single Shot Segmentation Tracker",
+        "Know Your Surroundings: Exploiting Scene Information for Object Tracking",
+        '"Why Should I Trust You?" Explaining the Predictions of Any Classifier']
+    assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)
+
+
+def test_paragraphs_of_a_venue_and_year_then_the_title_link() -> None:
+    """RuifMaxx/Paper-List-of-cloud-resource-management: a paragraph per paper, "SIGCOMM 2019, [Learning Scheduling
+    Algorithms for Data Processing Clusters](url)---Notes:[zhihu](url)": the venue and year label the titled link,
+    labelled links of notes may follow; the file had no entries at all. Prose that mentions a link stays prose."""
+    doc = parse("# Papers\n\n## Learning Base:\n\n"
+                "SIGCOMM 2019, [Learning Scheduling Algorithms for Data Processing Clusters](https://web.mit.edu/decima/)"
+                "---Notes:[zhihu](https://zhuanlan.zhihu.com/p/410761376)\n\n"
+                "Usenix ICAC 2014, [Adaptive, Model-driven Autoscaling for Cloud Applications](https://a.example/2)\n\n"
+                "SOCC 2021,[Parslo: A Gradient Descent-based Approach](https://a.example/3)---Notes:[PPTX](https://a.example/p)\n\n"
+                "In 2019, [our lab](https://a.example/lab) moved to a new building downtown.\n")
+    assert _read(doc) == [
+        (Layout.CITATION, "Learning Scheduling Algorithms for Data Processing Clusters", "https://web.mit.edu/decima/"),
+        (Layout.CITATION, "Adaptive, Model-driven Autoscaling for Cloud Applications", "https://a.example/2"),
+        (Layout.CITATION, "Parslo: A Gradient Descent-based Approach", "https://a.example/3"),
+    ]
+    assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)
+

@@ -63,7 +63,7 @@ ORDINAL = lazy(r"[ \t]*\d{1,4}[.)][ \t]+")
 _VENUE = r"(?:arXiv|[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*)"
 _YEAR_MONTH = r"(?:19|20)\d\d(?:[./]\d{1,2})?"
 # and a topic tag opened by a symbol ("[💬Vision and language Pre-training (VLP)] "), however many words it has
-VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?\b(?:{_YEAR_MONTH}|\d\d\.\d\d\.\d\d)\)|{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*,"
+VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?(?:\b(?:{_YEAR_MONTH}|\d\d\.\d\d\.\d\d)|['’]\d\d)\)|{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*,"
                   rf"|\[[^\w\s\[\]`*_][^\[\]\n]{{0,60}}\](?![(\[]))[ \t]*")
 # a year and a venue (and a method's nickname) written as a label before a title link: "2018 IEEE ACCESS ",
 # "2015 ICLR FGSM ", "2018 - WWW - ", "2013 -WSDM - ", "CVPR 2019 ", "(CVPR 2019) ", "(GWNN)": the year opens or
@@ -89,7 +89,12 @@ EMOJI_RUN = lazy(r"[ \t]*(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\u
 # a link whose text is a venue and date ("[arXiv 2026.05](url), Title"): a tag, as a label is
 VENUE_DATE_TEXT = lazy(rf"[ \t]*{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*")
 # a title in quotes opening its line, a venue and year perhaps after it: '"Attacking Video Models." AAAI(2022)'
-QUOTED_LINE_TITLE = lazy(r"[*_]{0,2}[\"“](?P<title>[^\"”\n]{6,300}?)[.,;!?]?[\"”]")
+_QUOTED_LINE = r"[*_]{0,2}[\"“](?P<title>[^\"”\n]{6,300}?)[.,;!?]?[\"”]"
+QUOTED_LINE_TITLE = lazy(_QUOTED_LINE)
+# a quoted title opening an item, perhaps after a nickname and a colon ('KYS: "Know Your Surroundings: …" ECCV.'), and
+# a word of prose after it (the quotation only opens the title: '"Why Should I Trust You?" Explaining …')
+QUOTED_OPENING = lazy(r"(?:[^\s\"“:：]{1,20}[ \t]*[:：][ \t]*)?" + _QUOTED_LINE)
+PROSE_WORD = lazy(r"(?<![\w'’])(?!arXiv\b|preprint\b|in\b)[a-z]")
 # a link's whole text a short tag in brackets: "[[2017-NIPS]](url)", "[[pdf]](url)"
 BRACKETED_TAG_TEXT = lazy(r"[ \t]*\[[^\[\]\n]{1,40}\][ \t]*")
 # a bold title that a long line wraps: "- **SYNAPSE: Leveraging Few-Shot Exemplars for\nHuman-Level Control.** *…*"
@@ -917,7 +922,9 @@ class Builder:
             return None
         stop = min((l.full_span.start for l in links if l.full_span.start > end), default=line_end)
         title, span = self._leading_text_title(end + (self.text[end] == ","), stop)
-        if len(title.split()) < 2:  # "Deep Sets" is a title; one word may be a note ("[[pdf](url)] draft")
+        if len(title.split()) < 2 and not any(ch.isupper() for ch in title):
+            # "Deep Sets" is a title, and so is one name ("[[Arxiv](url)] ControlNet", "D3GA - Drivable …"); one
+            # lower-case word may be a note ("[[pdf](url)] draft")
             return None
         return title, span
 
@@ -966,6 +973,11 @@ class Builder:
             if at >= 0 and any(ch.isalnum() for ch in title):
                 return title, Span(at, at + len(title))
         quoted = quoted_title(raw)  # 'J. Zhu and A. Efros, "Title", ECCV 2016. [[Paper](url)]'
+        if quoted is None and (opening := QUOTED_OPENING.match(raw)) is not None \
+                and len(opening.group("title").split()) >= 2 and not PROSE_WORD.search(raw, opening.end()):
+            # '"D3S - A Discriminative … Tracker" CVPR.', 'KYS: "Know Your Surroundings: …" ECCV.': a quoted title
+            # opening the item (after a nickname), nothing but a venue after it
+            quoted = opening.group("title"), opening.start("title")
         if quoted is not None:
             title = clean_title(quoted[0])
             if title:
@@ -1996,6 +2008,15 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
                 tail_end -= 1
         if VENUE_YEAR_TAIL.fullmatch(b.text, first.full_span.end, tail_end) and clean_title(first.text):
             return first.text, first.text_span.start, index + 1, links
+    if first.kind is LinkKind.INLINE:
+        # "SIGCOMM 2019, [Title](url)---Notes:[zhihu](url)": a venue and year label the titled link, and nothing but
+        # links named by labels or a word ("Notes:[zhihu](url)") follow it
+        later = [link for link in links[1:] if link.full_span.start < first_end]
+        if all(_label_link(link) or len(link.text.split()) == 1 for link in later) \
+                and LABELLED_LINKS_ONLY.fullmatch(_without(b.text, later, first.full_span.end, first_end)) \
+                and _year_venue_label(b.text[line_start : first.full_span.start], first, "") \
+                and first.text_span is not None and clean_title(first.text):
+            return first.text, first.text_span.start, index + 1, links
     if id(unit) in b.link_paragraphs():  # "[Federated Optimization: Distributed ML](url)" alone, among others
         return first.text, first.text_span.start if first.text_span else -1, index + 1, links
     if b.text.startswith("[", line_start) and first.full_span.start == line_start + 1:
@@ -2025,6 +2046,8 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
 
 # what is left of a run of links once their text is taken out: brackets, parentheses, separators and spaces
 LINKS_ONLY = lazy(r"[\s\[\](),;|/·•-]*")
+# ... and the label words before them ("---Notes:[zhihu](url)", " Code: [GitHub](url)")
+LABELLED_LINKS_ONLY = lazy(r"(?:[\s\[\](),;|/·•\-–—]|\w{1,12}[ \t]?[:：])*")
 
 
 def _without(text: str, links: Sequence[Link], start: int, end: int) -> str:
