@@ -221,6 +221,17 @@ def test_ll105_counts_entries_text_and_subsections() -> None:
     assert lint_text(text, select=("LL105",))[0].severity.value == "warning"
 
 
+def test_ll105_a_heading_that_is_one_link_into_the_page_is_a_contents_line() -> None:
+    # Huangxy-Minel/Paper-List-of-Host-Networking: a "Catalog" written as headings that link to the parts below
+    # ("#### [3 Open-Source Projects](#3)"): such a heading is a line of the contents, empty on purpose; the part it
+    # links to ('<h2 id="3">') is the section, and an empty one of those is still reported
+    text = ("# L\n\n## Catalog\n\n#### [1 Readings](#1)\n- [1.1 Basic](#1.1)\n\n#### [2 Projects](#2)\n\n"
+            "#### [3 People](#3)\n\n<h2 id=\"1\">1 Readings</h2>\n\n- [Paper](https://a.example/1)\n\n"
+            "<h2 id=\"2\">2 Projects</h2>\n\n- [Tool](https://a.example/2)\n\n<h2 id=\"3\">3 People</h2>\n\n"
+            "## Empty\n\n## [Site](https://a.example/site)\n")
+    assert found(text, "LL105") == ["20:12 LL105", "22:4 LL105", "24:4 LL105"]
+
+
 # ---- LL106 ---------------------------------------------------------------------------------------------------------
 
 

@@ -413,6 +413,9 @@ class DuplicateSection(Rule):
 # ---- LL105 -------------------------------------------------------------------------------------------------------
 
 COMMENT_ONLY = lazy(r"^\s*(?:<!--.*?-->\s*)+$", re.DOTALL)
+# a heading whose words are one link into this page, "#### [3 Open-Source Projects](#3)": a line of a contents
+# written as headings, empty on purpose
+CONTENTS_HEADING = lazy(r"[ \t]*([*_]{0,2})\[[^\[\]\n]+\]\(#[^()\s]*\)\1[ \t]*")
 
 
 class EmptySection(Rule):
@@ -434,7 +437,7 @@ class EmptySection(Rule):
             following = {id(h): nxt for h, nxt in zip(opened, opened[1:])}
         for section in document.sections:
             heading = section.heading
-            if heading is None or section.children or section.entries:
+            if heading is None or section.children or section.entries or CONTENTS_HEADING.fullmatch(heading.text):
                 continue
             if banners and (id(heading) in banners or id(following.get(id(heading))) in banners):
                 continue  # a banner's own section, or the title a banner follows (its cover image): decoration
