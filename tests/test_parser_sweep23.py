@@ -111,3 +111,22 @@ def test_paragraphs_of_a_venue_and_year_then_the_title_link() -> None:
     ]
     assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)
 
+
+def test_escaped_brackets_around_a_label_link_still_make_it_a_label() -> None:
+    """qingsongedu/awesome-AI-for-time-series-papers: "[\\[paper\\]](url)", "[\\[official code\\]](url)": a label link
+    whose brackets are escaped is a label link all the same, so a title that wraps onto the line of its links
+    ("… with an Application to" / "Electricity Smart Meter Data [\\[paper\\]](url)") is read as an entry, as it is
+    with "[[paper]](url)"."""
+    body = ("# Papers\n\n## Forecasting\n\n"
+            "* PrEF: Probabilistic Electricity Forecasting {o}paper{c}(https://a.example/1)\n"
+            "* LIMREF: Local Rule-Based Explanations for Forecasting, with an Application to\n"
+            "Electricity Smart Meter Data {o}paper{c}(https://a.example/2) {o}official code{c}(https://github.com/a/b)\n"
+            "* CausalGNN: Causal-Based Graph Neural Networks {o}paper{c}(https://a.example/3)\n")
+    plain = parse(body.format(o="[[", c="]]"))
+    escaped = parse(body.format(o="[\\[", c="\\]]"))
+    assert [e.title for e in escaped.entries] == [e.title for e in plain.entries] == [
+        "PrEF: Probabilistic Electricity Forecasting",
+        "LIMREF: Local Rule-Based Explanations for Forecasting, with an Application to Electricity Smart Meter Data",
+        "CausalGNN: Causal-Based Graph Neural Networks"]
+    assert [e.primary_link.url for e in escaped.entries] == ["https://a.example/1", "https://a.example/2",
+                                                            "https://a.example/3"]

@@ -125,10 +125,10 @@ CITED_VENUE_END = lazy(
 # A link whose text is a label ("[Paper]", "pdf", "Code"): fewer words than LINK_LABEL below, on purpose: "notes",
 # "link", "post" or "review" are labels before a colon but ordinary words as the text of a link in prose
 LINK_TEXT_LABEL = lazy(
-    r"[\s\[(*_]*(?:paper|pdf|code|arxiv|html|project(?: page)?|website|home ?page|page|video|slides?|poster|blog|"
-    r"github|demo|data(?:set)?|bib(?:tex)?|doi|openreview|abstract|supp(?:lementary)?|notebook|colab|"
-    r"论文|代码|代碼|项目|主页)"
-    r"[\s\])*_.:]*",
+    r"[\s\[(*_\\]*(?:paper|pdf|(?:official |source )?code|arxiv|html|project(?: page)?|website|home ?page|page|"
+    r"video|slides?|poster|blog|github|demo|data(?:set)?|bib(?:tex)?|doi|openreview|abstract|supp(?:lementary)?|"
+    r"notebook|colab|论文|代码|代碼|项目|主页)"
+    r"[\s\])*_.:\\]*",  # brackets may be escaped: "[\[paper\]](url)"
     re.IGNORECASE,
 )
 # ", TIST 2023", ", IEEE Access, 2018", ", 2017 arxiv preprint": a venue and a year after a title link, no more;
