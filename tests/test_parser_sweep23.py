@@ -130,3 +130,47 @@ def test_escaped_brackets_around_a_label_link_still_make_it_a_label() -> None:
         "CausalGNN: Causal-Based Graph Neural Networks"]
     assert [e.primary_link.url for e in escaped.entries] == ["https://a.example/1", "https://a.example/2",
                                                             "https://a.example/3"]
+
+
+def test_a_nickname_and_colon_before_a_bold_title() -> None:
+    """songqiang321/Time-Series-Papers: "- DLinear: **Are Transformers Effective for Time Series Forecasting**,
+    _Zeng et al._, AAAI 2023. \\[[paper](url)\\]" was titled with its authors and venue ("DLinear: Are Transformers
+    …, Zeng et al., AAAI 2023"): a short nickname and a colon before the bold words are a label, as a nickname is
+    before a quoted title; the bold words are the title."""
+    doc = parse("# Papers\n\n## Linear\n\n"
+                "- **N-BEATS: Neural basis expansion analysis**, _Oreshkin et al._, ICLR 2020."
+                " \\[[paper](https://arxiv.org/abs/1905.10437)\\]\n"
+                "- DLinear: **Are Transformers Effective for Time Series Forecasting**, _Zeng et al._, AAAI 2023."
+                " \\[[paper](https://arxiv.org/abs/2205.13504)\\]\\[[code](https://github.com/cure-lab/LTSF-Linear)\\]\n"
+                "- Time-LLM: **Time Series Forecasting by Reprogramming LLMs**, _Jin et al._, ICLR 2024."
+                " \\[[paper](https://arxiv.org/abs/2310.01728)\\]\n")
+    assert _read(doc) == [
+        (Layout.LIST, "N-BEATS: Neural basis expansion analysis", "https://arxiv.org/abs/1905.10437"),
+        (Layout.LIST, "Are Transformers Effective for Time Series Forecasting", "https://arxiv.org/abs/2205.13504"),
+        (Layout.LIST, "Time Series Forecasting by Reprogramming LLMs", "https://arxiv.org/abs/2310.01728"),
+    ]
+    assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)
+
+
+def test_items_of_a_year_a_venue_and_a_title_joined_by_dashes_are_references() -> None:
+    """Huangxy-Minel/Paper-List-of-Host-Networking: its papers are link-less items "14-NSDI-FaRM: Fast Remote Memory",
+    "**23-NSDI-SRNIC- A Scalable Architecture for RDMA NICs**", "22-SIGCOMM-Towards us Tail Latency and Terabit Ethernet - Disaggregating the Host Network Stack": a year (two
+    or four digits), a venue in capitals and the title, joined by dashes. They were no entries at all; they are
+    plain-text references titled by what follows the venue, dashes inside the title kept."""
+    doc = parse("# Host Networking\n\n## 1.3 Shorten or Simplify Data Path\n\n"
+                "- 14-NSDI-FaRM: Fast Remote Memory\n"
+                "- 18-CoNEXT-The eXpress Data Path: Fast Programmable Packet Processing in the Operating System Kernel\n"
+                "- 22-SIGCOMM-Towards us Tail Latency and Terabit Ethernet - Disaggregating the Host Network Stack\n"
+                "- 2014-NSDI-mTCP-a Highly Scalable User-level TCP Stack for Multicore Systems\n"
+                "- **23-NSDI-SRNIC- A Scalable Architecture for RDMA NICs**\n")
+    assert _read(doc) == [
+        (Layout.CITATION, "FaRM: Fast Remote Memory", None),
+        (Layout.CITATION, "The eXpress Data Path: Fast Programmable Packet Processing in the Operating System Kernel",
+         None),
+        (Layout.CITATION, "Towards us Tail Latency and Terabit Ethernet - Disaggregating the Host Network Stack", None),
+        (Layout.CITATION, "mTCP-a Highly Scalable User-level TCP Stack for Multicore Systems", None),
+        (Layout.CITATION, "SRNIC- A Scalable Architecture for RDMA NICs", None),
+    ]
+    assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)
+    # a number and dashes opening words are no year and venue
+    assert not is_citation("3-step plan for the reading group") and not is_citation("12-bit-Quantised models")

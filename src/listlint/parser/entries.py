@@ -91,6 +91,8 @@ VENUE_DATE_TEXT = lazy(rf"[ \t]*{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*")
 # a title in quotes opening its line, a venue and year perhaps after it: '"Attacking Video Models." AAAI(2022)'
 _QUOTED_LINE = r"[*_]{0,2}[\"“](?P<title>[^\"”\n]{6,300}?)[.,;!?]?[\"”]"
 QUOTED_LINE_TITLE = lazy(_QUOTED_LINE)
+# a nickname and a colon before a bold title ("DLinear: **Are Transformers Effective for …**")
+NICKNAME_BEFORE_STRONG = lazy(r"[^\s*_:：\"“\[\]]{1,20}[ \t]*[:：][ \t]*(?=\*\*|__)")
 # a quoted title opening an item, perhaps after a nickname and a colon ('KYS: "Know Your Surroundings: …" ECCV.'), and
 # a word of prose after it (the quotation only opens the title: '"Why Should I Trust You?" Explaining …')
 QUOTED_OPENING = lazy(r"(?:[^\s\"“:：]{1,20}[ \t]*[:：][ \t]*)?" + _QUOTED_LINE)
@@ -105,6 +107,9 @@ LEAD_PREFIX = lazy(
 )
 APA = lazy(r"\((?:19|20)\d\d[a-z]?(?:,[^)]{0,40})?\)\.")
 DASH_DATE = lazy(r"[-–—]\s*(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?\b")
+# "14-NSDI-FaRM: Fast Remote Memory", "2018-CoNEXT-The eXpress Data Path": a year, a venue in capitals, then the title,
+# joined by dashes (as papers' files are often named), in bold or not
+YEAR_VENUE_DASHED = lazy(rf"([*_]{{0,2}})(?:(?:19|20)?\d\d)[-–]{_VENUE}[-–](?=[\w\"“'‘])")
 # "Qin et al. (2020) CoSDA-ML: …", "Wu S. and Dredze M. (2019) Beto, …": names, the year in parentheses, the title
 _AUTHOR_WORD = r"(?:[A-Z][\w'’\-]*\.?,?|and|&|et|al\.?,?)"
 AUTHORS_PAREN_YEAR = lazy(
@@ -226,6 +231,8 @@ def is_citation(line: str) -> bool:
     line = line.strip()
     if APA.search(line) or DASH_DATE.search(line) or _authors_year_lead(line) is not None:
         return True
+    if (dashed := YEAR_VENUE_DASHED.match(line)) is not None and len(line[dashed.end() :].split()) >= 2:
+        return True
     if CITED_VENUE_END.search(line) and len(line.split()) >= 4 and sentence_end(line) is not None:
         return True  # "Title. Authors et al. CVPR 2019"
     return bool(YEAR.search(line)) and line.count(",") >= 2 and len(line.split()) >= 6 and "." in line
@@ -234,6 +241,11 @@ def is_citation(line: str) -> bool:
 def citation_title(line: str) -> str:
     """The title part of a plain-text reference."""
     line = line.strip().lstrip(FAKE_BULLETS).strip()
+    if (dashed := YEAR_VENUE_DASHED.match(line)) is not None:  # "14-NSDI-Title - Subtitle": all after the venue
+        rest = line[dashed.end() :]
+        if dashed.group(1) and rest.endswith(dashed.group(1)):
+            rest = rest[: -len(dashed.group(1))]
+        return rest.rstrip(".").strip()
     match = APA.search(line)
     if match:
         rest = line[match.end() :].strip()
@@ -956,6 +968,9 @@ class Builder:
         start = title_start(self.text, start, end)
         raw = self.text[start:end]
         strong = LEADING_STRONG.match(raw)
+        if strong is None and (nick := NICKNAME_BEFORE_STRONG.match(raw)) is not None:
+            # "DLinear: **Are Transformers Effective …**, _Zeng et al._": a nickname and a colon, then the bold title
+            strong = LEADING_STRONG.match(raw, nick.end())
         if strong and raw.startswith(":", strong.end()) and _opens_with_title(raw[strong.end() + 1 :]):
             # "**PIGLeT**: "PIGLeT: Language Grounding …", *ACL 2021*": a name, then the title
             start += strong.end() + 1
