@@ -174,3 +174,34 @@ def test_items_of_a_year_a_venue_and_a_title_joined_by_dashes_are_references() -
     assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)
     # a number and dashes opening words are no year and venue
     assert not is_citation("3-step plan for the reading group") and not is_citation("12-bit-Quantised models")
+
+
+def test_a_venue_and_year_after_a_plain_title_are_no_part_of_it() -> None:
+    """qingsongedu/awesome-AI-for-time-series-papers: "* Transformers in Time Series: A Survey, in *IJCAI* 2023.
+    [\\[paper\\]](url)", "* Robust and Explainable Autoencoders …, ICDE'22. [\\[paper\\]](url)": the venue and year
+    after the comma were kept in the title (", in IJCAI 2023"), so the same paper listed with another venue read as
+    another title. A comma, "in", a venue in capitals and a year closing the title are cut off; a title ending in
+    other words with a year keeps them."""
+    doc = parse("# Papers\n\n## Surveys\n\n"
+                "* Transformers in Time Series: A Survey, in *IJCAI* 2023. [\\[paper\\]](https://arxiv.org/abs/2202.07125)\n"
+                "* Deep Learning for Anomaly Detection, in *KDD & WSDM* 2020. [\\[Link1\\]](https://a.example/1)\n"
+                "* A Survey on Learning from Irregularly Sampled Time Series, in NeurIPS Workshop 2020."
+                " [\\[paper\\]](https://a.example/2)\n"
+                "* Robust and Explainable Autoencoders for Time Series Outlier Detection, ICDE'22."
+                " [\\[paper\\]](https://arxiv.org/abs/2204.03341)\n"
+                "* Efficient temporal pattern mining, VLDB'22. [\\[paper\\]](https://arxiv.org/abs/2010.03653)\n"
+                "* Deep Learning for Time Series Classification: a Review, in *Data Mining and Knowledge Discovery* 2019."
+                " [\\[paper\\]](https://a.example/5)\n"
+                "* COVID-19 Forecasting in the United States, 2020 [\\[paper\\]](https://a.example/3)\n"
+                "* Lessons from the M4 Competition, in 2020 [\\[paper\\]](https://a.example/4)\n")
+    assert [e.title for e in doc.entries] == [
+        "Transformers in Time Series: A Survey",
+        "Deep Learning for Anomaly Detection",
+        "A Survey on Learning from Irregularly Sampled Time Series",
+        "Robust and Explainable Autoencoders for Time Series Outlier Detection",
+        "Efficient temporal pattern mining",
+        "Deep Learning for Time Series Classification: a Review",
+        "COVID-19 Forecasting in the United States, 2020",
+        "Lessons from the M4 Competition, in 2020",
+    ]
+    assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)

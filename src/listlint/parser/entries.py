@@ -87,6 +87,14 @@ WORD = lazy(r"[^\W_]")
 # emoji (stars, fire, pins) as a run: the maintainer's marks before a title
 EMOJI_RUN = lazy(r"[ \t]*(?:[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]?[ \t]*)+")
 # a link whose text is a venue and date ("[arXiv 2026.05](url), Title"): a tag, as a label is
+# a venue (or two, or a venue's workshop) and a year closing a title written before its links: ", in *IJCAI* 2023",
+# ", in *KDD & WSDM* 2020", ", ICDE'22", ", in IEEE Internet of Things Journal 2019" (", 2020" and ", in 2020" name
+# no venue)
+VENUE_YEAR_CLOSING = lazy(
+    rf",[ \t]*(?:(?:in[ \t]+)?[*_]{{0,2}}{_VENUE}(?:[ \t]*(?:&|and|/)[ \t]*{_VENUE})*(?:[ \t]+[A-Z][a-z]+)?"
+    rf"[*_]{{0,2}}[ \t]*(?:'\d\d|(?:19|20)\d\d)"
+    rf"|in[ \t]+[*_]{{0,2}}[A-Z][\w&.-]*(?:[ \t]+(?:[A-Z][\w&.-]*|of|and|on|in|the|for|&))*[*_]{{0,2}}[ \t]+(?:19|20)\d\d)"
+    rf"[ \t.]*$")
 VENUE_DATE_TEXT = lazy(rf"[ \t]*{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*")
 # a title in quotes opening its line, a venue and year perhaps after it: '"Attacking Video Models." AAAI(2022)'
 _QUOTED_LINE = r"[*_]{0,2}[\"“](?P<title>[^\"”\n]{6,300}?)[.,;!?]?[\"”]"
@@ -1008,6 +1016,9 @@ class Builder:
         if bar is not None and bar.start() > 0:  # "Title | **[ECCV' 16]** |": a cell-like column after the title
             cut = bar.start()
         piece = raw[:cut]
+        closing = VENUE_YEAR_CLOSING.search(piece)
+        if closing is not None and closing.start() > 0:  # "Title, in *IJCAI* 2023", "Title, ICDE'22": not the title's
+            piece = piece[: closing.start()]
         title = clean_title(piece)
         if len(title) < 2 or not any(ch.isalnum() for ch in title):
             return "", None
