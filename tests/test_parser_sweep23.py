@@ -103,11 +103,16 @@ def test_paragraphs_of_a_venue_and_year_then_the_title_link() -> None:
                 "---Notes:[zhihu](https://zhuanlan.zhihu.com/p/410761376)\n\n"
                 "Usenix ICAC 2014, [Adaptive, Model-driven Autoscaling for Cloud Applications](https://a.example/2)\n\n"
                 "SOCC 2021,[Parslo: A Gradient Descent-based Approach](https://a.example/3)---Notes:[PPTX](https://a.example/p)\n\n"
+                "Information Systems Frontiers 2014, [A cost-aware auto-scaling approach](https://a.example/4)\n\n"
+                "ACM Comput. Surv. 2018, [Auto-Scaling Web Applications in Clouds](https://a.example/5)\n\n"
+                "Since early 2019, [our new lab](https://a.example/lab2)\n\n"
                 "In 2019, [our lab](https://a.example/lab) moved to a new building downtown.\n")
     assert _read(doc) == [
         (Layout.CITATION, "Learning Scheduling Algorithms for Data Processing Clusters", "https://web.mit.edu/decima/"),
         (Layout.CITATION, "Adaptive, Model-driven Autoscaling for Cloud Applications", "https://a.example/2"),
         (Layout.CITATION, "Parslo: A Gradient Descent-based Approach", "https://a.example/3"),
+        (Layout.CITATION, "A cost-aware auto-scaling approach", "https://a.example/4"),
+        (Layout.CITATION, "Auto-Scaling Web Applications in Clouds", "https://a.example/5"),
     ]
     assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)
 

@@ -2040,7 +2040,9 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
         later = [link for link in links[1:] if link.full_span.start < first_end]
         if all(_label_link(link) or len(link.text.split()) == 1 for link in later) \
                 and LABELLED_LINKS_ONLY.fullmatch(_without(b.text, later, first.full_span.end, first_end)) \
-                and _year_venue_label(b.text[line_start : first.full_span.start], first, "") \
+                and PARAGRAPH_VENUE_LEAD.fullmatch(b.text, line_start, first.full_span.start) \
+                and not _label_link(first) and not first.text.lstrip().startswith(("[", "!", "<")) \
+                and (len(first.text.split()) >= 2 or first.text.lstrip()[:1].isupper()) \
                 and first.text_span is not None and clean_title(first.text):
             return first.text, first.text_span.start, index + 1, links
     if id(unit) in b.link_paragraphs():  # "[Federated Optimization: Distributed ML](url)" alone, among others
@@ -2070,6 +2072,9 @@ def paper_paragraph(b: Builder, unit: InlineUnit) -> tuple[str, int, int, tuple[
     return title, source.line_start(index) + at if at >= 0 else -1, index + 1, links
 
 
+# a venue of capitalised words, its year and a comma opening a paragraph before a title link: "SIGCOMM 2019, ",
+# "Information Systems Frontiers 2014, ", "ACM Comput. Surv. 2018," ("Since early 2019, " is prose)
+PARAGRAPH_VENUE_LEAD = lazy(r"[ \t]*(?:[A-Z][^\s\[\]()*_`\"“”<>]{0,19}[ \t]+){1,4}(?:19|20)\d\d[ \t]*,[ \t]*")
 # what is left of a run of links once their text is taken out: brackets, parentheses, separators and spaces
 LINKS_ONLY = lazy(r"[\s\[\](),;|/·•-]*")
 # ... and the label words before them ("---Notes:[zhihu](url)", " Code: [GitHub](url)")
