@@ -210,3 +210,13 @@ def test_a_venue_and_year_after_a_plain_title_are_no_part_of_it() -> None:
         "Lessons from the M4 Competition, in 2020",
     ]
     assert all(e.title_span is not None and e.title_span.of(doc.text) == e.title for e in doc.entries)
+
+
+def test_a_long_run_of_letters_after_a_title_parses_in_linear_time() -> None:
+    # found by review: the venue word ("two capitals or more") could split a run of letters every way, and the
+    # closing ", in VENUE YEAR" search tried them all: one 3,000-letter token took 0.8 s, 6,000 letters ~6 s
+    import time
+
+    start = time.perf_counter()
+    parse("- Some title, in " + "aB" * 3000 + " x [pdf](https://a.org)\n- " + "aB" * 3000 + " 2019, T [p](https://b.org)\n")
+    assert time.perf_counter() - start < 1.0

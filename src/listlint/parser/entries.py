@@ -60,7 +60,9 @@ ORDINAL = lazy(r"[ \t]*\d{1,4}[.)][ \t]+")
 # a venue and year written before a title: "(TPAMI 2023) ", "(arXiv preprint 2022) ", "ICRA 2024, ", "arXiv 2024.05, ",
 # "(Arxiv 24.01.08) "
 # (a venue is written in capitals, as in CITED_VENUE_END: "In 2019, …" opens a sentence, not a reference)
-_VENUE = r"(?:arXiv|[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*)"
+# a word of two capitals or more ("ICLR", "NeurIPS"), written so that a long run of letters is read once, not tried
+# at every split (which took seconds on a line holding a 3,000-letter token)
+_VENUE = r"(?:arXiv|[a-z]*[A-Z][a-z]*[A-Z][A-Za-z]*)"
 _YEAR_MONTH = r"(?:19|20)\d\d(?:[./]\d{1,2})?"
 # and a topic tag opened by a symbol ("[💬Vision and language Pre-training (VLP)] "), however many words it has
 VENUE_LEAD = lazy(rf"[ \t]*(?:\([^()\n]{{0,40}}?(?:\b(?:{_YEAR_MONTH}|\d\d\.\d\d\.\d\d)|['’]\d\d)\)|{_VENUE}[ \t]+{_YEAR_MONTH}[ \t]*,"
