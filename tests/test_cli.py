@@ -432,12 +432,12 @@ def test_short_option_words_stay_as_written_where_they_are_values(tmp_path: Path
     from listlint.cli import _long_names, check
 
     params = check.params
-    assert _long_names(params, ["-h", "--help"], ["-q", "a.md", "-j", "2", "-h"]) == [
+    assert _long_names(params, ["-q", "a.md", "-j", "2", "-h"]) == [
         "--quiet", "a.md", "--jobs", "2", "--help"]
     # a value that looks like a short option, an attached value, and anything after "--" are left alone
-    assert _long_names(params, ["-h", "--help"], ["--stdin-filename", "-q", "-j2", "--", "-q"]) == [
+    assert _long_names(params, ["--stdin-filename", "-q", "-j2", "--", "-q"]) == [
         "--stdin-filename", "-q", "-j2", "--", "-q"]
-    assert _long_names(params, ["-h", "--help"], ["--select=-q", "-q"]) == ["--select=-q", "--quiet"]
+    assert _long_names(params, ["--select=-q", "-q"]) == ["--select=-q", "--quiet"]
     monkey = write(tmp_path, "-q", DIRTY)
     result = run("check", "--", "-q", cwd=tmp_path)
     assert monkey.exists() and result.returncode == 1 and result.stdout.startswith("-q:3:28: LL110")

@@ -109,22 +109,23 @@ class _Command(_OwnHelp):
     """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, _long_names(self.params, ctx.help_option_names, args))
+        return super().parse_args(ctx, _long_names(self.params, args))
 
 
-def _long_names(params: Sequence[click.Parameter], help_names: Sequence[str], args: list[str]) -> list[str]:
+def _long_names(params: Sequence[click.Parameter], args: list[str]) -> list[str]:
     """``args`` with each standalone short option (``-q``) written by its long name (``--quiet``); option values,
     attached values (``-j2``) and everything after ``--`` stay as written."""
     long_of: dict[str, str] = {}
     values: dict[str, int] = {}  # option -> how many values follow it
-    for opts, flag, nargs in [*((p.opts, getattr(p, "is_flag", False) or getattr(p, "count", False), p.nargs)
-                                for p in params if isinstance(p, click.Option)), (help_names, True, 0)]:
-        longs = [opt for opt in opts if opt.startswith("--")]
-        for opt in opts:
+    for param in params:
+        if not isinstance(param, click.Option):
+            continue
+        longs = [opt for opt in param.opts if opt.startswith("--")]
+        for opt in param.opts:
             if longs and len(opt) == 2 and opt[0] == "-" and opt != "--":
                 long_of[opt] = longs[0]
-            if not flag:
-                values[opt] = nargs
+            if not (param.is_flag or param.count):
+                values[opt] = param.nargs
     out: list[str] = []
     skip = 0
     for at, arg in enumerate(args):

@@ -1054,8 +1054,7 @@ def _described(document: Document, entry: Entry) -> Described | None:
     if end < line_end and text[end].isalnum() and text[end - 1] in WORD_OPENING and text[start] in " \t":
         # "[Picon](url) ~666 icons", "[x](url) .NET bindings": punctuation glued to the word after a space opens
         # that word ("about 666", a name): only the space separates
-        end = start + len(text[start:end]) - len(text[start:end].lstrip(" \t"))
-        return Described(entry, Span(start, end))
+        return Described(entry, Span(start, WHITESPACE_RUN.match(text, start).end()))  # type: ignore[union-attr]
     rest = text[end : line_end]
     if not rest.strip() or rest.lstrip("*_")[:1] in ("", *"([{<`!\\") or not (rest[0].isalnum() or rest[0] in "*_\"'“‘"):
         return None  # no description, or metadata such as a year in parentheses (emphasised or not) or a status tag
